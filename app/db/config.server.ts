@@ -1,0 +1,64 @@
+import path from 'node:path'
+import { providerOf, type DatabaseProvider } from './provider'
+
+export type DatabaseConfig =
+  | { provider: 'sqlite'; url: string; filePath: string }
+  | { provider: 'postgresql'; url: string; description: string }
+
+/** A start-up problem an operator fixes in the environment; its message is one line. */
+export class DatabaseConfigError extends Error {
+  override name = 'DatabaseConfigError'
+}
+
+export const DEFAULT_SQLITE_FILE = 'data/permanence.db'
+
+export function resolveDatabaseConfig(
+  databaseUrl = process.env.DATABASE_URL,
+  cwd = process.cwd(),
+): DatabaseConfig {
+  const url = databaseUrl?.trim()
+  if (!url) return sqliteConfig(path.resolve(cwd, DEFAULT_SQLITE_FILE))
+  if (url.startsWith('file:')) return sqliteConfig(path.resolve(cwd, url.slice('file:'.length)))
+  if (providerOf(url) === 'postgresql') return postgresConfig(url)
+  throw new DatabaseConfigError(
+    `DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL); it starts with "${schemeOf(url)}".`,
+  )
+}
+
+function sqliteConfig(filePath: string): DatabaseConfig {
+  if (filePath.endsWith(path.sep)) {
+    throw new DatabaseConfigError(`DATABASE_URL must name an SQLite file, not a folder (${filePath}).`)
+  }
+  return { provider: 'sqlite', url: `file:${filePath}`, filePath }
+}
+
+function postgresConfig(url: string): DatabaseConfig {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    throw new DatabaseConfigError(
+      'DATABASE_URL is not a valid URL; expected postgresql://user:password@host:5432/database.',
+    )
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''))
+  if (!parsed.hostname || !database) {
+    throw new DatabaseConfigError(
+      'DATABASE_URL must name a host and a database, as in postgresql://user:password@host:5432/database.',
+    )
+  }
+  // Never the password: this text reaches logs and /healthz.
+  const description = `${parsed.hostname}:${parsed.port || 5432}/${database}`
+  return { provider: 'postgresql', url, description }
+}
+
+function schemeOf(url: string) {
+  const match = /^([a-z][a-z0-9+.-]*):/i.exec(url)
+  return match ? `${match[1]}:` : url.slice(0, 12)
+}
+
+export function describeDatabase(config: DatabaseConfig): { kind: DatabaseProvider; where: string } {
+  return config.provider === 'sqlite'
+    ? { kind: 'sqlite', where: config.filePath }
+    : { kind: 'postgresql', where: config.description }
+}

@@ -1,0 +1,76 @@
+import type { Resources } from './fr'
+
+const en: Resources = {
+  app: {
+    name: 'Permanence',
+    tagline: 'Book an appointment with a digital advisor',
+    skipToContent: 'Skip to content',
+  },
+  language: {
+    label: 'Language',
+    switchTo: 'Français',
+    switchToLang: 'fr',
+    current: 'English',
+  },
+  home: {
+    title: 'Book an appointment with a digital advisor',
+    intro:
+      'A digital advisor helps you, free of charge, with online procedures and with using your phone or computer.',
+    organisations: 'Choose your service',
+    none: 'No service takes bookings yet.',
+  },
+  organisation: {
+    sitesTitle: 'Where to find us',
+    sitesIntro: 'You can come to one of these places, by appointment.',
+    phoneHelp: 'For some procedures, you can also get help by phone.',
+    topicsTitle: 'What can we help you with?',
+    procedures: 'Administrative procedures',
+    digitalSkills: 'Using digital tools',
+    duration: 'Length: {{minutes}} minutes',
+    modes: {
+      inPersonAndPhone: 'In person or by phone',
+      inPerson: 'In person',
+      phone: 'By phone',
+    },
+    bring: 'Please bring: {{instructions}}',
+    access: 'Access: {{notes}}',
+    accessibility: 'Accessibility: {{notes}}',
+    callUs: 'To book by phone:',
+    notFound: 'This service does not exist or no longer takes bookings.',
+  },
+  theme: {
+    PAPERS_CITIZENSHIP: 'Identity papers, elections, citizenship',
+    FAMILY_SCHOOLING: 'Family, school',
+    SOCIAL_HEALTH: 'Social benefits, health',
+    WORK_TRAINING: 'Work, training',
+    HOUSING: 'Housing',
+    TRANSPORT_MOBILITY: 'Transport, mobility',
+    MONEY_TAXES: 'Money, taxes',
+    JUSTICE: 'Justice',
+    FOREIGNERS_EUROPE: 'Foreign nationals, Europe',
+    LEISURE_SPORTS_CULTURE: 'Leisure, sports, culture',
+    DIGITAL_EQUIPMENT: 'Getting started with a device',
+    DIGITAL_BROWSING: 'Browsing the internet',
+    DIGITAL_EMAIL: 'E-mail',
+    DIGITAL_OFFICE: 'Office software',
+    DIGITAL_SOCIAL_MEDIA: 'Social media and messaging',
+    DIGITAL_HEALTH: 'Health online',
+    DIGITAL_BANKING_SHOPPING: 'Banking and shopping online',
+    DIGITAL_ENTREPRENEURSHIP: 'Starting a business',
+    DIGITAL_JOB_SEARCH: 'Finding work',
+    DIGITAL_SECURITY: 'Staying safe online',
+    DIGITAL_PARENTING: 'Parenting',
+    DIGITAL_SCHOOLING: 'School and digital tools',
+    DIGITAL_CREATION: 'Creating with digital tools',
+    DIGITAL_CULTURE: 'Digital culture',
+  },
+  error: {
+    title: 'Something went wrong',
+    notFoundTitle: 'Page not found',
+    notFound: 'This page does not exist. Check the address or go back to the home page.',
+    generic: 'We could not show this page. Please try again in a moment.',
+    backHome: 'Back to the home page',
+  },
+}
+
+export default en

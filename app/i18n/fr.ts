@@ -1,0 +1,76 @@
+// French is the reference language: every key exists here first.
+const fr = {
+  app: {
+    name: 'Permanence',
+    tagline: 'Prendre rendez-vous avec un conseiller numérique',
+    skipToContent: 'Aller au contenu',
+  },
+  language: {
+    label: 'Langue',
+    switchTo: 'English',
+    switchToLang: 'en',
+    current: 'Français',
+  },
+  home: {
+    title: 'Prendre rendez-vous avec un conseiller numérique',
+    intro:
+      'Un conseiller numérique vous aide gratuitement à faire vos démarches en ligne et à utiliser votre téléphone ou votre ordinateur.',
+    organisations: 'Choisissez votre structure',
+    none: 'Aucune structure n’est encore ouverte à la prise de rendez-vous.',
+  },
+  organisation: {
+    sitesTitle: 'Où nous trouver',
+    sitesIntro: 'Vous pouvez venir dans l’un de ces lieux, sur rendez-vous.',
+    phoneHelp: 'Vous pouvez aussi être aidé par téléphone pour certaines démarches.',
+    topicsTitle: 'Pour quoi pouvons-nous vous aider ?',
+    procedures: 'Démarches administratives',
+    digitalSkills: 'Utiliser le numérique',
+    duration: 'Durée : {{minutes}} minutes',
+    modes: {
+      inPersonAndPhone: 'Sur place ou par téléphone',
+      inPerson: 'Sur place',
+      phone: 'Par téléphone',
+    },
+    bring: 'À apporter : {{instructions}}',
+    access: 'Accès : {{notes}}',
+    accessibility: 'Accessibilité : {{notes}}',
+    callUs: 'Pour prendre rendez-vous par téléphone :',
+    notFound: 'Cette structure n’existe pas ou n’est plus ouverte.',
+  },
+  theme: {
+    PAPERS_CITIZENSHIP: 'Papiers, élections, citoyenneté',
+    FAMILY_SCHOOLING: 'Famille, scolarité',
+    SOCIAL_HEALTH: 'Social, santé',
+    WORK_TRAINING: 'Travail, formation',
+    HOUSING: 'Logement',
+    TRANSPORT_MOBILITY: 'Transports, mobilité',
+    MONEY_TAXES: 'Argent, impôts',
+    JUSTICE: 'Justice',
+    FOREIGNERS_EUROPE: 'Étrangers, Europe',
+    LEISURE_SPORTS_CULTURE: 'Loisirs, sports, culture',
+    DIGITAL_EQUIPMENT: 'Prendre en main un appareil',
+    DIGITAL_BROWSING: 'Naviguer sur internet',
+    DIGITAL_EMAIL: 'E-mail',
+    DIGITAL_OFFICE: 'Bureautique',
+    DIGITAL_SOCIAL_MEDIA: 'Réseaux sociaux et communication',
+    DIGITAL_HEALTH: 'Santé en ligne',
+    DIGITAL_BANKING_SHOPPING: 'Banque et achats en ligne',
+    DIGITAL_ENTREPRENEURSHIP: 'Entreprendre',
+    DIGITAL_JOB_SEARCH: 'Insertion professionnelle',
+    DIGITAL_SECURITY: 'Sécurité numérique',
+    DIGITAL_PARENTING: 'Parentalité',
+    DIGITAL_SCHOOLING: 'Scolarité et numérique',
+    DIGITAL_CREATION: 'Créer avec le numérique',
+    DIGITAL_CULTURE: 'Culture numérique',
+  },
+  error: {
+    title: 'Une erreur est survenue',
+    notFoundTitle: 'Page introuvable',
+    notFound: 'Cette page n’existe pas. Vérifiez l’adresse ou revenez à l’accueil.',
+    generic: 'Nous n’avons pas pu afficher cette page. Réessayez dans quelques instants.',
+    backHome: 'Revenir à l’accueil',
+  },
+}
+
+export default fr
+export type Resources = typeof fr

@@ -1,0 +1,97 @@
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import {
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { LanguageSwitch } from './components/language-switch'
+import { useNonce } from './components/nonce'
+import { DEFAULT_LANGUAGE } from './i18n/config'
+import { languageOf } from './i18n/i18n.server'
+import styles from './styles/app.css'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url)
+  return { language: await languageOf(request), path: url.pathname }
+}
+
+export const handle = { i18n: 'translation' }
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const language = data?.language ?? DEFAULT_LANGUAGE
+  const nonce = useNonce()
+  return (
+    <html lang={language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+function Header({ path }: { path: string }) {
+  const { t } = useTranslation()
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <Link to="/" className="brand">
+        {t('app.name')}
+      </Link>
+      <LanguageSwitch redirectTo={path} />
+    </header>
+  )
+}
+
+export default function App() {
+  const { language, path } = useLoaderData<typeof loader>()
+  useChangeLanguage(language)
+  return (
+    <>
+      <Header path={path} />
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  )
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  // Details only in development: production pages never show a stack trace.
+  const details =
+    process.env.NODE_ENV === 'development' && error instanceof Error ? error.stack : undefined
+  return (
+    <main id="main" className="page">
+      <h1>{notFound ? t('error.notFoundTitle') : t('error.title')}</h1>
+      <p>{notFound ? t('error.notFound') : t('error.generic')}</p>
+      {details ? <pre className="error-details">{details}</pre> : null}
+      <p>
+        <Link to="/">{t('error.backHome')}</Link>
+      </p>
+    </main>
+  )
+}

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express from 'express'
+import helmet from 'helmet'
+import { pinoHttp } from 'pino-http'
+import { loggablePath, logger } from './logger.server'
+
+export type LoadContext = { cspNonce: string }
+
+/** The Express app: security headers, compression, static assets, request log, Remix. */
+export function createHttpApp(build: ServerBuild, buildDirectory: string) {
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
+
+  app.use((_request, response, next) => {
+    response.locals.cspNonce = randomBytes(16).toString('base64')
+    next()
+  })
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Same-origin referrers only: manage links carry tokens.
+      referrerPolicy: { policy: 'same-origin' },
+      strictTransportSecurity: process.env.NODE_ENV === 'production',
+    }),
+  )
+  app.use(compression())
+  app.use(
+    pinoHttp({
+      logger,
+      quietReqLogger: true,
+      genReqId: () => randomBytes(6).toString('hex'),
+      serializers: {
+        req: (request: { method: string; url: string }) => ({
+          method: request.method,
+          path: loggablePath(request.url),
+        }),
+        res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+      },
+      customSuccessMessage: (request, response) =>
+        `${request.method} ${loggablePath(request.url ?? '/')} ${response.statusCode}`,
+      autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/build/') },
+    }),
+  )
+  // Fingerprinted by the Remix compiler, so they can be cached for a year.
+  app.use('/build', express.static(buildDirectory, { immutable: true, maxAge: '1y' }))
+  app.get('/favicon.ico', (_request, response) => response.status(204).end())
+  app.all(
+    '*',
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (_request, response): LoadContext => ({ cspNonce: response.locals.cspNonce }),
+    }),
+  )
+  return app
+}
