@@ -7,7 +7,9 @@ import { i18nOptions, isLanguage, DEFAULT_LANGUAGE } from './i18n/config'
 
 async function hydrate() {
   const lang = document.documentElement.lang
-  await i18next.use(initReactI18next).init({ ...i18nOptions, lng: isLanguage(lang) ? lang : DEFAULT_LANGUAGE })
+  await i18next
+    .use(initReactI18next)
+    .init({ ...i18nOptions, lng: isLanguage(lang) ? lang : DEFAULT_LANGUAGE })
   startTransition(() => {
     hydrateRoot(
       document,

@@ -123,7 +123,9 @@ async function postgresMigrationFactory(databaseUrl: string) {
       const admin = await factory.connect()
       const name = `permanence_shadow_${randomUUID().replaceAll('-', '')}`
       await admin.executeScript(`CREATE DATABASE "${name}"`)
-      const shadow = withCharacterColumns(await new PrismaPg(poolConfig(databaseUrl, name)).connect())
+      const shadow = withCharacterColumns(
+        await new PrismaPg(poolConfig(databaseUrl, name)).connect(),
+      )
       const dispose = shadow.dispose.bind(shadow)
       // Close the shadow pool before dropping its database, then drop it by force.
       shadow.dispose = async () => {

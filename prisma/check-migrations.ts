@@ -34,16 +34,30 @@ async function check(provider: DatabaseProvider, serverUrl?: string): Promise<st
   const scratch = await scratchDatabase(provider, serverUrl)
   try {
     const diff = prisma(
-      ['migrate', 'diff', '--from-migrations', migrationsOf(provider), '--to-schema-datamodel', schemaOf(provider), '--exit-code'],
+      [
+        'migrate',
+        'diff',
+        '--from-migrations',
+        migrationsOf(provider),
+        '--to-schema-datamodel',
+        schemaOf(provider),
+        '--exit-code',
+      ],
       scratch.url,
     )
-    if (diff.status === 2) problems.push(`${provider}: the models differ from the migrations; run npm run db:new-migration -- <name>.\n${diff.stdout}`)
-    else if (diff.status !== 0) problems.push(`${provider}: prisma migrate diff failed.\n${diff.stdout}${diff.stderr}`)
+    if (diff.status === 2)
+      problems.push(
+        `${provider}: the models differ from the migrations; run npm run db:new-migration -- <name>.\n${diff.stdout}`,
+      )
+    else if (diff.status !== 0)
+      problems.push(`${provider}: prisma migrate diff failed.\n${diff.stdout}${diff.stderr}`)
 
     await prepareDatabase(resolveDatabaseConfig(scratch.url))
     const status = prisma(['migrate', 'status'], scratch.url)
     if (status.status !== 0 || !status.stdout.includes('Database schema is up to date')) {
-      problems.push(`${provider}: Prisma does not see the app's migration history as up to date.\n${status.stdout}${status.stderr}`)
+      problems.push(
+        `${provider}: Prisma does not see the app's migration history as up to date.\n${status.stdout}${status.stderr}`,
+      )
     }
   } finally {
     await scratch.drop()
@@ -54,10 +68,15 @@ async function check(provider: DatabaseProvider, serverUrl?: string): Promise<st
 const serverUrl = postgresUrl()
 const problems = await check('sqlite')
 if (serverUrl) problems.push(...(await check('postgresql', serverUrl)))
-else console.log('Migration check: PostgreSQL NOT checked (set TEST_DATABASE_URL to a postgresql:// server).')
+else
+  console.log(
+    'Migration check: PostgreSQL NOT checked (set TEST_DATABASE_URL to a postgresql:// server).',
+  )
 
 if (problems.length > 0) {
   console.error(problems.join('\n'))
   process.exit(1)
 }
-console.log(`Migration check: models and migrations agree for ${serverUrl ? 'SQLite and PostgreSQL' : 'SQLite'}.`)
+console.log(
+  `Migration check: models and migrations agree for ${serverUrl ? 'SQLite and PostgreSQL' : 'SQLite'}.`,
+)

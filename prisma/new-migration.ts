@@ -10,7 +10,9 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const serverUrl = postgresUrl()
 if (!serverUrl) {
-  console.error('A PostgreSQL server is needed for its shadow database: set TEST_DATABASE_URL=postgresql://…')
+  console.error(
+    'A PostgreSQL server is needed for its shadow database: set TEST_DATABASE_URL=postgresql://…',
+  )
   process.exit(1)
 }
 
@@ -18,7 +20,15 @@ const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
 for (const provider of PROVIDERS) {
   const url = provider === 'sqlite' ? 'file:./data/migration-scratch.db' : serverUrl
   const diff = prisma(
-    ['migrate', 'diff', '--from-migrations', migrationsOf(provider), '--to-schema-datamodel', schemaOf(provider), '--script'],
+    [
+      'migrate',
+      'diff',
+      '--from-migrations',
+      migrationsOf(provider),
+      '--to-schema-datamodel',
+      schemaOf(provider),
+      '--script',
+    ],
     url,
   )
   if (diff.status !== 0) {

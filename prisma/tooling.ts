@@ -15,10 +15,13 @@ export function prisma(args: string[], databaseUrl: string) {
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
 }
 
-export const schemaOf = (provider: DatabaseProvider) => `prisma/.generated/${provider}/schema.prisma`
+export const schemaOf = (provider: DatabaseProvider) =>
+  `prisma/.generated/${provider}/schema.prisma`
 export const migrationsOf = (provider: DatabaseProvider) => `prisma/migrations/${provider}`
 
 /** A PostgreSQL server to build shadow databases on, when one is configured. */
 export function postgresUrl(): string | undefined {
-  return [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((url) => url?.startsWith('postgres'))
+  return [process.env.TEST_DATABASE_URL, process.env.DATABASE_URL].find((url) =>
+    url?.startsWith('postgres'),
+  )
 }

@@ -17,18 +17,21 @@ export function resolveDatabaseConfig(
   cwd = process.cwd(),
 ): DatabaseConfig {
   const url = databaseUrl?.trim()
-  if (!url) return sqliteConfig(path.resolve(cwd, DEFAULT_SQLITE_FILE))
-  if (url.startsWith('file:')) return sqliteConfig(path.resolve(cwd, url.slice('file:'.length)))
+  if (!url) return sqliteConfig(DEFAULT_SQLITE_FILE, cwd)
+  if (url.startsWith('file:')) return sqliteConfig(url.slice('file:'.length), cwd)
   if (providerOf(url) === 'postgresql') return postgresConfig(url)
   throw new DatabaseConfigError(
     `DATABASE_URL must start with "file:" (SQLite) or "postgresql://" (PostgreSQL); it starts with "${schemeOf(url)}".`,
   )
 }
 
-function sqliteConfig(filePath: string): DatabaseConfig {
-  if (filePath.endsWith(path.sep)) {
-    throw new DatabaseConfigError(`DATABASE_URL must name an SQLite file, not a folder (${filePath}).`)
+function sqliteConfig(file: string, cwd: string): DatabaseConfig {
+  if (!file || file.endsWith('/')) {
+    throw new DatabaseConfigError(
+      `DATABASE_URL must name an SQLite file, not a folder ("${file}").`,
+    )
   }
+  const filePath = path.resolve(cwd, file)
   return { provider: 'sqlite', url: `file:${filePath}`, filePath }
 }
 
@@ -57,7 +60,10 @@ function schemeOf(url: string) {
   return match ? `${match[1]}:` : url.slice(0, 12)
 }
 
-export function describeDatabase(config: DatabaseConfig): { kind: DatabaseProvider; where: string } {
+export function describeDatabase(config: DatabaseConfig): {
+  kind: DatabaseProvider
+  where: string
+} {
   return config.provider === 'sqlite'
     ? { kind: 'sqlite', where: config.filePath }
     : { kind: 'postgresql', where: config.description }

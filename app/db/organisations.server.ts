@@ -1,7 +1,10 @@
 import { db } from './client.server'
 
 export function listOrganisations() {
-  return db().organisation.findMany({ select: { slug: true, name: true, kind: true }, orderBy: { name: 'asc' } })
+  return db().organisation.findMany({
+    select: { slug: true, name: true, kind: true },
+    orderBy: { name: 'asc' },
+  })
 }
 
 /** What the public home page of an organisation shows: active sites and public topics. */

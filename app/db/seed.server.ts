@@ -173,13 +173,21 @@ async function seedInto(db: Db, now: Date) {
   await rule(lea.id, library.id, '6', '09:30', '12:00', [smartphone.id, email.id, scams.id], 2)
   await rule(lea.id, null, '3', '14:00', '16:00')
 
-  const resident = (firstName: string, lastName: string, phoneE164: string, phoneType: 'MOBILE' | 'FIXED') =>
+  const resident = (
+    firstName: string,
+    lastName: string,
+    phoneE164: string,
+    phoneType: 'MOBILE' | 'FIXED',
+  ) =>
     db.resident.create({
       data: {
         organisationId,
         firstName,
         lastName,
-        searchKey: `${firstName} ${lastName}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+        searchKey: `${firstName} ${lastName}`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
         phoneE164,
         phoneType,
         notificationConsent: true,
@@ -192,7 +200,10 @@ async function seedInto(db: Db, now: Date) {
 
   const at = (weekday: number, time: string, weeksAhead = 1) => {
     const [hour, minute] = time.split(':').map(Number)
-    return monday.plus({ weeks: weeksAhead }).set({ weekday: weekday as 1, hour, minute }).toJSDate()
+    return monday
+      .plus({ weeks: weeksAhead })
+      .set({ weekday: weekday as 1, hour, minute })
+      .toJSDate()
   }
   const appointment = (data: {
     advisorId: string
@@ -215,9 +226,44 @@ async function seedInto(db: Db, now: Date) {
         createdVia: data.createdVia,
       },
     })
-  await appointment({ advisorId: karim.id, topic: taxes, residentId: jeanne.id, siteId: townHall.id, startsAt: at(1, '09:00'), createdVia: 'ONLINE' })
-  await appointment({ advisorId: camille.id, topic: identity, residentId: rene.id, siteId: townHall.id, startsAt: at(2, '10:00'), createdVia: 'RECEPTION' })
-  await appointment({ advisorId: lea.id, topic: smartphone, residentId: amina.id, siteId: library.id, startsAt: at(4, '09:00'), createdVia: 'ONLINE' })
-  await appointment({ advisorId: karim.id, topic: benefits, residentId: rene.id, siteId: null, startsAt: at(5, '10:00'), createdVia: 'ADVISOR' })
-  await appointment({ advisorId: lea.id, topic: email, residentId: jeanne.id, siteId: library.id, startsAt: at(2, '09:00', 2), createdVia: 'ONLINE' })
+  await appointment({
+    advisorId: karim.id,
+    topic: taxes,
+    residentId: jeanne.id,
+    siteId: townHall.id,
+    startsAt: at(1, '09:00'),
+    createdVia: 'ONLINE',
+  })
+  await appointment({
+    advisorId: camille.id,
+    topic: identity,
+    residentId: rene.id,
+    siteId: townHall.id,
+    startsAt: at(2, '10:00'),
+    createdVia: 'RECEPTION',
+  })
+  await appointment({
+    advisorId: lea.id,
+    topic: smartphone,
+    residentId: amina.id,
+    siteId: library.id,
+    startsAt: at(4, '09:00'),
+    createdVia: 'ONLINE',
+  })
+  await appointment({
+    advisorId: karim.id,
+    topic: benefits,
+    residentId: rene.id,
+    siteId: null,
+    startsAt: at(5, '10:00'),
+    createdVia: 'ADVISOR',
+  })
+  await appointment({
+    advisorId: lea.id,
+    topic: email,
+    residentId: jeanne.id,
+    siteId: library.id,
+    startsAt: at(2, '09:00', 2),
+    createdVia: 'ONLINE',
+  })
 }

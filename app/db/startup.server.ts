@@ -43,6 +43,7 @@ async function ensureReachable(config: Extract<DatabaseConfig, { provider: 'post
 
 function messageOf(error: unknown) {
   if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0])
-  if (error instanceof Error) return error.message || (error as { code?: string }).code || error.name
+  if (error instanceof Error)
+    return error.message || (error as { code?: string }).code || error.name
   return String(error)
 }

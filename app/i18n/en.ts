@@ -32,7 +32,7 @@ const en: Resources = {
       inPerson: 'In person',
       phone: 'By phone',
     },
-    bring: 'Please bring: {{instructions}}',
+    bring: 'Before you come: {{instructions}}',
     access: 'Access: {{notes}}',
     accessibility: 'Accessibility: {{notes}}',
     callUs: 'To book by phone:',

@@ -31,7 +31,7 @@ const fr = {
       inPerson: 'Sur place',
       phone: 'Par téléphone',
     },
-    bring: 'À apporter : {{instructions}}',
+    bring: 'À prévoir : {{instructions}}',
     access: 'Accès : {{notes}}',
     accessibility: 'Accessibilité : {{notes}}',
     callUs: 'Pour prendre rendez-vous par téléphone :',

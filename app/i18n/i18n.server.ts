@@ -2,7 +2,13 @@ import { createCookie } from '@remix-run/node'
 import { createInstance } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, i18nOptions, isLanguage, type Language } from './config'
+import {
+  DEFAULT_LANGUAGE,
+  SUPPORTED_LANGUAGES,
+  i18nOptions,
+  isLanguage,
+  type Language,
+} from './config'
 
 export const languageCookie = createCookie('lng', {
   path: '/',

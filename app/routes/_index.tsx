@@ -9,7 +9,9 @@ export async function loader({ request }: { request: Request }) {
   return { organisations: await listOrganisations(), title: t('home.title') }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Permanence' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.title ?? 'Permanence' },
+]
 
 export default function Home() {
   const { organisations } = useLoaderData<typeof loader>()

@@ -24,7 +24,10 @@ export function createHttpApp(build: ServerBuild, buildDirectory: string) {
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`],
+          scriptSrc: [
+            "'self'",
+            (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`,
+          ],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
           connectSrc: ["'self'"],

@@ -13,5 +13,8 @@ const OPAQUE_PATHS: [RegExp, string][] = [[/^\/r\/[^/]+/, '/r/:token']]
 /** The path as it may be logged: no query string, tokens replaced by a placeholder. */
 export function loggablePath(url: string): string {
   const path = url.split('?')[0] ?? '/'
-  return OPAQUE_PATHS.reduce((result, [pattern, placeholder]) => result.replace(pattern, placeholder), path)
+  return OPAQUE_PATHS.reduce(
+    (result, [pattern, placeholder]) => result.replace(pattern, placeholder),
+    path,
+  )
 }

@@ -28,7 +28,8 @@ async function main() {
   }
 
   const serverBuild = `${BUILD_DIR}/server/index.js`
-  if (!existsSync(serverBuild)) throw new DatabaseConfigError('No build found: run `npm run build` first.')
+  if (!existsSync(serverBuild))
+    throw new DatabaseConfigError('No build found: run `npm run build` first.')
   const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild
   const app = createHttpApp(build, `${BUILD_DIR}/client`)
 

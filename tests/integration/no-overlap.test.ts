@@ -52,9 +52,13 @@ describe(`no overlap, enforced by ${testProvider}`, () => {
     const refused = outcomes.filter((outcome) => outcome.status === 'rejected')
     expect(won).toHaveLength(1)
     expect(refused).toHaveLength(59)
-    for (const outcome of refused) expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(SlotTakenError)
+    for (const outcome of refused)
+      expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(SlotTakenError)
     const rows = await database.db.appointment.count({
-      where: { advisorId: fixture.advisor.id, startsAt: { gte: new Date(base), lt: new Date(base + 2 * 60 * MINUTE) } },
+      where: {
+        advisorId: fixture.advisor.id,
+        startsAt: { gte: new Date(base), lt: new Date(base + 2 * 60 * MINUTE) },
+      },
     })
     expect(rows).toBe(1)
   })
@@ -63,20 +67,30 @@ describe(`no overlap, enforced by ${testProvider}`, () => {
     const first = await book(database.db, new Date('2031-04-01T09:00:00Z'), 30)
     const next = await book(database.db, new Date('2031-04-01T09:30:00Z'), 30)
     expect(next.id).not.toBe(first.id)
-    await expect(book(database.db, new Date('2031-04-01T09:59:00Z'), 30)).rejects.toBeInstanceOf(SlotTakenError)
+    await expect(book(database.db, new Date('2031-04-01T09:59:00Z'), 30)).rejects.toBeInstanceOf(
+      SlotTakenError,
+    )
   })
 
   test('a cancelled or excused appointment frees its time, and cannot come back over another', async () => {
     const startsAt = new Date('2031-05-06T13:00:00Z')
     const original = await book(database.db, startsAt)
-    await database.db.appointment.update({ where: { id: original.id }, data: { status: 'CANCELLED' } })
+    await database.db.appointment.update({
+      where: { id: original.id },
+      data: { status: 'CANCELLED' },
+    })
     const replacement = await book(database.db, startsAt)
     expect(replacement.status).toBe('BOOKED')
 
-    await database.db.appointment.update({ where: { id: replacement.id }, data: { status: 'EXCUSED' } })
+    await database.db.appointment.update({
+      where: { id: replacement.id },
+      data: { status: 'EXCUSED' },
+    })
     const third = await book(database.db, startsAt)
     await expect(
-      mapOverlap(() => database.db.appointment.update({ where: { id: original.id }, data: { status: 'BOOKED' } })),
+      mapOverlap(() =>
+        database.db.appointment.update({ where: { id: original.id }, data: { status: 'BOOKED' } }),
+      ),
     ).rejects.toBeInstanceOf(SlotTakenError)
     const active = await database.db.appointment.findMany({
       where: { advisorId: fixture.advisor.id, startsAt, status: 'BOOKED' },
@@ -91,7 +105,10 @@ describe(`no overlap, enforced by ${testProvider}`, () => {
       mapOverlap(() =>
         database.db.appointment.update({
           where: { id: morning.id },
-          data: { startsAt: new Date('2031-06-03T10:15:00Z'), endsAt: new Date('2031-06-03T10:45:00Z') },
+          data: {
+            startsAt: new Date('2031-06-03T10:15:00Z'),
+            endsAt: new Date('2031-06-03T10:45:00Z'),
+          },
         }),
       ),
     ).rejects.toBeInstanceOf(SlotTakenError)
@@ -101,7 +118,12 @@ describe(`no overlap, enforced by ${testProvider}`, () => {
 
   test('another advisor may be booked at the same time', async () => {
     const other = await database.db.advisor.create({
-      data: { organisationId: fixture.organisation.id, firstName: 'Bo', lastName: 'Other', email: `bo-${Date.now()}@example.test` },
+      data: {
+        organisationId: fixture.organisation.id,
+        firstName: 'Bo',
+        lastName: 'Other',
+        email: `bo-${Date.now()}@example.test`,
+      },
     })
     const startsAt = new Date('2031-07-01T09:00:00Z')
     await book(database.db, startsAt)

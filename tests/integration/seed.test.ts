@@ -45,7 +45,10 @@ test('the demo seed builds a believable France Services, and seeding twice chang
   const sitesByAdvisor = new Map<string, Set<string>>()
   for (const rule of rules) {
     if (!rule.siteId) continue
-    sitesByAdvisor.set(rule.advisorId, (sitesByAdvisor.get(rule.advisorId) ?? new Set()).add(rule.siteId))
+    sitesByAdvisor.set(
+      rule.advisorId,
+      (sitesByAdvisor.get(rule.advisorId) ?? new Set()).add(rule.siteId),
+    )
   }
   expect([...sitesByAdvisor.values()].some((sites) => sites.size === 2)).toBe(true)
   expect(rules.some((rule) => rule.siteId === null)).toBe(true)

@@ -66,7 +66,9 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
     db,
     drop: async () => {
       await db.$disconnect()
-      await withPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`))
+      await withPostgresAdmin((client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      )
     },
   }
 }

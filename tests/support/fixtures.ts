@@ -16,13 +16,29 @@ export async function createOrganisationFixture(db: Db) {
     },
   })
   const site = await db.site.create({
-    data: { organisationId: organisation.id, name: 'Mairie', address: '1 place', postalCode: '39000', city: 'Lons' },
+    data: {
+      organisationId: organisation.id,
+      name: 'Mairie',
+      address: '1 place',
+      postalCode: '39000',
+      city: 'Lons',
+    },
   })
   const advisor = await db.advisor.create({
-    data: { organisationId: organisation.id, firstName: 'Ana', lastName: 'Test', email: `ana-${key}@example.test` },
+    data: {
+      organisationId: organisation.id,
+      firstName: 'Ana',
+      lastName: 'Test',
+      email: `ana-${key}@example.test`,
+    },
   })
   const topic = await db.topic.create({
-    data: { organisationId: organisation.id, name: 'Impôts', theme: 'MONEY_TAXES', durationMinutes: 30 },
+    data: {
+      organisationId: organisation.id,
+      name: 'Impôts',
+      theme: 'MONEY_TAXES',
+      durationMinutes: 30,
+    },
   })
   const resident = await db.resident.create({
     data: {

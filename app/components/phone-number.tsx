@@ -1,0 +1,10 @@
+const formatPhoneForDisplay = (value: string) => value
+
+/** A phone number people can read aloud and tap to call. */
+export function PhoneNumber({ e164 }: { e164: string }) {
+  return (
+    <a href={`tel:${e164}`} className="phone">
+      {formatPhoneForDisplay(e164)}
+    </a>
+  )
+}

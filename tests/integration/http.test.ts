@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { DEMO_ORGANISATION_SLUG } from '~/db/seed.server'
+import { testProvider } from '../support/database'
+import { startApp, type RunningApp } from '../support/server'
+
+let app: RunningApp
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: '1', NODE_ENV: 'production' })
+})
+afterAll(() => app?.stop())
+
+const get = (path: string, headers: Record<string, string> = {}) =>
+  fetch(`${app.url}${path}`, { headers, redirect: 'manual' })
+
+describe(`the served app on ${testProvider}`, () => {
+  test('/healthz checks the database and says which kind it uses', async () => {
+    const response = await get('/healthz')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ status: 'ok', database: testProvider })
+  })
+
+  test('the home page lists the demo organisation, in French by default', async () => {
+    const response = await get('/')
+    const html = await response.text()
+    expect(response.status).toBe(200)
+    expect(html).toContain('<html lang="fr"')
+    expect(html).toContain('France Services du Val de Sorne')
+    expect(html).toContain(`href="/${DEMO_ORGANISATION_SLUG}"`)
+  })
+
+  test('the organisation page shows its sites and its topics grouped by theme', async () => {
+    const html = await (await get(`/${DEMO_ORGANISATION_SLUG}`)).text()
+    expect(html).toContain('Mairie de Saint-Julien-sur-Sorne')
+    expect(html).toContain('Médiathèque de Montval')
+    expect(html).toContain('Démarches administratives')
+    expect(html).toContain('Utiliser le numérique')
+    expect(html).toContain('Déclarer mes impôts en ligne')
+    expect(html).toContain('Durée : 45 minutes')
+  })
+
+  test('switching to English sets a cookie and every text follows', async () => {
+    const form = new URLSearchParams({ language: 'en', redirectTo: `/${DEMO_ORGANISATION_SLUG}` })
+    const switched = await fetch(`${app.url}/language`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    })
+    expect(switched.status).toBe(303)
+    expect(switched.headers.get('location')).toBe(`/${DEMO_ORGANISATION_SLUG}`)
+    const cookie = switched.headers.get('set-cookie')!.split(';')[0]!
+    const html = await (await get(`/${DEMO_ORGANISATION_SLUG}`, { cookie })).text()
+    expect(html).toContain('<html lang="en"')
+    expect(html).toContain('Where to find us')
+    expect(html).toContain('Length: 45 minutes')
+    expect(html).not.toContain('Où nous trouver')
+  })
+
+  test('the language form never redirects to another site', async () => {
+    const form = new URLSearchParams({ language: 'en', redirectTo: '//evil.example/' })
+    const switched = await fetch(`${app.url}/language`, {
+      method: 'POST',
+      body: form,
+      redirect: 'manual',
+    })
+    expect(switched.headers.get('location')).toBe('/')
+  })
+
+  test('an unknown page answers 404 with a plain message and no stack trace', async () => {
+    const response = await get('/nobody-here')
+    const html = await response.text()
+    expect(response.status).toBe(404)
+    expect(html).toContain('Page introuvable')
+    expect(html).not.toMatch(/at [\w.]+ \(|node_modules|\.tsx?:\d+/)
+  })
+
+  test('responses carry security headers and are compressed', async () => {
+    const response = await get('/', { 'accept-encoding': 'gzip' })
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self' 'nonce-")
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('referrer-policy')).toBe('same-origin')
+    expect(response.headers.get('x-powered-by')).toBeNull()
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+  })
+
+  test('the request log names paths but no query strings', async () => {
+    await get('/?phone=0612345678')
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(app.output()).not.toContain('0612345678')
+  })
+})

@@ -1,0 +1,116 @@
+// `npm test`: every check a change must pass, in order, with one summary at the end.
+// Integration and browser suites run on SQLite always, and again on PostgreSQL when
+// TEST_DATABASE_URL is set (.ci/run sets it).
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+
+type Step = { name: string; command: string[]; env?: Record<string, string>; vitest?: boolean }
+type Outcome = {
+  name: string
+  ok: boolean
+  seconds: number
+  passed: number
+  failed: number
+  skipped: number
+}
+
+const postgresUrl = process.env.TEST_DATABASE_URL
+const reportDir = mkdtempSync(`${tmpdir()}/permanence-report-`)
+const vitest = (project: string, env: Record<string, string>, label: string): Step => ({
+  name: label,
+  command: ['npx', 'vitest', 'run', '--config', 'tests/vitest.config.ts', '--project', project],
+  env,
+  vitest: true,
+})
+
+// The slot engine and date formatting must not depend on the server's zone.
+const TIME_ZONES = ['Europe/Paris', 'UTC', 'Pacific/Auckland']
+const databases: { provider: string; env: Record<string, string> }[] = [
+  { provider: 'sqlite', env: { TEST_DB_PROVIDER: 'sqlite' } },
+  ...(postgresUrl
+    ? [
+        {
+          provider: 'postgresql',
+          env: { TEST_DB_PROVIDER: 'postgresql', TEST_DATABASE_URL: postgresUrl },
+        },
+      ]
+    : []),
+]
+
+const steps: Step[] = [
+  { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
+  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
+  { name: 'migrations match the models', command: ['npx', 'tsx', 'prisma/check-migrations.ts'] },
+  ...TIME_ZONES.map((zone) => vitest('unit', { TZ: zone }, `unit (TZ=${zone})`)),
+  { name: 'build', command: ['npx', 'remix', 'build'] },
+  ...databases.map(({ provider, env }) => vitest('integration', env, `integration (${provider})`)),
+  ...databases.map(({ provider, env }) => vitest('browser', env, `browser (${provider})`)),
+]
+
+const outcomes: Outcome[] = []
+for (const [index, step] of steps.entries()) {
+  console.log(`\n━━ ${step.name} ━━`)
+  const report = `${reportDir}/${index}.json`
+  const args = step.vitest
+    ? [
+        ...step.command.slice(1),
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${report}`,
+      ]
+    : step.command.slice(1)
+  const started = Date.now()
+  const result = spawnSync(step.command[0]!, args, {
+    stdio: 'inherit',
+    env: { ...process.env, ...step.env },
+  })
+  const counts = step.vitest ? readCounts(report) : { passed: 0, failed: 0, skipped: 0 }
+  outcomes.push({
+    name: step.name,
+    ok: result.status === 0,
+    seconds: (Date.now() - started) / 1000,
+    ...counts,
+  })
+}
+rmSync(reportDir, { recursive: true, force: true })
+
+function readCounts(file: string) {
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8'))
+    return {
+      passed: json.numPassedTests,
+      failed: json.numFailedTests,
+      skipped: json.numPendingTests + json.numTodoTests,
+    }
+  } catch {
+    return { passed: 0, failed: 1, skipped: 0 }
+  }
+}
+
+console.log('\n━━ summary ━━')
+for (const outcome of outcomes) {
+  const counts =
+    outcome.passed + outcome.failed > 0
+      ? `  ${outcome.passed} passed, ${outcome.failed} failed`
+      : ''
+  console.log(
+    `${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.name.padEnd(34)} ${outcome.seconds.toFixed(1).padStart(6)} s${counts}`,
+  )
+}
+console.log(
+  postgresUrl
+    ? 'Databases covered: SQLite and PostgreSQL.'
+    : 'Databases covered: SQLite only. PostgreSQL was NOT run: set TEST_DATABASE_URL=postgresql://… to include it.',
+)
+const total = outcomes.reduce(
+  (sum, outcome) => ({
+    passed: sum.passed + outcome.passed,
+    failed: sum.failed + outcome.failed + (outcome.ok ? 0 : outcome.failed === 0 ? 1 : 0),
+    skipped: sum.skipped + outcome.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+)
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`)
+process.exit(outcomes.every((outcome) => outcome.ok) ? 0 : 1)

@@ -1,0 +1,125 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { postgresUrlFor, testProvider, withPostgresAdmin } from './database'
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.unref()
+    probe.on('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number }
+      probe.close(() => resolve(port))
+    })
+  })
+}
+
+export type RunningApp = {
+  url: string
+  databaseUrl: string
+  output: () => string
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts the built app (`npm run build` first) as `npm start` would, on its own database
+ * of the provider under test, and waits until it listens.
+ */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const port = await freePort()
+  const database = await scratchDatabaseUrl()
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: database.url,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk) => (output += chunk))
+  child.stderr!.on('data', (chunk) => (output += chunk))
+  const url = `http://127.0.0.1:${port}`
+  await waitUntilListening(url, child, () => output)
+  return {
+    url,
+    databaseUrl: database.url,
+    output: () => output,
+    stop: async () => {
+      await stopProcess(child)
+      await database.drop()
+    },
+  }
+}
+
+async function scratchDatabaseUrl() {
+  if (testProvider === 'sqlite') {
+    const folder = mkdtempSync(path.join(tmpdir(), 'permanence-app-'))
+    return {
+      url: `file:${folder}/app.db`,
+      drop: async () => rmSync(folder, { recursive: true, force: true }),
+    }
+  }
+  const name = `permanence_app_${process.pid}_${Math.random().toString(36).slice(2, 8)}`
+  await withPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`))
+  return {
+    url: postgresUrlFor(name),
+    drop: () =>
+      withPostgresAdmin((client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      ).then(() => undefined),
+  }
+}
+
+async function waitUntilListening(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output()}`)
+    try {
+      const response = await fetch(`${url}/healthz`)
+      if (response.ok) return
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`The app did not start within 60 s:\n${output()}`)
+}
+
+export function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve())
+    child.kill('SIGTERM')
+    setTimeout(() => child.kill('SIGKILL'), 5_000).unref()
+  })
+}
+
+/** Runs the server entry expecting it to fail at start; returns its exit code and output. */
+export async function startExpectingFailure(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stderr = ''
+  let stdout = ''
+  child.stdout!.on('data', (chunk) => (stdout += chunk))
+  child.stderr!.on('data', (chunk) => (stderr += chunk))
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', resolve)
+    setTimeout(() => child.kill('SIGKILL'), 30_000).unref()
+  })
+  return { code, stderr, stdout }
+}

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest'
+import { loggablePath } from '~/server/logger.server'
+import { safeRedirectPath } from '~/server/safe-redirect'
+
+describe('redirects after a form stay on this site', () => {
+  test.each([
+    ['/france-services', '/france-services'],
+    ['/a?b=c', '/a?b=c'],
+    ['//evil.example', '/'],
+    ['https://evil.example', '/'],
+    ['/\\evil.example', '/'],
+    ['', '/'],
+    [null, '/'],
+  ])('%s → %s', (value, expected) => {
+    expect(safeRedirectPath(value)).toBe(expected)
+  })
+})
+
+describe('logged paths carry no personal data', () => {
+  test('query strings are dropped and manage tokens hidden', () => {
+    expect(loggablePath('/book?phone=0612345678')).toBe('/book')
+    expect(loggablePath('/r/Zx8kq3LmN0pQrStUvWxYz1/cancel?x=1')).toBe('/r/:token/cancel')
+    expect(loggablePath('/france-services')).toBe('/france-services')
+  })
+})
