@@ -6,7 +6,7 @@ import pg from 'pg'
 import { resolveDatabaseConfig } from '../app/db/config.server'
 import { prepareDatabase } from '../app/db/startup.server'
 import type { DatabaseProvider } from '../app/db/provider'
-import { migrationsOf, postgresUrl, prisma, schemaOf } from './tooling'
+import { diffMigrationsToModels, postgresUrl, prisma } from './tooling'
 
 async function scratchDatabase(provider: DatabaseProvider, serverUrl?: string) {
   if (provider === 'sqlite') {
@@ -33,18 +33,7 @@ async function check(provider: DatabaseProvider, serverUrl?: string): Promise<st
   const problems: string[] = []
   const scratch = await scratchDatabase(provider, serverUrl)
   try {
-    const diff = prisma(
-      [
-        'migrate',
-        'diff',
-        '--from-migrations',
-        migrationsOf(provider),
-        '--to-schema-datamodel',
-        schemaOf(provider),
-        '--exit-code',
-      ],
-      scratch.url,
-    )
+    const diff = diffMigrationsToModels(provider, scratch.url, '--exit-code')
     if (diff.status === 2)
       problems.push(
         `${provider}: the models differ from the migrations; run npm run db:new-migration -- <name>.\n${diff.stdout}`,

@@ -1,7 +1,7 @@
 // npm run db:new-migration -- <name>: writes the migration that brings each provider's
 // migrations up to models.prisma, for SQLite and PostgreSQL alike (README, "Changing the models").
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { migrationsOf, postgresUrl, prisma, PROVIDERS, ROOT, schemaOf } from './tooling'
+import { diffMigrationsToModels, migrationFolderOf, postgresUrl, PROVIDERS } from './tooling'
 
 const name = process.argv[2]
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
@@ -19,18 +19,7 @@ if (!serverUrl) {
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14)
 for (const provider of PROVIDERS) {
   const url = provider === 'sqlite' ? 'file:./data/migration-scratch.db' : serverUrl
-  const diff = prisma(
-    [
-      'migrate',
-      'diff',
-      '--from-migrations',
-      migrationsOf(provider),
-      '--to-schema-datamodel',
-      schemaOf(provider),
-      '--script',
-    ],
-    url,
-  )
+  const diff = diffMigrationsToModels(provider, url, '--script')
   if (diff.status !== 0) {
     console.error(`${provider}: ${diff.stderr}`)
     process.exit(1)
@@ -39,7 +28,7 @@ for (const provider of PROVIDERS) {
     console.log(`${provider}: nothing to migrate.`)
     continue
   }
-  const folder = `${ROOT}${migrationsOf(provider)}/${stamp}_${name}`
+  const folder = `${migrationFolderOf(provider)}/${stamp}_${name}`
   mkdirSync(folder, { recursive: true })
   writeFileSync(`${folder}/migration.sql`, diff.stdout)
   console.log(`${provider}: wrote ${folder}/migration.sql (add raw SQL such as triggers by hand).`)

@@ -15,9 +15,22 @@ export function prisma(args: string[], databaseUrl: string) {
   return { status: result.status ?? 1, stdout: result.stdout, stderr: result.stderr }
 }
 
-export const schemaOf = (provider: DatabaseProvider) =>
-  `prisma/.generated/${provider}/schema.prisma`
-export const migrationsOf = (provider: DatabaseProvider) => `prisma/migrations/${provider}`
+const schemaOf = (provider: DatabaseProvider) => `prisma/.generated/${provider}/schema.prisma`
+const migrationsOf = (provider: DatabaseProvider) => `prisma/migrations/${provider}`
+
+/** What it takes to go from a provider's migrations to the models: an exit code or a script. */
+export function diffMigrationsToModels(
+  provider: DatabaseProvider,
+  databaseUrl: string,
+  output: '--exit-code' | '--script',
+) {
+  const args = ['migrate', 'diff', '--from-migrations', migrationsOf(provider)]
+  return prisma([...args, '--to-schema-datamodel', schemaOf(provider), output], databaseUrl)
+}
+
+export function migrationFolderOf(provider: DatabaseProvider) {
+  return `${ROOT}${migrationsOf(provider)}`
+}
 
 /** A PostgreSQL server to build shadow databases on, when one is configured. */
 export function postgresUrl(): string | undefined {
