@@ -25,8 +25,10 @@ export function readMigrations(provider: DatabaseConfig['provider'], root = MIGR
 }
 
 /** Applies the migrations not yet applied; returns their names. */
-export async function applyMigrations(config: DatabaseConfig): Promise<string[]> {
-  const migrations = readMigrations(config.provider)
+export async function applyMigrations(
+  config: DatabaseConfig,
+  migrations = readMigrations(config.provider),
+): Promise<string[]> {
   return config.provider === 'sqlite'
     ? migrateSqlite(config.filePath, migrations)
     : migratePostgres(config.url, migrations)
@@ -49,6 +51,11 @@ function migrateSqlite(filePath: string, migrations: Migration[]) {
     // WAL lets readers go on while the worker or a booking writes.
     db.pragma('journal_mode = WAL')
     db.exec(SQLITE_HISTORY)
+    // Prisma redefines a table by copying it and dropping the old one. With foreign keys on,
+    // that drop would cascade-delete every child row, and the migration's own
+    // "PRAGMA foreign_keys=OFF" is ignored inside a transaction: so they are turned off
+    // here, before the transaction, and checked before it commits.
+    db.pragma('foreign_keys = OFF')
     const applied: string[] = []
     // IMMEDIATE takes the write lock first, so two processes starting together queue.
     db.transaction(() => {
@@ -67,6 +74,11 @@ function migrateSqlite(filePath: string, migrations: Migration[]) {
         ).run(randomUUID(), migration.checksum, Date.now(), migration.name, Date.now())
         applied.push(migration.name)
       }
+      const violations = db.pragma('foreign_key_check') as unknown[]
+      if (violations.length > 0)
+        throw new Error(
+          `foreign key violations after migrating: ${JSON.stringify(violations.slice(0, 3))}`,
+        )
     }).immediate()
     return applied
   } finally {
