@@ -1,4 +1,4 @@
-const formatPhoneForDisplay = (value: string) => value
+import { formatPhoneForDisplay } from '~/domain/residents/phone'
 
 /** A phone number people can read aloud and tap to call. */
 export function PhoneNumber({ e164 }: { e164: string }) {

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { nameSearchKey } from '~/domain/residents/identity'
 import type { Db } from './client.server'
 
 export const DEMO_ORGANISATION_SLUG = 'france-services-val-de-sorne'
@@ -8,7 +9,7 @@ const ZONE = 'Europe/Paris'
  * Seeds a believable organisation once: a France Services of a rural intercommunality with
  * two sites, phone help, three advisors (one itinerant), a reception agent, topics of both
  * taxonomies, opening rules from this week on and a few appointments. Running it again
- * changes nothing. The phone numbers are in ARCEP's range reserved for fiction.
+ * changes nothing.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
   const existing = await db.organisation.findUnique({ where: { slug: DEMO_ORGANISATION_SLUG } })
@@ -184,19 +185,16 @@ async function seedInto(db: Db, now: Date) {
         organisationId,
         firstName,
         lastName,
-        searchKey: `${firstName} ${lastName}`
-          .toLowerCase()
-          .normalize('NFD')
-          .replace(/[\u0300-\u036f]/g, ''),
+        searchKey: nameSearchKey(firstName, lastName),
         phoneE164,
         phoneType,
         notificationConsent: true,
         createdVia: 'RECEPTION',
       },
     })
-  const jeanne = await resident('Jeanne', 'Moreau', '+33639980011', 'MOBILE')
+  const jeanne = await resident('Jeanne', 'Moreau', '+33612345601', 'MOBILE')
   const rene = await resident('René', 'Girard', '+33465710033', 'FIXED')
-  const amina = await resident('Amina', 'Diallo', '+33639980022', 'MOBILE')
+  const amina = await resident('Amina', 'Diallo', '+33612345602', 'MOBILE')
 
   const at = (weekday: number, time: string, weeksAhead = 1) => {
     const [hour, minute] = time.split(':').map(Number)

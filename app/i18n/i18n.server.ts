@@ -2,6 +2,7 @@ import { createCookie } from '@remix-run/node'
 import { createInstance } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
+import { isProduction } from '~/server/runtime.server'
 import {
   DEFAULT_LANGUAGE,
   SUPPORTED_LANGUAGES,
@@ -14,7 +15,7 @@ export const languageCookie = createCookie('lng', {
   path: '/',
   sameSite: 'lax',
   httpOnly: true,
-  secure: process.env.NODE_ENV === 'production',
+  secure: isProduction(),
   maxAge: 60 * 60 * 24 * 365,
 })
 

@@ -6,8 +6,9 @@ import express from 'express'
 import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import { loggablePath, logger } from './logger.server'
+import { isProduction } from './runtime.server'
 
-export type LoadContext = { cspNonce: string }
+export type LoadContext = { cspNonce: string; clientAddress: string }
 
 /** The Express app: security headers, compression, static assets, request log, Remix. */
 export function createHttpApp(build: ServerBuild, buildDirectory: string) {
@@ -38,7 +39,7 @@ export function createHttpApp(build: ServerBuild, buildDirectory: string) {
       },
       // Same-origin referrers only: manage links carry tokens.
       referrerPolicy: { policy: 'same-origin' },
-      strictTransportSecurity: process.env.NODE_ENV === 'production',
+      strictTransportSecurity: isProduction(),
     }),
   )
   app.use(compression())
@@ -67,7 +68,10 @@ export function createHttpApp(build: ServerBuild, buildDirectory: string) {
     createRequestHandler({
       build,
       mode: build.mode,
-      getLoadContext: (_request, response): LoadContext => ({ cspNonce: response.locals.cspNonce }),
+      getLoadContext: (request, response): LoadContext => ({
+        cspNonce: response.locals.cspNonce,
+        clientAddress: request.ip ?? 'unknown',
+      }),
     }),
   )
   return app

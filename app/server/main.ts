@@ -8,16 +8,19 @@ import { seedDemo } from '~/db/seed.server'
 import { prepareDatabase } from '~/db/startup.server'
 import { createHttpApp } from './http.server'
 import { logger } from './logger.server'
+import { isProduction } from './runtime.server'
+import { sessionSecret } from './secrets.server'
 
 const BUILD_DIR = fileURLToPath(new URL('../../build', import.meta.url))
 
 /** Demo data goes in by default, except in production where SEED_DEMO=1 asks for it. */
 function shouldSeed() {
   if (process.env.SEED_DEMO) return process.env.SEED_DEMO === '1'
-  return process.env.NODE_ENV !== 'production'
+  return !isProduction()
 }
 
 async function main() {
+  sessionSecret()
   const config = databaseConfig()
   const applied = await prepareDatabase(config)
   const { kind, where } = describeDatabase(config)

@@ -45,3 +45,14 @@ describe('the app refuses to start with a clear line', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1)
   })
 })
+
+test('production without SESSION_SECRET refuses to start', async () => {
+  const { code, stderr } = await startExpectingFailure({
+    NODE_ENV: 'production',
+    SESSION_SECRET: '',
+  })
+  expect(code).toBe(1)
+  expect(stderr.trim()).toBe(
+    'Permanence cannot start: SESSION_SECRET must be set to at least 32 random characters in production.',
+  )
+})

@@ -46,7 +46,7 @@ export async function createOrganisationFixture(db: Db) {
       firstName: 'Jeanne',
       lastName: 'Moreau',
       searchKey: 'jeanne moreau',
-      phoneE164: '+33639980011',
+      phoneE164: '+33612345601',
       phoneType: 'MOBILE',
       createdVia: 'ONLINE',
     },

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { postgresUrlFor, testProvider, withPostgresAdmin } from './database'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+export const TEST_SESSION_SECRET = 'test-secret-0123456789abcdef0123456789abcdef'
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

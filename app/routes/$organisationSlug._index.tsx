@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PhoneNumber } from '~/components/phone-number'
 import { findOrganisationHome } from '~/db/organisations.server'
@@ -23,6 +23,11 @@ export default function OrganisationHome() {
     <div className="page">
       <h1>{organisation.name}</h1>
       <p className="lead">{t('home.intro')}</p>
+      <p>
+        <Link to={`/${organisation.slug}/rendez-vous`} className="button">
+          {t('journey.start')}
+        </Link>
+      </p>
 
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('organisation.topicsTitle')}</h2>

@@ -1,0 +1,116 @@
+import { useTranslation } from 'react-i18next'
+
+/** The part of a Conform field these components use. */
+type AnyField = {
+  id: string
+  name: string
+  errorId: string
+  descriptionId: string
+  errors?: unknown
+  initialValue?: unknown
+}
+
+/** A labelled field with its reason and its error, tied together for screen readers. */
+export function TextField({
+  field,
+  label,
+  hint,
+  type = 'text',
+  autoComplete,
+  multiline = false,
+  maxLength,
+}: {
+  field: AnyField
+  label: string
+  hint?: string
+  type?: 'text' | 'tel' | 'email'
+  autoComplete?: string
+  multiline?: boolean
+  maxLength?: number
+}) {
+  const { t } = useTranslation()
+  const error = (field.errors as string[] | undefined)?.[0]
+  const describedBy =
+    [hint ? field.descriptionId : null, error ? field.errorId : null].filter(Boolean).join(' ') ||
+    undefined
+  const common = {
+    id: field.id,
+    name: field.name,
+    defaultValue: (field.initialValue as string | undefined) ?? '',
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy,
+    maxLength,
+  }
+  return (
+    <div className={`field${error ? ' field-error' : ''}`}>
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={field.descriptionId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={field.errorId} className="error">
+          {t(`form.errors.${error}`)}
+        </p>
+      ) : null}
+      {multiline ? (
+        <textarea rows={3} {...common} />
+      ) : (
+        <input type={type} autoComplete={autoComplete} {...common} />
+      )}
+    </div>
+  )
+}
+
+export function CheckboxField({
+  field,
+  label,
+  hint,
+}: {
+  field: AnyField
+  label: string
+  hint?: string
+}) {
+  return (
+    <div className="field field-checkbox">
+      <input
+        type="checkbox"
+        id={field.id}
+        name={field.name}
+        defaultChecked={field.initialValue === 'on'}
+        aria-describedby={hint ? field.descriptionId : undefined}
+      />
+      <label htmlFor={field.id}>{label}</label>
+      {hint ? (
+        <p id={field.descriptionId} className="hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  )
+}
+
+/** Every error of the form, at the top, each linking to its field. */
+export function ErrorSummary({
+  errors,
+}: {
+  errors: { id: string; label: string; code: string }[]
+}) {
+  const { t } = useTranslation()
+  if (errors.length === 0) return null
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2>{t('form.errorSummary', { count: errors.length })}</h2>
+      <ul>
+        {errors.map((error) => (
+          <li key={error.id}>
+            <a href={`#${error.id}`}>
+              {error.label} : {t(`form.errors.${error.code}`)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  )
+}

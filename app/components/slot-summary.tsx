@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next'
+
+type SiteLike = { name: string; address: string; postalCode: string; city: string } | null
+
+/** What, when and where, as every step after the slot choice recalls it. */
+export function SlotSummary({
+  topicName,
+  when,
+  site,
+}: {
+  topicName: string
+  when: string
+  site: SiteLike
+}) {
+  const { t } = useTranslation()
+  return (
+    <dl className="summary">
+      <dt>{t('journey.summary.topic')}</dt>
+      <dd>{topicName}</dd>
+      <dt>{t('journey.summary.when')}</dt>
+      <dd>{when}</dd>
+      <dt>{t('journey.summary.where')}</dt>
+      <dd>
+        {site ? (
+          <>
+            {site.name}
+            <br />
+            {site.address}, {site.postalCode} {site.city}
+          </>
+        ) : (
+          t('journey.summary.phoneMode')
+        )}
+      </dd>
+    </dl>
+  )
+}

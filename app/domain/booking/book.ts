@@ -1,0 +1,115 @@
+import { assignAdvisor, type Mode, type Slot } from '~/domain/scheduling'
+import { SlotTakenError } from './errors'
+
+export type ResidentContact = {
+  firstName: string
+  lastName: string
+  /** Lowercase, accent-free "first last": how the same person is recognised. */
+  searchKey: string
+  phoneE164: string | null
+  phoneType: 'MOBILE' | 'FIXED' | null
+  email: string | null
+  language: 'fr' | 'en'
+  consent: boolean
+}
+
+export type HelperContact = { name: string; phoneE164: string | null; email: string | null }
+
+export type BookingChannel = 'ONLINE' | 'ADVISOR' | 'RECEPTION' | 'HELPER'
+
+export type BookingRequest = {
+  organisationId: string
+  topicId: string
+  mode: Mode
+  siteId: string | null
+  start: Date
+  resident: ResidentContact
+  helper: HelperContact | null
+  note: string | null
+  createdVia: BookingChannel
+  idempotencyKey: string
+  manageTokenHash: string
+  /** Most upcoming appointments one phone or email may hold. */
+  maxUpcomingPerContact: number
+  /** The advisor or agent booking on behalf, for the audit trail. */
+  actorAdvisorId: string | null
+}
+
+export type NewAppointment = Omit<BookingRequest, 'start' | 'maxUpcomingPerContact'> & {
+  advisorId: string
+  startsAt: Date
+  endsAt: Date
+}
+
+/** What booking needs from the outside world; the database layer implements it. */
+export type BookingPorts = {
+  findByIdempotencyKey(key: string): Promise<string | null>
+  /** The engine's slots starting exactly at `start` (all places). */
+  slotsStartingAt(start: Date): Promise<Slot[]>
+  /** Active appointments of these advisors on the slot's local day, for the assignment policy. */
+  appointmentsOfLocalDay(slot: Slot): Promise<{ advisorId: string }[]>
+  countUpcoming(contact: Pick<ResidentContact, 'phoneE164' | 'email'>, now: Date): Promise<number>
+  /** One transaction: resident found or created, appointment, audit event. Throws SlotTakenError. */
+  save(appointment: NewAppointment): Promise<string>
+}
+
+export type BookingErrorCode = 'SLOT_UNAVAILABLE' | 'TOO_MANY_UPCOMING'
+
+export class BookingError extends Error {
+  constructor(readonly code: BookingErrorCode) {
+    super(`Booking refused: ${code}`)
+    this.name = 'BookingError'
+  }
+}
+
+/**
+ * Books the slot starting at request.start, or says why not. The engine is asked first
+ * (friendly refusal of anything outside the rules, past, or taken); the database's
+ * no-overlap guarantee settles the races the engine cannot see.
+ */
+export async function book(request: BookingRequest, now: Date, ports: BookingPorts) {
+  const existing = await ports.findByIdempotencyKey(request.idempotencyKey)
+  if (existing) return { appointmentId: existing, created: false }
+
+  const slot = (await ports.slotsStartingAt(request.start)).find(
+    (candidate) =>
+      candidate.siteId === request.siteId && candidate.start.getTime() === request.start.getTime(),
+  )
+  if (!slot) throw new BookingError('SLOT_UNAVAILABLE')
+
+  const upcoming = await ports.countUpcoming(request.resident, now)
+  if (upcoming >= request.maxUpcomingPerContact) throw new BookingError('TOO_MANY_UPCOMING')
+
+  const { start, maxUpcomingPerContact: _limit, ...record } = request
+  for (const advisorId of await advisorsInPolicyOrder(slot, ports)) {
+    try {
+      const appointmentId = await ports.save({
+        ...record,
+        advisorId,
+        startsAt: start,
+        endsAt: slot.end,
+      })
+      return { appointmentId, created: true }
+    } catch (error) {
+      // The same form submitted twice at once: the other submission won, and it is this one.
+      const replay = await ports.findByIdempotencyKey(request.idempotencyKey)
+      if (replay) return { appointmentId: replay, created: false }
+      // Someone else took this advisor meanwhile: the next free one of the slot, if any.
+      if (!(error instanceof SlotTakenError)) throw error
+    }
+  }
+  throw new SlotTakenError()
+}
+
+/** The slot's advisors, best first according to the assignment policy (decision 011). */
+async function advisorsInPolicyOrder(slot: Slot, ports: BookingPorts): Promise<string[]> {
+  const dayAppointments = await ports.appointmentsOfLocalDay(slot)
+  const ordered: string[] = []
+  let remaining = [...slot.advisorIds]
+  while (remaining.length > 0) {
+    const next = assignAdvisor({ advisorIds: remaining }, dayAppointments)
+    ordered.push(next)
+    remaining = remaining.filter((id) => id !== next)
+  }
+  return ordered
+}

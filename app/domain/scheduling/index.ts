@@ -1,0 +1,22 @@
+// The slot engine: pure functions of rules, absences, appointments and `now`.
+export { assignAdvisor } from './assign'
+export { SchedulingError, type SchedulingErrorCode } from './errors'
+export {
+  DATE_HOLIDAYS_CODES,
+  HOLIDAY_REGIONS,
+  isHolidayRegion,
+  isPublicHoliday,
+  type HolidayRegion,
+} from './holidays'
+export {
+  MAX_EVERY_N_WEEKS,
+  validateOpeningRule,
+  type OpeningRuleFields,
+  type OpeningRuleProblem,
+  type OpeningRuleProblemCode,
+} from './rules'
+export { slotTimeZone } from './query'
+export { findFirstAvailableSlot, findNextAvailableDay, schedulingDataWindow } from './search'
+export { computeSlots } from './slots'
+export type * from './types'
+export { isValidTimeZone, localDayRange } from './zone'

@@ -1,0 +1,72 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { JourneyHeader, journeyPaths, PHONE_PLACE } from '~/components/journey'
+import { WeekSlots } from '~/components/week-slots'
+import { availability } from '~/db/availability.server'
+import { db } from '~/db/client.server'
+import { findActiveSite } from '~/db/journey.server'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { requireTopic } from '~/server/journey.server'
+import { resolveWeek, weekView } from '~/server/week-view.server'
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { organisation, topic } = await requireTopic(params)
+  const paths = journeyPaths(organisation.slug, topic.id)
+  const isPhone = params.place === PHONE_PLACE
+  const site = isPhone ? null : await findActiveSite(organisation.id, params.place ?? '')
+  const modeAllowed = isPhone ? topic.allowsPhone : topic.allowsInPerson
+  if ((!isPhone && !site) || !modeAllowed) throw new Response('Not found', { status: 404 })
+  const zone = site?.timeZone ?? organisation.timeZone
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const now = new Date()
+  const finder = await availability(db(), {
+    organisationId: organisation.id,
+    topicId: topic.id,
+    mode: isPhone ? 'PHONE' : 'IN_PERSON',
+    siteId: site?.id ?? null,
+    now,
+  })
+  const url = new URL(request.url)
+  const week = await resolveWeek(
+    finder,
+    url.searchParams.get('semaine'),
+    url.searchParams.has('premier'),
+    zone,
+    now,
+  )
+  if (week.redirectTo) throw redirect(paths.slots(params.place!, week.redirectTo))
+  return {
+    organisation,
+    topic,
+    site,
+    place: params.place!,
+    view: await weekView(finder, week.week!, zone, language, t, now),
+    title: t(isPhone ? 'journey.slot.phoneTitle' : 'journey.slot.title'),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · ${data.organisation.name}` : 'Permanence' },
+]
+
+export default function ChooseSlot() {
+  const data = useLoaderData<typeof loader>()
+  const paths = journeyPaths(data.organisation.slug, data.topic.id)
+  const backTo = data.site ? paths.sites : data.topic.allowsInPerson ? paths.mode : paths.topics
+  return (
+    <div className="page">
+      <JourneyHeader step={4} title={data.title} backTo={backTo} />
+      <p className="meta">
+        {data.topic.name}
+        {data.site ? ` · ${data.site.name}` : ''}
+      </p>
+      <WeekSlots
+        view={data.view}
+        weekHref={(week) => paths.slots(data.place, week)}
+        firstHref={`${paths.slots(data.place)}?premier=1`}
+        slotHref={(start) => paths.contact(data.place, start)}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,189 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { encodeSlotStart, JourneyHeader, journeyPaths } from '~/components/journey'
+import { PhoneNumber } from '~/components/phone-number'
+import { SlotSummary } from '~/components/slot-summary'
+import { formatAppointmentDate } from '~/domain/time/format'
+import { contactSchema } from '~/forms/booking-contact'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { clearDraft, readDraft } from '~/server/booking-draft.server'
+import {
+  confirmOnlineBooking,
+  nearestAlternatives,
+  newIdempotencyKey,
+} from '~/server/booking.server'
+import { requireSlotStep } from '~/server/journey.server'
+import type { LoadContext } from '~/server/http.server'
+
+/** The draft, checked again: a cookie is the resident's, but never trusted. */
+async function contactOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
+  const draft = await readDraft(request, step.journeyKey)
+  if (!draft) return null
+  const schema = contactSchema({
+    mode: step.mode,
+    allowedRegions: step.organisation.allowedPhoneRegions.split(','),
+  })
+  const parsed = schema.safeParse(draft)
+  return parsed.success ? parsed.data : null
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const step = await requireSlotStep(params)
+  const contact = await contactOf(request, step)
+  const paths = journeyPaths(step.organisation.slug, step.topic.id)
+  if (!contact) throw redirect(paths.contact(step.place, params.start!))
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  return {
+    organisation: step.organisation,
+    topic: step.topic,
+    site: step.site,
+    place: step.place,
+    start: params.start!,
+    when: formatAppointmentDate(step.start, step.zone, language),
+    contact,
+    idempotencyKey: newIdempotencyKey(),
+    title: t('journey.review.title'),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · ${data.organisation.name}` : 'Permanence' },
+]
+
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const step = await requireSlotStep(params)
+  const paths = journeyPaths(step.organisation.slug, step.topic.id)
+  const contact = await contactOf(request, step)
+  if (!contact) throw redirect(paths.contact(step.place, params.start!))
+  const form = await request.formData()
+  const now = new Date()
+  const language = await languageOf(request)
+  const outcome = await confirmOnlineBooking({
+    step,
+    contact,
+    language,
+    idempotencyKey: String(form.get('idempotencyKey') ?? ''),
+    clientAddress: (context as LoadContext).clientAddress,
+    now,
+  })
+  if (outcome.ok) {
+    return redirect(`/r/${outcome.token}?nouveau=1`, {
+      status: 303,
+      headers: { 'Set-Cookie': await clearDraft(request) },
+    })
+  }
+  const alternatives =
+    outcome.reason === 'taken' || outcome.reason === 'unavailable'
+      ? await nearestAlternatives(step, now)
+      : []
+  const status = outcome.reason === 'rateLimited' ? 429 : outcome.reason === 'invalid' ? 400 : 409
+  return Response.json(
+    {
+      reason: outcome.reason,
+      alternatives: alternatives.map((slot) => ({
+        start: encodeSlotStart(slot.start),
+        label: formatAppointmentDate(slot.start, step.zone, language),
+      })),
+    },
+    { status },
+  )
+}
+
+type Refusal = { reason: string; alternatives: { start: string; label: string }[] }
+
+export default function ReviewStep() {
+  const data = useLoaderData<typeof loader>()
+  const refusal = useActionData<typeof action>() as Refusal | undefined
+  const navigation = useNavigation()
+  const { t } = useTranslation()
+  const paths = journeyPaths(data.organisation.slug, data.topic.id)
+  const { resident, helper, note } = data.contact
+  const message = refusal
+    ? {
+        taken: t('journey.review.taken'),
+        unavailable: t('journey.review.unavailable'),
+        tooMany: t('journey.review.tooMany', { count: data.organisation.maxUpcomingPerContact }),
+        rateLimited: t('journey.review.rateLimited'),
+        invalid: t('journey.review.unavailable'),
+      }[refusal.reason]
+    : null
+  return (
+    <div className="page">
+      <JourneyHeader
+        step={6}
+        title={t('journey.review.title')}
+        backTo={paths.contact(data.place, data.start)}
+      />
+      {message ? (
+        <div className="error-summary" role="alert">
+          <p>{message}</p>
+          {refusal!.alternatives.length > 0 ? (
+            <>
+              <h2>{t('journey.review.alternatives')}</h2>
+              <ul className="slot-list">
+                {refusal!.alternatives.map((slot) => (
+                  <li key={slot.start}>
+                    <Link to={paths.review(data.place, slot.start)} className="slot">
+                      {slot.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <p>
+            <Link to={paths.slots(data.place)}>{t('journey.review.otherTimes')}</Link>
+          </p>
+        </div>
+      ) : null}
+      <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
+      <dl className="summary">
+        <dt>{t('journey.review.who')}</dt>
+        <dd>
+          {resident.firstName} {resident.lastName}
+        </dd>
+        <dt>{t('journey.review.contact')}</dt>
+        <dd>
+          {resident.phoneE164 ? <PhoneNumber e164={resident.phoneE164} /> : null}
+          {resident.phoneE164 && resident.email ? <br /> : null}
+          {resident.email}
+        </dd>
+        {helper ? (
+          <>
+            <dt>{t('journey.review.helper')}</dt>
+            <dd>
+              {helper.name}
+              {helper.phoneE164 ? (
+                <>
+                  {' '}
+                  <PhoneNumber e164={helper.phoneE164} />
+                </>
+              ) : null}
+              {helper.email ? ` ${helper.email}` : null}
+            </dd>
+          </>
+        ) : null}
+        {note ? (
+          <>
+            <dt>{t('journey.review.note')}</dt>
+            <dd>{note}</dd>
+          </>
+        ) : null}
+      </dl>
+      {data.topic.instructions ? (
+        <p>{t('organisation.bring', { instructions: data.topic.instructions })}</p>
+      ) : null}
+      <p>
+        <Link to={paths.contact(data.place, data.start)}>{t('journey.review.change')}</Link>
+      </p>
+      <Form method="post">
+        <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+        <button type="submit" disabled={navigation.state === 'submitting'}>
+          {t('journey.review.confirm')}
+        </button>
+      </Form>
+    </div>
+  )
+}

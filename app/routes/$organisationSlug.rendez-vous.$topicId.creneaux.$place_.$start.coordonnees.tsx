@@ -1,0 +1,169 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { CheckboxField, ErrorSummary, TextField } from '~/components/form'
+import { JourneyHeader, journeyPaths } from '~/components/journey'
+import { SlotSummary } from '~/components/slot-summary'
+import { formatAppointmentDate } from '~/domain/time/format'
+import { contactSchema, NOTE_MAX_LENGTH } from '~/forms/booking-contact'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { readDraft, saveDraft } from '~/server/booking-draft.server'
+import { requireSlotStep } from '~/server/journey.server'
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const step = await requireSlotStep(params)
+  const [t, language, draft] = await Promise.all([
+    fixedT(request),
+    languageOf(request),
+    readDraft(request, step.journeyKey),
+  ])
+  return {
+    organisation: step.organisation,
+    topic: step.topic,
+    site: step.site,
+    mode: step.mode,
+    place: step.place,
+    start: params.start!,
+    when: formatAppointmentDate(step.start, step.zone, language),
+    draft,
+    title: t('journey.contact.title'),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · ${data.organisation.name}` : 'Permanence' },
+]
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const step = await requireSlotStep(params)
+  const formData = await request.formData()
+  const allowedRegions = step.organisation.allowedPhoneRegions.split(',')
+  const submission = parseWithZod(formData, {
+    schema: contactSchema({ mode: step.mode, allowedRegions }),
+  })
+  if (submission.status !== 'success') {
+    return Response.json({ result: submission.reply() }, { status: 400 })
+  }
+  const fields = Object.fromEntries(
+    [...formData.entries()].filter(([, value]) => typeof value === 'string'),
+  ) as Record<string, string>
+  const cookie = await saveDraft(request, { journey: step.journeyKey, fields: fields as never })
+  const paths = journeyPaths(step.organisation.slug, step.topic.id)
+  return redirect(paths.review(step.place, params.start!), { headers: { 'Set-Cookie': cookie } })
+}
+
+export default function ContactStep() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as
+    { result?: SubmissionResult<string[]> } | undefined
+  const { t } = useTranslation()
+  const paths = journeyPaths(data.organisation.slug, data.topic.id)
+  const [form, fields] = useForm({
+    lastResult: actionData?.result,
+    defaultValue: data.draft ?? undefined,
+    shouldRevalidate: 'onSubmit',
+  })
+  const labels: Record<string, string> = {
+    firstName: t('journey.contact.firstName'),
+    lastName: t('journey.contact.lastName'),
+    phone: t('journey.contact.phone'),
+    email: t('journey.contact.email'),
+    helperName: t('journey.contact.helperName'),
+    helperPhone: t('journey.contact.helperPhone'),
+    helperEmail: t('journey.contact.helperEmail'),
+    note: t('journey.contact.note'),
+    website: t('journey.contact.website'),
+  }
+  const errors = Object.entries(fields)
+    .filter(([name, field]) => name in labels && (field.errors as string[] | undefined)?.length)
+    .map(([name, field]) => ({
+      id: field.id,
+      label: labels[name]!,
+      code: (field.errors as string[])[0]!,
+    }))
+  const isPhone = data.mode === 'PHONE'
+  return (
+    <div className="page">
+      <JourneyHeader step={5} title={t('journey.contact.title')} backTo={paths.slots(data.place)} />
+      <ErrorSummary errors={errors} />
+      <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
+      <p>{t('journey.contact.intro')}</p>
+      <Form method="post" {...getFormProps(form)} noValidate>
+        <TextField
+          field={fields.firstName}
+          label={labels.firstName!}
+          autoComplete="given-name"
+          maxLength={80}
+        />
+        <TextField
+          field={fields.lastName}
+          label={labels.lastName!}
+          autoComplete="family-name"
+          maxLength={80}
+        />
+        <TextField
+          field={fields.phone}
+          label={isPhone ? t('journey.contact.phone') : t('journey.contact.phoneOptional')}
+          hint={isPhone ? t('journey.contact.phoneWhyCall') : t('journey.contact.phoneWhy')}
+          type="tel"
+          autoComplete="tel"
+          maxLength={40}
+        />
+        <TextField
+          field={fields.email}
+          label={labels.email!}
+          hint={t('journey.contact.emailWhy')}
+          type="email"
+          autoComplete="email"
+        />
+        <fieldset className="helper">
+          <legend>{t('journey.contact.helperTitle')}</legend>
+          <CheckboxField
+            field={fields.forSomeoneElse}
+            label={t('journey.contact.forSomeoneElse')}
+            hint={t('journey.contact.helperIntro')}
+          />
+          <TextField
+            field={fields.helperName}
+            label={labels.helperName!}
+            autoComplete="name"
+            maxLength={80}
+          />
+          <TextField
+            field={fields.helperPhone}
+            label={labels.helperPhone!}
+            type="tel"
+            maxLength={40}
+          />
+          <TextField field={fields.helperEmail} label={labels.helperEmail!} type="email" />
+        </fieldset>
+        <TextField
+          field={fields.note}
+          label={labels.note!}
+          hint={t('journey.contact.noteWhy')}
+          multiline
+          maxLength={NOTE_MAX_LENGTH}
+        />
+        <CheckboxField
+          field={fields.consent}
+          label={t('journey.contact.consent')}
+          hint={t('journey.contact.consentWhy')}
+        />
+        <div className="honeypot" aria-hidden="true">
+          <label htmlFor={fields.website.id}>{labels.website}</label>
+          <input
+            id={fields.website.id}
+            name={fields.website.name}
+            type="text"
+            tabIndex={-1}
+            autoComplete="off"
+          />
+        </div>
+        <button type="submit">{t('journey.contact.submit')}</button>
+      </Form>
+    </div>
+  )
+}

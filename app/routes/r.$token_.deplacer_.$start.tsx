@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { decodeSlotStart } from '~/components/journey'
+import { db } from '~/db/client.server'
+import { moveByResident } from '~/db/manage.server'
+import { formatAppointmentDate } from '~/domain/time/format'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { managedView, requireManagedAppointment } from '~/server/manage.server'
+
+async function moveStep(params: { token?: string; start?: string }) {
+  const appointment = await requireManagedAppointment(params.token)
+  const start = decodeSlotStart(params.start)
+  if (!start) throw new Response('Not found', { status: 404 })
+  return { appointment, start }
+}
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const { appointment, start } = await moveStep(params)
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const view = managedView(appointment, language, new Date())
+  if (!view.canChange) throw redirect(`/r/${params.token}`)
+  const zone = appointment.site?.timeZone ?? appointment.organisation.timeZone
+  return {
+    ...view,
+    token: params.token!,
+    newWhen: formatAppointmentDate(start, zone, language),
+    title: t('manage.moveConfirmTitle'),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.title} · ${data.organisation.name}` : 'Permanence' },
+  { name: 'robots', content: 'noindex' },
+]
+
+export async function action({ params }: ActionFunctionArgs) {
+  const { appointment, start } = await moveStep(params)
+  const outcome = await moveByResident(db(), appointment, start, new Date())
+  if (outcome === 'MOVED') return redirect(`/r/${params.token}?deplace=1`, { status: 303 })
+  if (outcome === 'TOO_LATE') return redirect(`/r/${params.token}`, { status: 303 })
+  return Response.json({ taken: true }, { status: 409 })
+}
+
+export default function ConfirmMove() {
+  const data = useLoaderData<typeof loader>()
+  const refused = useActionData<typeof action>() as { taken?: boolean } | undefined
+  const { t } = useTranslation()
+  return (
+    <div className="page">
+      <p className="back-link">
+        <Link to={`/r/${data.token}/deplacer`}>← {t('journey.back')}</Link>
+      </p>
+      <h1>{t('manage.moveConfirmTitle')}</h1>
+      {refused?.taken ? (
+        <div className="error-summary" role="alert">
+          <p>{t('manage.moveTaken')}</p>
+          <p>
+            <Link to={`/r/${data.token}/deplacer`}>{t('journey.review.otherTimes')}</Link>
+          </p>
+        </div>
+      ) : null}
+      <dl className="summary">
+        <dt>{t('journey.summary.topic')}</dt>
+        <dd>{data.topic.name}</dd>
+        <dt>{t('manage.moveFrom')}</dt>
+        <dd>{data.when}</dd>
+        <dt>{t('manage.moveTo')}</dt>
+        <dd>{data.newWhen}</dd>
+      </dl>
+      <Form method="post">
+        <button type="submit">{t('manage.moveConfirm')}</button>
+      </Form>
+    </div>
+  )
+}

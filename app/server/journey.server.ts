@@ -1,0 +1,47 @@
+import { decodeSlotStart, PHONE_PLACE } from '~/components/journey'
+import { findActiveSite, findPublicOrganisation, findPublicTopic } from '~/db/journey.server'
+
+const notFound = () => new Response('Not found', { status: 404 })
+
+/** The organisation of the URL, or a 404 page. */
+export async function requireOrganisation(slug: string | undefined) {
+  const organisation = slug ? await findPublicOrganisation(slug) : null
+  if (!organisation) throw notFound()
+  return organisation
+}
+
+/** The organisation and one of its public topics, or a 404 page (ids of others find nothing). */
+export async function requireTopic(params: { organisationSlug?: string; topicId?: string }) {
+  const organisation = await requireOrganisation(params.organisationSlug)
+  const topic = params.topicId ? await findPublicTopic(organisation.id, params.topicId) : null
+  if (!topic) throw notFound()
+  return { organisation, topic }
+}
+
+/**
+ * Organisation, topic, place (a site or phone) and slot start of the contact and review
+ * steps, checked against each other; anything tampered with is a 404, never a booking.
+ */
+export async function requireSlotStep(params: {
+  organisationSlug?: string
+  topicId?: string
+  place?: string
+  start?: string
+}) {
+  const { organisation, topic } = await requireTopic(params)
+  const isPhone = params.place === PHONE_PLACE
+  const site = isPhone ? null : await findActiveSite(organisation.id, params.place ?? '')
+  const start = decodeSlotStart(params.start)
+  const modeAllowed = isPhone ? topic.allowsPhone : topic.allowsInPerson
+  if ((!isPhone && !site) || !modeAllowed || !start) throw notFound()
+  return {
+    organisation,
+    topic,
+    site,
+    place: params.place!,
+    mode: (isPhone ? 'PHONE' : 'IN_PERSON') as 'PHONE' | 'IN_PERSON',
+    start,
+    zone: site?.timeZone ?? organisation.timeZone,
+    journeyKey: `${organisation.id}|${topic.id}|${params.place}`,
+  }
+}
