@@ -77,13 +77,12 @@ export default function ContactStep() {
     note: t('journey.contact.note'),
     website: t('journey.contact.website'),
   }
-  const errors = Object.entries(fields)
-    .filter(([name, field]) => name in labels && (field.errors as string[] | undefined)?.length)
-    .map(([name, field]) => ({
-      id: field.id,
-      label: labels[name]!,
-      code: (field.errors as string[])[0]!,
-    }))
+  // Conform's fields are a proxy: walk the known names, in the order of the form.
+  const errors = Object.keys(labels).flatMap((name) => {
+    const field = fields[name as keyof typeof fields]
+    const code = (field.errors as string[] | undefined)?.[0]
+    return code ? [{ id: field.id, label: labels[name]!, code }] : []
+  })
   const isPhone = data.mode === 'PHONE'
   return (
     <div className="page">

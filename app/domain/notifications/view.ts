@@ -7,11 +7,7 @@ export type MessageLanguage = DisplayLanguage
 
 /** Events about one appointment, told to the resident on any channel. */
 export type ResidentEvent =
-  | 'CONFIRMATION'
-  | 'REMINDER'
-  | 'MOVED'
-  | 'CANCELLED_BY_RESIDENT'
-  | 'CANCELLED_BY_SERVICE'
+  'CONFIRMATION' | 'REMINDER' | 'MOVED' | 'CANCELLED_BY_RESIDENT' | 'CANCELLED_BY_SERVICE'
 
 export type AppointmentView = {
   locale: MessageLanguage

@@ -1,0 +1,171 @@
+import { numberInWords, spokenDateTime } from '../time/spoken'
+import type { AppointmentView, MessageLanguage, ResidentEvent } from './view'
+
+// A voice call is how a landline gets its reminder: short plain sentences for
+// text-to-speech (the server wraps them in TwiML <Say>/<Gather>), every number written
+// out, the essentials said twice, and a keypad choice to confirm or cancel.
+
+export type KeypadAction = 'CONFIRM' | 'CANCEL'
+
+export type VoiceScript = {
+  /** The text-to-speech language. */
+  language: 'fr-FR' | 'en-GB'
+  say: string[]
+  /** Null when there is nothing left to choose (the appointment is cancelled). */
+  keypad: {
+    prompt: string
+    digits: Record<'1' | '2', KeypadAction>
+    /** What the call says after each key, once the server has acted on it. */
+    replies: Record<KeypadAction, string>
+  } | null
+  goodbye: string
+}
+
+const DIGITS: Record<'1' | '2', KeypadAction> = { '1': 'CONFIRM', '2': 'CANCEL' }
+
+export function renderVoice(event: ResidentEvent, view: AppointmentView): VoiceScript {
+  const words = WORDS[view.locale]
+  const when = spokenDateTime(view.startsAt, view.zone, view.locale)
+  const where = words.where(view)
+  const open = event === 'CONFIRMATION' || event === 'REMINDER' || event === 'MOVED'
+  const say = [
+    words.hello(view.organisationName),
+    words.opening[event](when),
+    ...(open ? [where, ...words.details(view), words.repeat(when, where)] : [words.rebook(view)]),
+  ].filter((sentence) => sentence !== '')
+  return {
+    language: view.locale === 'fr' ? 'fr-FR' : 'en-GB',
+    say,
+    keypad: open ? { prompt: words.prompt, digits: DIGITS, replies: words.replies } : null,
+    goodbye: words.goodbye,
+  }
+}
+
+/**
+ * "zéro six, douze, trente-quatre…": a displayed number read group by group, French
+ * pairs as French people say them, anything else digit by digit.
+ */
+export function spokenPhone(display: string, language: MessageLanguage): string {
+  return display
+    .split(' ')
+    .map((group) =>
+      language === 'fr' && /^[1-9]\d$/u.test(group)
+        ? numberInWords(Number(group), 'fr')
+        : [...group]
+            .map((char) => spokenChar(char, language))
+            .filter(Boolean)
+            .join(' '),
+    )
+    .join(', ')
+}
+
+function spokenChar(char: string, language: MessageLanguage): string {
+  return /\d/u.test(char) ? numberInWords(Number(char), language) : char === '+' ? 'plus' : ''
+}
+
+type Words = {
+  hello: (organisation: string) => string
+  opening: Record<ResidentEvent, (when: string) => string>
+  where: (view: AppointmentView) => string
+  details: (view: AppointmentView) => string[]
+  repeat: (when: string, where: string) => string
+  rebook: (view: AppointmentView) => string
+  prompt: string
+  replies: Record<KeypadAction, string>
+  goodbye: string
+}
+
+/** Sentences end with a full stop so the voice pauses, even after a typed-in name. */
+const sentence = (text: string) => (/[.!?]$/u.test(text) ? text : `${text}.`)
+const optional = (value: string | null | undefined, say: (value: string) => string) =>
+  value?.trim() ? sentence(say(value.trim())) : ''
+
+const FR: Words = {
+  hello: (organisation) => sentence(`Bonjour, ici ${organisation}`),
+  opening: {
+    CONFIRMATION: (when) => `Votre rendez-vous est confirmé pour le ${when}.`,
+    REMINDER: (when) => `Nous vous rappelons votre rendez-vous du ${when}.`,
+    MOVED: (when) => `Votre rendez-vous a été déplacé. Il aura lieu le ${when}.`,
+    CANCELLED_BY_RESIDENT: (when) => `Votre rendez-vous du ${when} est bien annulé.`,
+    CANCELLED_BY_SERVICE: (when) =>
+      `Nous devons annuler votre rendez-vous du ${when}. Nous vous prions de nous excuser.`,
+  },
+  where: (view) =>
+    view.mode === 'PHONE'
+      ? sentence(
+          `C'est un rendez-vous par téléphone : votre conseiller vous appellera${
+            view.residentPhoneDisplay ? ` au ${spokenPhone(view.residentPhoneDisplay, 'fr')}` : ''
+          }`,
+        )
+      : sentence(
+          `Le rendez-vous a lieu à ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`,
+        ),
+  details: (view) => [
+    optional(view.topicName, (topic) => `Motif : ${topic}`),
+    optional(
+      view.mode === 'PHONE' ? view.advisorPhoneDisplay : null,
+      (phone) => `L'appel viendra du ${spokenPhone(phone, 'fr')}`,
+    ),
+    optional(
+      view.mode === 'IN_PERSON' ? view.accessNotes : null,
+      (notes) => `Pour venir : ${notes}`,
+    ),
+    optional(view.instructions, (instructions) => `À prévoir : ${instructions}`),
+  ],
+  repeat: (when, where) => `Je répète : rendez-vous le ${when}. ${where}`,
+  rebook: (view) =>
+    optional(
+      view.cancelPhone,
+      (phone) => `Pour reprendre rendez-vous, appelez le ${spokenPhone(phone, 'fr')}`,
+    ),
+  prompt: 'Tapez 1 pour confirmer, tapez 2 pour annuler le rendez-vous.',
+  replies: {
+    CONFIRM: 'Merci, votre venue est confirmée.',
+    CANCEL: 'Votre rendez-vous est annulé. Merci de nous avoir prévenus.',
+  },
+  goodbye: 'Au revoir.',
+}
+
+const EN: Words = {
+  hello: (organisation) => sentence(`Hello, this is ${organisation}`),
+  opening: {
+    CONFIRMATION: (when) => `Your appointment is confirmed for ${when}.`,
+    REMINDER: (when) => `This is a reminder of your appointment on ${when}.`,
+    MOVED: (when) => `Your appointment has been moved. It is now on ${when}.`,
+    CANCELLED_BY_RESIDENT: (when) => `Your appointment on ${when} is cancelled.`,
+    CANCELLED_BY_SERVICE: (when) => `We have to cancel your appointment on ${when}. We are sorry.`,
+  },
+  where: (view) =>
+    view.mode === 'PHONE'
+      ? sentence(
+          `This is a phone appointment: your advisor will call you${
+            view.residentPhoneDisplay ? ` on ${spokenPhone(view.residentPhoneDisplay, 'en')}` : ''
+          }`,
+        )
+      : sentence(
+          `The appointment is at ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`,
+        ),
+  details: (view) => [
+    optional(view.topicName, (topic) => `Topic: ${topic}`),
+    optional(
+      view.mode === 'PHONE' ? view.advisorPhoneDisplay : null,
+      (phone) => `The call will come from ${spokenPhone(phone, 'en')}`,
+    ),
+    optional(
+      view.mode === 'IN_PERSON' ? view.accessNotes : null,
+      (notes) => `Getting there: ${notes}`,
+    ),
+    optional(view.instructions, (instructions) => `Please bring: ${instructions}`),
+  ],
+  repeat: (when, where) => `Once again: your appointment is on ${when}. ${where}`,
+  rebook: (view) =>
+    optional(view.cancelPhone, (phone) => `To book again, call ${spokenPhone(phone, 'en')}`),
+  prompt: 'Press 1 to confirm, press 2 to cancel the appointment.',
+  replies: {
+    CONFIRM: 'Thank you, your visit is confirmed.',
+    CANCEL: 'Your appointment is cancelled. Thank you for letting us know.',
+  },
+  goodbye: 'Goodbye.',
+}
+
+const WORDS: Record<MessageLanguage, Words> = { fr: FR, en: EN }

@@ -1,0 +1,51 @@
+import { createDb, type Db } from '~/db/client.server'
+import { resolveDatabaseConfig } from '~/db/config.server'
+import { DEMO_ORGANISATION_SLUG } from '~/db/seed.server'
+import type { RunningApp } from './server'
+
+/** The running app's own database, to check what a request wrote (or did not). */
+export function appDatabase(app: RunningApp): Db {
+  return createDb(resolveDatabaseConfig(app.databaseUrl))
+}
+
+/** The first free slot's contact-step path for a demo topic at a demo site (or by phone). */
+export async function firstSlotPath(
+  app: RunningApp,
+  db: Db,
+  topicName: string,
+  place: 'site' | 'phone' = 'site',
+) {
+  const topic = await db.topic.findFirstOrThrow({ where: { name: topicName } })
+  const site = await db.site.findFirstOrThrow({
+    where: { name: 'Mairie de Saint-Julien-sur-Sorne' },
+  })
+  const placeSegment = place === 'phone' ? 'telephone' : site.id
+  const response = await fetch(
+    `${app.url}/${DEMO_ORGANISATION_SLUG}/rendez-vous/${topic.id}/creneaux/${placeSegment}`,
+  )
+  const html = await response.text()
+  const match = /href="([^"]+\/coordonnees)"/.exec(html)
+  if (!match) throw new Error(`No free slot on ${response.url}`)
+  return { contactPath: match[1]!, topic, site }
+}
+
+/** Posts a form the way a browser without JavaScript does; returns the raw response. */
+export function postForm(
+  app: RunningApp,
+  path: string,
+  fields: Record<string, string>,
+  cookie = '',
+) {
+  return fetch(`${app.url}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: cookie ? { cookie } : {},
+    redirect: 'manual',
+  })
+}
+
+export const cookieOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(';')[0])
+    .join('; ')
