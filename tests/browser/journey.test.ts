@@ -1,0 +1,262 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
+import type { Db } from '~/db/client.server'
+import { axeViolations, launchChromium } from '../support/browser'
+import { appDatabase } from '../support/journey'
+import { startApp, type RunningApp } from '../support/server'
+
+let app: RunningApp
+let browser: Browser
+let db: Db
+beforeAll(async () => {
+  ;[app, browser] = await Promise.all([startApp({ SEED_DEMO: '1' }), launchChromium()])
+  db = appDatabase(app)
+})
+afterAll(async () => {
+  await db?.$disconnect()
+  await browser?.close()
+  await app?.stop()
+})
+
+const contexts: BrowserContext[] = []
+// Each test is a new resident: no cookie (language, booking draft) carries over.
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()))
+})
+async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options })
+  contexts.push(context)
+  return context.newPage()
+}
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page), page.url()).toEqual([])
+  expect(await page.locator('h1').count(), page.url()).toBe(1)
+}
+
+/** Steps 1 to 4, clicking as a resident would; returns the chosen time's label. */
+async function chooseFirstSlot(
+  page: Page,
+  topic: string,
+  mode: 'Sur place' | 'Par téléphone' | null,
+  checkA11y = false,
+) {
+  await page.goto(`${app.url}/france-services-val-de-sorne`)
+  await page.getByRole('link', { name: 'Prendre rendez-vous' }).click()
+  await page
+    .getByRole('heading', { level: 1, name: 'Pour quoi avez-vous besoin d’aide ?' })
+    .waitFor()
+  if (checkA11y) await expectAccessible(page)
+  await page.getByRole('link', { name: topic }).click()
+  if (mode) {
+    await page.getByRole('heading', { level: 1, name: 'Comment voulez-vous être aidé ?' }).waitFor()
+    if (checkA11y) await expectAccessible(page)
+    await page.getByRole('link', { name: mode }).click()
+  }
+  if (mode !== 'Par téléphone') {
+    await page.getByRole('heading', { level: 1, name: 'Où voulez-vous venir ?' }).waitFor()
+    if (checkA11y) await expectAccessible(page)
+    await page.getByRole('link', { name: /Choisir ce lieu : Mairie/ }).click()
+  }
+  await page.locator('a.slot').first().waitFor()
+  if (checkA11y) await expectAccessible(page)
+  const label = (await page.locator('a.slot').first().getAttribute('aria-label'))!
+  await page.locator('a.slot').first().click()
+  await page.getByRole('heading', { level: 1, name: 'Vos coordonnées' }).waitFor()
+  return label
+}
+
+async function fillContact(page: Page, firstName: string, phone: string) {
+  await page.getByLabel('Prénom').fill(firstName)
+  await page.getByLabel('Nom', { exact: true }).fill('Lévêque')
+  await page.getByLabel(/^Numéro de téléphone/).fill(phone)
+  await page.getByLabel(/J’accepte de recevoir un rappel/).check()
+  await page.getByRole('button', { name: 'Continuer' }).click()
+  await page.getByRole('heading', { level: 1, name: 'Vérifiez et confirmez' }).waitFor()
+}
+
+async function confirm(page: Page) {
+  await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click()
+  await page.getByText('Votre rendez-vous est confirmé.').waitFor()
+  return page.url()
+}
+
+describe('the resident journey in a real Chromium', () => {
+  test('book in person, with axe on every step', async () => {
+    const page = await newPage()
+    const label = await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place', true)
+    await expectAccessible(page)
+    await fillContact(page, 'Élodie', '06 12 34 56 78')
+    await expectAccessible(page)
+    const url = await confirm(page)
+    await expectAccessible(page)
+    expect(url).toMatch(/\/r\/[A-Za-z0-9_-]{24}\?nouveau=1$/)
+    const when = label.replace('Choisir le ', '')
+    expect(await page.locator('.summary').textContent()).toContain(
+      'Mairie de Saint-Julien-sur-Sorne',
+    )
+    expect((await page.locator('.summary').textContent())!.replace(/\s/g, ' ')).toContain(
+      when.split(' à ')[0],
+    )
+    expect(await page.getByText('Apportez votre numéro fiscal').isVisible()).toBe(true)
+    const ics = await page.request.get(`${url.split('?')[0]}/calendrier.ics`)
+    expect(await ics.text()).toContain('BEGIN:VEVENT')
+    expect(await db.appointment.count({ where: { resident: { firstName: 'Élodie' } } })).toBe(1)
+  })
+
+  test('book by phone: the confirmation says the advisor will call', async () => {
+    const page = await newPage()
+    await chooseFirstSlot(page, 'Reconnaître les arnaques sur internet', 'Par téléphone')
+    await fillContact(page, 'Marcel', '03 65 71 00 99')
+    await confirm(page)
+    expect(await page.getByText('Votre conseiller vous appellera au').textContent()).toContain(
+      '03 65 71 00 99',
+    )
+    const row = await db.appointment.findFirstOrThrow({
+      where: { resident: { firstName: 'Marcel' } },
+    })
+    expect(row).toMatchObject({ mode: 'PHONE', siteId: null })
+  })
+
+  test('the whole booking with JavaScript disabled', async () => {
+    const page = await newPage({ javaScriptEnabled: false })
+    await chooseFirstSlot(page, 'Demander une carte d’identité ou un passeport', null)
+    await page.getByRole('button', { name: 'Continuer' }).click()
+    expect(await page.getByRole('alert').textContent()).toContain('Le formulaire contient')
+    await fillContact(page, 'Sansjs', '06 12 34 56 01')
+    await confirm(page)
+    expect(await db.appointment.count({ where: { resident: { firstName: 'Sansjs' } } })).toBe(1)
+  })
+
+  test('two browsers take the same slot at once: one wins, the other keeps its details and sees alternatives', async () => {
+    // Two browsers, not two contexts: the npm Chromium runs single-process, where contexts
+    // share one cookie jar, and each resident has their own.
+    const otherBrowser = await launchChromium()
+    onTestFinished(() => otherBrowser.close())
+    const first = await newPage()
+    const second = await (
+      await otherBrowser.newContext({ viewport: { width: 390, height: 844 } })
+    ).newPage()
+    await chooseFirstSlot(first, 'Créer et utiliser une adresse e-mail', null)
+    await chooseFirstSlot(second, 'Créer et utiliser une adresse e-mail', null)
+    expect(second.url()).toBe(first.url())
+    await fillContact(first, 'Premiere', '06 12 34 56 11')
+    await fillContact(second, 'Seconde', '06 12 34 56 22')
+    await Promise.all([
+      first.getByRole('button', { name: 'Confirmer le rendez-vous' }).click(),
+      second.getByRole('button', { name: 'Confirmer le rendez-vous' }).click(),
+    ])
+    const outcomes = await Promise.all(
+      [first, second].map((page) =>
+        Promise.race([
+          page
+            .getByText('Votre rendez-vous est confirmé.')
+            .waitFor()
+            .then(() => 'won'),
+          page
+            .getByText('Horaires proches encore libres')
+            .waitFor()
+            .then(() => 'lost'),
+        ]),
+      ),
+    )
+    expect([...outcomes].sort()).toEqual(['lost', 'won'])
+    const loser = outcomes[0] === 'lost' ? first : second
+    const loserName = loser === first ? 'Premiere' : 'Seconde'
+    expect(await loser.locator('main').textContent()).toContain(loserName)
+    await loser.locator('.error-summary a.slot').first().click()
+    await loser.getByRole('button', { name: 'Confirmer le rendez-vous' }).click()
+    await loser.getByText('Votre rendez-vous est confirmé.').waitFor()
+  })
+
+  test('move, then cancel, from the manage link', async () => {
+    const page = await newPage()
+    await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
+    await fillContact(page, 'Bouge', '06 12 34 56 33')
+    const manage = (await confirm(page)).split('?')[0]!
+    const before = await db.appointment.findFirstOrThrow({
+      where: { resident: { firstName: 'Bouge' } },
+    })
+    await page.getByRole('link', { name: 'Choisir un autre horaire' }).click()
+    await page.getByRole('link', { name: 'Semaine suivante →' }).click()
+    await page.locator('a.slot').first().click()
+    await expectAccessible(page)
+    await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click()
+    await page.getByText('Votre rendez-vous a été déplacé.').waitFor()
+    const moved = await db.appointment.findUniqueOrThrow({ where: { id: before.id } })
+    expect(moved.startsAt.getTime()).toBeGreaterThan(before.startsAt.getTime())
+
+    await page.goto(manage)
+    await page.getByLabel('Pourquoi annulez-vous ? (facultatif)').fill('Plus besoin')
+    await page.getByRole('button', { name: 'Annuler le rendez-vous' }).click()
+    await page.getByText('Votre rendez-vous est annulé.').waitFor()
+    await expectAccessible(page)
+    expect(await db.appointment.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({
+      status: 'EXCUSED',
+      cancellationReason: 'Plus besoin',
+    })
+  })
+
+  test('switching to English mid-journey translates the steps and the dates', async () => {
+    const page = await newPage()
+    await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
+    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Your contact details' }).waitFor()
+    expect(await page.getAttribute('html', 'lang')).toBe('en')
+    expect(await page.locator('.summary').textContent()).toMatch(
+      /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) \d+ \w+ \d{4} at \d/,
+    )
+    await expectAccessible(page)
+  })
+
+  test('the whole journey with the keyboard only', async () => {
+    const page = await newPage()
+    await page.goto(`${app.url}/france-services-val-de-sorne/rendez-vous`)
+    const press = async (key: string) => page.keyboard.press(key)
+    const focusLink = async (name: string | RegExp) => {
+      for (let index = 0; index < 80; index += 1) {
+        await press('Tab')
+        const text = await page.evaluate(() => document.activeElement?.textContent ?? '')
+        const label = await page.evaluate(
+          () => document.activeElement?.getAttribute('aria-label') ?? '',
+        )
+        if (
+          typeof name === 'string'
+            ? text.trim() === name || label === name
+            : name.test(text) || name.test(label)
+        )
+          return
+      }
+      throw new Error(`No focusable element named ${name}`)
+    }
+    await focusLink('Demander une carte d’identité ou un passeport')
+    await press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Où voulez-vous venir ?' }).waitFor()
+    await focusLink(/Choisir ce lieu : Mairie/)
+    await press('Enter')
+    await page.locator('a.slot').first().waitFor()
+    await focusLink(/^Choisir le /)
+    await press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Vos coordonnées' }).waitFor()
+    await focusLink('Continuer')
+    await press('Enter')
+    await page.getByRole('alert').waitFor()
+    // The error summary links to the first field in error: follow it, then fill in order.
+    await page.getByRole('alert').getByRole('link').first().focus()
+    await press('Enter')
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(
+      await page.getByLabel('Prénom').getAttribute('id'),
+    )
+    await page.keyboard.type('Clavier')
+    await press('Tab')
+    await page.keyboard.type('Seul')
+    await press('Tab')
+    await page.keyboard.type('06 12 34 56 44')
+    await press('Enter')
+    await page.getByRole('heading', { level: 1, name: 'Vérifiez et confirmez' }).waitFor()
+    await focusLink('Confirmer le rendez-vous')
+    await press('Enter')
+    await page.getByText('Votre rendez-vous est confirmé.').waitFor()
+    expect(await db.appointment.count({ where: { resident: { firstName: 'Clavier' } } })).toBe(1)
+  })
+})
