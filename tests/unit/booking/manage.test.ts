@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest'
+import { canChangeOnline, manageState } from '~/domain/booking/manage'
+import {
+  createManageToken,
+  hashManageToken,
+  isWellFormedToken,
+  manageTokenFor,
+  tokenMatches,
+} from '~/domain/booking/manage-token.server'
+
+const start = new Date('2031-03-04T08:00:00Z')
+const appointment = (status = 'BOOKED') => ({
+  status,
+  startsAt: start,
+  endsAt: new Date(start.getTime() + 30 * 60_000),
+  cancellationDeadlineMinutes: 120,
+})
+const minutesBefore = (minutes: number) => new Date(start.getTime() - minutes * 60_000)
+
+describe('what the manage link still allows', () => {
+  test('an upcoming appointment can be changed until the topic’s deadline, not after', () => {
+    expect(canChangeOnline(appointment(), minutesBefore(121))).toBe(true)
+    expect(canChangeOnline(appointment(), minutesBefore(120))).toBe(false)
+    expect(canChangeOnline(appointment(), minutesBefore(5))).toBe(false)
+  })
+
+  test('the link is useless once the appointment is over, cancelled or done', () => {
+    expect(manageState(appointment(), new Date(start.getTime() + 31 * 60_000))).toBe('PAST')
+    expect(manageState(appointment('EXCUSED'), minutesBefore(600))).toBe('CANCELLED')
+    expect(manageState(appointment('CANCELLED'), minutesBefore(600))).toBe('CANCELLED')
+    expect(manageState(appointment('HONOURED'), minutesBefore(600))).toBe('DONE')
+    expect(canChangeOnline(appointment('EXCUSED'), minutesBefore(600))).toBe(false)
+  })
+})
+
+describe('manage tokens', () => {
+  test('are 24 URL-safe characters (144 bits), random, and stored only as a SHA-256 hash', () => {
+    const tokens = Array.from({ length: 200 }, () => createManageToken())
+    expect(new Set(tokens.map((entry) => entry.token)).size).toBe(200)
+    for (const { token, hash } of tokens) {
+      expect(isWellFormedToken(token)).toBe(true)
+      expect(hash).toMatch(/^[0-9a-f]{64}$/)
+      expect(hash).toBe(hashManageToken(token))
+      expect(tokenMatches(token, hash)).toBe(true)
+    }
+    expect(tokenMatches(tokens[0]!.token, tokens[1]!.hash)).toBe(false)
+  })
+
+  test('the same booking form always yields the same token, other forms or secrets others', () => {
+    const key = '6f1c9a52-0b7e-4f5e-9b57-0d3f2f0e8a11'
+    expect(manageTokenFor(key, 'secret-a')).toEqual(manageTokenFor(key, 'secret-a'))
+    expect(manageTokenFor(key, 'secret-a').token).not.toBe(manageTokenFor(key, 'secret-b').token)
+    expect(manageTokenFor(key, 'secret-a').token).not.toBe(
+      manageTokenFor(`${key.slice(0, -1)}2`, 'secret-a').token,
+    )
+    expect(isWellFormedToken(manageTokenFor(key, 'secret-a').token)).toBe(true)
+  })
+
+  test('anything that is not a token is refused before any lookup', () => {
+    for (const value of [
+      '',
+      'short',
+      '../../etc/passwd',
+      'x'.repeat(25),
+      'abc def ghi jkl mno pqrs',
+    ]) {
+      expect(isWellFormedToken(value)).toBe(false)
+    }
+  })
+})
