@@ -8,6 +8,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLoaderData,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
@@ -22,8 +23,7 @@ import styles from './styles/app.css'
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const url = new URL(request.url)
-  return { language: await languageOf(request), path: url.pathname }
+  return { language: await languageOf(request) }
 }
 
 export const handle = { i18n: 'translation' }
@@ -49,8 +49,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
   )
 }
 
-function Header({ path }: { path: string }) {
+function Header() {
   const { t } = useTranslation()
+  // The language switch brings the reader back to this page, with its week or banner.
+  const location = useLocation()
+  const path = `${location.pathname}${location.search}`
   return (
     <header className="site-header">
       <a className="skip-link" href="#main">
@@ -65,11 +68,11 @@ function Header({ path }: { path: string }) {
 }
 
 export default function App() {
-  const { language, path } = useLoaderData<typeof loader>()
+  const { language } = useLoaderData<typeof loader>()
   useChangeLanguage(language)
   return (
     <>
-      <Header path={path} />
+      <Header />
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>

@@ -19,9 +19,10 @@ afterAll(async () => {
 })
 
 const contexts: BrowserContext[] = []
-// Each test is a new resident: no cookie (language, booking draft) carries over.
+// Each test is a new resident: no cookie (language, booking draft) carries over. Contexts
+// are emptied rather than closed: the single-process Chromium dies with its last context.
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()))
+  await Promise.all(contexts.splice(0).map((context) => context.clearCookies()))
 })
 async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options })

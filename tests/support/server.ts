@@ -43,6 +43,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       HOST: '127.0.0.1',
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
+      SESSION_SECRET: TEST_SESSION_SECRET,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 import { formatShortDateTime } from '../time/format'
-import { fitsOneSegment, toGsm7 } from './gsm7'
+import { SMS_SEGMENT_UNITS, fitsOneSegment, gsm7Units, toGsm7 } from './gsm7'
 import type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent } from './view'
 
 // Every SMS is one GSM-7 segment (160 characters): cheaper, and delivered whole on old
@@ -30,17 +30,18 @@ export function renderSms(message: SmsMessage): string {
     case 'CANCEL_WHICH':
       return fit({}, () => cancelWhich(message.locale, message.choices))
     case 'HELP':
-    case 'OPTED_OUT':
-      return fit(
-        { org: keepFirstWord(message.organisationName), phone: atomic(message.cancelPhone) },
-        (v) => WORDING[message.locale][message.event](v),
-      )
-    case 'ADVISOR_NOTICE_RESIDENT_CANCELLED':
-      return fit(
-        { ...appointmentFields(message.view), resident: person(message.view.residentName) },
-        (v) =>
-          WORDING[message.view.locale].ADVISOR_NOTICE_RESIDENT_CANCELLED(v, facts(message.view)),
-      )
+    case 'OPTED_OUT': {
+      const fields = {
+        org: keepFirstWord(message.organisationName),
+        phone: atomic(message.cancelPhone),
+      }
+      return fit(fields, (v) => WORDING[message.locale][message.event](v))
+    }
+    case 'ADVISOR_NOTICE_RESIDENT_CANCELLED': {
+      const { view } = message
+      const fields = { ...appointmentFields(view), resident: person(view.residentName) }
+      return fit(fields, (v) => WORDING[view.locale][message.event](v, facts(view)))
+    }
     default:
       return fit(appointmentFields(message.view), (v) =>
         WORDING[message.view.locale][message.event](v, facts(message.view)),
@@ -62,16 +63,13 @@ function facts(view: AppointmentView): Facts {
 
 // Shrinkable parts, by rank: topic, site and organisation names first (longest first;
 // a site or organisation keeps its first word so it stays recognisable), then a
-// resident's name, and whole phone numbers last.
+// resident's name, then a whole phone number. Dropping a first word is the last resort.
 type Field = { text: string; floor: 'EMPTY' | 'FIRST_WORD' | 'ATOMIC'; rank: number }
+const LAST_RESORT = 9
 
 const field =
   (floor: Field['floor'], rank: number) =>
-  (text?: string | null): Field => ({
-    text: clean(text ?? ''),
-    floor,
-    rank,
-  })
+  (text?: string | null): Field => ({ text: clean(text ?? ''), floor, rank })
 const dropWords = field('EMPTY', 1)
 const keepFirstWord = field('FIRST_WORD', 1)
 const person = field('FIRST_WORD', 2)
@@ -82,7 +80,6 @@ function appointmentFields(view: AppointmentView): Record<string, Field> {
     topic: dropWords(view.topicName),
     site: keepFirstWord(view.siteName),
     org: keepFirstWord(view.organisationName),
-    phone: atomic(view.mode === 'PHONE' ? view.residentPhoneDisplay : null),
   }
 }
 
@@ -91,58 +88,56 @@ function clean(text: string): string {
   return text.replace(/\s+/gu, ' ').trim()
 }
 
+// Measured with the alphabet table while shortening; the calculator has the last word.
 function fit(fields: Record<string, Field>, render: (values: Values) => string): string {
   const current: Values = Object.fromEntries(
-    Object.entries(fields).map(([key, f]) => [key, f.text]),
+    Object.entries(fields).map(([key, { text }]) => [key, toGsm7(text)]),
   )
   for (;;) {
     const text = toGsm7(render(current))
-    if (fitsOneSegment(text)) return text
-    const key = nextToShrink(fields, current, render)
-    if (!key) throw new Error(`SMS does not fit one segment: ${text}`)
-    current[key] = shrink(current[key], fields[key].floor)
+    if (gsm7Units(text) <= SMS_SEGMENT_UNITS && fitsOneSegment(text)) return text
+    const step = nextStep(fields, current, render)
+    if (!step) throw new Error(`SMS does not fit one segment: ${text}`)
+    current[step.key] = step.value
   }
 }
 
-/** The field to shorten next: only one the template shows, lowest rank, longest first. */
-function nextToShrink(
+type Step = { key: string; value: string; rank: number }
+
+/** The next shortening: lowest rank, longest name, and only of a name the text shows. */
+function nextStep(
   fields: Record<string, Field>,
   current: Values,
   render: (values: Values) => string,
-): string | undefined {
-  const text = render(current)
-  const candidates = Object.keys(fields).filter(
-    (key) => render({ ...current, [key]: shrink(current[key], fields[key].floor) }) !== text,
-  )
-  const rank = Math.min(...candidates.map((key) => fields[key].rank))
-  return candidates
-    .filter((key) => fields[key].rank === rank)
-    .sort((a, b) => current[b].length - current[a].length)[0]
+): Step | undefined {
+  const shown = render(current)
+  const steps = Object.entries(fields)
+    .flatMap(([key, { floor, rank }]): Step[] => {
+      const shorter = shrink(current[key], floor)
+      if (shorter !== current[key]) return [{ key, value: shorter, rank }]
+      return current[key] ? [{ key, value: '', rank: LAST_RESORT }] : []
+    })
+    .filter((step) => render({ ...current, [step.key]: step.value }) !== shown)
+  const rank = Math.min(...steps.map((step) => step.rank))
+  return steps
+    .filter((step) => step.rank === rank)
+    .sort((a, b) => current[b.key].length - current[a.key].length)[0]
 }
 
 const ELLIPSIS = '...'
 // Words a shortened name should not end on ("Maison France Services de la...").
 const DANGLING = new Set(
-  ['de', 'la', 'le', 'les', 'du', 'des', 'd', 'l', 'et', 'en', 'à', 'au', 'aux'].concat([
-    'of',
-    'the',
-    'and',
-    'for',
-    'to',
-    'in',
-    'on',
-    'at',
-  ]),
+  'de la le les du des d l et en à au aux of the and for to in on at'.split(' '),
 )
 
-/** One word less, never a cut inside a word; then nothing, if the floor allows. */
+/** One word less, never a cut inside a word, down to the field's floor. */
 function shrink(text: string, floor: Field['floor']): string {
   if (!text || floor === 'ATOMIC') return ''
   const words = text.replace(/\.\.\.$/u, '').split(' ')
   if (words.length <= 1) return floor === 'EMPTY' ? '' : text
   const kept = words.slice(0, -1)
   while (kept.length > 1 && DANGLING.has(kept[kept.length - 1].toLowerCase())) kept.pop()
-  return `${kept.join(' ').replace(/[\s,;:.'’(-]+$/u, '')}${ELLIPSIS}`
+  return `${kept.join(' ').replace(/[\s,;:.'(-]+$/u, '')}${ELLIPSIS}`
 }
 
 type Template = (v: Values, f: Facts) => string
@@ -156,67 +151,72 @@ const paren = (text: string) => (text ? ` (${text})` : '')
 const withSpace = (prefix: string, text: string) => (text ? ` ${prefix}${text}` : '')
 /** A full stop, unless the sentence already ends with a shortened name's "...". */
 const stop = (text: string) => (text.endsWith('.') ? text : `${text}.`)
+/** "Mairie de Vouvant (Impots)": where, then what, whichever is left. */
+const about = (v: Values) => [v.site, v.topic && `(${v.topic})`].filter(Boolean).join(' ')
+/** The end of a sentence that may have lost all its names. */
+const ending = (separator: string, text: string) => (text ? `${separator}${stop(text)}` : '.')
 
 const FR_CANCEL = `Répondez ${CANCEL_KEYWORD} pour annuler`
 const frWhat = (v: Values, f: Facts) =>
   f.phoneMode ? `RDV téléphonique du ${f.date}` : `RDV du ${f.date}${paren(v.site)}`
-const frCall = (v: Values) => `on vous appellera${withSpace('au ', v.phone)}`
+// The call goes to the number this SMS reached: no need to spend 20 characters on it.
+const FR_CALL = 'on vous appellera'
 
 const FR: Wording = {
   CONFIRMATION: (v, f) =>
     f.phoneMode
-      ? `RDV téléphonique confirmé le ${f.date}${paren(v.topic)} : ${frCall(v)}. Détails : ${f.link} ${FR_CANCEL}`
-      : `RDV confirmé le ${f.date} : ${stop(`${v.site}${paren(v.topic)}`)} Détails : ${f.link} ${FR_CANCEL}`,
+      ? `RDV téléphonique confirmé le ${f.date}${paren(v.topic)} : ${FR_CALL}. Détails : ${f.link} ${FR_CANCEL}`
+      : `RDV confirmé le ${f.date}${ending(' : ', about(v))} Détails : ${f.link} ${FR_CANCEL}`,
   REMINDER: (v, f) =>
     f.phoneMode
-      ? `Rappel : RDV téléphonique le ${f.date}${paren(v.topic)}, ${frCall(v)}. Détails : ${f.link} ${FR_CANCEL}`
-      : `Rappel : RDV le ${f.date}, ${stop(`${v.site}${paren(v.topic)}`)} Détails : ${f.link} ${FR_CANCEL}`,
+      ? `Rappel : RDV téléphonique le ${f.date}${paren(v.topic)}, ${FR_CALL}. Détails : ${f.link} ${FR_CANCEL}`
+      : `Rappel : RDV le ${f.date}${ending(', ', about(v))} Détails : ${f.link} ${FR_CANCEL}`,
   MOVED: (v, f) =>
     f.phoneMode
-      ? `Votre RDV téléphonique est déplacé au ${f.date}${paren(v.topic)}, ${frCall(v)}. Détails : ${f.link} ${FR_CANCEL}`
-      : `Votre RDV est déplacé au ${f.date}, ${stop(`${v.site}${paren(v.topic)}`)} Détails : ${f.link} ${FR_CANCEL}`,
+      ? `Votre RDV téléphonique est déplacé au ${f.date}${paren(v.topic)}, ${FR_CALL}. Détails : ${f.link} ${FR_CANCEL}`
+      : `Votre RDV est déplacé au ${f.date}${ending(', ', about(v))} Détails : ${f.link} ${FR_CANCEL}`,
   CANCELLED_BY_RESIDENT: (v, f) =>
     `Votre ${frWhat(v, f)} est bien annulé. Pour reprendre RDV : ${f.link}`,
   CANCEL_CONFIRMED: (v, f) =>
     `C'est noté, votre ${frWhat(v, f)} est annulé. Pour reprendre RDV : ${f.link}`,
   CANCELLED_BY_SERVICE: (v, f) =>
-    `${v.org} doit annuler votre ${frWhat(v, f)}. Toutes nos excuses. Pour reprendre RDV : ${f.link}`,
+    `${v.org ? `${v.org} doit` : 'Nous devons'} annuler votre ${frWhat(v, f)}. Toutes nos excuses. Pour reprendre RDV : ${f.link}`,
   ADVISOR_NOTICE_RESIDENT_CANCELLED: (v, f) =>
-    `Annulation par ${v.resident} : ${frWhat(v, f)}.${withSpace('Motif : ', v.topic && stop(v.topic))} Agenda : ${f.link}`,
+    `Annulation${withSpace('par ', v.resident)} : ${frWhat(v, f)}.${withSpace('Motif : ', v.topic && stop(v.topic))} Agenda : ${f.link}`,
   HELP: (v) =>
-    `${v.org} : rappels de RDV. Répondez ${CANCEL_KEYWORD} pour annuler votre RDV, STOP pour ne plus recevoir de SMS.${withSpace('Contact : ', v.phone)}`,
+    `${v.org ? `${v.org} : rappels` : 'Rappels'} de RDV. Répondez ${CANCEL_KEYWORD} pour annuler votre RDV, STOP pour ne plus recevoir de SMS.${withSpace('Contact : ', v.phone)}`,
   OPTED_OUT: (v) =>
-    `${v.org} : vous ne recevrez plus de SMS. Vos RDV restent prévus.${withSpace('Pour annuler : ', v.phone && stop(v.phone))} Répondez START pour les recevoir à nouveau.`,
+    `${v.org ? `${v.org} : vous` : 'Vous'} ne recevrez plus de SMS. Vos RDV restent prévus.${withSpace('Pour annuler : ', v.phone && stop(v.phone))} Répondez START pour les recevoir à nouveau.`,
 }
 
 const EN_CANCEL = `Reply ${CANCEL_KEYWORD} to cancel`
 const enWhat = (v: Values, f: Facts) =>
   f.phoneMode ? `phone appointment on ${f.date}` : `appointment on ${f.date}${paren(v.site)}`
-const enCall = (v: Values) => `we will call you${withSpace('on ', v.phone)}`
+const EN_CALL = 'we will call you'
 
 const EN: Wording = {
   CONFIRMATION: (v, f) =>
     f.phoneMode
-      ? `Phone appointment confirmed ${f.date}${paren(v.topic)}: ${enCall(v)}. Details: ${f.link} ${EN_CANCEL}`
-      : `Appointment confirmed ${f.date}: ${stop(`${v.site}${paren(v.topic)}`)} Details: ${f.link} ${EN_CANCEL}`,
+      ? `Phone appointment confirmed ${f.date}${paren(v.topic)}: ${EN_CALL}. Details: ${f.link} ${EN_CANCEL}`
+      : `Appointment confirmed ${f.date}${ending(': ', about(v))} Details: ${f.link} ${EN_CANCEL}`,
   REMINDER: (v, f) =>
     f.phoneMode
-      ? `Reminder: phone appointment ${f.date}${paren(v.topic)}, ${enCall(v)}. Details: ${f.link} ${EN_CANCEL}`
-      : `Reminder: appointment ${f.date}, ${stop(`${v.site}${paren(v.topic)}`)} Details: ${f.link} ${EN_CANCEL}`,
+      ? `Reminder: phone appointment ${f.date}${paren(v.topic)}, ${EN_CALL}. Details: ${f.link} ${EN_CANCEL}`
+      : `Reminder: appointment ${f.date}${ending(', ', about(v))} Details: ${f.link} ${EN_CANCEL}`,
   MOVED: (v, f) =>
     f.phoneMode
-      ? `Your phone appointment is moved to ${f.date}${paren(v.topic)}, ${enCall(v)}. Details: ${f.link} ${EN_CANCEL}`
-      : `Your appointment is moved to ${f.date}, ${stop(`${v.site}${paren(v.topic)}`)} Details: ${f.link} ${EN_CANCEL}`,
+      ? `Your phone appointment is moved to ${f.date}${paren(v.topic)}, ${EN_CALL}. Details: ${f.link} ${EN_CANCEL}`
+      : `Your appointment is moved to ${f.date}${ending(', ', about(v))} Details: ${f.link} ${EN_CANCEL}`,
   CANCELLED_BY_RESIDENT: (v, f) => `Your ${enWhat(v, f)} is cancelled. To book again: ${f.link}`,
   CANCEL_CONFIRMED: (v, f) => `Done: your ${enWhat(v, f)} is cancelled. To book again: ${f.link}`,
   CANCELLED_BY_SERVICE: (v, f) =>
-    `${v.org} has to cancel your ${enWhat(v, f)}. We are sorry. To book again: ${f.link}`,
+    `${v.org ? `${v.org} has` : 'We have'} to cancel your ${enWhat(v, f)}. We are sorry. To book again: ${f.link}`,
   ADVISOR_NOTICE_RESIDENT_CANCELLED: (v, f) =>
-    `Cancelled by ${v.resident}: ${enWhat(v, f)}.${withSpace('Topic: ', v.topic && stop(v.topic))} Agenda: ${f.link}`,
+    `Cancelled${withSpace('by ', v.resident)}: ${enWhat(v, f)}.${withSpace('Topic: ', v.topic && stop(v.topic))} Agenda: ${f.link}`,
   HELP: (v) =>
-    `${v.org}: appointment reminders. Reply ${CANCEL_KEYWORD} to cancel your appointment, STOP to receive no more SMS.${withSpace('Contact: ', v.phone)}`,
+    `${v.org ? `${v.org}: appointment` : 'Appointment'} reminders. Reply ${CANCEL_KEYWORD} to cancel your appointment, STOP to receive no more SMS.${withSpace('Contact: ', v.phone)}`,
   OPTED_OUT: (v) =>
-    `${v.org}: you will receive no more SMS. Your appointments still stand.${withSpace('To cancel: ', v.phone && stop(v.phone))} Reply START to receive them again.`,
+    `${v.org ? `${v.org}: you` : 'You'} will receive no more SMS. Your appointments still stand.${withSpace('To cancel: ', v.phone && stop(v.phone))} Reply START to receive them again.`,
 }
 
 const WORDING: Record<MessageLanguage, Wording> = { fr: FR, en: EN }
@@ -225,9 +225,8 @@ function cancelWhich(locale: MessageLanguage, choices: CancelChoice[]): string {
   if (choices.length < 2) throw new Error('CANCEL_WHICH needs at least two appointments')
   const offered = choices.slice(0, CANCEL_WHICH_MAX).map((choice, index) => {
     const date = formatShortDateTime(choice.startsAt, choice.zone, locale)
-    return locale === 'fr'
-      ? `${CANCEL_KEYWORD} ${index + 1} pour le ${date}`
-      : `${CANCEL_KEYWORD} ${index + 1} for ${date}`
+    const keyword = `${CANCEL_KEYWORD} ${index + 1}`
+    return locale === 'fr' ? `${keyword} pour le ${date}` : `${keyword} for ${date}`
   })
   return locale === 'fr'
     ? `Vous avez plusieurs RDV. Répondez ${offered.join(', ')}.`

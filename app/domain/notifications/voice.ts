@@ -75,8 +75,11 @@ type Words = {
   goodbye: string
 }
 
-/** Sentences end with a full stop so the voice pauses, even after a typed-in name. */
-const sentence = (text: string) => (/[.!?]$/u.test(text) ? text : `${text}.`)
+/** One line ending with a full stop, so the voice pauses, whatever was typed in a name. */
+const sentence = (text: string) => {
+  const line = text.replace(/\s+/gu, ' ').trim()
+  return /[.!?]$/u.test(line) ? line : `${line}.`
+}
 const optional = (value: string | null | undefined, say: (value: string) => string) =>
   value?.trim() ? sentence(say(value.trim())) : ''
 
@@ -97,9 +100,7 @@ const FR: Words = {
             view.residentPhoneDisplay ? ` au ${spokenPhone(view.residentPhoneDisplay, 'fr')}` : ''
           }`,
         )
-      : sentence(
-          `Le rendez-vous a lieu à ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`,
-        ),
+      : sentence(`Lieu : ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`),
   details: (view) => [
     optional(view.topicName, (topic) => `Motif : ${topic}`),
     optional(
@@ -120,7 +121,7 @@ const FR: Words = {
     ),
   prompt: 'Tapez 1 pour confirmer, tapez 2 pour annuler le rendez-vous.',
   replies: {
-    CONFIRM: 'Merci, votre venue est confirmée.',
+    CONFIRM: 'Merci, votre rendez-vous est confirmé.',
     CANCEL: 'Votre rendez-vous est annulé. Merci de nous avoir prévenus.',
   },
   goodbye: 'Au revoir.',
@@ -142,9 +143,7 @@ const EN: Words = {
             view.residentPhoneDisplay ? ` on ${spokenPhone(view.residentPhoneDisplay, 'en')}` : ''
           }`,
         )
-      : sentence(
-          `The appointment is at ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`,
-        ),
+      : sentence(`Place: ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`),
   details: (view) => [
     optional(view.topicName, (topic) => `Topic: ${topic}`),
     optional(
@@ -162,7 +161,7 @@ const EN: Words = {
     optional(view.cancelPhone, (phone) => `To book again, call ${spokenPhone(phone, 'en')}`),
   prompt: 'Press 1 to confirm, press 2 to cancel the appointment.',
   replies: {
-    CONFIRM: 'Thank you, your visit is confirmed.',
+    CONFIRM: 'Thank you, your appointment is confirmed.',
     CANCEL: 'Your appointment is cancelled. Thank you for letting us know.',
   },
   goodbye: 'Goodbye.',

@@ -58,12 +58,9 @@ function refuse(problem: PhoneProblem): PhoneResult {
 }
 
 function parse(raw: string): PhoneNumber | undefined {
-  // NFKC turns full-width digits (some phone keyboards) into ASCII; `extract: false`
-  // refuses text around the number instead of guessing which part was meant.
-  const parsed = parsePhoneNumberFromString(raw.normalize('NFKC').trim(), {
-    defaultCountry: 'FR',
-    extract: false,
-  })
+  // NFKC turns full-width digits (some phone keyboards) into ASCII. Words around the
+  // number ("portable : 06…") are ignored, as a receptionist would.
+  const parsed = parsePhoneNumberFromString(raw.normalize('NFKC'), { defaultCountry: 'FR' })
   if (parsed?.countryCallingCode !== '33') return parsed
   return overseasReading(parsed) ?? parsed
 }

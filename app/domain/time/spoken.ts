@@ -118,7 +118,7 @@ function englishOrdinal(n: number): string {
   return `${EN_TENS[tens]}-${EN_ORDINAL_UNITS[n % 10]}`
 }
 
-/** "mardi trois mars à quatorze heures trente" / "Tuesday the third of March at two thirty p.m.". */
+/** "mardi trois mars à quatorze heures trente" / "Tuesday the third of March at two thirty pm". */
 export function spokenDateTime(instant: Date, zone: string, language: DisplayLanguage): string {
   const time = DateTime.fromJSDate(instant, { zone }).setLocale(
     language === 'fr' ? 'fr-FR' : 'en-GB',
@@ -142,7 +142,8 @@ function englishDateTime(time: DateTime): string {
       : time.minute < 10
         ? ` oh ${englishNumber(time.minute)}`
         : ` ${englishNumber(time.minute)}`
-  const suffix = time.hour < 12 ? 'a.m.' : 'p.m.'
+  // Without dots: "p.m." would end a spoken sentence with two full stops.
+  const suffix = time.hour < 12 ? 'am' : 'pm'
   const date = `${time.toFormat('cccc')} the ${englishOrdinal(time.day)} of ${time.toFormat('LLLL')}`
   return `${date} at ${hour}${minutes} ${suffix}`
 }

@@ -1,0 +1,275 @@
+import { formatAppointmentDate } from '../time/format'
+import type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent } from './view'
+
+// Emails carry everything an SMS cannot: address, access notes, what to bring. Each is
+// built once as blocks, then written as plain text and as HTML; every value coming from
+// people (names, notes, addresses) is escaped in the HTML.
+
+export type EmailEvent = ResidentEvent | 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
+export type EmailMessage =
+  | { event: ResidentEvent; view: AppointmentView }
+  | { event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED'; view: AdvisorNoticeView }
+
+export type RenderedEmail = { subject: string; text: string; html: string }
+
+type Block =
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'details'; rows: [label: string, value: string][] }
+  | { kind: 'link'; label: string; url: string }
+
+export function renderEmail(message: EmailMessage): RenderedEmail {
+  const { view } = message
+  const words = WORDS[view.locale]
+  const when = formatAppointmentDate(view.startsAt, view.zone, view.locale)
+  const subject = oneLine(
+    message.event === 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
+      ? words.advisorSubject(message.view.residentName, when)
+      : words.subject[message.event](when, view.organisationName),
+  )
+  const blocks =
+    message.event === 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
+      ? advisorNotice(message.view, when)
+      : residentMessage(message.event, view, when)
+  return {
+    subject,
+    text: blocks.map((block) => asText(block, COLON[view.locale])).join('\n\n'),
+    html: asHtml(blocks, subject, view.locale),
+  }
+}
+
+function residentMessage(event: ResidentEvent, view: AppointmentView, when: string): Block[] {
+  const words = WORDS[view.locale]
+  const open = event === 'CONFIRMATION' || event === 'REMINDER' || event === 'MOVED'
+  return [
+    { kind: 'paragraph', text: words.greeting },
+    { kind: 'paragraph', text: words.opening[event](view.organisationName) },
+    { kind: 'details', rows: open ? details(view, when) : summary(view, when) },
+    open
+      ? { kind: 'link', label: words.manage, url: view.manageUrl }
+      : { kind: 'link', label: words.bookAgain, url: view.manageUrl },
+    ...optionalParagraph(view.cancelPhone, open ? words.callToCancel : words.callToBook),
+    { kind: 'paragraph', text: view.organisationName },
+  ]
+}
+
+function advisorNotice(view: AdvisorNoticeView, when: string): Block[] {
+  const words = WORDS[view.locale]
+  return [
+    { kind: 'paragraph', text: words.advisorOpening(view.residentName) },
+    { kind: 'details', rows: summary(view, when) },
+    { kind: 'paragraph', text: words.slotFree },
+    { kind: 'link', label: words.agenda, url: view.manageUrl },
+  ]
+}
+
+type Row = [label: string, value: string | null | undefined]
+
+/** Everything the resident needs to get there (or be ready for the call). */
+function details(view: AppointmentView, when: string): [string, string][] {
+  const { labels, phoneCall, callFrom } = WORDS[view.locale]
+  const place: Row[] =
+    view.mode === 'PHONE'
+      ? [
+          [labels.where, phoneCall(view.residentPhoneDisplay)],
+          [labels.caller, view.advisorPhoneDisplay && callFrom(view.advisorPhoneDisplay)],
+        ]
+      : [
+          [labels.where, view.siteName],
+          [labels.address, view.siteAddress],
+          [labels.access, view.accessNotes],
+        ]
+  return present([
+    [labels.when, when],
+    [labels.topic, view.topicName],
+    ...place,
+    [labels.bring, view.instructions],
+  ])
+}
+
+/** What is gone: when, what, where. */
+function summary(view: AppointmentView, when: string): [string, string][] {
+  const { labels, phoneCall } = WORDS[view.locale]
+  return present([
+    [labels.when, when],
+    [labels.topic, view.topicName],
+    [labels.where, view.mode === 'PHONE' ? phoneCall(null) : view.siteName],
+  ])
+}
+
+/** Rows with something to say, trimmed. */
+function present(rows: Row[]): [string, string][] {
+  return rows.flatMap(([label, value]): [string, string][] =>
+    value?.trim() ? [[label, value.trim()]] : [],
+  )
+}
+
+function optionalParagraph(
+  value: string | null | undefined,
+  say: (value: string) => string,
+): Block[] {
+  return value?.trim() ? [{ kind: 'paragraph', text: say(value.trim()) }] : []
+}
+
+/** A subject is one header line, whatever a name contains. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim()
+}
+
+// French typography puts a space before a colon; English does not.
+const COLON: Record<MessageLanguage, string> = { fr: ' : ', en: ': ' }
+
+function asText(block: Block, colon: string): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return block.text
+    case 'details':
+      return block.rows.map(([label, value]) => `${label}${colon}${value}`).join('\n')
+    case 'link':
+      return `${block.label}${colon}${block.url}`
+  }
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/gu, (char) => HTML_ESCAPES[char])
+}
+
+/** Line breaks typed in notes stay line breaks. */
+const escapedLines = (text: string) => escapeHtml(text).replace(/\r?\n/gu, '<br>')
+
+function blockHtml(block: Block): string {
+  switch (block.kind) {
+    case 'paragraph':
+      return `<p>${escapedLines(block.text)}</p>`
+    case 'details':
+      return `<dl>${block.rows
+        .map(
+          ([label, value]) =>
+            `<dt><strong>${escapeHtml(label)}</strong></dt><dd>${escapedLines(value)}</dd>`,
+        )
+        .join('')}</dl>`
+    case 'link':
+      return `<p><a href="${escapeHtml(block.url)}">${escapeHtml(block.label)}</a><br>${escapeHtml(block.url)}</p>`
+  }
+}
+
+// Simple markup and inline styles: mail clients ignore style sheets and old phones
+// render plain HTML best. The link is also printed, for clients that hide links.
+function asHtml(blocks: Block[], subject: string, locale: MessageLanguage): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>`,
+    '<body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:36em">',
+    ...blocks.map(blockHtml),
+    '</body>',
+    '</html>',
+  ].join('\n')
+}
+
+type Words = {
+  greeting: string
+  subject: Record<ResidentEvent, (when: string, organisation: string) => string>
+  opening: Record<ResidentEvent, (organisation: string) => string>
+  labels: Record<'when' | 'topic' | 'where' | 'address' | 'access' | 'caller' | 'bring', string>
+  phoneCall: (residentPhone: string | null | undefined) => string
+  callFrom: (advisorPhone: string) => string
+  manage: string
+  bookAgain: string
+  callToCancel: (phone: string) => string
+  callToBook: (phone: string) => string
+  advisorSubject: (resident: string, when: string) => string
+  advisorOpening: (resident: string) => string
+  slotFree: string
+  agenda: string
+}
+
+const FR: Words = {
+  greeting: 'Bonjour,',
+  subject: {
+    CONFIRMATION: (when) => `Rendez-vous confirmé : ${when}`,
+    REMINDER: (when) => `Rappel de votre rendez-vous : ${when}`,
+    MOVED: (when) => `Rendez-vous déplacé : ${when}`,
+    CANCELLED_BY_RESIDENT: (when) => `Rendez-vous annulé : ${when}`,
+    CANCELLED_BY_SERVICE: (when, organisation) =>
+      `${organisation} annule votre rendez-vous : ${when}`,
+  },
+  opening: {
+    CONFIRMATION: (organisation) => `Votre rendez-vous avec ${organisation} est confirmé.`,
+    REMINDER: (organisation) => `Nous vous rappelons votre rendez-vous avec ${organisation}.`,
+    MOVED: (organisation) =>
+      `Votre rendez-vous avec ${organisation} a été déplacé. Voici la nouvelle date.`,
+    CANCELLED_BY_RESIDENT: () => 'Votre rendez-vous est bien annulé.',
+    CANCELLED_BY_SERVICE: (organisation) =>
+      `${organisation} doit annuler votre rendez-vous. Nous vous prions de nous excuser.`,
+  },
+  labels: {
+    when: 'Quand',
+    topic: 'Motif',
+    where: 'Où',
+    address: 'Adresse',
+    access: 'Pour venir',
+    caller: 'Appel',
+    bring: 'À prévoir',
+  },
+  phoneCall: (phone) =>
+    phone ? `Par téléphone : votre conseiller vous appellera au ${phone}` : 'Par téléphone',
+  callFrom: (phone) => `L’appel viendra du ${phone}`,
+  manage: 'Voir, déplacer ou annuler le rendez-vous',
+  bookAgain: 'Prendre un nouveau rendez-vous',
+  callToCancel: (phone) => `Vous pouvez aussi appeler le ${phone} pour annuler ou déplacer.`,
+  callToBook: (phone) => `Vous pouvez aussi appeler le ${phone} pour prendre rendez-vous.`,
+  advisorSubject: (resident, when) => `Annulation : ${resident}, ${when}`,
+  advisorOpening: (resident) => `${resident} a annulé son rendez-vous.`,
+  slotFree: 'Le créneau est de nouveau libre.',
+  agenda: 'Voir l’agenda',
+}
+
+const EN: Words = {
+  greeting: 'Hello,',
+  subject: {
+    CONFIRMATION: (when) => `Appointment confirmed: ${when}`,
+    REMINDER: (when) => `Reminder of your appointment: ${when}`,
+    MOVED: (when) => `Appointment moved: ${when}`,
+    CANCELLED_BY_RESIDENT: (when) => `Appointment cancelled: ${when}`,
+    CANCELLED_BY_SERVICE: (when, organisation) =>
+      `${organisation} cancels your appointment: ${when}`,
+  },
+  opening: {
+    CONFIRMATION: (organisation) => `Your appointment with ${organisation} is confirmed.`,
+    REMINDER: (organisation) => `This is a reminder of your appointment with ${organisation}.`,
+    MOVED: (organisation) =>
+      `Your appointment with ${organisation} has been moved. Here is the new date.`,
+    CANCELLED_BY_RESIDENT: () => 'Your appointment is cancelled.',
+    CANCELLED_BY_SERVICE: (organisation) =>
+      `${organisation} has to cancel your appointment. We are sorry.`,
+  },
+  labels: {
+    when: 'When',
+    topic: 'Topic',
+    where: 'Where',
+    address: 'Address',
+    access: 'Getting there',
+    caller: 'Call',
+    bring: 'Please bring',
+  },
+  phoneCall: (phone) => (phone ? `By phone: your advisor will call you on ${phone}` : 'By phone'),
+  callFrom: (phone) => `The call will come from ${phone}`,
+  manage: 'See, move or cancel the appointment',
+  bookAgain: 'Book a new appointment',
+  callToCancel: (phone) => `You can also call ${phone} to cancel or move it.`,
+  callToBook: (phone) => `You can also call ${phone} to book.`,
+  advisorSubject: (resident, when) => `Cancelled: ${resident}, ${when}`,
+  advisorOpening: (resident) => `${resident} cancelled their appointment.`,
+  slotFree: 'The slot is free again.',
+  agenda: 'See the agenda',
+}
+
+const WORDS: Record<MessageLanguage, Words> = { fr: FR, en: EN }
