@@ -9,6 +9,7 @@ import type {
   SchedulingTopic,
 } from '~/domain/scheduling/types'
 import type { Db } from './client.server'
+import { decodeWeekdays } from './opening-rules.server'
 
 // Statuses that hold an advisor's time; the same list as the database's no-overlap guard.
 export const ACTIVE_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
@@ -142,7 +143,7 @@ export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): L
         id: rule.id,
         advisorId: rule.advisorId,
         siteId: rule.siteId,
-        weekdays: [...rule.weekdays].map(Number),
+        weekdays: decodeWeekdays(rule.weekdays),
         startTime: rule.startTime,
         endTime: rule.endTime,
         everyNWeeks: rule.everyNWeeks,

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon'
 import { nameSearchKey } from '~/domain/residents/identity'
 import type { Db } from './client.server'
+import { createOpeningRule } from './opening-rules.server'
 
 export const DEMO_ORGANISATION_SLUG = 'france-services-val-de-sorne'
 const ZONE = 'Europe/Paris'
@@ -143,36 +144,37 @@ async function seedInto(db: Db, now: Date) {
 
   const monday = DateTime.fromJSDate(now, { zone: ZONE }).startOf('week')
   const validFrom = monday.toISODate()!
-  const rule = (
+  const rule = async (
     advisorId: string,
     siteId: string | null,
-    weekdays: string,
+    weekdays: number[],
     startTime: string,
     endTime: string,
     topicIds: string[] = [],
     everyNWeeks = 1,
-  ) =>
-    db.openingRule.create({
-      data: {
-        advisorId,
-        siteId,
-        weekdays,
-        startTime,
-        endTime,
-        everyNWeeks,
-        validFrom,
-        topics: { create: topicIds.map((topicId) => ({ topicId })) },
-      },
+  ) => {
+    const saved = await createOpeningRule(db, {
+      advisorId,
+      siteId,
+      weekdays,
+      startTime,
+      endTime,
+      everyNWeeks,
+      validFrom,
+      validUntil: null,
+      topicIds,
     })
+    if (!saved.ok) throw new Error(`demo rule refused: ${JSON.stringify(saved.problems)}`)
+  }
   // Camille travels: Tuesday mornings at the town hall, Thursday afternoons at the library.
-  await rule(camille.id, townHall.id, '2', '09:00', '12:00')
-  await rule(camille.id, library.id, '4', '14:00', '17:30')
-  await rule(karim.id, townHall.id, '13', '09:00', '12:30')
-  await rule(karim.id, townHall.id, '13', '13:30', '17:00')
-  await rule(karim.id, null, '5', '09:00', '12:00', [taxes.id, benefits.id, scams.id])
-  await rule(lea.id, library.id, '24', '09:00', '12:00')
-  await rule(lea.id, library.id, '6', '09:30', '12:00', [smartphone.id, email.id, scams.id], 2)
-  await rule(lea.id, null, '3', '14:00', '16:00')
+  await rule(camille.id, townHall.id, [2], '09:00', '12:00')
+  await rule(camille.id, library.id, [4], '14:00', '17:30')
+  await rule(karim.id, townHall.id, [1, 3], '09:00', '12:30')
+  await rule(karim.id, townHall.id, [1, 3], '13:30', '17:00')
+  await rule(karim.id, null, [5], '09:00', '12:00', [taxes.id, benefits.id, scams.id])
+  await rule(lea.id, library.id, [2, 4], '09:00', '12:00')
+  await rule(lea.id, library.id, [6], '09:30', '12:00', [smartphone.id, email.id, scams.id], 2)
+  await rule(lea.id, null, [3], '14:00', '16:00')
 
   const resident = (
     firstName: string,
