@@ -1,4 +1,5 @@
 import { db } from './client.server'
+import { listActiveSites, listPublicTopics } from './journey.server'
 
 export function listOrganisations() {
   return db().organisation.findMany({
@@ -9,39 +10,14 @@ export function listOrganisations() {
 
 /** What the public home page of an organisation shows: active sites and public topics. */
 export async function findOrganisationHome(slug: string) {
-  return db().organisation.findUnique({
+  const organisation = await db().organisation.findUnique({
     where: { slug },
-    select: {
-      slug: true,
-      name: true,
-      phone: true,
-      timeZone: true,
-      sites: {
-        where: { active: true },
-        orderBy: { name: 'asc' },
-        select: {
-          id: true,
-          name: true,
-          address: true,
-          postalCode: true,
-          city: true,
-          accessNotes: true,
-          accessibilityNotes: true,
-        },
-      },
-      topics: {
-        where: { active: true, isPublic: true },
-        orderBy: { name: 'asc' },
-        select: {
-          id: true,
-          name: true,
-          theme: true,
-          durationMinutes: true,
-          allowsInPerson: true,
-          allowsPhone: true,
-          instructions: true,
-        },
-      },
-    },
+    select: { id: true, slug: true, name: true, phone: true },
   })
+  if (!organisation) return null
+  const [sites, topics] = await Promise.all([
+    listActiveSites(organisation.id),
+    listPublicTopics(organisation.id),
+  ])
+  return { ...organisation, sites, topics }
 }

@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { PhoneNumber } from '~/components/phone-number'
+import { SiteDetails } from '~/components/site-details'
+import { TopicGroups } from '~/components/topic-groups'
 import { findOrganisationHome } from '~/db/organisations.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 
@@ -31,42 +33,28 @@ export default function OrganisationHome() {
 
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('organisation.topicsTitle')}</h2>
-        {topicGroups.map((group) => (
-          <section key={group.group} aria-labelledby={`group-${group.group}`}>
-            <h3 id={`group-${group.group}`}>
-              {t(
-                group.group === 'PROCEDURES'
-                  ? 'organisation.procedures'
-                  : 'organisation.digitalSkills',
-              )}
-            </h3>
-            {group.themes.map((theme) => (
-              <div key={theme.theme} className="theme">
-                <h4>{t(`theme.${theme.theme}`)}</h4>
-                <ul className="card-list">
-                  {theme.topics.map((topic) => (
-                    <li key={topic.id} className="card">
-                      <p className="card-title">{topic.name}</p>
-                      <p className="meta">
-                        {t('organisation.duration', { minutes: topic.durationMinutes })} ·{' '}
-                        {t(
-                          topic.allowsInPerson && topic.allowsPhone
-                            ? 'organisation.modes.inPersonAndPhone'
-                            : topic.allowsPhone
-                              ? 'organisation.modes.phone'
-                              : 'organisation.modes.inPerson',
-                        )}
-                      </p>
-                      {topic.instructions ? (
-                        <p>{t('organisation.bring', { instructions: topic.instructions })}</p>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-          </section>
-        ))}
+        <TopicGroups
+          groups={topicGroups}
+          headingLevel={3}
+          renderTopic={(topic) => (
+            <>
+              <p className="card-title">{topic.name}</p>
+              <p className="meta">
+                {t('organisation.duration', { minutes: topic.durationMinutes })} ·{' '}
+                {t(
+                  topic.allowsInPerson && topic.allowsPhone
+                    ? 'organisation.modes.inPersonAndPhone'
+                    : topic.allowsPhone
+                      ? 'organisation.modes.phone'
+                      : 'organisation.modes.inPerson',
+                )}
+              </p>
+              {topic.instructions ? (
+                <p>{t('organisation.bring', { instructions: topic.instructions })}</p>
+              ) : null}
+            </>
+          )}
+        />
       </section>
 
       <section aria-labelledby="sites-title">
@@ -76,25 +64,14 @@ export default function OrganisationHome() {
           {organisation.sites.map((site) => (
             <li key={site.id} className="card">
               <h3 className="card-title">{site.name}</h3>
-              <address>
-                {site.address}
-                <br />
-                {site.postalCode} {site.city}
-              </address>
-              {site.accessNotes ? (
-                <p>{t('organisation.access', { notes: site.accessNotes })}</p>
-              ) : null}
-              {site.accessibilityNotes ? (
-                <p>{t('organisation.accessibility', { notes: site.accessibilityNotes })}</p>
-              ) : null}
+              <SiteDetails site={site} />
             </li>
           ))}
         </ul>
         {offersPhone ? <p>{t('organisation.phoneHelp')}</p> : null}
         {organisation.phone ? (
           <p>
-            {t('organisation.callUs')}
-            <PhoneNumber e164={organisation.phone} />
+            {t('organisation.callUs')} <PhoneNumber e164={organisation.phone} />
           </p>
         ) : null}
       </section>

@@ -3,6 +3,7 @@ import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { JourneyHeader, journeyPaths, PHONE_PLACE } from '~/components/journey'
+import { SiteDetails } from '~/components/site-details'
 import { availability } from '~/db/availability.server'
 import { db } from '~/db/client.server'
 import { listActiveSites } from '~/db/journey.server'
@@ -54,17 +55,7 @@ export default function ChooseSite() {
         {sites.map((site) => (
           <li key={site.id} className="card">
             <h2 className="card-title">{site.name}</h2>
-            <address>
-              {site.address}
-              <br />
-              {site.postalCode} {site.city}
-            </address>
-            {site.accessNotes ? (
-              <p>{t('organisation.access', { notes: site.accessNotes })}</p>
-            ) : null}
-            {site.accessibilityNotes ? (
-              <p>{t('organisation.accessibility', { notes: site.accessibilityNotes })}</p>
-            ) : null}
+            <SiteDetails site={site} />
             <p className="availability">
               {site.nextDay
                 ? t('journey.site.nextDay', { day: site.nextDay })

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { JourneyHeader } from '~/components/journey'
+import { TopicGroups } from '~/components/topic-groups'
 import { listPublicTopics } from '~/db/journey.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 import { fixedT } from '~/i18n/i18n.server'
@@ -25,37 +26,21 @@ export default function ChooseTopic() {
     <div className="page">
       <JourneyHeader step={1} title={t('journey.topic.title')} backTo={`/${organisation.slug}`} />
       <p>{t('journey.topic.intro')}</p>
-      {topicGroups.map((group) => (
-        <section key={group.group} aria-labelledby={`group-${group.group}`}>
-          <h2 id={`group-${group.group}`}>
-            {t(
-              group.group === 'PROCEDURES'
-                ? 'organisation.procedures'
-                : 'organisation.digitalSkills',
-            )}
-          </h2>
-          {group.themes.map((theme) => (
-            <section key={theme.theme} aria-labelledby={`theme-${theme.theme}`}>
-              <h3 id={`theme-${theme.theme}`}>{t(`theme.${theme.theme}`)}</h3>
-              <ul className="card-list">
-                {theme.topics.map((topic) => (
-                  <li key={topic.id} className="card card-link">
-                    <Link to={topic.id} className="card-title">
-                      {topic.name}
-                    </Link>
-                    <p className="meta">
-                      {t('organisation.duration', { minutes: topic.durationMinutes })}
-                    </p>
-                    {topic.instructions ? (
-                      <p>{t('organisation.bring', { instructions: topic.instructions })}</p>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
-        </section>
-      ))}
+      <TopicGroups
+        groups={topicGroups}
+        headingLevel={2}
+        renderTopic={(topic) => (
+          <>
+            <Link to={topic.id} className="card-title">
+              {topic.name}
+            </Link>
+            <p className="meta">{t('organisation.duration', { minutes: topic.durationMinutes })}</p>
+            {topic.instructions ? (
+              <p>{t('organisation.bring', { instructions: topic.instructions })}</p>
+            ) : null}
+          </>
+        )}
+      />
     </div>
   )
 }

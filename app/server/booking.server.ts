@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { availability } from '~/db/availability.server'
 import { bookingPorts } from '~/db/booking.server'
 import { db } from '~/db/client.server'
-import { book, BookingError } from '~/domain/booking/book'
+import { book, BookingError, type HelperContact, type ResidentContact } from '~/domain/booking/book'
 import { SlotTakenError } from '~/domain/booking/errors'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { Slot } from '~/domain/scheduling'
@@ -13,16 +13,8 @@ import { sessionSecret } from './secrets.server'
 
 type Step = Awaited<ReturnType<typeof requireSlotStep>>
 type Contact = {
-  resident: {
-    firstName: string
-    lastName: string
-    searchKey: string
-    phoneE164: string | null
-    phoneType: 'MOBILE' | 'FIXED' | null
-    email: string | null
-    consent: boolean
-  }
-  helper: { name: string; phoneE164: string | null; email: string | null } | null
+  resident: Omit<ResidentContact, 'language'>
+  helper: HelperContact | null
   note: string | null
 }
 
