@@ -210,6 +210,35 @@ describe('the resident journey in a real Chromium', () => {
     await expectAccessible(page)
   })
 
+  test('at 200% zoom (320 CSS pixels wide) no step scrolls sideways', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } })
+    contexts.push(context)
+    const page = await context.newPage()
+    const visited: string[] = []
+    const expectNoSideways = async () => {
+      visited.push(page.url())
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
+      expect(overflow, page.url()).toBeLessThanOrEqual(0)
+    }
+    await page.goto(`${app.url}/france-services-val-de-sorne`)
+    await expectNoSideways()
+    await page.getByRole('link', { name: 'Prendre rendez-vous' }).click()
+    await page.getByRole('link', { name: 'Déclarer mes impôts en ligne' }).click()
+    await expectNoSideways()
+    await page.getByRole('link', { name: 'Sur place' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Où voulez-vous venir ?' }).waitFor()
+    await expectNoSideways()
+    await page.getByRole('link', { name: /Choisir ce lieu : Mairie/ }).click()
+    await page.locator('a.slot').first().waitFor()
+    await expectNoSideways()
+    await page.locator('a.slot').first().click()
+    await page.getByRole('heading', { level: 1, name: 'Vos coordonnées' }).waitFor()
+    await expectNoSideways()
+    expect(visited).toHaveLength(5)
+  })
+
   test('the whole journey with the keyboard only', async () => {
     const page = await newPage()
     await page.goto(`${app.url}/france-services-val-de-sorne/rendez-vous`)
