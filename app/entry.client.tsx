@@ -1,25 +1,13 @@
 import { RemixBrowser } from '@remix-run/react'
-import i18next from 'i18next'
 import { startTransition, StrictMode } from 'react'
 import { hydrateRoot } from 'react-dom/client'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
-import { i18nOptions, isLanguage, DEFAULT_LANGUAGE } from './i18n/config'
 
-async function hydrate() {
-  const lang = document.documentElement.lang
-  await i18next
-    .use(initReactI18next)
-    .init({ ...i18nOptions, lng: isLanguage(lang) ? lang : DEFAULT_LANGUAGE })
-  startTransition(() => {
-    hydrateRoot(
-      document,
-      <I18nextProvider i18n={i18next}>
-        <StrictMode>
-          <RemixBrowser />
-        </StrictMode>
-      </I18nextProvider>,
-    )
-  })
-}
-
-void hydrate()
+// Texts come with the root loader's data (one language); no i18n runtime in the browser.
+startTransition(() => {
+  hydrateRoot(
+    document,
+    <StrictMode>
+      <RemixBrowser />
+    </StrictMode>,
+  )
+})

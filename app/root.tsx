@@ -7,23 +7,38 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
-  useLoaderData,
   useLocation,
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { useChangeLanguage } from 'remix-i18next/react'
+import { useTranslation } from '~/i18n/use-translation'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
 import { DEFAULT_LANGUAGE } from './i18n/config'
+import { resources } from './i18n/resources.server'
+import type { Translations } from './i18n/translate'
+import { TranslationProvider } from './i18n/use-translation'
 import { languageOf } from './i18n/i18n.server'
 import styles from './styles/app.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
+// Texts of the advisor workspace and the dev pages, left out of public pages to keep them light.
+const STAFF_SECTIONS = ['workspace', 'devOutbox']
+const STAFF_PATHS = /^\/(espace|dev)(\/|$)/
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  return { language: await languageOf(request) }
+  const language = await languageOf(request)
+  const all = resources[language].translation as Record<string, unknown>
+  // Only the reader's language travels to the browser, and only the sections the page needs
+  // (decision 007); the workspace is entered with a full page load.
+  const staff = STAFF_PATHS.test(new URL(request.url).pathname)
+  const translations = staff
+    ? all
+    : Object.fromEntries(
+        Object.entries(all).filter(([section]) => !STAFF_SECTIONS.includes(section)),
+      )
+  return { language, translations: translations as Translations }
 }
 
 export const handle = { i18n: 'translation' }
@@ -32,6 +47,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
   const language = data?.language ?? DEFAULT_LANGUAGE
   const nonce = useNonce()
+  const translations = data?.translations ?? {}
   return (
     <html lang={language} dir="ltr">
       <head>
@@ -41,7 +57,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        <TranslationProvider language={language} translations={translations}>
+          {children}
+        </TranslationProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>
@@ -62,14 +80,15 @@ function Header() {
       <Link to="/" className="brand">
         {t('app.name')}
       </Link>
+      <Link to="/espace" className="workspace-link" reloadDocument>
+        {t('app.workspaceLink')}
+      </Link>
       <LanguageSwitch redirectTo={path} />
     </header>
   )
 }
 
 export default function App() {
-  const { language } = useLoaderData<typeof loader>()
-  useChangeLanguage(language)
   return (
     <>
       <Header />

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 
 export const JOURNEY_STEPS = 6
 /** The place segment of the URL for phone appointments; otherwise it is a site id. */

@@ -1,5 +1,5 @@
 import { Form } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 
 /** A plain form, so switching works without JavaScript; the server sets the cookie. */
 export function LanguageSwitch({ redirectTo }: { redirectTo: string }) {

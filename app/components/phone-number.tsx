@@ -1,4 +1,4 @@
-import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { formatPhoneForDisplay } from '~/domain/residents/phone-display'
 
 /** A phone number people can read aloud and tap to call. */
 export function PhoneNumber({ e164 }: { e164: string }) {

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import type { groupTopicsByTheme } from '~/domain/topics/grouping'
 
 type Groups<T extends { theme: string; name: string; id: string }> = ReturnType<

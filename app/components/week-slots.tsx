@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import type { WeekView } from '~/server/week-view.server'
 
 /** A week of free times with its navigation; each time links where `hrefOf` says. */

@@ -2,6 +2,7 @@ import type { BookingPorts, NewAppointment } from '~/domain/booking/book'
 import { availability } from './availability.server'
 import type { Db } from './client.server'
 import { mapOverlap } from './errors.server'
+import { notifyBooked } from './notifications.server'
 
 type PortsRequest = {
   organisationId: string
@@ -43,11 +44,11 @@ export async function bookingPorts(
       })
     },
 
-    save: (appointment) => saveAppointment(db, appointment),
+    save: (appointment) => saveAppointment(db, appointment, now),
   }
 }
 
-async function saveAppointment(db: Db, appointment: NewAppointment): Promise<string> {
+async function saveAppointment(db: Db, appointment: NewAppointment, now: Date): Promise<string> {
   return mapOverlap(() =>
     db.$transaction(async (tx) => {
       const residentId = await findOrCreateResident(tx as unknown as Db, appointment)
@@ -82,6 +83,8 @@ async function saveAppointment(db: Db, appointment: NewAppointment): Promise<str
           summary: `booked ${appointment.mode} via ${appointment.createdVia} at ${appointment.startsAt.toISOString()}`,
         },
       })
+      // The confirmation and reminders commit with the booking (the notification outbox).
+      await notifyBooked(tx, created.id, now)
       return created.id
     }),
   )

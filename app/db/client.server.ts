@@ -10,14 +10,22 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client'
  */
 export type Db = SqliteClient
 
+// A booking rush waits for a connection rather than failing after Prisma's default 2 s.
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 }
+
 export function createDb(config: DatabaseConfig): Db {
   if (config.provider === 'sqlite') {
     return new SqliteClient({
       adapter: new PrismaBetterSQLite3({ url: config.filePath, timeout: 10_000 }),
+      transactionOptions,
     })
   }
-  const adapter = new PrismaPg({ connectionString: config.url, connectionTimeoutMillis: 10_000 })
-  return new PostgresClient({ adapter }) as unknown as Db
+  const adapter = new PrismaPg({
+    connectionString: config.url,
+    connectionTimeoutMillis: 10_000,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  })
+  return new PostgresClient({ adapter, transactionOptions }) as unknown as Db
 }
 
 type DbHolder = { db?: Db; config?: DatabaseConfig }

@@ -9,6 +9,7 @@ import {
 import { availability } from './availability.server'
 import type { Db } from './client.server'
 import { mapOverlap } from './errors.server'
+import { notifyCancelled, notifyMoved } from './notifications.server'
 
 /** The appointment a manage link points to, or null; the token is compared in constant time. */
 export async function findByManageToken(db: Db, token: string) {
@@ -87,6 +88,7 @@ export async function cancelByResident(
         summary: reason ? 'cancelled by the resident, with a reason' : 'cancelled by the resident',
       },
     })
+    await notifyCancelled(tx, appointment.id, 'RESIDENT', now)
   })
   return true
 }
@@ -137,6 +139,7 @@ export async function moveByResident(
             summary: `moved from ${appointment.startsAt.toISOString()} to ${slot.start.toISOString()}`,
           },
         })
+        await notifyMoved(tx, appointment.id, now)
       }),
     )
     return 'MOVED'

@@ -1,9 +1,18 @@
 import { DateTime } from 'luxon'
 import { nameSearchKey } from '~/domain/residents/identity'
+import { hashPassword } from '~/server/passwords.server'
 import type { Db } from './client.server'
 import { createOpeningRule } from './opening-rules.server'
 
 export const DEMO_ORGANISATION_SLUG = 'france-services-val-de-sorne'
+/** Every demo advisor signs in with this password (the demo seed never runs in production). */
+export const DEMO_PASSWORD = 'sorne-demo-2026'
+/** The demo accounts, one per role, printed once when the demo is seeded. */
+export const DEMO_ACCOUNTS = [
+  { role: 'ADMIN', email: 'camille.martin@val-de-sorne.example' },
+  { role: 'ADVISOR', email: 'karim.benali@val-de-sorne.example' },
+  { role: 'RECEPTION', email: 'sophie.leroy@val-de-sorne.example' },
+] as const
 const ZONE = 'Europe/Paris'
 
 /**
@@ -66,6 +75,7 @@ async function seedInto(db: Db, now: Date) {
     }),
   ])
 
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
   const advisor = (firstName: string, lastName: string, role: 'ADMIN' | 'ADVISOR' | 'RECEPTION') =>
     db.advisor.create({
       data: {
@@ -73,6 +83,7 @@ async function seedInto(db: Db, now: Date) {
         firstName,
         lastName,
         role,
+        passwordHash,
         email: `${firstName}.${lastName}@val-de-sorne.example`
           .toLowerCase()
           .normalize('NFD')

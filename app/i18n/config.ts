@@ -1,21 +1,9 @@
-import en from './en'
-import fr from './fr'
-
+// The languages of the interface. No texts here: this module also runs in the browser,
+// which receives only the reader's language (resources.server.ts, decision 007).
 export const SUPPORTED_LANGUAGES = ['fr', 'en'] as const
 export type Language = (typeof SUPPORTED_LANGUAGES)[number]
 export const DEFAULT_LANGUAGE: Language = 'fr'
 
-export const resources = { fr: { translation: fr }, en: { translation: en } }
-
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (SUPPORTED_LANGUAGES as readonly string[]).includes(value)
-}
-
-export const i18nOptions = {
-  supportedLngs: [...SUPPORTED_LANGUAGES],
-  fallbackLng: DEFAULT_LANGUAGE,
-  defaultNS: 'translation',
-  // React escapes values itself.
-  interpolation: { escapeValue: false },
-  resources,
 }

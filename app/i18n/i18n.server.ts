@@ -1,15 +1,9 @@
 import { createCookie } from '@remix-run/node'
-import { createInstance } from 'i18next'
-import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
 import { isProduction } from '~/server/runtime.server'
-import {
-  DEFAULT_LANGUAGE,
-  SUPPORTED_LANGUAGES,
-  i18nOptions,
-  isLanguage,
-  type Language,
-} from './config'
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, type Language } from './config'
+import { i18nOptions, resources } from './resources.server'
+import { createTranslate } from './translate'
 
 export const languageCookie = createCookie('lng', {
   path: '/',
@@ -34,12 +28,9 @@ export async function languageOf(request: Request): Promise<Language> {
   return isLanguage(detected) ? detected : DEFAULT_LANGUAGE
 }
 
+/** The `t` of the request's language, for loaders and actions (page titles, messages). */
 export async function fixedT(request: Request) {
-  return remixI18n.getFixedT(await languageOf(request))
-}
-
-export async function createI18nInstance(language: Language) {
-  const instance = createInstance()
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: language })
-  return instance
+  const language = await languageOf(request)
+  // The same reader as components use: no i18next instance to build per request.
+  return createTranslate(resources[language].translation, language)
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { JourneyHeader, PHONE_PLACE, journeyPaths } from '~/components/journey'
 import { fixedT } from '~/i18n/i18n.server'
 import { requireTopic } from '~/server/journey.server'

@@ -8,7 +8,11 @@ import { db } from '~/db/client.server'
 import { findActiveSite } from '~/db/journey.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireTopic } from '~/server/journey.server'
+import { cached } from '~/server/micro-cache.server'
 import { resolveWeek, weekView } from '~/server/week-view.server'
+
+// The week of free times is shared by residents looking at it within these seconds.
+const WEEK_CACHE_MS = 3_000
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { organisation, topic } = await requireTopic(params)
@@ -19,29 +23,34 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if ((!isPhone && !site) || !modeAllowed) throw new Response('Not found', { status: 404 })
   const zone = site?.timeZone ?? organisation.timeZone
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
-  const now = new Date()
-  const finder = await availability(db(), {
-    organisationId: organisation.id,
-    topicId: topic.id,
-    mode: isPhone ? 'PHONE' : 'IN_PERSON',
-    siteId: site?.id ?? null,
-    now,
-  })
   const url = new URL(request.url)
-  const week = await resolveWeek(
-    finder,
-    url.searchParams.get('semaine'),
-    url.searchParams.has('premier'),
-    zone,
-    now,
+  const requested = url.searchParams.get('semaine')
+  const wantFirst = url.searchParams.has('premier')
+  const view = await cached(
+    organisation.id,
+    `week:${topic.id}:${params.place}:${requested}:${wantFirst}:${language}`,
+    WEEK_CACHE_MS,
+    async () => {
+      const now = new Date()
+      const finder = await availability(db(), {
+        organisationId: organisation.id,
+        topicId: topic.id,
+        mode: isPhone ? 'PHONE' : 'IN_PERSON',
+        siteId: site?.id ?? null,
+        now,
+      })
+      const week = await resolveWeek(finder, requested, wantFirst, zone, now)
+      if (week.redirectTo) return { redirectTo: week.redirectTo }
+      return { view: await weekView(finder, week.week!, zone, language, t, now) }
+    },
   )
-  if (week.redirectTo) throw redirect(paths.slots(params.place!, week.redirectTo))
+  if ('redirectTo' in view) throw redirect(paths.slots(params.place!, view.redirectTo))
   return {
     organisation,
     topic,
     site,
     place: params.place!,
-    view: await weekView(finder, week.week!, zone, language, t, now),
+    view: view.view,
     title: t(isPhone ? 'journey.slot.phoneTitle' : 'journey.slot.title'),
   }
 }

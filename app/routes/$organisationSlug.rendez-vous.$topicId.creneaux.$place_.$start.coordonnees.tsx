@@ -1,14 +1,14 @@
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
-import { CheckboxField, ErrorSummary, TextField } from '~/components/form'
+import { useTranslation } from '~/i18n/use-translation'
+import { CheckboxField, ErrorSummary, formFields, TextField } from '~/components/form'
 import { JourneyHeader, journeyPaths } from '~/components/journey'
 import { SlotSummary } from '~/components/slot-summary'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { contactSchema, NOTE_MAX_LENGTH } from '~/forms/booking-contact'
+import { contactSchema } from '~/forms/booking-contact.server'
+import { NOTE_MAX_LENGTH } from '~/forms/limits'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { readDraft, saveDraft } from '~/server/booking-draft.server'
 import { requireSlotStep } from '~/server/journey.server'
@@ -55,17 +55,28 @@ export async function action({ params, request }: ActionFunctionArgs) {
   return redirect(paths.review(step.place, params.start!), { headers: { 'Set-Cookie': cookie } })
 }
 
+const FIELD_NAMES = [
+  'firstName',
+  'lastName',
+  'phone',
+  'email',
+  'forSomeoneElse',
+  'helperName',
+  'helperPhone',
+  'helperEmail',
+  'note',
+  'consent',
+  'website',
+] as const
+type FieldName = (typeof FIELD_NAMES)[number]
+
 export default function ContactStep() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as
-    { result?: SubmissionResult<string[]> } | undefined
+    { result?: Parameters<typeof formFields>[2] } | undefined
   const { t } = useTranslation()
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
-  const [form, fields] = useForm({
-    lastResult: actionData?.result,
-    defaultValue: data.draft ?? undefined,
-    shouldRevalidate: 'onSubmit',
-  })
+  const fields = formFields('contact', FIELD_NAMES, actionData?.result, data.draft)
   const labels: Record<string, string> = {
     firstName: t('journey.contact.firstName'),
     lastName: t('journey.contact.lastName'),
@@ -77,9 +88,8 @@ export default function ContactStep() {
     note: t('journey.contact.note'),
     website: t('journey.contact.website'),
   }
-  // Conform's fields are a proxy: walk the known names, in the order of the form.
   const errors = Object.keys(labels).flatMap((name) => {
-    const field = fields[name as keyof typeof fields]
+    const field = fields[name as FieldName]
     const code = (field.errors as string[] | undefined)?.[0]
     return code ? [{ id: field.id, label: labels[name]!, code }] : []
   })
@@ -90,7 +100,7 @@ export default function ContactStep() {
       <ErrorSummary errors={errors} />
       <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
       <p>{t('journey.contact.intro')}</p>
-      <Form method="post" {...getFormProps(form)} noValidate>
+      <Form method="post" id="contact" noValidate>
         <TextField
           field={fields.firstName}
           label={labels.firstName!}

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { JourneyHeader, journeyPaths, PHONE_PLACE } from '~/components/journey'
 import { SiteDetails } from '~/components/site-details'
 import { availability } from '~/db/availability.server'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { JourneyHeader } from '~/components/journey'
 import { TopicGroups } from '~/components/topic-groups'
 import { listPublicTopics } from '~/db/journey.server'

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { WeekSlots } from '~/components/week-slots'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, moveFinder, requireManagedAppointment } from '~/server/manage.server'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
 import { fixedT, languageOf } from '~/i18n/i18n.server'

@@ -1,6 +1,6 @@
 import { isProduction } from './runtime.server'
 import { createCookieSessionStorage } from '@remix-run/node'
-import type { ContactFields } from '~/forms/booking-contact'
+import type { ContactFields } from '~/forms/booking-contact.server'
 import { sessionSecret } from './secrets.server'
 
 // What the resident typed at the contact step, kept between steps in their own browser

@@ -8,6 +8,7 @@ import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { Slot } from '~/domain/scheduling'
 import type { Language } from '~/i18n/config'
 import type { requireSlotStep } from './journey.server'
+import { forget } from './micro-cache.server'
 import { consume } from './rate-limit.server'
 import { sessionSecret } from './secrets.server'
 
@@ -72,6 +73,7 @@ export async function confirmOnlineBooking(input: {
       now,
       await bookingPorts(db(), request, now),
     )
+    forget(organisation.id)
     return { ok: true, token }
   } catch (error) {
     if (error instanceof SlotTakenError) return { ok: false, reason: 'taken' }

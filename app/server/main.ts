@@ -4,8 +4,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { databaseConfig, db, disconnectDb } from '~/db/client.server'
 import { DatabaseConfigError, describeDatabase } from '~/db/config.server'
-import { seedDemo } from '~/db/seed.server'
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '~/db/seed.server'
 import { prepareDatabase } from '~/db/startup.server'
+import { startNotificationWorker, type RunningWorker } from '~/worker/start.server'
 import { createHttpApp } from './http.server'
 import { logger } from './logger.server'
 import { isProduction } from './runtime.server'
@@ -27,7 +28,13 @@ async function main() {
   logger.info({ database: kind, where, migrationsApplied: applied.length }, 'database ready')
   if (shouldSeed()) {
     const { seeded } = await seedDemo(db())
-    if (seeded) logger.info('demo data seeded')
+    if (seeded) {
+      logger.info('demo data seeded')
+      logger.info(
+        { accounts: DEMO_ACCOUNTS, password: DEMO_PASSWORD },
+        'demo advisor workspace: sign in at /espace/connexion',
+      )
+    }
   }
 
   const serverBuild = `${BUILD_DIR}/server/index.js`
@@ -42,9 +49,18 @@ async function main() {
     logger.info(`Permanence listening on http://localhost:${actual}`)
   })
 
+  // The notification worker runs here unless it runs alone (`npm run worker`).
+  let worker: RunningWorker | null = null
+  if (process.env.WORKER !== 'off') worker = await startNotificationWorker(db(), config, logger)
+
   const stop = () => {
     logger.info('stopping')
-    server.close(() => void disconnectDb().then(() => process.exit(0)))
+    server.close(
+      () =>
+        void (worker?.stop() ?? Promise.resolve())
+          .then(() => disconnectDb())
+          .then(() => process.exit(0)),
+    )
     setTimeout(() => process.exit(0), 10_000).unref()
   }
   process.once('SIGTERM', stop)

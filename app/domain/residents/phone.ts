@@ -3,9 +3,6 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max'
-// Display needs only formats: the small metadata keeps the browser bundle light where a
-// component shows a number (libphonenumber-js has no side effects, so /max is dropped there).
-import { parsePhoneNumberFromString as parseForDisplay } from 'libphonenumber-js/min'
 
 // The one phone parser of the app (docs/decisions/020-phone-numbers.md).
 
@@ -27,7 +24,6 @@ export const PHONE_EXAMPLE = '06 12 34 56 78'
 // One country per overseas calling code (590 GP/BL/MF, 594 GF, 596 MQ, 262 RE/YT, 508 PM):
 // libphonenumber then picks the exact territory from the number itself.
 const OVERSEAS_DIALLED_AS_NATIONAL: CountryCode[] = ['GP', 'GF', 'MQ', 'RE', 'PM']
-const FRENCH_PLAN = new Set<string>(DEFAULT_PHONE_REGIONS)
 
 export type PhoneType = 'MOBILE' | 'FIXED'
 export type NormalisedPhone = { e164: string; type: PhoneType; region: string }
@@ -97,11 +93,4 @@ function phoneType(parsed: PhoneNumber): PhoneType | undefined {
   }
 }
 
-/** "06 12 34 56 78", "0690 12 34 56": numbers of the French plan as dialled from France. */
-export function formatPhoneForDisplay(e164: string): string {
-  const parsed = parseForDisplay(e164)
-  if (!parsed) return e164
-  return parsed.country && FRENCH_PLAN.has(parsed.country)
-    ? parsed.formatNational()
-    : parsed.formatInternational()
-}
+export { formatPhoneForDisplay } from './phone-display'

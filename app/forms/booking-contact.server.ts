@@ -1,9 +1,9 @@
 import { z } from 'zod'
 import { nameSearchKey, normaliseEmail, normaliseName } from '~/domain/residents/identity'
 import { normalisePhone } from '~/domain/residents/phone'
+import { NOTE_MAX_LENGTH } from './limits'
 
 // The contact step of the booking journey. Messages are i18n keys under `form.errors`.
-export const NOTE_MAX_LENGTH = 500
 const FIELD_MAX = 254
 
 const text = (max = FIELD_MAX) =>

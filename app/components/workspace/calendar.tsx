@@ -1,0 +1,75 @@
+import { Link } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+
+export type AppointmentItem = {
+  id: string
+  time: string
+  resident: string
+  topic: string
+  mode: 'IN_PERSON' | 'PHONE'
+  site: string | null
+  phone: string | null
+  status: string
+}
+
+export type AbsenceItem = { id: string; from: string; to: string; reason: string | null }
+
+/** One column of a calendar: absences first, then each appointment in time order. */
+export function DayAgenda({
+  appointments,
+  absences,
+}: {
+  appointments: AppointmentItem[]
+  absences: AbsenceItem[]
+}) {
+  const { t } = useTranslation()
+  return (
+    <>
+      {absences.map((absence) => (
+        <p key={absence.id} className="workspace-absence">
+          {absence.reason
+            ? t('workspace.calendar.absenceReason', {
+                from: absence.from,
+                to: absence.to,
+                reason: absence.reason,
+              })
+            : t('workspace.calendar.absence', { from: absence.from, to: absence.to })}
+        </p>
+      ))}
+      {appointments.length === 0 ? (
+        <p className="workspace-empty">{t('workspace.calendar.empty')}</p>
+      ) : (
+        <ul className="workspace-agenda">
+          {appointments.map((appointment) => (
+            <li
+              key={appointment.id}
+              className={`workspace-appointment status-${appointment.status.toLowerCase()}`}
+            >
+              <p className="workspace-time">
+                <strong>{appointment.time}</strong> ·{' '}
+                {t(`workspace.calendar.status.${appointment.status}`)}
+              </p>
+              <p>
+                <Link to={`/espace/rendez-vous/${appointment.id}`}>{appointment.resident}</Link>
+              </p>
+              <p>{appointment.topic}</p>
+              <p>
+                {appointment.mode === 'PHONE'
+                  ? t('workspace.calendar.phone')
+                  : t('workspace.calendar.inPerson', { site: appointment.site ?? '' })}
+                {appointment.mode === 'PHONE' ? (
+                  <>
+                    {' · '}
+                    {appointment.phone
+                      ? t('workspace.calendar.callOn', { phone: appointment.phone })
+                      : t('workspace.calendar.noPhone')}
+                  </>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,32 @@
+import { Form, Link } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+
+/** The workspace's own navigation: who is signed in, the main pages, sign out. */
+export function WorkspaceNav({ name, role }: { name: string; role: string }) {
+  const { t } = useTranslation()
+  return (
+    <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
+      <p className="workspace-who">
+        {t('workspace.nav.signedInAs', { name })} · {t(`workspace.roles.${role}`)}
+      </p>
+      <ul>
+        <li>
+          <Link to="/espace">{t('workspace.nav.calendar')}</Link>
+        </li>
+        <li>
+          <Link to="/espace/reserver">{t('workspace.booking.navLink')}</Link>
+        </li>
+        <li>
+          <Link to="/espace/connexions">{t('workspace.nav.sessions')}</Link>
+        </li>
+        <li>
+          <Form method="post" action="/espace/deconnexion">
+            <button type="submit" className="link-button">
+              {t('workspace.nav.signOut')}
+            </button>
+          </Form>
+        </li>
+      </ul>
+    </nav>
+  )
+}

@@ -1,0 +1,78 @@
+// The one place where the workspace decides who may do what (issue 5). Loaders and
+// actions call `authorise` first; nothing else in the code compares roles.
+
+export type Role = 'ADMIN' | 'ADVISOR' | 'RECEPTION'
+
+/** Who is asking: a signed-in advisor of one organisation. */
+export type Actor = { advisorId: string; organisationId: string; role: Role }
+
+export type Action =
+  /** See one advisor's day or week. */
+  | 'calendar.view'
+  /** See every advisor of a site side by side. */
+  | 'calendar.viewSite'
+  /** See an appointment and its resident. */
+  | 'appointment.view'
+  /** Mark attendance, cancel, add a note. */
+  | 'appointment.update'
+  /** Book on behalf of a resident, for any advisor of the organisation. */
+  | 'booking.create'
+  /** Search and read residents. */
+  | 'resident.view'
+  /** Sites, topics, advisors, organisation settings. */
+  | 'organisation.administer'
+
+/**
+ * What an action is about: always its organisation, and the advisor it belongs to when
+ * it belongs to one (an appointment's advisor, the calendar's advisor).
+ */
+export type Resource = {
+  organisationId: string
+  advisorId?: string | null
+  /** Who booked it: an advisor may see (and print) what they booked for a colleague. */
+  bookedBy?: string | null
+}
+
+/**
+ * ALLOWED, or why not. Another organisation's resource is NOT_FOUND (its existence is not
+ * revealed); a resource of the actor's own organisation they may not touch is FORBIDDEN.
+ */
+export type Decision = 'ALLOWED' | 'FORBIDDEN' | 'NOT_FOUND'
+
+const EVERYONE: readonly Role[] = ['ADMIN', 'ADVISOR', 'RECEPTION']
+
+/** Roles allowed whatever advisor the resource belongs to. */
+const ANY_ADVISOR: Record<Action, readonly Role[]> = {
+  'calendar.view': ['ADMIN', 'RECEPTION'],
+  'calendar.viewSite': ['ADMIN', 'RECEPTION'],
+  'appointment.view': ['ADMIN', 'RECEPTION'],
+  'appointment.update': ['ADMIN', 'RECEPTION'],
+  'booking.create': EVERYONE,
+  'resident.view': ['ADMIN', 'RECEPTION'],
+  'organisation.administer': ['ADMIN'],
+}
+
+/** Roles allowed when the resource is their own (advisorId is the actor's). */
+const OWN: Record<Action, readonly Role[]> = {
+  'calendar.view': EVERYONE,
+  'calendar.viewSite': ['ADMIN', 'RECEPTION'],
+  'appointment.view': EVERYONE,
+  'appointment.update': EVERYONE,
+  'booking.create': EVERYONE,
+  'resident.view': EVERYONE,
+  'organisation.administer': ['ADMIN'],
+}
+
+export function authorise(actor: Actor, action: Action, resource: Resource): Decision {
+  if (resource.organisationId !== actor.organisationId) return 'NOT_FOUND'
+  const own =
+    (resource.advisorId != null && resource.advisorId === actor.advisorId) ||
+    (action === 'appointment.view' && resource.bookedBy === actor.advisorId)
+  const roles = own ? OWN[action] : ANY_ADVISOR[action]
+  return roles.includes(actor.role) ? 'ALLOWED' : 'FORBIDDEN'
+}
+
+/** Whether the actor may do this at all in their organisation (to show or hide a link). */
+export function can(actor: Actor, action: Action, advisorId?: string | null): boolean {
+  return authorise(actor, action, { organisationId: actor.organisationId, advisorId }) === 'ALLOWED'
+}

@@ -1,0 +1,32 @@
+import type { Language } from './config'
+
+export type Translations = { [key: string]: string | Translations }
+export type Translate = (key: string, options?: Record<string, unknown>) => string
+
+function lookup(translations: Translations, key: string): string | undefined {
+  let node: string | Translations | undefined = translations
+  for (const part of key.split('.')) {
+    if (node === undefined || typeof node === 'string') return undefined
+    node = node[part]
+  }
+  return typeof node === 'string' ? node : undefined
+}
+
+/**
+ * The `t` of pages: i18next's key, plural (`_one`, `_other`) and `{{value}}` conventions
+ * over the resources of one language, so the browser needs neither i18next nor the other
+ * language (docs/decisions/007-i18n.md). React escapes the result.
+ */
+export function createTranslate(translations: Translations, language: Language): Translate {
+  const plurals = new Intl.PluralRules(language)
+  return (key, options = {}) => {
+    const count = options.count
+    const plural =
+      typeof count === 'number'
+        ? lookup(translations, `${key}_${plurals.select(count)}`)
+        : undefined
+    const text = plural ?? lookup(translations, key)
+    if (text === undefined) return key
+    return text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(options[name] ?? ''))
+  }
+}

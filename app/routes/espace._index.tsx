@@ -1,0 +1,177 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+import { db } from '~/db/client.server'
+import {
+  absencesBetween,
+  advisorById,
+  appointmentsBetween,
+  organisationAdvisors,
+  organisationSites,
+} from '~/db/workspace-calendar.server'
+import { DayAgenda } from '~/components/workspace/calendar'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { can } from '~/domain/access'
+import { localDateOf } from '~/domain/time/format'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import {
+  absenceView,
+  appointmentView,
+  dayRange,
+  dayTitle,
+  requestedDate,
+  shiftDate,
+  weekDates,
+} from '~/server/workspace-calendar.server'
+
+// /espace: one advisor's day (default: the signed-in advisor, today) or week
+// (?vue=semaine), ?date=YYYY-MM-DD, ?conseiller=<advisor id>.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const signedIn = await requireAdvisor(request)
+  const url = new URL(request.url)
+  const advisorId = url.searchParams.get('conseiller') ?? signedIn.advisor.id
+  const advisor = await advisorById(db(), advisorId)
+  requirePermission(
+    signedIn.actor,
+    'calendar.view',
+    advisor ? { organisationId: advisor.organisationId, advisorId: advisor.id } : null,
+  )
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const zone = signedIn.organisation.timeZone
+  const date = requestedDate(url.searchParams.get('date'), zone)
+  const week = url.searchParams.get('vue') === 'semaine'
+  const days = week ? weekDates(date, zone) : [date]
+  const range = { from: dayRange(days[0]!, zone).from, to: dayRange(days.at(-1)!, zone).to }
+  const organisationId = signedIn.organisation.id
+  const [appointments, absences, advisors, sites] = await Promise.all([
+    appointmentsBetween(db(), organisationId, [advisor!.id], range.from, range.to),
+    absencesBetween(db(), [advisor!.id], range.from, range.to),
+    can(signedIn.actor, 'calendar.view')
+      ? organisationAdvisors(db(), organisationId)
+      : Promise.resolve([]),
+    can(signedIn.actor, 'calendar.viewSite')
+      ? organisationSites(db(), organisationId)
+      : Promise.resolve([]),
+  ])
+  const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
+  const advisorName = `${advisor!.firstName} ${advisor!.lastName}`
+  return {
+    title: t('workspace.calendar.title', { name: advisorName }),
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    advisorId: advisor!.id,
+    ownCalendar: advisor!.id === signedIn.advisor.id,
+    date,
+    today: localDateOf(new Date(), zone),
+    week,
+    previous: shiftDate(date, week ? -7 : -1),
+    next: shiftDate(date, week ? 7 : 1),
+    days: days.map((day) => {
+      const bounds = dayRange(day, zone)
+      return {
+        date: day,
+        title: dayTitle(day, zone, language),
+        appointments: views.filter((view) => view.date === day),
+        absences: absences
+          .filter((absence) => absence.startsAt < bounds.to && absence.endsAt > bounds.from)
+          .map((absence) => absenceView(absence, zone, language, bounds)),
+      }
+    }),
+    advisors: advisors.map((other) => ({
+      id: other.id,
+      name: `${other.firstName} ${other.lastName}`,
+    })),
+    sites,
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+export default function Calendar() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const link = (changes: Record<string, string | null>) => {
+    const params = new URLSearchParams()
+    const values: Record<string, string | null> = {
+      conseiller: data.ownCalendar ? null : data.advisorId,
+      date: data.date,
+      vue: data.week ? 'semaine' : null,
+      ...changes,
+    }
+    for (const [key, value] of Object.entries(values)) if (value) params.set(key, value)
+    const query = params.toString()
+    return query ? `/espace?${query}` : '/espace'
+  }
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <h1>{data.title}</h1>
+      <nav className="workspace-dates" aria-label={t('workspace.calendar.chooseDate')}>
+        <ul>
+          <li>
+            <Link to={link({ date: data.previous })}>
+              {data.week
+                ? t('workspace.calendar.previousWeek')
+                : t('workspace.calendar.previousDay')}
+            </Link>
+          </li>
+          <li>
+            <Link to={link({ date: data.today })}>{t('workspace.calendar.today')}</Link>
+          </li>
+          <li>
+            <Link to={link({ date: data.next })}>
+              {data.week ? t('workspace.calendar.nextWeek') : t('workspace.calendar.nextDay')}
+            </Link>
+          </li>
+          <li>
+            {data.week ? (
+              <Link to={link({ vue: null })}>{t('workspace.calendar.day')}</Link>
+            ) : (
+              <Link to={link({ vue: 'semaine' })}>{t('workspace.calendar.week')}</Link>
+            )}
+          </li>
+        </ul>
+      </nav>
+      <Form method="get" className="workspace-filter">
+        {data.week ? <input type="hidden" name="vue" value="semaine" /> : null}
+        {data.advisors.length > 0 ? (
+          <div className="field">
+            <label htmlFor="calendar-advisor">{t('workspace.calendar.advisor')}</label>
+            <select id="calendar-advisor" name="conseiller" defaultValue={data.advisorId}>
+              {data.advisors.map((advisor) => (
+                <option key={advisor.id} value={advisor.id}>
+                  {advisor.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
+        <div className="field">
+          <label htmlFor="calendar-date">{t('workspace.calendar.chooseDate')}</label>
+          <input id="calendar-date" type="date" name="date" defaultValue={data.date} />
+        </div>
+        <button type="submit">{t('workspace.calendar.go')}</button>
+      </Form>
+      {data.sites.length > 0 ? (
+        <ul className="workspace-sites">
+          {data.sites.map((site) => (
+            <li key={site.id}>
+              <Link to={`/espace/lieux/${site.id}?date=${data.date}`}>{site.name}</Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <div className={data.week ? 'workspace-week' : 'workspace-day'}>
+        {data.days.map((day) => (
+          <section key={day.date} aria-labelledby={`day-${day.date}`}>
+            <h2 id={`day-${day.date}`}>{day.title}</h2>
+            <DayAgenda appointments={day.appointments} absences={day.absences} />
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}

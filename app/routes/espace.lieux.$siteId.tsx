@@ -1,0 +1,122 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+import { db } from '~/db/client.server'
+import {
+  absencesBetween,
+  advisorById,
+  siteAdvisors,
+  siteAppointmentsBetween,
+  siteById,
+} from '~/db/workspace-calendar.server'
+import { DayAgenda } from '~/components/workspace/calendar'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { localDateOf } from '~/domain/time/format'
+import { languageOf } from '~/i18n/i18n.server'
+import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import {
+  absenceView,
+  appointmentView,
+  dayRange,
+  dayTitle,
+  requestedDate,
+  shiftDate,
+} from '~/server/workspace-calendar.server'
+
+// /espace/lieux/<site>: one day at one site, every advisor side by side (for reception).
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const signedIn = await requireAdvisor(request)
+  const site = await siteById(db(), params.siteId ?? '')
+  requirePermission(
+    signedIn.actor,
+    'calendar.viewSite',
+    site ? { organisationId: site.organisationId } : null,
+  )
+  const language = await languageOf(request)
+  const zone = site!.timeZone ?? signedIn.organisation.timeZone
+  const url = new URL(request.url)
+  const date = requestedDate(url.searchParams.get('date'), zone)
+  const bounds = dayRange(date, zone)
+  const organisationId = signedIn.organisation.id
+  const [appointments, regulars] = await Promise.all([
+    siteAppointmentsBetween(db(), organisationId, site!.id, bounds.from, bounds.to),
+    siteAdvisors(db(), organisationId, site!.id),
+  ])
+  // Advisors who hold the site, and any other who has an appointment there that day.
+  const columns = [...regulars]
+  for (const appointment of appointments) {
+    if (!columns.some((advisor) => advisor.id === appointment.advisorId)) {
+      const extra = await advisorById(db(), appointment.advisorId)
+      if (extra) columns.push(extra)
+    }
+  }
+  const absences = await absencesBetween(
+    db(),
+    columns.map((advisor) => advisor.id),
+    bounds.from,
+    bounds.to,
+  )
+  const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
+  return {
+    title: `${site!.name} · ${dayTitle(date, zone, language)}`,
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    siteId: site!.id,
+    date,
+    today: localDateOf(new Date(), zone),
+    previous: shiftDate(date, -1),
+    next: shiftDate(date, 1),
+    columns: columns.map((advisor) => ({
+      id: advisor.id,
+      name: `${advisor.firstName} ${advisor.lastName}`,
+      appointments: views.filter((view) => view.advisorId === advisor.id),
+      absences: absences
+        .filter((absence) => absence.advisorId === advisor.id)
+        .map((absence) => absenceView(absence, zone, language, bounds)),
+    })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+export default function SiteDay() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  const base = `/espace/lieux/${data.siteId}`
+  return (
+    <div className="page workspace workspace-wide">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <h1>{data.title}</h1>
+      <nav className="workspace-dates" aria-label={t('workspace.calendar.chooseDate')}>
+        <ul>
+          <li>
+            <Link to={`${base}?date=${data.previous}`}>{t('workspace.calendar.previousDay')}</Link>
+          </li>
+          <li>
+            <Link to={`${base}?date=${data.today}`}>{t('workspace.calendar.today')}</Link>
+          </li>
+          <li>
+            <Link to={`${base}?date=${data.next}`}>{t('workspace.calendar.nextDay')}</Link>
+          </li>
+        </ul>
+      </nav>
+      <Form method="get" className="workspace-filter">
+        <div className="field">
+          <label htmlFor="site-date">{t('workspace.calendar.chooseDate')}</label>
+          <input id="site-date" type="date" name="date" defaultValue={data.date} />
+        </div>
+        <button type="submit">{t('workspace.calendar.go')}</button>
+      </Form>
+      <div className="workspace-columns">
+        {data.columns.map((column) => (
+          <section key={column.id} aria-labelledby={`advisor-${column.id}`}>
+            <h2 id={`advisor-${column.id}`}>{column.name}</h2>
+            <DayAgenda appointments={column.appointments} absences={column.absences} />
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,338 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+import { z } from 'zod'
+import { db } from '~/db/client.server'
+import {
+  appointmentById,
+  appointmentHistory,
+  CHANGEABLE_FROM,
+  changeStatus,
+  saveNote,
+} from '~/db/workspace-appointments.server'
+import { WorkspaceErrors } from '~/components/workspace/field'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { formatAppointmentDate, localDateOf } from '~/domain/time/format'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { requireAdvisor, requirePermission, type SignedIn } from '~/server/auth.server'
+
+const TEXT_MAX = 500
+const KNOWN_ACTIONS = [
+  'APPOINTMENT_BOOKED',
+  'APPOINTMENT_CANCELLED_BY_RESIDENT',
+  'APPOINTMENT_MOVED_BY_RESIDENT',
+  'APPOINTMENT_HONOURED',
+  'APPOINTMENT_NO_SHOW',
+  'APPOINTMENT_EXCUSED',
+  'APPOINTMENT_CANCELLED',
+  'APPOINTMENT_NOTE',
+]
+
+async function load(request: Request, id: string | undefined, action: 'view' | 'update') {
+  const signedIn = await requireAdvisor(request)
+  const appointment = await appointmentById(db(), id ?? '')
+  requirePermission(
+    signedIn.actor,
+    action === 'view' ? 'appointment.view' : 'appointment.update',
+    appointment
+      ? { organisationId: appointment.organisationId, advisorId: appointment.advisorId }
+      : null,
+  )
+  return { signedIn, appointment: appointment! }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { signedIn, appointment } = await load(request, params.appointmentId, 'view')
+  const [t, language, history] = await Promise.all([
+    fixedT(request),
+    languageOf(request),
+    appointmentHistory(db(), signedIn.organisation.id, appointment.id),
+  ])
+  const zone = appointment.site?.timeZone ?? signedIn.organisation.timeZone
+  const orgZone = signedIn.organisation.timeZone
+  const resident = appointment.resident
+  const residentName = `${resident.firstName} ${resident.lastName}`
+  const url = new URL(request.url)
+  return {
+    title: t('workspace.appointment.title', { name: residentName }),
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    saved: url.searchParams.get('enregistre') === '1',
+    appointment: {
+      id: appointment.id,
+      version: appointment.version,
+      when: formatAppointmentDate(appointment.startsAt, zone, language),
+      date: localDateOf(appointment.startsAt, zone),
+      advisorId: appointment.advisorId,
+      advisor: `${appointment.advisor.firstName} ${appointment.advisor.lastName}`,
+      topic: appointment.topic.name,
+      mode: appointment.mode,
+      site: appointment.site?.name ?? null,
+      phone: resident.phoneE164 ? formatPhoneForDisplay(resident.phoneE164) : null,
+      email: resident.email,
+      status: appointment.status,
+      changeable: (CHANGEABLE_FROM as readonly string[]).includes(appointment.status),
+      reason: appointment.cancellationReason,
+      note: appointment.note,
+    },
+    history: history.map((event) => ({
+      id: event.id,
+      when: formatAppointmentDate(event.createdAt, orgZone, language),
+      who: event.advisor
+        ? `${event.advisor.firstName} ${event.advisor.lastName}`
+        : event.actorKind === 'RESIDENT'
+          ? t('workspace.appointment.actorResident')
+          : t('workspace.appointment.actorSystem'),
+      // Known actions read in the reader's language; others (from later features) as logged.
+      what: KNOWN_ACTIONS.includes(event.action)
+        ? t(`workspace.actions.${event.action}`)
+        : event.summary,
+    })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+const version = z.coerce.number().int().min(0)
+const statusForm = z
+  .object({
+    intent: z.literal('status'),
+    version,
+    status: z.enum(['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'], {
+      errorMap: () => ({ message: 'STATUS_INVALID' }),
+    }),
+    reason: z.string().trim().max(TEXT_MAX, 'TEXT_TOO_LONG').optional().default(''),
+  })
+  .superRefine((value, context) => {
+    const cancelling = value.status === 'EXCUSED' || value.status === 'CANCELLED'
+    if (cancelling && !value.reason) {
+      context.addIssue({ code: 'custom', path: ['reason'], message: 'REASON_REQUIRED' })
+    }
+  })
+const noteForm = z.object({
+  intent: z.literal('note'),
+  version,
+  note: z.string().trim().max(TEXT_MAX, 'TEXT_TOO_LONG').optional().default(''),
+})
+
+type ActionData = {
+  intent: 'status' | 'note'
+  values: Record<string, string>
+  errors: Record<string, string>
+  problem?: 'STALE' | 'FINAL'
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { signedIn, appointment } = await load(request, params.appointmentId, 'update')
+  const form = Object.fromEntries(
+    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
+  ) as Record<string, string>
+  const intent = form.intent === 'note' ? 'note' : 'status'
+  const parsed = (intent === 'note' ? noteForm : statusForm).safeParse(form)
+  if (!parsed.success) {
+    const errors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+    return Response.json({ intent, values: form, errors } satisfies ActionData, { status: 400 })
+  }
+  const outcome = await write(signedIn, appointment.id, parsed.data)
+  if (outcome !== 'CHANGED') {
+    return Response.json(
+      { intent, values: form, errors: {}, problem: outcome } satisfies ActionData,
+      { status: 409 },
+    )
+  }
+  return redirect(`/espace/rendez-vous/${appointment.id}?enregistre=1`)
+}
+
+function write(
+  signedIn: SignedIn,
+  appointmentId: string,
+  data: z.infer<typeof statusForm> | z.infer<typeof noteForm>,
+) {
+  if (data.intent === 'note') {
+    return saveNote(db(), signedIn.actor, {
+      appointmentId,
+      version: data.version,
+      note: data.note || null,
+    })
+  }
+  return changeStatus(
+    db(),
+    signedIn.actor,
+    { appointmentId, version: data.version, status: data.status, reason: data.reason || null },
+    new Date(),
+  )
+}
+
+export default function AppointmentPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData | undefined
+  const { t } = useTranslation()
+  const a = data.appointment
+  const errors = actionData?.errors ?? {}
+  const typed = actionData?.values ?? {}
+  const labels: Record<string, string> = {
+    status: t('workspace.appointment.newStatus'),
+    reason: t('workspace.appointment.reason'),
+    note: t('workspace.appointment.noteLabel'),
+  }
+  const summary = Object.entries(errors).map(([name, code]) => ({
+    name,
+    label: labels[name] ?? name,
+    code,
+  }))
+  const fieldError = (name: string) =>
+    errors[name] ? (
+      <p id={`field-${name}-error`} className="error">
+        {t(`workspace.errors.${errors[name]}`)}
+      </p>
+    ) : null
+  const describedBy = (name: string, hint?: string) =>
+    [hint, errors[name] ? `field-${name}-error` : null].filter(Boolean).join(' ') || undefined
+  const calendarLink = `/espace?conseiller=${a.advisorId}&date=${a.date}`
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <p>
+        <Link to={calendarLink}>{t('workspace.appointment.back')}</Link>
+      </p>
+      <h1>{data.title}</h1>
+      {data.saved && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t('workspace.appointment.saved')}
+        </p>
+      ) : null}
+      {actionData?.problem ? (
+        <p className="notice error" role="alert">
+          {actionData.problem === 'STALE'
+            ? t('workspace.appointment.stale')
+            : t('workspace.appointment.final')}
+        </p>
+      ) : null}
+      <WorkspaceErrors errors={summary} />
+      <dl className="workspace-facts">
+        <dt>{t('workspace.appointment.when')}</dt>
+        <dd>{a.when}</dd>
+        <dt>{t('workspace.appointment.topic')}</dt>
+        <dd>{a.topic}</dd>
+        <dt>{t('workspace.appointment.place')}</dt>
+        <dd>
+          {a.mode === 'PHONE'
+            ? t('workspace.calendar.phone')
+            : t('workspace.calendar.inPerson', { site: a.site ?? '' })}
+        </dd>
+        <dt>{t('workspace.appointment.advisor')}</dt>
+        <dd>{a.advisor}</dd>
+        <dt>{t('workspace.appointment.phone')}</dt>
+        <dd>{a.phone ? <a href={`tel:${a.phone.replace(/\s/g, '')}`}>{a.phone}</a> : '—'}</dd>
+        {a.email ? (
+          <>
+            <dt>{t('workspace.appointment.email')}</dt>
+            <dd>{a.email}</dd>
+          </>
+        ) : null}
+        <dt>{t('workspace.appointment.status')}</dt>
+        <dd>
+          {t(`workspace.calendar.status.${a.status}`)}
+          {a.reason ? ` — ${a.reason}` : ''}
+        </dd>
+      </dl>
+
+      {a.changeable ? (
+        <section aria-labelledby="attendance-title">
+          <h2 id="attendance-title">{t('workspace.appointment.attendance')}</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="version" value={a.version} />
+            <fieldset
+              className={`field${errors.status ? ' field-error' : ''}`}
+              aria-describedby={describedBy('status')}
+            >
+              <legend id="field-status">{labels.status}</legend>
+              {fieldError('status')}
+              {(['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'] as const).map((status) => (
+                <div key={status} className="field-radio">
+                  <input
+                    type="radio"
+                    id={`status-${status}`}
+                    name="status"
+                    value={status}
+                    defaultChecked={
+                      actionData?.intent === 'status'
+                        ? typed.status === status
+                        : a.status === status
+                    }
+                  />
+                  <label htmlFor={`status-${status}`}>
+                    {t(`workspace.calendar.status.${status}`)}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <div className={`field${errors.reason ? ' field-error' : ''}`}>
+              <label htmlFor="field-reason">{labels.reason}</label>
+              <p id="reason-hint" className="hint">
+                {t('workspace.appointment.reasonHint')}
+              </p>
+              {fieldError('reason')}
+              <input
+                id="field-reason"
+                name="reason"
+                type="text"
+                maxLength={TEXT_MAX}
+                defaultValue={actionData?.intent === 'status' ? typed.reason : ''}
+                aria-invalid={errors.reason ? true : undefined}
+                aria-describedby={describedBy('reason', 'reason-hint')}
+              />
+            </div>
+            <button type="submit">{t('workspace.appointment.saveStatus')}</button>
+          </Form>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="note-title">
+        <h2 id="note-title">{labels.note}</h2>
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="note" />
+          <input type="hidden" name="version" value={a.version} />
+          <div className={`field${errors.note ? ' field-error' : ''}`}>
+            <label htmlFor="field-note">{labels.note}</label>
+            <p id="note-hint" className="hint">
+              {t('workspace.appointment.noteHint')}
+            </p>
+            {fieldError('note')}
+            <textarea
+              id="field-note"
+              name="note"
+              rows={4}
+              maxLength={TEXT_MAX}
+              defaultValue={actionData?.intent === 'note' ? typed.note : (a.note ?? '')}
+              aria-invalid={errors.note ? true : undefined}
+              aria-describedby={describedBy('note', 'note-hint')}
+            />
+          </div>
+          <button type="submit">{t('workspace.appointment.saveNote')}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('workspace.appointment.history')}</h2>
+        {data.history.length === 0 ? (
+          <p>{t('workspace.appointment.noHistory')}</p>
+        ) : (
+          <ol className="workspace-history">
+            {data.history.map((event) => (
+              <li key={event.id}>
+                <strong>{event.when}</strong> · {event.who} · {event.what}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  )
+}

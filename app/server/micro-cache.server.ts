@@ -1,0 +1,29 @@
+// A few seconds of memory for the busiest public page (the week of free times): under a
+// rush every resident looking at the same week shares one computation. Stale for at most
+// `ttlMs` on other instances; the confirm step re-checks with the engine and the database
+// anyway (decision 015).
+type Entry = { expires: number; value: Promise<unknown>; group: string }
+const entries = new Map<string, Entry>()
+const MAX_ENTRIES = 500
+
+export async function cached<T>(
+  group: string,
+  key: string,
+  ttlMs: number,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const now = Date.now()
+  const hit = entries.get(key)
+  if (hit && hit.expires > now) return hit.value as Promise<T>
+  if (entries.size >= MAX_ENTRIES) entries.clear()
+  const value = compute()
+  entries.set(key, { expires: now + ttlMs, value, group })
+  // A failure is not remembered: the next reader tries again.
+  value.catch(() => entries.delete(key))
+  return value
+}
+
+/** Forgets a group (an organisation) at once, when this instance changes its bookings. */
+export function forget(group: string) {
+  for (const [key, entry] of entries) if (entry.group === group) entries.delete(key)
+}

@@ -1,0 +1,489 @@
+// Page and booking benchmark: `npm run bench:pages` (run `npm run build` first).
+// 1. Every public step of the journey: HTML gzip bytes on the wire and the gzip bytes of
+//    the JavaScript the page loads (script src, modulepreload, inline scripts). Target:
+//    at most 100 KB (100,000 bytes) of JavaScript, gzip, per page.
+// 2. The slot week page under 20 concurrent keep-alive connections (2 s warm-up, 8 s
+//    measured), then /healthz the same way as the ceiling. Target: slot-page throughput
+//    at least half of /healthz throughput.
+// 3. Booking commits per second at the domain level: 50 concurrent book() calls on 50
+//    distinct free slots, a few rounds, on a scratch database; then no overlap at all.
+// The database is SQLite, or PostgreSQL with TEST_DB_PROVIDER=postgresql and
+// TEST_DATABASE_URL=postgresql://…; exits 1 when a target is missed.
+import http from 'node:http'
+import os from 'node:os'
+import { performance } from 'node:perf_hooks'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { availability } from '~/db/availability.server'
+import type { Db } from '~/db/client.server'
+import { bookingPorts } from '~/db/booking.server'
+import { DEMO_ORGANISATION_SLUG } from '~/db/seed.server'
+import { book } from '~/domain/booking/book'
+import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'
+import { createTestDatabase, testProvider } from '../support/database'
+import { appDatabase, cookieOf, firstSlotPath, postForm } from '../support/journey'
+import { startApp, type RunningApp } from '../support/server'
+
+const JS_BUDGET_BYTES = 100_000
+const CONCURRENCY = 20
+const WARM_UP_MS = 2_000
+const MEASURE_MS = 8_000
+const MIN_THROUGHPUT_RATIO = 0.5
+const BOOKING_CLIENTS = 50
+const BOOKING_ROUNDS = 4
+const TOPIC = 'Déclarer mes impôts en ligne'
+const REQUEST_TIMEOUT_MS = 15_000
+
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`
+const missed: string[] = []
+
+// --- HTTP, through node:http so the compressed bytes on the wire can be counted ---------
+
+type WireResponse = {
+  status: number
+  headers: http.IncomingHttpHeaders
+  /** Bytes received for the body, as sent (compressed when content-encoding says so). */
+  wireBytes: number
+  body: Buffer
+}
+
+function request(
+  url: string,
+  options: { headers?: Record<string, string>; agent?: http.Agent; keepBody?: boolean } = {},
+): Promise<WireResponse> {
+  const target = new URL(url)
+  if (target.hostname !== '127.0.0.1') throw new Error(`Refusing to request ${url}`)
+  return new Promise((resolve, reject) => {
+    const outgoing = http.get(
+      target,
+      { headers: { 'accept-encoding': 'gzip', ...options.headers }, agent: options.agent },
+      (response) => {
+        const chunks: Buffer[] = []
+        let wireBytes = 0
+        response.on('data', (chunk: Buffer) => {
+          wireBytes += chunk.length
+          if (options.keepBody !== false) chunks.push(chunk)
+        })
+        response.on('error', reject)
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            wireBytes,
+            body: Buffer.concat(chunks),
+          }),
+        )
+      },
+    )
+    outgoing.setTimeout(REQUEST_TIMEOUT_MS, () =>
+      outgoing.destroy(new Error(`Timeout after ${REQUEST_TIMEOUT_MS} ms: ${url}`)),
+    )
+    outgoing.on('error', reject)
+  })
+}
+
+/** The decoded body of a response, and its gzip size (on the wire, or gzipped here if sent plain). */
+function decoded(response: WireResponse) {
+  const gzipped = response.headers['content-encoding'] === 'gzip'
+  const text = (gzipped ? gunzipSync(response.body) : response.body).toString('utf8')
+  return {
+    text,
+    gzipBytes: gzipped ? response.wireBytes : gzipSync(response.body).length,
+    onWire: gzipped,
+  }
+}
+
+// --- 1. Page weight ----------------------------------------------------------------------
+
+type PageWeight = {
+  step: string
+  path: string
+  status: number
+  htmlGzip: number
+  htmlOnWire: boolean
+  jsGzip: number
+  scripts: number
+  inlineGzip: number
+  external: string[]
+}
+
+const assetCache = new Map<string, number>()
+
+async function assetGzipBytes(url: string): Promise<number> {
+  const cached = assetCache.get(url)
+  if (cached !== undefined) return cached
+  const response = await request(url)
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
+  const size = decoded(response).gzipBytes
+  assetCache.set(url, size)
+  return size
+}
+
+const attribute = (tag: string, name: string) =>
+  new RegExp(`\\s${name}\\s*=\\s*"([^"]*)"`, 'i').exec(tag)?.[1] ??
+  new RegExp(`\\s${name}\\s*=\\s*'([^']*)'`, 'i').exec(tag)?.[1] ??
+  null
+
+/** Every script a page loads: external (script src, modulepreload) and inline. */
+async function javascriptOf(html: string, base: string) {
+  const external = new Set<string>()
+  let inlineGzip = 0
+  let inlineCount = 0
+  for (const match of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
+    const src = attribute(` ${match[1]}`, 'src')
+    const type = attribute(` ${match[1]}`, 'type')
+    if (src) external.add(new URL(src, base).href)
+    else if (match[2]!.trim() && (!type || /javascript|module/i.test(type))) {
+      inlineGzip += gzipSync(Buffer.from(match[2]!, 'utf8')).length
+      inlineCount += 1
+    }
+  }
+  for (const match of html.matchAll(/<link\b[^>]*>/gi)) {
+    const rel = attribute(match[0], 'rel')
+    const href = attribute(match[0], 'href')
+    if (href && rel && rel.split(/\s+/).includes('modulepreload'))
+      external.add(new URL(href, base).href)
+  }
+  let externalGzip = 0
+  for (const url of external) externalGzip += await assetGzipBytes(url)
+  return {
+    bytes: externalGzip + inlineGzip,
+    scripts: external.size + inlineCount,
+    inlineGzip,
+    external: [...external],
+  }
+}
+
+async function weighPage(
+  app: RunningApp,
+  step: string,
+  path: string,
+  cookie = '',
+): Promise<PageWeight & { html: string }> {
+  const response = await request(`${app.url}${path}`, { headers: cookie ? { cookie } : {} })
+  if (response.status !== 200) throw new Error(`${step} (${path}) answered ${response.status}`)
+  const { text, gzipBytes, onWire } = decoded(response)
+  const js = await javascriptOf(text, app.url)
+  return {
+    step,
+    path,
+    status: response.status,
+    htmlGzip: gzipBytes,
+    htmlOnWire: onWire,
+    jsGzip: js.bytes,
+    scripts: js.scripts,
+    inlineGzip: js.inlineGzip,
+    external: js.external,
+    html: text,
+  }
+}
+
+/** Walks the public journey as a browser without JavaScript would, weighing every page. */
+async function weighJourney(app: RunningApp, db: Db) {
+  const slug = DEMO_ORGANISATION_SLUG
+  const { contactPath, topic, site } = await firstSlotPath(app, db, TOPIC)
+  const topicPath = `/${slug}/rendez-vous/${topic.id}`
+  const firstWeek = await request(`${app.url}${topicPath}/creneaux/${site.id}`, {
+    keepBody: false,
+  })
+  const weekPath = firstWeek.headers.location
+  if (firstWeek.status !== 302 || !weekPath?.includes('?semaine='))
+    throw new Error(`The slot page did not redirect to a week (${firstWeek.status})`)
+
+  const pages: PageWeight[] = []
+  const weigh = async (step: string, path: string, cookie = '') => {
+    const page = await weighPage(app, step, path, cookie)
+    pages.push(page)
+    return page
+  }
+  await weigh('home', '/')
+  await weigh('organisation page', `/${slug}`)
+  await weigh('topics', `/${slug}/rendez-vous`)
+  await weigh('mode', topicPath)
+  await weigh('sites', `${topicPath}/lieu`)
+  await weigh('slot week', weekPath)
+  await weigh('contact form', contactPath)
+
+  const contact = await postForm(app, contactPath, {
+    firstName: 'Jeanne',
+    lastName: 'Banc',
+    phone: '06 12 34 56 78',
+    consent: 'on',
+  })
+  const reviewPath = contact.headers.get('location')
+  if (contact.status !== 302 || !reviewPath)
+    throw new Error(`The contact form answered ${contact.status}`)
+  const cookie = cookieOf(contact)
+  const review = await weigh('review', reviewPath, cookie)
+
+  const key = /name="idempotencyKey"[^>]*value="([^"]+)"/.exec(review.html)?.[1]
+  if (!key) throw new Error('No idempotency key on the review page')
+  const confirmed = await postForm(app, reviewPath, { idempotencyKey: key }, cookie)
+  const managePath = confirmed.headers.get('location')
+  if (confirmed.status !== 303 || !managePath?.startsWith('/r/'))
+    throw new Error(`The review POST answered ${confirmed.status}: ${await confirmed.text()}`)
+  await weigh('manage page', managePath)
+  return { pages, weekPath }
+}
+
+function printPages(pages: PageWeight[]) {
+  console.log(`\n1. Page weight (gzip), JavaScript target <= ${kb(JS_BUDGET_BYTES)} per page`)
+  const width = Math.max(...pages.map((page) => page.step.length))
+  for (const page of pages) {
+    const ok = page.jsGzip <= JS_BUDGET_BYTES
+    if (!ok) missed.push(`JavaScript of ${page.step}: ${kb(page.jsGzip)}`)
+    console.log(
+      `  ${page.step.padEnd(width)}  HTML ${String(page.htmlGzip).padStart(6)} B` +
+        `${page.htmlOnWire ? '' : ' (sent plain, gzip size computed)'}` +
+        `  JS ${String(page.jsGzip).padStart(7)} B (${kb(page.jsGzip)}, ${page.scripts} scripts, ` +
+        `inline ${page.inlineGzip} B)` +
+        `  ${ok ? 'ok' : 'MISSED'}`,
+    )
+  }
+  const assets = [...assetCache.values()].reduce((sum, size) => sum + size, 0)
+  console.log(
+    `  distinct external scripts over the journey: ${assetCache.size}, ${kb(assets)} gzip in all; largest:`,
+  )
+  const largest = [...assetCache.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6)
+  for (const [url, size] of largest) {
+    const users = pages.filter((page) => page.external.includes(url)).length
+    console.log(
+      `    ${kb(size).padStart(8)}  ${new URL(url).pathname}  (on ${users}/${pages.length} pages)`,
+    )
+  }
+}
+
+// --- 2. Latency and throughput -----------------------------------------------------------
+
+type LoadResult = {
+  label: string
+  requests: number
+  errors: number
+  p50: number
+  p99: number
+  max: number
+  perSecond: number
+}
+
+function percentile(sorted: number[], p: number) {
+  if (sorted.length === 0) return NaN
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+/** CONCURRENCY keep-alive connections, each sending one request after the other until the deadline. */
+async function loadTest(label: string, url: string): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+  const started = performance.now()
+  const measureFrom = started + WARM_UP_MS
+  const deadline = measureFrom + MEASURE_MS
+  const latencies: number[] = []
+  let errors = 0
+  const worker = async () => {
+    // Bounded twice: by the deadline, and by a count no run can reach.
+    for (let sent = 0; sent < 1_000_000 && performance.now() < deadline; sent++) {
+      const begin = performance.now()
+      let ok = false
+      try {
+        const response = await request(url, { agent, keepBody: false })
+        ok = response.status === 200
+      } catch {
+        ok = false
+      }
+      const end = performance.now()
+      if (begin >= measureFrom && end <= deadline) {
+        if (ok) latencies.push(end - begin)
+        else errors += 1
+      }
+    }
+  }
+  try {
+    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+  } finally {
+    agent.destroy()
+  }
+  latencies.sort((a, b) => a - b)
+  return {
+    label,
+    requests: latencies.length,
+    errors,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    max: latencies[latencies.length - 1] ?? NaN,
+    perSecond: latencies.length / (MEASURE_MS / 1000),
+  }
+}
+
+function printLoad(result: LoadResult) {
+  console.log(
+    `  ${result.label.padEnd(10)} p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
+      `max ${result.max.toFixed(1)} ms, ${result.perSecond.toFixed(1)} requests/s ` +
+      `(${result.requests} ok, ${result.errors} errors in ${MEASURE_MS / 1000} s)`,
+  )
+}
+
+async function loadBench(app: RunningApp, weekPath: string) {
+  console.log(
+    `\n2. Server under load: ${CONCURRENCY} keep-alive connections, ` +
+      `${WARM_UP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured, accept-encoding gzip`,
+  )
+  console.log(`  slot week page: ${weekPath}`)
+  const slots = await loadTest('slot week', `${app.url}${weekPath}`)
+  printLoad(slots)
+  const health = await loadTest('/healthz', `${app.url}/healthz`)
+  printLoad(health)
+  const ratio = slots.perSecond / health.perSecond
+  const ok = ratio >= MIN_THROUGHPUT_RATIO && slots.errors === 0 && health.errors === 0
+  if (!ok) missed.push(`slot page / healthz throughput ${ratio.toFixed(2)}`)
+  console.log(
+    `  ratio slot week / healthz throughput ${ratio.toFixed(2)}; ` +
+      `target >= ${MIN_THROUGHPUT_RATIO} and no errors: ${ok ? 'ok' : 'MISSED'}`,
+  )
+}
+
+// --- 3. Booking commits per second -------------------------------------------------------
+
+async function bookingBench() {
+  console.log(
+    `\n3. Booking, domain level (book()), ${BOOKING_CLIENTS} concurrent clients on distinct free slots, ` +
+      `${BOOKING_ROUNDS} rounds, scratch ${testProvider} database`,
+  )
+  const database = await createTestDatabase()
+  try {
+    const { db } = database
+    const fixture = await createBookableOrganisation(db, BOOKING_CLIENTS)
+    const scope = {
+      organisationId: fixture.organisation.id,
+      topicId: fixture.topic.id,
+      mode: 'IN_PERSON' as const,
+      siteId: fixture.site.id,
+    }
+    const finder = await availability(db, { ...scope, now: NOW })
+    // The whole booking window (the topic's horizon).
+    const free = await finder.slots({
+      from: NOW,
+      to: new Date(NOW.getTime() + fixture.topic.horizonDays * 86_400_000),
+    })
+    const times = [...new Set(free.map((slot) => slot.start.getTime()))].sort((a, b) => a - b)
+    console.log(
+      `  ${fixture.advisors.length} advisors, weekdays 09:00-12:00, 30-minute topic: ` +
+        `${times.length} free start times x ${fixture.advisors.length} advisors`,
+    )
+    let people = 0
+    const bookOne = async (start: Date) => {
+      const person = ++people
+      const request = bookingRequest(fixture, {
+        start,
+        firstName: `Client${person}`,
+        lastName: 'Banc',
+        phone: `+3361${String(person).padStart(7, '0')}`,
+      })
+      const ports = await bookingPorts(db, request, NOW)
+      return book(request, NOW, ports)
+    }
+    // One booking first, so the connection and the engine are warm.
+    await bookOne(new Date(times[times.length - 1]!))
+
+    let commits = 0
+    let refused = 0
+    let elapsed = 0
+    for (let round = 0; round < BOOKING_ROUNDS; round++) {
+      // Distinct start times within a round; a later round past the list reuses times,
+      // where the assignment gives the next free advisor.
+      const starts = Array.from(
+        { length: BOOKING_CLIENTS },
+        (_, index) => new Date(times[(round * BOOKING_CLIENTS + index) % (times.length - 1)]!),
+      )
+      const begin = performance.now()
+      const outcomes = await Promise.allSettled(starts.map(bookOne))
+      const took = performance.now() - begin
+      elapsed += took
+      const created = outcomes.filter(
+        (outcome) => outcome.status === 'fulfilled' && outcome.value.created,
+      ).length
+      const failures = outcomes.filter((outcome) => outcome.status === 'rejected')
+      commits += created
+      refused += failures.length
+      console.log(
+        `  round ${round + 1}: ${created}/${BOOKING_CLIENTS} committed in ${took.toFixed(0)} ms ` +
+          `(${((created / took) * 1000).toFixed(1)} commits/s)` +
+          (failures.length > 0
+            ? `, ${failures.length} failed: ${String((failures[0] as PromiseRejectedResult).reason)}`
+            : ''),
+      )
+    }
+    const rows = await db.$queryRawUnsafe<{ overlaps: bigint | number }[]>(
+      `SELECT COUNT(*) AS "overlaps" FROM "Appointment" AS a
+         JOIN "Appointment" AS b
+           ON a."advisorId" = b."advisorId" AND a."id" < b."id"
+          AND a."startsAt" < b."endsAt" AND b."startsAt" < a."endsAt"
+        WHERE a."status" IN ('BOOKED', 'HONOURED', 'NO_SHOW')
+          AND b."status" IN ('BOOKED', 'HONOURED', 'NO_SHOW')`,
+    )
+    const overlaps = Number(rows[0]?.overlaps ?? 0)
+    const active = await db.appointment.count({
+      where: { organisationId: fixture.organisation.id, status: 'BOOKED' },
+    })
+    console.log(
+      `  ${commits} commits in ${(elapsed / 1000).toFixed(2)} s: ` +
+        `${((commits / elapsed) * 1000).toFixed(1)} commits/s; ${refused} failed; ` +
+        `${active} active appointments`,
+    )
+    const ok = overlaps === 0 && refused === 0
+    if (overlaps !== 0) missed.push(`${overlaps} overlapping appointments`)
+    if (refused !== 0) missed.push(`${refused} bookings failed on free slots`)
+    console.log(
+      `  overlapping active appointments of one advisor (SQL self-join): ${overlaps}; ` +
+        `target 0 and every booking committed: ${ok ? 'ok' : 'MISSED'}`,
+    )
+  } finally {
+    await database.drop()
+  }
+}
+
+// --- Run ----------------------------------------------------------------------------------
+
+function printMachine() {
+  const cpus = os.cpus()
+  console.log(
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ` +
+      `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory; node ${process.version}; ` +
+      `database ${testProvider}; load average ${os
+        .loadavg()
+        .map((load) => load.toFixed(2))
+        .join(' ')} at start`,
+  )
+}
+
+async function main() {
+  printMachine()
+  const app = await startApp({ SEED_DEMO: '1', NODE_ENV: 'production' })
+  try {
+    const db = appDatabase(app)
+    let weekPath: string
+    try {
+      const journey = await weighJourney(app, db)
+      weekPath = journey.weekPath
+      printPages(journey.pages)
+    } finally {
+      await db.$disconnect()
+    }
+    await loadBench(app, weekPath)
+  } finally {
+    await app.stop()
+  }
+  await bookingBench()
+  console.log(`\npeak RSS of this process ${(process.memoryUsage().rss / 1048576).toFixed(1)} MiB`)
+  if (missed.length > 0) {
+    console.log(`MISSED: ${missed.join('; ')}`)
+    return false
+  }
+  console.log('all targets met')
+  return true
+}
+
+main().then(
+  (ok) => process.exit(ok ? 0 : 1),
+  (error: unknown) => {
+    console.error('The benchmark failed:', error)
+    process.exit(1)
+  },
+)

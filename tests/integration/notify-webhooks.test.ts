@@ -1,0 +1,279 @@
+import twilio from 'twilio'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { bookingPorts } from '~/db/booking.server'
+import { book, type BookingRequest } from '~/domain/booking/book'
+import { action as statusAction } from '~/routes/webhooks.twilio.status'
+import { action as smsAction } from '~/routes/webhooks.twilio.sms'
+import { action as voiceAction } from '~/routes/webhooks.twilio.voice'
+import { parseInbound } from '~/worker/webhooks.server'
+import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'
+import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
+
+const holder = () => {
+  const global = globalThis as { __permanenceDb?: Record<string, unknown> }
+  return (global.__permanenceDb ??= {})
+}
+const TOKEN = 'webhook-test-auth-token'
+const PUBLIC_URL = 'https://rdv.example.fr'
+let database: TestDatabase
+const saved = { ...process.env }
+beforeAll(async () => {
+  database = await createTestDatabase()
+  // The routes use the process-wide client: point it at this test's database.
+  Object.assign(holder(), { db: database.db, config: database.config })
+  process.env.TWILIO_AUTH_TOKEN = TOKEN
+  process.env.PUBLIC_URL = PUBLIC_URL
+})
+afterAll(async () => {
+  process.env.TWILIO_AUTH_TOKEN = saved.TWILIO_AUTH_TOKEN
+  process.env.PUBLIC_URL = saved.PUBLIC_URL
+  Object.assign(holder(), { db: undefined, config: undefined })
+  await database.drop()
+})
+
+type Action = typeof smsAction
+function post(
+  action: Action,
+  path: string,
+  params: Record<string, string>,
+  sign: string | null = TOKEN,
+) {
+  const url = `${PUBLIC_URL}${path}`
+  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' }
+  if (sign) headers['X-Twilio-Signature'] = twilio.getExpectedTwilioSignature(sign, url, params)
+  // The app may sit behind a proxy: the request reaches it on another host.
+  const request = new Request(`http://127.0.0.1:3000${path}`, {
+    method: 'POST',
+    headers,
+    body: new URLSearchParams(params).toString(),
+  })
+  return action({ request, params: {}, context: {} } as Parameters<Action>[0]) as Promise<Response>
+}
+
+async function bookWith(request: BookingRequest) {
+  return book(request, NOW, await bookingPorts(database.db, request, NOW))
+}
+
+const replyText = async (response: Response) =>
+  /<Message>([^<]*)<\/Message>/u.exec(await response.text())?.[1]?.replace(/&apos;/gu, "'") ?? null
+
+describe('inbound SMS commands', () => {
+  test.each([
+    ['ANNULER', { kind: 'CANCEL', choice: null }],
+    ['annuler', { kind: 'CANCEL', choice: null }],
+    ['  Annulér  ', { kind: 'CANCEL', choice: null }],
+    ['ANNULER 2', { kind: 'CANCEL', choice: 2 }],
+    ['annuler.', { kind: 'CANCEL', choice: null }],
+    ['Stop', { kind: 'STOP' }],
+    ['ARRÊT', { kind: 'STOP' }],
+    ['start', { kind: 'START' }],
+    ['bonjour', { kind: 'OTHER' }],
+  ])('%j', (body, command) => {
+    expect(parseInbound(body)).toEqual(command)
+  })
+})
+
+describe(`signed Twilio webhooks on ${testProvider}`, () => {
+  test('forged or unsigned requests get 403 and change nothing', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(
+      bookingRequest(fixture, { firstName: 'Forge', phone: '+33611111111' }),
+    )
+    const params = { From: '+33611111111', Body: 'ANNULER' }
+    expect((await post(smsAction, '/webhooks/twilio/sms', params, null)).status).toBe(403)
+    expect((await post(smsAction, '/webhooks/twilio/sms', params, 'wrong-token')).status).toBe(403)
+    const row = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    await database.db.notification.update({
+      where: { id: row.id },
+      data: { status: 'SENT', providerMessageId: 'SMforged' },
+    })
+    const status = { MessageSid: 'SMforged', MessageStatus: 'failed' }
+    expect((await post(statusAction, '/webhooks/twilio/status', status, null)).status).toBe(403)
+    // Signed for another URL: refused too.
+    const url = `${PUBLIC_URL}/webhooks/twilio/other`
+    const request = new Request(`http://127.0.0.1:3000/webhooks/twilio/status`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'X-Twilio-Signature': twilio.getExpectedTwilioSignature(TOKEN, url, status),
+      },
+      body: new URLSearchParams(status).toString(),
+    })
+    expect(
+      (
+        (await statusAction({
+          request,
+          params: {},
+          context: {},
+        } as Parameters<Action>[0])) as Response
+      ).status,
+    ).toBe(403)
+    expect(
+      (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
+    ).toBe('BOOKED')
+    expect(
+      (await database.db.notification.findUniqueOrThrow({ where: { id: row.id } })).status,
+    ).toBe('SENT')
+  })
+
+  test('ANNULER cancels the next appointment, confirms by SMS and tells the advisor', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(
+      bookingRequest(fixture, { firstName: 'Solo', phone: '+33622222222' }),
+    )
+    // Real time: the appointment (2031) is far ahead of now.
+    const response = await post(smsAction, '/webhooks/twilio/sms', {
+      From: '+33622222222',
+      Body: ' annulér ',
+    })
+    expect(response.status).toBe(200)
+    expect(await replyText(response)).toMatch(/^C'est noté, votre RDV du .* est annulé/u)
+    expect(
+      (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
+    ).toBe('EXCUSED')
+    const pending = await database.db.notification.findMany({
+      where: { appointmentId, status: 'PENDING' },
+    })
+    expect(pending.map((row) => row.kind)).toEqual(['ADVISOR_NOTICE'])
+  })
+
+  test('with several upcoming appointments, ANNULER asks which; ANNULER 2 cancels the second', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const phone = '+33633333333'
+    const first = await bookWith(bookingRequest(fixture, { firstName: 'Duo', phone }))
+    const second = await bookWith(
+      bookingRequest(fixture, { firstName: 'Duo', phone, start: new Date('2031-03-05T08:00:00Z') }),
+    )
+    const ask = await replyText(
+      await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'ANNULER' }),
+    )
+    expect(ask).toMatch(/plusieurs RDV.*ANNULER 1.*ANNULER 2/u)
+    expect(
+      await database.db.appointment.count({
+        where: { id: { in: [first.appointmentId, second.appointmentId] }, status: 'BOOKED' },
+      }),
+    ).toBe(2)
+    await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'annuler 2' })
+    expect(
+      (await database.db.appointment.findUniqueOrThrow({ where: { id: second.appointmentId } }))
+        .status,
+    ).toBe('EXCUSED')
+    expect(
+      (await database.db.appointment.findUniqueOrThrow({ where: { id: first.appointmentId } }))
+        .status,
+    ).toBe('BOOKED')
+  })
+
+  test('STOP opts out: no more SMS; the help text goes at most once a day', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const phone = '+33644444444'
+    await bookWith(bookingRequest(fixture, { firstName: 'Stop', phone }))
+    const stop = await replyText(
+      await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'stop' }),
+    )
+    expect(stop).toContain('ne recevrez plus de SMS')
+    expect(
+      (await database.db.resident.findFirstOrThrow({ where: { phoneE164: phone } })).smsOptedOut,
+    ).toBe(true)
+    const help = await replyText(
+      await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'bonjour ?' }),
+    )
+    expect(help).toContain('ANNULER')
+    expect(
+      await replyText(await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'allo' })),
+    ).toBeNull()
+  })
+
+  test('delivery status: delivered recorded; a failed reminder falls back to a call', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(
+      bookingRequest(fixture, { firstName: 'Status', phone: '+33655555555' }),
+    )
+    const confirmation = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    await database.db.notification.update({
+      where: { id: confirmation.id },
+      data: { status: 'SENT', providerMessageId: 'SMdelivered' },
+    })
+    expect(
+      (
+        await post(statusAction, '/webhooks/twilio/status', {
+          MessageSid: 'SMdelivered',
+          MessageStatus: 'delivered',
+        })
+      ).status,
+    ).toBe(204)
+    expect(
+      (await database.db.notification.findUniqueOrThrow({ where: { id: confirmation.id } })).status,
+    ).toBe('DELIVERED')
+    // A late "sent" does not undo "delivered".
+    await post(statusAction, '/webhooks/twilio/status', {
+      MessageSid: 'SMdelivered',
+      MessageStatus: 'sent',
+    })
+    expect(
+      (await database.db.notification.findUniqueOrThrow({ where: { id: confirmation.id } })).status,
+    ).toBe('DELIVERED')
+
+    const reminder = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'REMINDER:SAME_DAY' },
+    })
+    await database.db.notification.update({
+      where: { id: reminder.id },
+      data: { status: 'SENT', providerMessageId: 'SMundelivered' },
+    })
+    const params = { MessageSid: 'SMundelivered', MessageStatus: 'undelivered', ErrorCode: '30003' }
+    await post(statusAction, '/webhooks/twilio/status', params)
+    await post(statusAction, '/webhooks/twilio/status', params) // twice: one fallback
+    const rows = await database.db.notification.findMany({
+      where: { appointmentId, kind: 'REMINDER:SAME_DAY' },
+      orderBy: { createdAt: 'asc' },
+    })
+    expect(rows.map((row) => [row.channel, row.status])).toEqual([
+      ['SMS', 'FAILED'],
+      ['VOICE', 'PENDING'],
+    ])
+    expect(rows[0].lastError).toContain('30003')
+  })
+
+  test('the keypad of a reminder call: 1 confirms, 2 cancels; another call changes nothing', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, { firstName: 'Fixe', phone: '+33549111111' })
+    request.resident.phoneType = 'FIXED'
+    const { appointmentId } = await bookWith(request)
+    const reminder = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'REMINDER:SAME_DAY' },
+    })
+    expect(reminder.channel).toBe('VOICE')
+    await database.db.notification.update({
+      where: { id: reminder.id },
+      data: { status: 'SENT', providerMessageId: 'CAkeypad' },
+    })
+    const path = `/webhooks/twilio/voice?n=${reminder.id}`
+    const status = async () =>
+      (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status
+    expect((await post(voiceAction, path, { CallSid: 'CAkeypad', Digits: '2' }, null)).status).toBe(
+      403,
+    )
+    const other = await (await post(voiceAction, path, { CallSid: 'CAother', Digits: '2' })).text()
+    expect(other).toContain('<Hangup')
+    expect(await status()).toBe('BOOKED')
+    const confirm = await (
+      await post(voiceAction, path, { CallSid: 'CAkeypad', Digits: '1' })
+    ).text()
+    expect(confirm).toContain('<Say')
+    expect(await status()).toBe('BOOKED')
+    const cancel = await (
+      await post(voiceAction, path, { CallSid: 'CAkeypad', Digits: '2' })
+    ).text()
+    expect(cancel).toContain('<Say')
+    expect(await status()).toBe('EXCUSED')
+    const pending = await database.db.notification.findMany({
+      where: { appointmentId, status: 'PENDING' },
+    })
+    expect(pending.map((row) => row.kind)).toEqual(['ADVISOR_NOTICE'])
+  })
+})

@@ -1,0 +1,386 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { bookingPorts } from '~/db/booking.server'
+import { cancelByResident, findByManageToken } from '~/db/manage.server'
+import { book, type BookingRequest } from '~/domain/booking/book'
+import { manageTokenFor } from '~/domain/booking/manage-token.server'
+import { startFakeTwilio, type FakeTwilio } from '~/integrations/fake-twilio.server'
+import { createMailer } from '~/integrations/mailer.server'
+import { createTwilioChannel } from '~/integrations/twilio.server'
+import { Dispatcher, type DispatcherOptions } from '~/worker/dispatcher.server'
+import {
+  bookingRequest,
+  createBookableOrganisation,
+  NOW,
+  SECRET,
+} from '../support/booking-fixtures'
+import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
+
+let database: TestDatabase
+let fake: FakeTwilio
+beforeAll(async () => {
+  database = await createTestDatabase()
+  fake = await startFakeTwilio()
+})
+afterAll(async () => {
+  await fake.close()
+  await database.drop()
+})
+beforeEach(async () => {
+  fake.reset()
+  // Each test sees only its own rows.
+  await database.db.notification.updateMany({
+    where: { status: { in: ['PENDING', 'SENDING'] } },
+    data: { status: 'CANCELLED' },
+  })
+})
+
+const PUBLIC_URL = 'https://rdv.example.fr'
+const twilio = () =>
+  createTwilioChannel({
+    accountSid: 'AC11111111111111111111111111111111',
+    authToken: 'token',
+    from: '+33700000001',
+    baseUrl: fake.baseUrl,
+    timeoutMs: 300,
+  })
+
+function dispatcher(clock: { now: Date }, options: Partial<DispatcherOptions> = {}) {
+  return new Dispatcher({
+    db: database.db,
+    provider: testProvider,
+    twilio: twilio(),
+    mailer: createMailer(null),
+    render: { publicUrl: PUBLIC_URL, secret: SECRET },
+    statusCallbackUrl: (id) => `${PUBLIC_URL}/webhooks/twilio/status?n=${id}`,
+    clock: () => clock.now,
+    random: () => 0.5,
+    leaseMs: 60_000,
+    perNumberDailySms: 100_000,
+    ...options,
+  })
+}
+
+async function bookWith(request: BookingRequest, now = NOW) {
+  return book(request, now, await bookingPorts(database.db, request, now))
+}
+
+const at = (iso: string) => ({ now: new Date(iso) })
+
+describe(`the outbox worker on ${testProvider}`, () => {
+  test('sends the confirmation with its manage link, the reminder when due, and nothing twice', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture)
+    const { appointmentId } = await bookWith(request)
+    const clock = { now: NOW }
+    const worker = dispatcher(clock)
+    expect(await worker.drain()).toEqual(['SENT'])
+    expect(fake.records).toHaveLength(1)
+    const { token } = manageTokenFor(request.idempotencyKey, SECRET)
+    const sms = fake.records[0]
+    expect(sms.to).toBe('+33612345678')
+    expect(sms.body).toContain(`${PUBLIC_URL}/r/${token}`)
+    expect(sms.body).toContain('ANNULER')
+    expect(sms.body.length).toBeLessThanOrEqual(160)
+    const confirmation = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    expect(confirmation).toMatchObject({ status: 'SENT', providerMessageId: sms.sid, attempts: 1 })
+    expect(sms.statusCallback).toBe(`${PUBLIC_URL}/webhooks/twilio/status?n=${confirmation.id}`)
+
+    clock.now = new Date('2031-03-03T18:59:00Z')
+    expect(await worker.drain()).toEqual([])
+    clock.now = new Date('2031-03-03T19:00:00Z')
+    expect(await worker.drain()).toEqual(['SENT'])
+    expect(fake.records[1].body).toMatch(/^Rappel/u)
+    clock.now = new Date('2031-03-03T19:30:00Z')
+    expect(await worker.drain()).toEqual([])
+    expect(fake.records).toHaveLength(2)
+  })
+
+  test('429 and 500 are retried later with backoff; the error is shown meanwhile', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(bookingRequest(fixture))
+    const clock = { now: NOW }
+    const worker = dispatcher(clock)
+    fake.failNext({ status: 500 }, { status: 429 })
+    expect(await worker.drain()).toEqual(['RETRY'])
+    let row = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    // 5 s base, equal jitter at 0.5: 3.75 s.
+    expect(row).toMatchObject({ status: 'PENDING', attempts: 1, leaseOwner: null, dueAt: NOW })
+    expect(row.leaseUntil!.getTime() - NOW.getTime()).toBe(3_750)
+    expect(row.lastError).toContain('500')
+    clock.now = new Date(row.leaseUntil!.getTime() - 1)
+    expect(await worker.drain()).toEqual([])
+    clock.now = new Date(row.leaseUntil!.getTime())
+    expect(await worker.drain()).toEqual(['RETRY'])
+    row = await database.db.notification.findUniqueOrThrow({ where: { id: row.id } })
+    expect(row.leaseUntil!.getTime() - clock.now.getTime()).toBe(7_500)
+    expect(row.lastError).toContain('429')
+    clock.now = new Date(row.leaseUntil!.getTime())
+    expect(await worker.drain()).toEqual(['SENT'])
+    expect(fake.records).toHaveLength(1)
+  })
+
+  test('a permanent error is recorded, not retried, and a reminder falls back to a call', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(bookingRequest(fixture))
+    await database.db.notification.updateMany({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+      data: { status: 'CANCELLED' },
+    })
+    const clock = at('2031-03-03T19:00:00Z')
+    const worker = dispatcher(clock)
+    fake.failNext({ status: 400, code: 21211, message: 'Invalid To number' })
+    expect(await worker.drain()).toEqual(['FAILED', 'SENT'])
+    const rows = await database.db.notification.findMany({
+      where: { appointmentId, kind: 'REMINDER:SAME_DAY' },
+      orderBy: { createdAt: 'asc' },
+    })
+    expect(rows.map((row) => [row.channel, row.status])).toEqual([
+      ['SMS', 'FAILED'],
+      ['VOICE', 'SENT'],
+    ])
+    expect(rows[0].lastError).toMatch(/permanent.*21211/u)
+    expect(fake.records.map((record) => record.kind)).toEqual(['CALL'])
+    expect(fake.records[0].body).toContain('<Say')
+    clock.now = new Date('2031-03-03T20:00:00Z')
+    expect(await worker.drain()).toEqual([])
+  })
+
+  test('a timeout the provider did accept is not sent again', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(bookingRequest(fixture))
+    const clock = { now: NOW }
+    const worker = dispatcher(clock)
+    fake.failNext({ delayMs: 600 })
+    expect(await worker.drain()).toEqual(['RETRY'])
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(fake.records).toHaveLength(1) // accepted after our timeout
+    clock.now = new Date(NOW.getTime() + 60_000)
+    expect(await worker.drain()).toEqual(['SENT'])
+    expect(fake.records).toHaveLength(1)
+    const row = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    expect(row).toMatchObject({
+      status: 'SENT',
+      providerMessageId: fake.records[0].sid,
+      attempts: 2,
+    })
+  })
+
+  test('a retried reminder whose text equals an earlier sent one is still sent', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(bookingRequest(fixture))
+    await database.db.notification.updateMany({
+      where: { appointmentId },
+      data: { status: 'CANCELLED' },
+    })
+    const later = new Date(NOW.getTime() + 3_600_000)
+    for (const [kind, dueAt] of [
+      ['REMINDER:A', NOW],
+      ['REMINDER:B', later],
+    ] as const) {
+      await database.db.notification.create({
+        data: {
+          organisationId: fixture.organisation.id,
+          appointmentId,
+          kind,
+          channel: 'SMS',
+          recipient: '+33612345678',
+          dueAt,
+        },
+      })
+    }
+    const clock = { now: NOW }
+    const worker = dispatcher(clock)
+    expect(await worker.drain()).toEqual(['SENT'])
+    clock.now = later
+    fake.failNext({ status: 503 })
+    expect(await worker.drain()).toEqual(['RETRY'])
+    clock.now = new Date(later.getTime() + 60_000)
+    expect(await worker.drain()).toEqual(['SENT'])
+    expect(fake.records).toHaveLength(2)
+    expect(fake.records[0].body).toBe(fake.records[1].body)
+  })
+
+  test('the daily SMS caps: beyond them the message takes the next channel', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await database.db.organisation.update({
+      where: { id: fixture.organisation.id },
+      data: { dailySmsCap: 1 },
+    })
+    const first = await bookWith(
+      bookingRequest(fixture, { firstName: 'Cap', phone: '+33612340001' }),
+    )
+    const second = await bookWith(
+      bookingRequest(fixture, {
+        firstName: 'Cap',
+        phone: '+33612340001',
+        start: new Date('2031-03-04T08:30:00Z'),
+      }),
+    )
+    expect((await dispatcher({ now: NOW }).drain()).sort()).toEqual(['SENT', 'SENT', 'SKIPPED'])
+    // Which of the two goes first is the claim's order: one SMS, then the cap.
+    const rows = await database.db.notification.findMany({
+      where: {
+        appointmentId: { in: [first.appointmentId, second.appointmentId] },
+        kind: 'CONFIRMATION',
+      },
+    })
+    expect(rows.map((row) => `${row.channel} ${row.status}`).sort()).toEqual([
+      'SMS SENT',
+      'SMS SKIPPED',
+      'VOICE SENT',
+    ])
+    expect(rows.find((row) => row.status === 'SKIPPED')?.lastError).toContain('daily SMS cap (1)')
+    expect(fake.records.map((record) => record.kind).sort()).toEqual(['CALL', 'SMS'])
+  })
+
+  test('a number outside the allowed regions is refused and recorded', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(
+      bookingRequest(fixture, { firstName: 'Zone', phone: '+33612340002' }),
+    )
+    await database.db.organisation.update({
+      where: { id: fixture.organisation.id },
+      data: { allowedPhoneRegions: 'RE' },
+    })
+    expect(await dispatcher({ now: NOW }).drain()).toEqual(['FAILED'])
+    const row = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    expect(row.lastError).toContain('region not allowed')
+    expect(fake.records).toHaveLength(0)
+  })
+
+  test('a worker that died after the provider accepted: the next one finds the message', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(bookingRequest(fixture))
+    const clock = { now: NOW }
+    const dead = dispatcher(clock, { owner: 'dead' })
+    const [claimed] = await dead.claim()
+    expect(claimed.kind).toBe('CONFIRMATION')
+    // It sent, then crashed before marking the row.
+    const { render } = await import('~/worker/render.server')
+    const { loadAppointment } = await import('~/worker/render.server')
+    const rendered = render(claimed, (await loadAppointment(database.db, appointmentId))!, {
+      publicUrl: PUBLIC_URL,
+      secret: SECRET,
+    })
+    if (rendered.channel !== 'SMS') throw new Error('expected an SMS')
+    await twilio().sendSms({ to: claimed.recipient, body: rendered.body })
+    const other = dispatcher(clock, { owner: 'alive' })
+    expect(await other.drain()).toEqual([]) // the lease still holds
+    clock.now = new Date(NOW.getTime() + 61_000)
+    expect(await other.drain()).toEqual(['SENT'])
+    expect(fake.records).toHaveLength(1)
+    const row = await database.db.notification.findUniqueOrThrow({ where: { id: claimed.id } })
+    expect(row).toMatchObject({ status: 'SENT', providerMessageId: fake.records[0].sid })
+    expect(row.lastError).toContain('found at the provider')
+  })
+
+  test('a worker that died before sending: the next one sends once', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await bookWith(bookingRequest(fixture))
+    const clock = { now: NOW }
+    await dispatcher(clock, { owner: 'dead' }).claim()
+    clock.now = new Date(NOW.getTime() + 61_000)
+    expect(await dispatcher(clock).drain()).toEqual(['SENT'])
+    expect(fake.records).toHaveLength(1)
+  })
+
+  test('a cancelled appointment gets its cancellation, the advisor an email, and no reminder', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture)
+    const { appointmentId } = await bookWith(request)
+    const mailer = createMailer(null)
+    const clock = { now: NOW }
+    const worker = dispatcher(clock, { mailer })
+    await worker.drain()
+    const appointment = await findByManageToken(
+      database.db,
+      manageTokenFor(request.idempotencyKey, SECRET).token,
+    )
+    expect(await cancelByResident(database.db, appointment!, null, NOW)).toBe(true)
+    expect((await worker.drain()).sort()).toEqual(['SENT', 'SENT'])
+    expect(fake.records.map((record) => record.body)).toEqual([
+      expect.stringMatching(/^RDV confirm/u),
+      expect.stringMatching(/annul/u),
+    ])
+    expect(mailer.captured).toHaveLength(1)
+    expect(mailer.captured![0].to).toBe(fixture.advisor.email)
+    clock.now = new Date('2031-03-03T19:00:00Z')
+    expect(await worker.drain()).toEqual([])
+    const reminder = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'REMINDER:SAME_DAY' },
+    })
+    expect(reminder.status).toBe('CANCELLED')
+  })
+
+  test('an email carries text, HTML and the calendar invitation', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, { firstName: 'Anne' })
+    request.resident = {
+      ...request.resident,
+      phoneE164: null,
+      phoneType: null,
+      email: 'anne@example.test',
+    }
+    await bookWith(request)
+    const mailer = createMailer(null)
+    expect(await dispatcher({ now: NOW }, { mailer }).drain()).toEqual(['SENT'])
+    const mail = mailer.captured![0]
+    expect(mail.to).toBe('anne@example.test')
+    expect(mail.text).toContain(`${PUBLIC_URL}/r/`)
+    expect(mail.calendar?.method).toBe('REQUEST')
+    expect(mail.calendar?.content).toContain('SEQUENCE:0')
+  })
+
+  test('two workers at once take disjoint rows: each message reaches the provider once', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(bookingRequest(fixture))
+    await database.db.notification.updateMany({
+      where: { appointmentId },
+      data: { status: 'CANCELLED' },
+    })
+    const count = 300
+    await database.db.notification.createMany({
+      data: Array.from({ length: count }, (_, index) => ({
+        organisationId: fixture.organisation.id,
+        appointmentId,
+        kind: `REMINDER:BULK_${index}`,
+        channel: 'SMS' as const,
+        recipient: '+33612345678',
+        dueAt: new Date(NOW.getTime() - index),
+      })),
+    })
+    const clock = { now: NOW }
+    // A generous timeout: under a loaded machine a 300 ms one makes (correct) retries.
+    const channel = createTwilioChannel({
+      accountSid: 'AC11111111111111111111111111111111',
+      authToken: 'token',
+      from: '+33700000001',
+      baseUrl: fake.baseUrl,
+      timeoutMs: 10_000,
+    })
+    const options = { batchSize: 20, concurrency: 4, twilio: channel }
+    const [a, b] = await Promise.all([
+      dispatcher(clock, { ...options, owner: 'a' }).drain(),
+      dispatcher(clock, { ...options, owner: 'b' }).drain(),
+    ])
+    expect(a.length + b.length).toBe(count)
+    if (testProvider === 'postgresql') {
+      expect(a.length).toBeGreaterThan(0)
+      expect(b.length).toBeGreaterThan(0)
+    }
+    const ids = fake.records.map((record) => new URL(record.statusCallback!).searchParams.get('n'))
+    expect(ids).toHaveLength(count)
+    expect(new Set(ids).size).toBe(count)
+    expect(await database.db.notification.count({ where: { appointmentId, status: 'SENT' } })).toBe(
+      count,
+    )
+  })
+})

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDb, type Db } from '~/db/client.server'
+import { resolveDatabaseConfig } from '~/db/config.server'
+import { DEMO_PASSWORD } from '~/db/seed.server'
+import { testProvider } from '../support/database'
+import { startApp, type RunningApp } from '../support/server'
+
+let app: RunningApp
+let database: Db
+const cookies = new Map<string, string>()
+beforeAll(async () => {
+  app = await startApp({ SEED_DEMO: '1' })
+  database = createDb(resolveDatabaseConfig(app.databaseUrl))
+})
+afterAll(async () => {
+  await database?.$disconnect()
+  await app?.stop()
+})
+
+const KARIM = 'karim.benali@val-de-sorne.example'
+const LEA = 'lea.fontaine@val-de-sorne.example'
+const SOPHIE = 'sophie.leroy@val-de-sorne.example'
+
+async function as(email: string) {
+  const known = cookies.get(email)
+  if (known) return known
+  const response = await fetch(`${app.url}/espace/connexion`, {
+    method: 'POST',
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  })
+  expect(response.status).toBe(302)
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!
+  cookies.set(email, cookie)
+  return cookie
+}
+
+const get = async (path: string, email: string) =>
+  fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
+const post = async (path: string, fields: Record<string, string>, email: string) =>
+  fetch(`${app.url}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { cookie: await as(email) },
+    redirect: 'manual',
+  })
+
+async function karimsPhoneAppointment() {
+  const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+  return database.appointment.findFirstOrThrow({
+    where: { advisorId: karim.id, mode: 'PHONE' },
+  })
+}
+
+describe(`the appointment page on ${testProvider}`, () => {
+  test('shows what, when, who, the number to call, and its history', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const response = await get(`/espace/rendez-vous/${appointment.id}`, KARIM)
+    const html = await response.text()
+    expect(response.status).toBe(200)
+    expect(html.match(/<h1/g)).toHaveLength(1)
+    expect(html).toContain('Rendez-vous de René Girard')
+    expect(html).toContain('Mon dossier de retraite, de CAF ou de santé')
+    expect(html).toContain('Par téléphone')
+    expect(html).toContain('04 65 71 00 33')
+    expect(html).toContain(`name="version" value="${appointment.version}"`)
+  })
+
+  test('a cancellation needs a reason; the refusal keeps what was typed and changes nothing', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const response = await post(
+      `/espace/rendez-vous/${appointment.id}`,
+      { intent: 'status', version: String(appointment.version), status: 'CANCELLED', reason: '' },
+      KARIM,
+    )
+    const html = await response.text()
+    expect(response.status).toBe(400)
+    expect(html).toContain('Indiquez le motif de l’annulation.')
+    expect(html).toMatch(/value="CANCELLED" checked=""|checked="" value="CANCELLED"/)
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    expect(after.status).toBe('BOOKED')
+    expect(after.version).toBe(appointment.version)
+  })
+
+  test('marking honoured bumps the version and appears in the history with who did it', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const response = await post(
+      `/espace/rendez-vous/${appointment.id}`,
+      { intent: 'status', version: String(appointment.version), status: 'HONOURED' },
+      KARIM,
+    )
+    expect(response.status).toBe(302)
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    expect(after.status).toBe('HONOURED')
+    expect(after.version).toBe(appointment.version + 1)
+    const html = await (await get(response.headers.get('location')!, KARIM)).text()
+    expect(html).toContain('Modification enregistrée.')
+    expect(html).toContain('Marqué honoré')
+    expect(html).toContain('Karim Benali')
+    const events = await database.auditEvent.findMany({
+      where: { entityId: appointment.id, action: 'APPOINTMENT_HONOURED' },
+    })
+    expect(events).toHaveLength(1)
+  })
+
+  test('a stale edit is refused with a message and never overwrites', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const stale = String(appointment.version - 1)
+    const response = await post(
+      `/espace/rendez-vous/${appointment.id}`,
+      { intent: 'note', version: stale, note: 'Écrit sur une vieille version' },
+      KARIM,
+    )
+    const html = await response.text()
+    expect(response.status).toBe(409)
+    expect(html).toContain('a été modifié par quelqu’un d’autre')
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    expect(after.note).toBeNull()
+    expect(after.version).toBe(appointment.version)
+  })
+
+  test('a note is saved; reception cancels with a reason and the resident is told', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const noted = await post(
+      `/espace/rendez-vous/${appointment.id}`,
+      { intent: 'note', version: String(appointment.version), note: 'Dossier CAF envoyé' },
+      KARIM,
+    )
+    expect(noted.status).toBe(302)
+    const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const booked = await database.appointment.findFirstOrThrow({
+      where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
+    })
+    const cancelled = await post(
+      `/espace/rendez-vous/${booked.id}`,
+      {
+        intent: 'status',
+        version: String(booked.version),
+        status: 'CANCELLED',
+        reason: 'Conseiller en formation',
+      },
+      SOPHIE,
+    )
+    expect(cancelled.status).toBe(302)
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: booked.id } })
+    expect(after.status).toBe('CANCELLED')
+    expect(after.cancellationReason).toBe('Conseiller en formation')
+    const told = await database.notification.findMany({
+      where: { appointmentId: booked.id, kind: { contains: 'CANCELLED' } },
+    })
+    expect(told.length).toBeGreaterThan(0)
+    // Cancelled is final.
+    const again = await post(
+      `/espace/rendez-vous/${booked.id}`,
+      { intent: 'status', version: String(after.version), status: 'HONOURED' },
+      SOPHIE,
+    )
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('ne peut plus changer')
+  })
+
+  test('another advisor of the organisation may neither see nor change it', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const seen = await get(`/espace/rendez-vous/${appointment.id}`, LEA)
+    expect(seen.status).toBe(403)
+    expect(await seen.text()).not.toContain('René Girard')
+    const changed = await post(
+      `/espace/rendez-vous/${appointment.id}`,
+      { intent: 'note', version: String(appointment.version), note: 'intrusion' },
+      LEA,
+    )
+    expect(changed.status).toBe(403)
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    expect(after.version).toBe(appointment.version)
+  })
+})
