@@ -19,14 +19,17 @@ export function TextField({
   autoComplete,
   multiline = false,
   maxLength,
+  errorPrefix = 'form.errors',
 }: {
   field: AnyField
   label: string
   hint?: string
-  type?: 'text' | 'tel' | 'email'
+  type?: 'text' | 'tel' | 'email' | 'password' | 'date'
   autoComplete?: string
   multiline?: boolean
   maxLength?: number
+  /** Where the error codes are translated: the public forms' or the workspace's. */
+  errorPrefix?: string
 }) {
   const { t } = useTranslation()
   const error = (field.errors as string[] | undefined)?.[0]
@@ -51,7 +54,7 @@ export function TextField({
       ) : null}
       {error ? (
         <p id={field.errorId} className="error">
-          {t(`form.errors.${error}`)}
+          {t(`${errorPrefix}.${error}`)}
         </p>
       ) : null}
       {multiline ? (
@@ -94,8 +97,10 @@ export function CheckboxField({
 /** Every error of the form, at the top, each linking to its field. */
 export function ErrorSummary({
   errors,
+  errorPrefix = 'form.errors',
 }: {
   errors: { id: string; label: string; code: string }[]
+  errorPrefix?: string
 }) {
   const { t } = useTranslation()
   if (errors.length === 0) return null
@@ -106,7 +111,7 @@ export function ErrorSummary({
         {errors.map((error) => (
           <li key={error.id}>
             <a href={`#${error.id}`}>
-              {error.label} : {t(`form.errors.${error.code}`)}
+              {error.label} : {t(`${errorPrefix}.${error.code}`)}
             </a>
           </li>
         ))}

@@ -1,39 +1,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createDb, type Db } from '~/db/client.server'
-import { resolveDatabaseConfig } from '~/db/config.server'
-import { DEMO_PASSWORD } from '~/db/seed.server'
+import type { Db } from '~/db/client.server'
 import { testProvider } from '../support/database'
+import { appDatabase } from '../support/journey'
 import { startApp, type RunningApp } from '../support/server'
+import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
 
 let app: RunningApp
 let database: Db
-const cookies = new Map<string, string>()
 beforeAll(async () => {
   app = await startApp({ SEED_DEMO: '1' })
-  database = createDb(resolveDatabaseConfig(app.databaseUrl))
+  database = appDatabase(app)
 })
 afterAll(async () => {
   await database?.$disconnect()
   await app?.stop()
 })
 
-const KARIM = 'karim.benali@val-de-sorne.example'
-const LEA = 'lea.fontaine@val-de-sorne.example'
-const SOPHIE = 'sophie.leroy@val-de-sorne.example'
-
-async function as(email: string) {
-  const known = cookies.get(email)
-  if (known) return known
-  const response = await fetch(`${app.url}/espace/connexion`, {
-    method: 'POST',
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-    redirect: 'manual',
-  })
-  expect(response.status).toBe(302)
-  const cookie = response.headers.get('set-cookie')!.split(';')[0]!
-  cookies.set(email, cookie)
-  return cookie
-}
+const as = demoSessions(() => app)
 
 const get = async (path: string, email: string) =>
   fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })

@@ -1,6 +1,10 @@
-import { useTranslation } from '~/i18n/use-translation'
+import { ErrorSummary, TextField } from '~/components/form'
 
-/** A labelled input with its error (a `workspace.errors` key) tied for screen readers. */
+// The workspace's forms name their fields `field-<name>` and translate their errors under
+// `workspace.errors`; the markup is the public forms' (app/components/form.tsx).
+const idOf = (name: string) => `field-${name}`
+
+/** A labelled input with its error tied for screen readers. */
 export function WorkspaceField({
   name,
   label,
@@ -18,26 +22,23 @@ export function WorkspaceField({
   type?: 'text' | 'email' | 'password' | 'tel' | 'date'
   autoComplete?: string
 }) {
-  const { t } = useTranslation()
-  const id = `field-${name}`
+  const id = idOf(name)
+  const field = {
+    id,
+    name,
+    errorId: `${id}-error`,
+    descriptionId: `${id}-description`,
+    errors: error ? [error] : undefined,
+    initialValue: defaultValue,
+  }
   return (
-    <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p id={`${id}-error`} className="error">
-          {t(`${errorPrefix}.${error}`)}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={name}
-        type={type}
-        autoComplete={autoComplete}
-        defaultValue={defaultValue}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      />
-    </div>
+    <TextField
+      field={field}
+      label={label}
+      type={type}
+      autoComplete={autoComplete}
+      errorPrefix={errorPrefix}
+    />
   )
 }
 
@@ -47,20 +48,14 @@ export function WorkspaceErrors({
 }: {
   errors: { name: string; label: string; code: string }[]
 }) {
-  const { t } = useTranslation()
-  if (errors.length === 0) return null
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>{t('form.errorSummary', { count: errors.length })}</h2>
-      <ul>
-        {errors.map((error) => (
-          <li key={error.name}>
-            <a href={`#field-${error.name}`}>
-              {error.label} : {t(`workspace.errors.${error.code}`)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
+    <ErrorSummary
+      errors={errors.map((error) => ({
+        id: idOf(error.name),
+        label: error.label,
+        code: error.code,
+      }))}
+      errorPrefix="workspace.errors"
+    />
   )
 }
