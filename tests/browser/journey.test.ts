@@ -165,7 +165,13 @@ describe('the resident journey in a real Chromium', () => {
     const loser = outcomes[0] === 'lost' ? first : second
     const loserName = loser === first ? 'Premiere' : 'Seconde'
     expect(await loser.locator('main').textContent()).toContain(loserName)
-    await loser.locator('.error-summary a.slot').first().click()
+    const alternative = loser.locator('.error-summary a.slot').first()
+    const alternativePath = (await alternative.getAttribute('href'))!
+    await alternative.click()
+    // The refused review page has the same Confirm button: wait for the new one, or the
+    // click could resubmit the lost time.
+    await loser.waitForURL((url) => url.pathname === alternativePath)
+    await loser.locator('.error-summary').waitFor({ state: 'detached' })
     await loser.getByRole('button', { name: 'Confirmer le rendez-vous' }).click()
     await loser.getByText('Votre rendez-vous est confirmé.').waitFor()
   })
