@@ -204,6 +204,38 @@ describe('the resident journey in a real Chromium', () => {
     })
   })
 
+  test('booked, then ANNULER replied from the dev outbox: the appointment is cancelled', async () => {
+    const page = await newPage()
+    await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
+    await fillContact(page, 'Annule', '06 12 34 56 55')
+    const manage = (await confirm(page)).split('?')[0]!
+
+    await page.goto(`${app.url}/dev/outbox`)
+    const confirmation = page
+      .getByRole('listitem')
+      .filter({ hasText: 'CONFIRMATION · SMS · +33612345655' })
+    expect(await confirmation.locator('pre').textContent()).toContain('Répondez ANNULER')
+    await expectAccessible(page)
+    await confirmation.getByLabel('Réponse du destinataire').fill('annuler')
+    await confirmation.getByRole('button', { name: 'Simuler la réponse' }).click()
+    expect(await page.getByRole('status').textContent()).toMatch(/annul/i)
+
+    const row = await db.appointment.findFirstOrThrow({
+      where: { resident: { firstName: 'Annule' } },
+    })
+    expect(row.status).toBe('EXCUSED')
+    // No reminder will go out, and the advisor is told.
+    const rows = await db.notification.findMany({ where: { appointmentId: row.id } })
+    const reminders = rows.filter((notification) => notification.kind.startsWith('REMINDER:'))
+    // Skipped ones were due before the booking; every other one is now cancelled.
+    const statuses = new Set(reminders.map((reminder) => reminder.status))
+    expect(statuses).toContain('CANCELLED')
+    expect([...statuses].filter((status) => status !== 'SKIPPED')).toEqual(['CANCELLED'])
+    expect(rows.map((notification) => notification.kind)).toContain('ADVISOR_NOTICE')
+    await page.goto(manage)
+    await page.getByText('Ce rendez-vous est annulé.').waitFor()
+  })
+
   test('switching to English mid-journey translates the steps and the dates', async () => {
     const page = await newPage()
     await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
