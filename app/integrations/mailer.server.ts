@@ -24,6 +24,11 @@ export type OutgoingMail = {
   html: string
   /** An iCalendar invitation (text/calendar; method=REQUEST or CANCEL). */
   calendar?: { method: 'REQUEST' | 'CANCEL'; content: string } | null
+  /**
+   * A Message-ID fixed by the sender: the same message sent again (after a crash between
+   * the SMTP server's acceptance and our record of it) is recognised as one by mail stores.
+   */
+  messageId?: string
 }
 
 export type CapturedMail = OutgoingMail & { messageId: string; at: Date }
@@ -83,6 +88,7 @@ function message(from: string, mail: OutgoingMail) {
   return {
     from,
     to: mail.to,
+    ...(mail.messageId ? { messageId: mail.messageId } : {}),
     subject: mail.subject,
     text: mail.text,
     html: mail.html,
@@ -115,7 +121,8 @@ function captureMailer(): Mailer {
     close: () => undefined,
     send: async (mail) => {
       captureCounter += 1
-      const messageId = `<capture-${Date.now()}-${captureCounter}@permanence.local>`
+      const messageId =
+        mail.messageId ?? `<capture-${Date.now()}-${captureCounter}@permanence.local>`
       captured.push({ ...mail, messageId, at: new Date() })
       // A bounded capture: a long dev session does not grow without end.
       if (captured.length > 500) captured.splice(0, captured.length - 500)

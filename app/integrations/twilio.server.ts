@@ -40,6 +40,8 @@ export type TwilioChannel = {
   call: (request: CallRequest) => Promise<SentMessage>
   /** Messages already accepted for that number since then (crash recovery looks here). */
   recentSms: (to: string, since: Date) => Promise<{ sid: string; body: string }[]>
+  /** Calls placed to that number since then, queued ones included (a call has no text to compare). */
+  recentCalls: (to: string, since: Date) => Promise<{ sid: string }[]>
 }
 
 type TwilioRequestOptions<TData> = import('twilio/lib/base/RequestClient').RequestOptions<TData>
@@ -100,6 +102,15 @@ export function createTwilioChannel(settings: TwilioSettings): TwilioChannel {
       classify(async () => {
         const list = await client.messages.list({ to, dateSentAfter: since, limit: 50 })
         return list.map((message) => ({ sid: message.sid, body: message.body }))
+      }),
+    // Twilio filters calls by start time only, and a queued call has none yet: list the
+    // latest calls to the number and keep those created since then.
+    recentCalls: (to, since) =>
+      classify(async () => {
+        const list = await client.calls.list({ to, limit: 50 })
+        return list
+          .filter((call) => !call.dateCreated || call.dateCreated >= since)
+          .map((call) => ({ sid: call.sid }))
       }),
   }
 }

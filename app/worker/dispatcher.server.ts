@@ -56,6 +56,7 @@ type ClaimedRow = {
   language: string
   attempts: number
   dueAt: Date
+  createdAt: Date
 }
 
 export class Dispatcher {
@@ -146,6 +147,7 @@ export class Dispatcher {
         language: true,
         attempts: true,
         dueAt: true,
+        createdAt: true,
       },
     })
   }
@@ -281,8 +283,11 @@ export class Dispatcher {
 
     const rendered = render(row, appointment, this.options.render)
     // A retry after a crash or a timeout: the provider may already have the message.
-    if (rendered.channel === 'SMS' && row.attempts > 1 && this.options.twilio) {
-      const earlier = await this.alreadyAccepted(row, rendered.body)
+    if (rendered.channel !== 'EMAIL' && row.attempts > 1 && this.options.twilio) {
+      const earlier = await this.alreadyAccepted(
+        row,
+        rendered.channel === 'SMS' ? rendered.body : null,
+      )
       if (earlier) return this.markSent(row, earlier, 'found at the provider after a retry')
     }
     await this.throttle()
@@ -298,14 +303,18 @@ export class Dispatcher {
   }
 
   /**
-   * An SMS with this text to this number, accepted since the row was due and recorded on no
-   * other row: the earlier attempt of this row did reach the provider.
+   * An SMS with this text (or a call) to this number, accepted since the row was due (a
+   * call: since the row was written) and recorded on no other row: the earlier attempt of
+   * this row did reach the provider.
    */
-  private async alreadyAccepted(row: ClaimedRow, body: string): Promise<string | null> {
-    const since = new Date(row.dueAt.getTime() - 60_000)
-    const candidates = (await this.options.twilio!.recentSms(row.recipient, since)).filter(
-      (message) => message.body === body,
-    )
+  private async alreadyAccepted(row: ClaimedRow, smsBody: string | null): Promise<string | null> {
+    const twilio = this.options.twilio!
+    const candidates =
+      smsBody === null
+        ? await twilio.recentCalls(row.recipient, new Date(row.createdAt.getTime() - 60_000))
+        : (await twilio.recentSms(row.recipient, new Date(row.dueAt.getTime() - 60_000))).filter(
+            (message) => message.body === smsBody,
+          )
     if (candidates.length === 0) return null
     const recorded = await this.options.db.notification.findMany({
       where: { providerMessageId: { in: candidates.map((message) => message.sid) } },
@@ -357,7 +366,10 @@ export class Dispatcher {
       case 'EMAIL': {
         const mailer = this.options.mailer
         if (!mailer) throw new ProviderError('email is not configured', false)
-        return (await mailer.send({ to: row.recipient, ...rendered.mail })).providerMessageId
+        const host = new URL(this.options.render.publicUrl).hostname
+        const messageId = `<notification-${row.id}@${host}>`
+        return (await mailer.send({ to: row.recipient, ...rendered.mail, messageId }))
+          .providerMessageId
       }
     }
   }

@@ -204,11 +204,13 @@ describe('email through a real SMTP server on loopback', () => {
       text: 'Bonjour Élodie',
       html: '<p>Bonjour Élodie</p>',
       calendar: { method: 'REQUEST', content: ics },
+      messageId: '<notification-n1@rdv.example.fr>',
     })
     mailer.close()
-    expect(sent.providerMessageId).toBeTruthy()
+    expect(sent.providerMessageId).toBe('<notification-n1@rdv.example.fr>')
     const mail = received.at(-1)!
     expect(mail.subject).toBe('Votre rendez-vous')
+    expect(mail.messageId).toBe('<notification-n1@rdv.example.fr>')
     expect(mail.text?.trim()).toBe('Bonjour Élodie')
     expect(mail.html).toContain('<p>Bonjour Élodie</p>')
     const calendar = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'))

@@ -282,6 +282,29 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(row.lastError).toContain('found at the provider')
   })
 
+  test('a worker that died after the provider placed a call: the next one finds the call', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, { firstName: 'Fixe' })
+    await bookWith({
+      ...request,
+      resident: { ...request.resident, phoneE164: '+33365710099', phoneType: 'FIXED' },
+    })
+    const clock = at('2031-03-03T08:00:00Z')
+    const [claimed] = await dispatcher(clock, { owner: 'dead' }).claim()
+    expect([claimed.kind, claimed.channel]).toEqual(['CONFIRMATION', 'VOICE'])
+    // It placed the call, then crashed before marking the row.
+    const { providerMessageId } = await twilio().call({
+      to: claimed.recipient,
+      twiml: '<Response/>',
+    })
+    clock.now = new Date(clock.now.getTime() + 61_000)
+    expect(await dispatcher(clock, { owner: 'alive' }).drain()).toEqual(['SENT'])
+    expect(fake.records.filter((record) => record.kind === 'CALL')).toHaveLength(1)
+    const row = await database.db.notification.findUniqueOrThrow({ where: { id: claimed.id } })
+    expect(row).toMatchObject({ status: 'SENT', providerMessageId })
+    expect(row.lastError).toContain('found at the provider')
+  })
+
   test('a worker that died before sending: the next one sends once', async () => {
     const fixture = await createBookableOrganisation(database.db)
     await bookWith(bookingRequest(fixture))
@@ -337,6 +360,11 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(mail.text).toContain(`${PUBLIC_URL}/r/`)
     expect(mail.calendar?.method).toBe('REQUEST')
     expect(mail.calendar?.content).toContain('SEQUENCE:0')
+    // Fixed by the row: a resend after a crash is the same message to the mail store.
+    const row = await database.db.notification.findFirstOrThrow({
+      where: { recipient: 'anne@example.test', kind: 'CONFIRMATION' },
+    })
+    expect(mail.messageId).toBe(`<notification-${row.id}@${new URL(PUBLIC_URL).hostname}>`)
   })
 
   test('two workers at once take disjoint rows: each message reaches the provider once', async () => {
