@@ -96,8 +96,16 @@ export function smsSegments(text: string): SmsSize {
   }
 }
 
-/** One GSM-7 segment: 160 characters, the cheap and reliable SMS. */
+/** One GSM-7 segment (160 units), as Twilio's calculator says: the reference for tests. */
 export function fitsOneSegment(text: string): boolean {
   const size = smsSegments(text)
   return size.encoding === 'GSM-7' && size.segments === 1
+}
+
+/**
+ * The same answer from the alphabet table, without the calculator's grapheme splitting
+ * (about 1 ms per text, which capped the worker under 300 SMS/s). Tests prove both agree.
+ */
+export function isOneGsm7Segment(text: string): boolean {
+  return isGsm7(text) && gsm7Units(text) <= SMS_SEGMENT_UNITS
 }

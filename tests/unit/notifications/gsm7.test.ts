@@ -1,7 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { SegmentedMessage } from 'sms-segments-calculator'
-import { fitsOneSegment, gsm7Units, isGsm7, smsSegments, toGsm7 } from '~/domain/notifications/gsm7'
+import {
+  fitsOneSegment,
+  gsm7Units,
+  isGsm7,
+  isOneGsm7Segment,
+  smsSegments,
+  toGsm7,
+} from '~/domain/notifications/gsm7'
 
 describe('toGsm7', () => {
   test('keeps the accents GSM-7 has', () => {
@@ -89,5 +96,20 @@ describe('smsSegments', () => {
     expect(smsSegments('fenêtre')).toMatchObject({ encoding: 'UCS-2', segments: 1 })
     expect(fitsOneSegment(`${'a'.repeat(70)}ê`)).toBe(false)
     expect(fitsOneSegment(toGsm7(`${'a'.repeat(70)}ê`))).toBe(true)
+  })
+
+  test('the alphabet table and the calculator agree on one segment, near the limit too', () => {
+    const alphabet = [...'aéàÇ €^{}[]~|\\\nñΩ@£ê’œ', '😀']
+    const text = fc
+      .array(fc.constantFrom(...alphabet), { minLength: 140, maxLength: 175 })
+      .map((chars) => chars.join(''))
+    fc.assert(
+      fc.property(text, (candidate) => {
+        expect(isOneGsm7Segment(candidate), JSON.stringify(candidate)).toBe(
+          fitsOneSegment(candidate),
+        )
+      }),
+      { numRuns: 300 },
+    )
   })
 })
