@@ -88,6 +88,16 @@ export class Dispatcher {
 
   /** Claims due rows for this worker: one statement, so two workers never share a row. */
   async claim(limit = this.batchSize): Promise<ClaimedRow[]> {
+    // On SQLite another worker may take the very candidates this one read: read again
+    // rather than idle while rows are due.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const { rows, contended } = await this.claimOnce(limit)
+      if (rows.length > 0 || !contended) return rows
+    }
+    return []
+  }
+
+  private async claimOnce(limit: number): Promise<{ rows: ClaimedRow[]; contended: boolean }> {
     const { db } = this.options
     const now = this.clock()
     const until = new Date(now.getTime() + this.leaseMs)
@@ -117,7 +127,7 @@ export class Dispatcher {
         take: limit,
         select: { id: true },
       })
-      if (due.length === 0) return []
+      if (due.length === 0) return { rows: [], contended: false }
       await db.notification.updateMany({
         where: { id: { in: due.map((row) => row.id) }, ...this.claimable(now) },
         data: {
@@ -134,8 +144,8 @@ export class Dispatcher {
         })
       ).map((row) => row.id)
     }
-    if (ids.length === 0) return []
-    return db.notification.findMany({
+    if (ids.length === 0) return { rows: [], contended: this.options.provider === 'sqlite' }
+    const rows = await db.notification.findMany({
       where: { id: { in: ids }, leaseOwner: this.owner },
       select: {
         id: true,
@@ -150,6 +160,7 @@ export class Dispatcher {
         createdAt: true,
       },
     })
+    return { rows, contended: false }
   }
 
   private claimable(now: Date) {

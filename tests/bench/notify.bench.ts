@@ -1,7 +1,8 @@
 // Notification benchmark: `npm run bench:notify`. 10,000 due reminders sent through the
 // fake Twilio (real SDK over loopback) with one worker, then with two, on SQLite (and
 // PostgreSQL when TEST_DATABASE_URL is set). Reports throughput, duplicates (must be 0)
-// and 429s from the fake's rate limit, which the workers' pacing must respect.
+// and 429s from the fake's rate limit, which the workers' pacing must respect; then 1,000
+// with two workers under a 50/s provider limit, which they must keep to.
 // Target: ≥ 300 messages/s per worker.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -18,6 +19,8 @@ import { createOrganisationFixture } from '../support/fixtures'
 const COUNT = Number(process.env.BENCH_COUNT ?? 10_000)
 /** The provider's limit (fake Twilio answers 429 beyond it) and each worker's share. */
 const PROVIDER_RATE = Number(process.env.BENCH_PROVIDER_RATE ?? 2_000)
+/** A tight provider limit the workers must keep to (fewer rows: at 50/s, 1,000 take 20 s). */
+const TIGHT = { rate: 50, count: 1_000 }
 
 async function scratch(provider: 'sqlite' | 'postgresql') {
   if (provider === 'sqlite') {
@@ -44,7 +47,7 @@ async function scratch(provider: 'sqlite' | 'postgresql') {
   }
 }
 
-async function seedRows(db: Db, now: Date) {
+async function seedRows(db: Db, now: Date, count: number) {
   const fixture = await createOrganisationFixture(db)
   await db.organisation.update({
     where: { id: fixture.organisation.id },
@@ -76,9 +79,9 @@ async function seedRows(db: Db, now: Date) {
     },
   })
   await db.notification.deleteMany({})
-  for (let offset = 0; offset < COUNT; offset += 1_000) {
+  for (let offset = 0; offset < count; offset += 1_000) {
     await db.notification.createMany({
-      data: Array.from({ length: Math.min(1_000, COUNT - offset) }, (_, index) => ({
+      data: Array.from({ length: Math.min(1_000, count - offset) }, (_, index) => ({
         organisationId: fixture.organisation.id,
         appointmentId: appointment.id,
         kind: `REMINDER:BENCH_${offset + index}`,
@@ -90,11 +93,11 @@ async function seedRows(db: Db, now: Date) {
   }
 }
 
-async function run(config: DatabaseConfig, workers: number) {
+async function run(config: DatabaseConfig, workers: number, count: number, providerRate: number) {
   const db = createDb(config)
   const now = new Date()
-  await seedRows(db, now)
-  const fake = await startFakeTwilio({ ratePerSecond: PROVIDER_RATE })
+  await seedRows(db, now, count)
+  const fake = await startFakeTwilio({ ratePerSecond: providerRate })
   const twilio = createTwilioChannel({
     accountSid: 'AC00000000000000000000000000000000',
     authToken: 'bench',
@@ -116,7 +119,7 @@ async function run(config: DatabaseConfig, workers: number) {
         batchSize: 100,
         concurrency: 16,
         // Each worker paces itself under its share of the provider's limit.
-        ratePerSecond: (PROVIDER_RATE * 0.95) / workers,
+        ratePerSecond: (providerRate * 0.95) / workers,
       }),
   )
   const started = performance.now()
@@ -131,8 +134,8 @@ async function run(config: DatabaseConfig, workers: number) {
     workers,
     perWorker: outcomes,
     seconds: Number(seconds.toFixed(2)),
-    perSecond: Math.round(COUNT / seconds),
-    perSecondPerWorker: Math.round(COUNT / seconds / workers),
+    perSecond: Math.round(count / seconds),
+    perSecondPerWorker: Math.round(count / seconds / workers),
     received: fake.records.length,
     sent,
     duplicates,
@@ -144,16 +147,20 @@ async function main() {
   const providers: ('sqlite' | 'postgresql')[] = ['sqlite']
   if (process.env.TEST_DATABASE_URL) providers.push('postgresql')
   else console.log('PostgreSQL skipped: set TEST_DATABASE_URL to include it.')
+  const runs = [
+    { workers: 1, count: COUNT, providerRate: PROVIDER_RATE },
+    { workers: 2, count: COUNT, providerRate: PROVIDER_RATE },
+    { workers: 2, count: TIGHT.count, providerRate: TIGHT.rate },
+  ]
   for (const provider of providers) {
-    for (const workers of [1, 2]) {
+    for (const { workers, count, providerRate } of runs) {
       const { config, drop } = await scratch(provider)
       await prepareDatabase(config)
-      const result = await run(config, workers)
-      console.log(
-        JSON.stringify({ provider, count: COUNT, providerRate: PROVIDER_RATE, ...result }),
-      )
+      const result = await run(config, workers, count, providerRate)
+      console.log(JSON.stringify({ provider, count, providerRate, ...result }))
       await drop()
-      if (result.duplicates !== 0 || result.received !== COUNT) process.exitCode = 1
+      const overLimit = result.perSecond > providerRate || result.rateLimited429 > 0
+      if (result.duplicates !== 0 || result.received !== count || overLimit) process.exitCode = 1
     }
   }
 }
