@@ -1,13 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { JourneyHeader, journeyPaths, PHONE_PLACE } from '~/components/journey'
+import { JourneyHeader, journeyPaths } from '~/components/journey'
 import { WeekSlots } from '~/components/week-slots'
 import { availability } from '~/db/availability.server'
 import { db } from '~/db/client.server'
-import { findActiveSite } from '~/db/journey.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireTopic } from '~/server/journey.server'
+import { requireWeekPage } from '~/server/journey.server'
 import { cached } from '~/server/micro-cache.server'
 import { resolveWeek, weekView } from '~/server/week-view.server'
 
@@ -15,13 +14,8 @@ import { resolveWeek, weekView } from '~/server/week-view.server'
 const WEEK_CACHE_MS = 3_000
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { organisation, topic } = await requireTopic(params)
+  const { organisation, topic, site, isPhone, zone } = await requireWeekPage(params)
   const paths = journeyPaths(organisation.slug, topic.id)
-  const isPhone = params.place === PHONE_PLACE
-  const site = isPhone ? null : await findActiveSite(organisation.id, params.place ?? '')
-  const modeAllowed = isPhone ? topic.allowsPhone : topic.allowsInPerson
-  if ((!isPhone && !site) || !modeAllowed) throw new Response('Not found', { status: 404 })
-  const zone = site?.timeZone ?? organisation.timeZone
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const url = new URL(request.url)
   const requested = url.searchParams.get('semaine')

@@ -1,5 +1,6 @@
 import { decodeSlotStart, PHONE_PLACE } from '~/components/journey'
 import { findActiveSite, findPublicOrganisation, findPublicTopic } from '~/db/journey.server'
+import { cached } from './micro-cache.server'
 
 const notFound = () => new Response('Not found', { status: 404 })
 
@@ -16,6 +17,33 @@ export async function requireTopic(params: { organisationSlug?: string; topicId?
   const topic = params.topicId ? await findPublicTopic(organisation.id, params.topicId) : null
   if (!topic) throw notFound()
   return { organisation, topic }
+}
+
+// The week page's organisation, topic and site, shared like its week of free times
+// (decision 015): stale for at most these seconds after an admin edit. Steps that write
+// (contact, confirm) read them fresh.
+const WEEK_PAGE_LOOKUPS_MS = 3_000
+
+/** Organisation, topic and place (a site or phone) of the week page, or a 404 page. */
+export async function requireWeekPage(params: {
+  organisationSlug?: string
+  topicId?: string
+  place?: string
+}) {
+  const key = `week-page:${params.organisationSlug}:${params.topicId}:${params.place}`
+  const found = await cached('week-page-lookups', key, WEEK_PAGE_LOOKUPS_MS, async () => {
+    const { organisation, topic } = await requireTopic(params)
+    const isPhone = params.place === PHONE_PLACE
+    const site = isPhone ? null : await findActiveSite(organisation.id, params.place ?? '')
+    const modeAllowed = isPhone ? topic.allowsPhone : topic.allowsInPerson
+    if ((!isPhone && !site) || !modeAllowed) return null
+    return { organisation, topic, site, isPhone, zone: site?.timeZone ?? organisation.timeZone }
+  }).catch((error: unknown) => {
+    if (error instanceof Response) return null
+    throw error
+  })
+  if (!found) throw notFound()
+  return found
 }
 
 /**
