@@ -245,3 +245,21 @@ export async function notifyCancelled(
     })
   }
 }
+
+/** What the outbox holds for an appointment, for the advisor: each message and its state. */
+export function appointmentMessages(db: Db, appointmentId: string) {
+  return db.notification.findMany({
+    where: { appointmentId },
+    orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
+    select: {
+      id: true,
+      kind: true,
+      channel: true,
+      recipient: true,
+      status: true,
+      dueAt: true,
+      sentAt: true,
+      lastError: true,
+    },
+  })
+}

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { z } from 'zod'
 import { db } from '~/db/client.server'
+import { appointmentMessages } from '~/db/notifications.server'
 import {
   appointmentById,
   appointmentHistory,
@@ -11,6 +12,7 @@ import {
   changeStatus,
   saveNote,
 } from '~/db/workspace-appointments.server'
+import { AppointmentMessages } from '~/components/workspace/appointment-messages'
 import { WorkspaceErrors } from '~/components/workspace/field'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -45,10 +47,11 @@ async function load(request: Request, id: string | undefined, action: 'view' | '
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { signedIn, appointment } = await load(request, params.appointmentId, 'view')
-  const [t, language, history] = await Promise.all([
+  const [t, language, history, messages] = await Promise.all([
     fixedT(request),
     languageOf(request),
     appointmentHistory(db(), signedIn.organisation.id, appointment.id),
+    appointmentMessages(db(), appointment.id),
   ])
   const zone = appointment.site?.timeZone ?? signedIn.organisation.timeZone
   const orgZone = signedIn.organisation.timeZone
@@ -77,6 +80,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       reason: appointment.cancellationReason,
       note: appointment.note,
     },
+    messages: messages.map((message) => ({
+      id: message.id,
+      kind: message.kind,
+      channel: message.channel,
+      recipient: message.recipient,
+      status: message.status,
+      when: formatAppointmentDate(message.sentAt ?? message.dueAt, orgZone, language),
+      error: message.status === 'FAILED' || message.status === 'SKIPPED' ? message.lastError : null,
+    })),
     history: history.map((event) => ({
       id: event.id,
       when: formatAppointmentDate(event.createdAt, orgZone, language),
@@ -241,6 +253,8 @@ export default function AppointmentPage() {
           {a.reason ? ` — ${a.reason}` : ''}
         </dd>
       </dl>
+
+      <AppointmentMessages messages={data.messages} />
 
       {a.changeable ? (
         <section aria-labelledby="attendance-title">

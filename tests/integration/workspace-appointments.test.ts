@@ -49,6 +49,35 @@ describe(`the appointment page on ${testProvider}`, () => {
     expect(html).toContain(`name="version" value="${appointment.version}"`)
   })
 
+  test('shows each message to the resident and what became of it', async () => {
+    const appointment = await karimsPhoneAppointment()
+    const base = {
+      organisationId: appointment.organisationId,
+      appointmentId: appointment.id,
+      recipient: '+33465710033',
+      dueAt: new Date(appointment.startsAt.getTime() - 2 * 86_400_000),
+    }
+    await database.notification.createMany({
+      data: [
+        { ...base, kind: 'CONFIRMATION', channel: 'VOICE', status: 'DELIVERED' },
+        {
+          ...base,
+          kind: 'REMINDER:DAYS_BEFORE_2',
+          channel: 'VOICE',
+          status: 'FAILED',
+          lastError: 'permanent: Twilio 400 (21211): Invalid To number',
+        },
+      ],
+    })
+    const html = await (await get(`/espace/rendez-vous/${appointment.id}`, KARIM)).text()
+    const section = html.slice(html.indexOf('Messages au résident'))
+    expect(section).toMatch(/Confirmation<\/td><td>Appel vocal<\/td><td>\+33465710033/)
+    expect(section).toContain('Distribué')
+    expect(section).toMatch(/Rappel<\/td><td>Appel vocal/)
+    expect(section).toContain('Échec — permanent: Twilio 400 (21211): Invalid To number')
+    await database.notification.deleteMany({ where: { appointmentId: appointment.id } })
+  })
+
   test('a cancellation needs a reason; the refusal keeps what was typed and changes nothing', async () => {
     const appointment = await karimsPhoneAppointment()
     const response = await post(
