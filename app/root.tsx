@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
+import type { LinksFunction } from '@remix-run/node'
 import {
   Link,
   Links,
@@ -9,45 +9,21 @@ import {
   isRouteErrorResponse,
   useLocation,
   useRouteError,
-  useRouteLoaderData,
 } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
-import { DEFAULT_LANGUAGE } from './i18n/config'
-import { resources } from './i18n/resources.server'
-import type { Translations } from './i18n/translate'
+import { TextsScript, useTexts } from './i18n/texts'
 import { TranslationProvider } from './i18n/use-translation'
-import { languageOf } from './i18n/i18n.server'
 import styles from './styles/app.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 
-// Texts of the advisor workspace and the dev pages, left out of public pages to keep them light.
-const STAFF_SECTIONS = ['workspace', 'devOutbox']
-const STAFF_PATHS = /^\/(espace|dev)(\/|$)/
-
-export async function loader({ request }: LoaderFunctionArgs) {
-  const language = await languageOf(request)
-  const all = resources[language].translation as Record<string, unknown>
-  // Only the reader's language travels to the browser, and only the sections the page needs
-  // (decision 007); the workspace is entered with a full page load.
-  const staff = STAFF_PATHS.test(new URL(request.url).pathname)
-  const translations = staff
-    ? all
-    : Object.fromEntries(
-        Object.entries(all).filter(([section]) => !STAFF_SECTIONS.includes(section)),
-      )
-  return { language, translations: translations as Translations }
-}
-
 export const handle = { i18n: 'translation' }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const data = useRouteLoaderData<typeof loader>('root')
-  const language = data?.language ?? DEFAULT_LANGUAGE
+  const { language, translations } = useTexts()
   const nonce = useNonce()
-  const translations = data?.translations ?? {}
   return (
     <html lang={language} dir="ltr">
       <head>
@@ -60,6 +36,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <TranslationProvider language={language} translations={translations}>
           {children}
         </TranslationProvider>
+        <TextsScript />
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

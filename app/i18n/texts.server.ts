@@ -1,0 +1,36 @@
+import { languageOf } from './i18n.server'
+import { resources } from './resources.server'
+import type { Texts } from './texts'
+import type { Translations } from './translate'
+
+// Texts of the advisor workspace and the dev pages, left out of public pages to keep them light.
+const STAFF_SECTIONS = ['workspace', 'devOutbox']
+const STAFF_PATHS = /^\/(espace|dev)(\/|$)/
+
+const built = new Map<string, Texts>()
+
+/** The texts a document needs: the reader's language, staff sections on staff pages only. */
+export async function textsFor(request: Request): Promise<Texts> {
+  const language = await languageOf(request)
+  const staff = STAFF_PATHS.test(new URL(request.url).pathname)
+  const key = `${language}:${staff ? 'staff' : 'public'}`
+  const known = built.get(key)
+  if (known) return known
+  const all = resources[language].translation as Translations
+  const translations = staff
+    ? all
+    : Object.fromEntries(
+        Object.entries(all).filter(([section]) => !STAFF_SECTIONS.includes(section)),
+      )
+  const texts = { language, translations, json: scriptSafe({ language, translations }) }
+  built.set(key, texts)
+  return texts
+}
+
+/** JSON that cannot close its script element or break a line in old parsers. */
+function scriptSafe(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</gu, '\\u003c')
+    .replace(/\u2028/gu, '\\u2028')
+    .replace(/\u2029/gu, '\\u2029')
+}
