@@ -12,6 +12,7 @@ import {
   type ReminderSettings,
 } from '~/domain/notifications/policy'
 import { DateTime } from 'luxon'
+import { localDateOf, startOfLocalDay } from '~/domain/time/format'
 import type { Db } from './client.server'
 
 // The outbox: every message is a Notification row written in the same transaction as the
@@ -262,4 +263,44 @@ export function appointmentMessages(db: Db, appointmentId: string) {
       lastError: true,
     },
   })
+}
+
+/** How many SMS one number may receive per day, unless `SMS_PER_NUMBER_PER_DAY` says. */
+export function smsPerNumberPerDay(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.SMS_PER_NUMBER_PER_DAY)
+  return Number.isInteger(configured) && configured > 0 ? configured : 10
+}
+
+/** SMS that left since then, for an organisation or to one number: what the caps count. */
+export function smsSentSince(
+  db: Pick<Db, 'notification'>,
+  scope: { organisationId: string } | { recipient: string },
+  since: Date,
+) {
+  return db.notification.count({ where: { ...scope, channel: 'SMS', sentAt: { gte: since } } })
+}
+
+/** Today's SMS against the caps, for admins: the organisation's count, numbers at their cap. */
+export async function smsUsageToday(
+  db: Db,
+  organisation: { id: string; timeZone: string; dailySmsCap: number },
+  now: Date,
+) {
+  const since = startOfLocalDay(localDateOf(now, organisation.timeZone), organisation.timeZone)
+  const perNumber = smsPerNumberPerDay()
+  const [sent, numbers] = await Promise.all([
+    smsSentSince(db, { organisationId: organisation.id }, since),
+    db.notification.groupBy({
+      by: ['recipient'],
+      where: { organisationId: organisation.id, channel: 'SMS', sentAt: { gte: since } },
+      having: { recipient: { _count: { gte: perNumber } } },
+    }),
+  ])
+  return {
+    sent,
+    cap: organisation.dailySmsCap,
+    capReached: sent >= organisation.dailySmsCap,
+    perNumber,
+    numbersAtCap: numbers.length,
+  }
 }

@@ -4,6 +4,8 @@ import {
   contactOf,
   isReminderKind,
   recipientFor,
+  smsPerNumberPerDay,
+  smsSentSince,
   type ResidentContact,
 } from '~/db/notifications.server'
 import { chooseChannel, type Channel } from '~/domain/notifications/policy'
@@ -268,17 +270,13 @@ export class Dispatcher {
       const zone = appointment.organisation.timeZone
       const since = startOfLocalDay(localDateOf(now, zone), zone)
       const organisation = await this.counted(`org:${row.organisationId}`, () =>
-        this.options.db.notification.count({
-          where: { organisationId: row.organisationId, channel: 'SMS', sentAt: { gte: since } },
-        }),
+        smsSentSince(this.options.db, { organisationId: row.organisationId }, since),
       )
       const number = await this.counted(`to:${row.recipient}`, () =>
-        this.options.db.notification.count({
-          where: { recipient: row.recipient, channel: 'SMS', sentAt: { gte: since } },
-        }),
+        smsSentSince(this.options.db, { recipient: row.recipient }, since),
       )
       const cap = appointment.organisation.dailySmsCap
-      const perNumber = this.options.perNumberDailySms ?? 10
+      const perNumber = this.options.perNumberDailySms ?? smsPerNumberPerDay()
       if (organisation.count >= cap || number.count >= perNumber) {
         const why =
           organisation.count >= cap

@@ -1,5 +1,6 @@
 import type { Db } from '~/db/client.server'
 import type { DatabaseConfig } from '~/db/config.server'
+import { smsPerNumberPerDay } from '~/db/notifications.server'
 import { startFakeTwilio, type FakeTwilio } from '~/integrations/fake-twilio.server'
 import { createMailer, mailSettingsFromEnv, type Mailer } from '~/integrations/mailer.server'
 import {
@@ -75,9 +76,7 @@ export async function startNotificationWorker(
       voiceActionUrl: (id) => `${base}/webhooks/twilio/voice?n=${id}`,
     },
     statusCallbackUrl: (id) => `${base}/webhooks/twilio/status?n=${id}`,
-    perNumberDailySms: process.env.SMS_PER_NUMBER_PER_DAY
-      ? Number(process.env.SMS_PER_NUMBER_PER_DAY)
-      : undefined,
+    perNumberDailySms: smsPerNumberPerDay(),
     ratePerSecond: process.env.TWILIO_RATE_PER_SECOND
       ? Number(process.env.TWILIO_RATE_PER_SECOND)
       : undefined,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { bookingPorts } from '~/db/booking.server'
+import { smsUsageToday } from '~/db/notifications.server'
 import { cancelByResident, findByManageToken } from '~/db/manage.server'
 import { book, type BookingRequest } from '~/domain/booking/book'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
@@ -237,6 +238,17 @@ describe(`the outbox worker on ${testProvider}`, () => {
     ])
     expect(rows.find((row) => row.status === 'SKIPPED')?.lastError).toContain('daily SMS cap (1)')
     expect(fake.records.map((record) => record.kind).sort()).toEqual(['CALL', 'SMS'])
+    // What admins see: the cap reached today.
+    const organisation = await database.db.organisation.findUniqueOrThrow({
+      where: { id: fixture.organisation.id },
+    })
+    expect(await smsUsageToday(database.db, organisation, NOW)).toEqual({
+      sent: 1,
+      cap: 1,
+      capReached: true,
+      perNumber: 10,
+      numbersAtCap: 0,
+    })
   })
 
   test('a number outside the allowed regions is refused and recorded', async () => {
