@@ -94,6 +94,36 @@ export function CheckboxField({
   )
 }
 
+/** One choice among a few, as a fieldset of radio buttons; the first is the default. */
+export function RadioField({
+  field,
+  legend,
+  options,
+}: {
+  field: AnyField
+  legend: string
+  options: { value: string; label: string }[]
+}) {
+  const chosen = typeof field.initialValue === 'string' ? field.initialValue : options[0]?.value
+  return (
+    <fieldset className="field field-radios">
+      <legend>{legend}</legend>
+      {options.map((option) => (
+        <div key={option.value} className="field-radio">
+          <input
+            type="radio"
+            id={`${field.id}-${option.value}`}
+            name={field.name}
+            value={option.value}
+            defaultChecked={option.value === chosen}
+          />
+          <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
+        </div>
+      ))}
+    </fieldset>
+  )
+}
+
 /** Every error of the form, at the top, each linking to its field. */
 export function ErrorSummary({
   errors,

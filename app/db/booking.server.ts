@@ -66,6 +66,7 @@ async function saveAppointment(db: Db, appointment: NewAppointment, now: Date): 
           helperName: appointment.helper?.name ?? null,
           helperPhoneE164: appointment.helper?.phoneE164 ?? null,
           helperEmail: appointment.helper?.email ?? null,
+          messagesTo: appointment.helper?.receivesMessages ? 'HELPER' : 'RESIDENT',
           manageTokenHash: appointment.manageTokenHash,
           idempotencyKey: appointment.idempotencyKey,
           note: appointment.note,

@@ -12,6 +12,7 @@ import {
   type ReminderSettings,
 } from '~/domain/notifications/policy'
 import { DateTime } from 'luxon'
+import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { localDateOf, startOfLocalDay } from '~/domain/time/format'
 import type { Db } from './client.server'
 
@@ -43,6 +44,9 @@ function loadFacts(tx: Tx, appointmentId: string) {
       organisationId: true,
       startsAt: true,
       status: true,
+      messagesTo: true,
+      helperPhoneE164: true,
+      helperEmail: true,
       resident: {
         select: {
           phoneE164: true,
@@ -75,13 +79,40 @@ export type ResidentContact = {
   notificationConsent: boolean
 }
 
-export function contactOf(resident: ResidentContact): MessageContact {
+function contactOf(resident: ResidentContact): MessageContact {
   return {
     phoneE164: resident.phoneE164,
     phoneType: resident.phoneType,
     email: resident.email,
     smsOptedOut: resident.smsOptedOut,
     consent: resident.notificationConsent,
+  }
+}
+
+/** What an appointment says about whom its messages reach. */
+export type MessageTarget = {
+  messagesTo: 'RESIDENT' | 'HELPER'
+  helperPhoneE164: string | null
+  helperEmail: string | null
+  resident: ResidentContact
+}
+
+/**
+ * The resident, or the helper who booked for them and chose to receive the messages (they
+ * asked for them: consent is theirs; a STOP from their number is kept by Twilio, whose
+ * refusal then moves the message to their next channel).
+ */
+export function messageContactOf(target: MessageTarget): MessageContact {
+  if (target.messagesTo !== 'HELPER') return contactOf(target.resident)
+  const phone = target.helperPhoneE164
+    ? normalisePhone(target.helperPhoneE164, DEFAULT_PHONE_REGIONS)
+    : null
+  return {
+    phoneE164: phone?.ok ? phone.phone.e164 : null,
+    phoneType: phone?.ok ? phone.phone.type : null,
+    email: target.helperEmail,
+    smsOptedOut: false,
+    consent: true,
   }
 }
 
@@ -129,7 +160,7 @@ async function writeResidentMessage(
   purpose: MessagePurpose,
   dueAt: Date,
 ) {
-  const contact = contactOf(facts.resident)
+  const contact = messageContactOf(facts)
   const channel = chooseChannel(contact, [], purpose)
   const recipient = channel && recipientFor(channel, contact)
   if (!channel || !recipient) return null
@@ -150,7 +181,7 @@ async function writeResidentMessage(
 
 /** The reminders of the appointment at its current time; past ones recorded as SKIPPED. */
 async function writeReminders(tx: Tx, facts: AppointmentFacts, now: Date) {
-  const contact = contactOf(facts.resident)
+  const contact = messageContactOf(facts)
   const channel = chooseChannel(contact, [], 'REMINDER')
   const recipient = channel && recipientFor(channel, contact)
   if (!channel || !recipient) return

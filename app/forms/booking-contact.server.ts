@@ -22,6 +22,8 @@ export const contactFields = z.object({
   helperName: text(),
   helperPhone: text(40),
   helperEmail: text(),
+  // Who receives the confirmation and reminders when a helper books: them or the resident.
+  messagesTo: z.enum(['resident', 'helper']).optional(),
   note: text(NOTE_MAX_LENGTH),
   consent: z.literal('on').optional(),
   // A field people never see: only robots fill it.
@@ -85,5 +87,10 @@ function helperContact(fields: ContactFields, allowedRegions: readonly string[],
     : null
   if (!fields.helperPhone && !fields.helperEmail) fail('helperPhone', 'CONTACT_REQUIRED')
   if (!name) return null
-  return { name: name.name, phoneE164: phone?.phone.e164 ?? null, email: email?.email ?? null }
+  return {
+    name: name.name,
+    phoneE164: phone?.phone.e164 ?? null,
+    email: email?.email ?? null,
+    receivesMessages: fields.messagesTo === 'helper',
+  }
 }

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { CheckboxField, ErrorSummary, formFields, TextField } from '~/components/form'
+import { CheckboxField, ErrorSummary, formFields, RadioField, TextField } from '~/components/form'
 import { JourneyHeader, journeyPaths } from '~/components/journey'
 import { SlotSummary } from '~/components/slot-summary'
 import { formatAppointmentDate } from '~/domain/time/format'
@@ -64,6 +64,7 @@ const FIELD_NAMES = [
   'helperName',
   'helperPhone',
   'helperEmail',
+  'messagesTo',
   'note',
   'consent',
   'website',
@@ -148,6 +149,14 @@ export default function ContactStep() {
             maxLength={40}
           />
           <TextField field={fields.helperEmail} label={labels.helperEmail!} type="email" />
+          <RadioField
+            field={fields.messagesTo}
+            legend={t('journey.contact.messagesTo')}
+            options={[
+              { value: 'resident', label: t('journey.contact.messagesToResident') },
+              { value: 'helper', label: t('journey.contact.messagesToHelper') },
+            ]}
+          />
         </fieldset>
         <TextField
           field={fields.note}

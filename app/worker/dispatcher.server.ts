@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '~/db/client.server'
 import {
-  contactOf,
   isReminderKind,
+  messageContactOf,
   recipientFor,
   smsPerNumberPerDay,
   smsSentSince,
-  type ResidentContact,
 } from '~/db/notifications.server'
-import { chooseChannel, type Channel } from '~/domain/notifications/policy'
+import { chooseChannel, type Channel, type MessageContact } from '~/domain/notifications/policy'
 import { normalisePhone } from '~/domain/residents/phone'
 import { startOfLocalDay, localDateOf } from '~/domain/time/format'
 import type { Mailer } from '~/integrations/mailer.server'
@@ -254,15 +253,16 @@ export class Dispatcher {
       return this.finish(row, 'CANCELLED', `appointment ${appointment.status.toLowerCase()}`)
     if (isReminderKind(row.kind) && appointment.startsAt <= now)
       return this.finish(row, 'SKIPPED', 'appointment already started')
-    if (resident && row.channel !== 'EMAIL' && appointment.resident.smsOptedOut)
-      return this.reroute(row, appointment.resident, 'recipient opted out (STOP)')
+    const contact = messageContactOf(appointment)
+    if (resident && row.channel !== 'EMAIL' && contact.smsOptedOut)
+      return this.reroute(row, contact, 'recipient opted out (STOP)')
 
     if (row.channel !== 'EMAIL') {
       const regions = appointment.organisation.allowedPhoneRegions.split(',').map((r) => r.trim())
       if (!normalisePhone(row.recipient, regions).ok)
         return this.fail(
           row,
-          resident ? appointment.resident : null,
+          resident ? contact : null,
           new ProviderError(`phone region not allowed`, true),
         )
     }
@@ -282,9 +282,7 @@ export class Dispatcher {
           organisation.count >= cap
             ? `daily SMS cap (${cap}) reached`
             : `daily SMS cap per number (${perNumber}) reached`
-        return resident
-          ? this.reroute(row, appointment.resident, why)
-          : this.finish(row, 'SKIPPED', why)
+        return resident ? this.reroute(row, contact, why) : this.finish(row, 'SKIPPED', why)
       }
       organisation.count += 1
       number.count += 1
@@ -306,7 +304,7 @@ export class Dispatcher {
     } catch (error) {
       const failure = toProviderError(error)
       if (failure.permanent || row.attempts >= this.maxAttempts)
-        return this.fail(row, appointment.resident, failure)
+        return this.fail(row, resident ? contact : null, failure)
       return this.retryLater(row, failure)
     }
   }
@@ -444,7 +442,7 @@ export class Dispatcher {
   /** Failed for good: recorded; a reminder then tries the resident's next channel. */
   private async fail(
     row: ClaimedRow,
-    resident: ResidentContact | null,
+    contact: MessageContact | null,
     failure: ProviderError,
   ): Promise<Outcome> {
     const { db } = this.options
@@ -463,15 +461,15 @@ export class Dispatcher {
         },
       })
       if (count !== 1) return 'LOST_LEASE' as const
-      if (resident && isReminderKind(row.kind))
-        await fallBack(tx as unknown as Db, row, resident, this.clock())
+      if (contact && isReminderKind(row.kind))
+        await fallBack(tx as unknown as Db, row, contact, this.clock())
       return 'FAILED' as const
     })
     return outcome
   }
 
   /** The row cannot go on its channel (STOP): the next channel, or skipped. */
-  private async reroute(row: ClaimedRow, resident: ResidentContact, why: string): Promise<Outcome> {
+  private async reroute(row: ClaimedRow, contact: MessageContact, why: string): Promise<Outcome> {
     const { db } = this.options
     return db.$transaction(async (tx) => {
       const { count } = await tx.notification.updateMany({
@@ -479,7 +477,7 @@ export class Dispatcher {
         data: { status: 'SKIPPED', lastError: why, leaseOwner: null, leaseUntil: null },
       })
       if (count !== 1) return 'LOST_LEASE' as const
-      await fallBack(tx as unknown as Db, row, resident, this.clock())
+      await fallBack(tx as unknown as Db, row, contact, this.clock())
       return 'SKIPPED' as const
     })
   }
@@ -492,7 +490,7 @@ export class Dispatcher {
 export async function fallBack(
   tx: Db,
   row: { appointmentId: string | null; organisationId: string; kind: string; language: string },
-  resident: ResidentContact,
+  contact: MessageContact,
   now: Date,
 ): Promise<string | null> {
   if (!row.appointmentId) return null
@@ -506,7 +504,6 @@ export async function fallBack(
   })
   const failed = tried.map((t) => t.channel)
   const purpose = isReminderKind(row.kind) ? 'REMINDER' : 'SERVICE'
-  const contact = contactOf(resident)
   const channel = chooseChannel(contact, failed, purpose)
   const recipient = channel && recipientFor(channel, contact)
   if (!channel || !recipient) return null

@@ -51,6 +51,9 @@ export function loadAppointment(db: Db, appointmentId: string) {
       version: true,
       idempotencyKey: true,
       manageTokenHash: true,
+      messagesTo: true,
+      helperPhoneE164: true,
+      helperEmail: true,
       topic: { select: { name: true, instructions: true } },
       site: {
         select: {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/db/client.server'
-import { isReminderKind, notifyCancelled } from '~/db/notifications.server'
+import { isReminderKind, messageContactOf, notifyCancelled } from '~/db/notifications.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -98,6 +98,9 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
         select: {
           status: true,
           startsAt: true,
+          messagesTo: true,
+          helperPhoneE164: true,
+          helperEmail: true,
           resident: {
             select: {
               phoneE164: true,
@@ -110,7 +113,7 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
         },
       })
       if (appointment?.status === 'BOOKED' && appointment.startsAt > now)
-        await fallBack(tx as unknown as Db, row, appointment.resident, now)
+        await fallBack(tx as unknown as Db, row, messageContactOf(appointment), now)
     }
     return 'FAILED'
   })
@@ -149,13 +152,17 @@ export async function handleInboundSms(
 ): Promise<string | null> {
   const from = params.From ?? ''
   const command = parseInbound(params.Body ?? '')
+  const residentFields = {
+    id: true,
+    preferredLanguage: true,
+    organisation: { select: { id: true, name: true, phone: true } },
+  } as const
+  // The number is a resident's, or a helper's who receives the messages of someone they
+  // booked for: their ANNULER cancels that appointment.
+  const helping = { helperPhoneE164: from, messagesTo: 'HELPER' as const }
   const residents = await db.resident.findMany({
-    where: { phoneE164: from },
-    select: {
-      id: true,
-      preferredLanguage: true,
-      organisation: { select: { id: true, name: true, phone: true } },
-    },
+    where: { OR: [{ phoneE164: from }, { appointments: { some: helping } }] },
+    select: residentFields,
     orderBy: { updatedAt: 'desc' },
   })
   const resident = residents[0]
@@ -178,6 +185,7 @@ export async function handleInboundSms(
   if (command.kind === 'CANCEL') {
     const upcoming = await db.appointment.findMany({
       where: {
+        OR: [{ resident: { phoneE164: from } }, helping],
         residentId: { in: residents.map((r) => r.id) },
         status: 'BOOKED',
         startsAt: { gt: now },

@@ -112,6 +112,36 @@ describe(`outbox rows written with the change, on ${testProvider}`, () => {
     expect(rows.every((row) => row.language === 'en')).toBe(true)
   })
 
+  test('a helper who chose to receive the messages gets them, not the resident', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, { firstName: 'Aidée', phone: '+33549000002' })
+    request.resident.phoneType = 'FIXED'
+    request.helper = {
+      name: 'Fille Aidante',
+      phoneE164: '+33612000001',
+      email: null,
+      receivesMessages: true,
+    }
+    const { appointmentId } = await bookWith(request)
+    const rows = await rowsOf(appointmentId)
+    expect(rows.map((row) => `${row.channel} ${row.recipient}`)).toEqual(
+      rows.map(() => 'SMS +33612000001'),
+    )
+    const row = await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })
+    expect(row).toMatchObject({ messagesTo: 'HELPER', helperPhoneE164: '+33612000001' })
+
+    // The same helper leaving the choice to the resident: the resident's landline is called.
+    const other = bookingRequest(fixture, {
+      firstName: 'Aidée',
+      phone: '+33549000002',
+      start: new Date('2031-03-04T08:30:00Z'),
+    })
+    other.resident.phoneType = 'FIXED'
+    other.helper = { ...request.helper, receivesMessages: false }
+    const second = await bookWith(other)
+    expect((await rowsOf(second.appointmentId)).every((r) => r.channel === 'VOICE')).toBe(true)
+  })
+
   test('a call confirming a booking made at night waits for the morning', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const request = bookingRequest(fixture, { firstName: 'Louis', phone: '+33549000001' })

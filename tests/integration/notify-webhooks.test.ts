@@ -139,6 +139,27 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     expect(pending.map((row) => row.kind)).toEqual(['ADVISOR_NOTICE'])
   })
 
+  test('ANNULER from the helper who receives the messages cancels the appointment they booked', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, { firstName: 'Mamie', phone: '+33549000003' })
+    request.resident.phoneType = 'FIXED'
+    request.helper = {
+      name: 'Petit-fils',
+      phoneE164: '+33633333333',
+      email: null,
+      receivesMessages: true,
+    }
+    const { appointmentId } = await bookWith(request)
+    const response = await post(smsAction, '/webhooks/twilio/sms', {
+      From: '+33633333333',
+      Body: 'ANNULER',
+    })
+    expect(await replyText(response)).toMatch(/est annulé/u)
+    expect(
+      (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
+    ).toBe('EXCUSED')
+  })
+
   test('with several upcoming appointments, ANNULER asks which; ANNULER 2 cancels the second', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const phone = '+33633333333'

@@ -13,7 +13,13 @@ export type ResidentContact = {
   consent: boolean
 }
 
-export type HelperContact = { name: string; phoneE164: string | null; email: string | null }
+export type HelperContact = {
+  name: string
+  phoneE164: string | null
+  email: string | null
+  /** The helper chose to receive the confirmation and reminders instead of the resident. */
+  receivesMessages: boolean
+}
 
 export type BookingChannel = 'ONLINE' | 'ADVISOR' | 'RECEPTION' | 'HELPER'
 
