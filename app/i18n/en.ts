@@ -298,6 +298,21 @@ const en: Resources = {
       actorResident: 'The resident',
       actorSystem: 'The system',
       back: 'Back to the calendar',
+      moveLink: 'Move the appointment',
+      moveTitle: 'Move the appointment of {{name}}',
+      moveCurrent: 'Currently: {{when}}, with {{advisor}}.',
+      moveAdvisor: 'Advisor',
+      anyAdvisor: 'Any available advisor',
+      moveSubmit: 'Move to this time',
+      moved: 'Appointment moved. The resident is told.',
+      movedAction: 'Moved by the service',
+      notMovable: 'Only an upcoming appointment can be moved.',
+      moveProblems: {
+        STALE:
+          'Someone else changed this appointment while you were looking at it. Check it and try again.',
+        SLOT_TAKEN: 'This time has just been taken. Choose another one.',
+        SLOT_UNAVAILABLE: 'This time is no longer free. Choose another one.',
+      },
     },
     actions: {
       APPOINTMENT_BOOKED: 'Booked',
@@ -341,6 +356,22 @@ const en: Resources = {
       submit: 'Book this appointment',
       taken: 'This time has just been taken or is no longer free. Choose another one.',
       tooMany: 'This resident already has too many upcoming appointments.',
+      walkIn: 'Another time, chosen here (resident at the desk or on the phone)',
+      walkInHint:
+        'Possible outside opening hours after confirmation, never in the past nor over another appointment of the advisor.',
+      walkInDate: 'Date',
+      walkInTime: 'Time (for example 14:30)',
+      walkInAdvisor: 'Advisor',
+      walkInConfirm: 'Appointment outside opening hours, I confirm',
+      walkInErrors: {
+        WALK_IN_TIME_INVALID: 'Give a date and a time that exist, for example 14:30.',
+        WALK_IN_PAST: 'This time has passed. Choose a time to come.',
+        WALK_IN_ADVISOR_REQUIRED: 'Choose the advisor.',
+        WALK_IN_CONFIRM:
+          'This time is outside the advisor’s opening hours: tick the box to confirm.',
+      },
+      overlap:
+        'The advisor already has an appointment at that time. Choose another time or another advisor.',
     },
     residents: {
       title: 'Residents',

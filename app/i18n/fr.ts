@@ -303,6 +303,21 @@ const fr = {
       actorResident: 'L’usager',
       actorSystem: 'Le système',
       back: 'Retour à l’agenda',
+      moveLink: 'Déplacer le rendez-vous',
+      moveTitle: 'Déplacer le rendez-vous de {{name}}',
+      moveCurrent: 'Actuellement : {{when}}, avec {{advisor}}.',
+      moveAdvisor: 'Conseiller',
+      anyAdvisor: 'N’importe quel conseiller disponible',
+      moveSubmit: 'Déplacer sur ce créneau',
+      moved: 'Rendez-vous déplacé. L’usager est prévenu.',
+      movedAction: 'Déplacé par le service',
+      notMovable: 'Seul un rendez-vous à venir peut être déplacé.',
+      moveProblems: {
+        STALE:
+          'Ce rendez-vous a été modifié par quelqu’un d’autre pendant que vous le regardiez. Vérifiez-le et recommencez.',
+        SLOT_TAKEN: 'Ce créneau vient d’être pris. Choisissez-en un autre.',
+        SLOT_UNAVAILABLE: 'Ce créneau n’est plus libre. Choisissez-en un autre.',
+      },
     },
     actions: {
       APPOINTMENT_BOOKED: 'Rendez-vous pris',
@@ -346,6 +361,22 @@ const fr = {
       submit: 'Réserver ce rendez-vous',
       taken: 'Ce créneau vient d’être pris ou n’est plus libre. Choisissez-en un autre.',
       tooMany: 'Cet usager a déjà trop de rendez-vous à venir.',
+      walkIn: 'Autre heure, choisie ici (usager au guichet ou au téléphone)',
+      walkInHint:
+        'Possible hors des horaires d’ouverture après confirmation, jamais dans le passé ni sur un autre rendez-vous du conseiller.',
+      walkInDate: 'Date',
+      walkInTime: 'Heure (exemple : 14:30)',
+      walkInAdvisor: 'Conseiller',
+      walkInConfirm: 'Rendez-vous hors horaires d’ouverture, je confirme',
+      walkInErrors: {
+        WALK_IN_TIME_INVALID: 'Indiquez une date et une heure qui existent, par exemple 14:30.',
+        WALK_IN_PAST: 'Cette heure est déjà passée. Choisissez une heure à venir.',
+        WALK_IN_ADVISOR_REQUIRED: 'Choisissez le conseiller.',
+        WALK_IN_CONFIRM:
+          'Cette heure est en dehors des horaires d’ouverture du conseiller : cochez la case pour confirmer.',
+      },
+      overlap:
+        'Le conseiller a déjà un rendez-vous à cette heure-là. Choisissez une autre heure ou un autre conseiller.',
     },
     residents: {
       title: 'Usagers',

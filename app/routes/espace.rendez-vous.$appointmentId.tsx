@@ -60,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
     role: signedIn.advisor.role,
     saved: url.searchParams.get('enregistre') === '1',
+    moved: url.searchParams.get('deplace') === '1',
     appointment: {
       id: appointment.id,
       version: appointment.version,
@@ -86,9 +87,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? t('workspace.appointment.actorResident')
           : t('workspace.appointment.actorSystem'),
       // Known actions read in the reader's language; others (from later features) as logged.
-      what: KNOWN_ACTIONS.includes(event.action)
-        ? t(`workspace.actions.${event.action}`)
-        : event.summary,
+      what:
+        event.action === 'APPOINTMENT_MOVED'
+          ? `${t('workspace.appointment.movedAction')} (${event.summary})`
+          : KNOWN_ACTIONS.includes(event.action)
+            ? t(`workspace.actions.${event.action}`)
+            : event.summary,
     })),
   }
 }
@@ -206,6 +210,11 @@ export default function AppointmentPage() {
           {t('workspace.appointment.saved')}
         </p>
       ) : null}
+      {data.moved && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t('workspace.appointment.moved')}
+        </p>
+      ) : null}
       {actionData?.problem ? (
         <p className="notice error" role="alert">
           {actionData.problem === 'STALE'
@@ -242,6 +251,13 @@ export default function AppointmentPage() {
         </dd>
       </dl>
 
+      {a.status === 'BOOKED' ? (
+        <p>
+          <Link to={`/espace/rendez-vous/${a.id}/deplacer`}>
+            {t('workspace.appointment.moveLink')}
+          </Link>
+        </p>
+      ) : null}
       {a.changeable ? (
         <section aria-labelledby="attendance-title">
           <h2 id="attendance-title">{t('workspace.appointment.attendance')}</h2>

@@ -75,7 +75,9 @@ describe(`residents directory on ${testProvider}`, () => {
     }
     const all = await (await get('/espace/usagers')).text()
     expect(all).toContain('3 usagers')
-    expect(all).toMatch(/<td>(lundi|mardi|mercredi|jeudi|vendredi|samedi) \d+(er)? \S+ \d{4} à \d+ h/)
+    expect(all).toMatch(
+      /<td>(lundi|mardi|mercredi|jeudi|vendredi|samedi) \d+(er)? \S+ \d{4} à \d+ h/,
+    )
     expect(all.match(/<h1/g)).toHaveLength(1)
   })
 
