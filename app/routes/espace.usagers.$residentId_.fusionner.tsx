@@ -18,7 +18,10 @@ async function load(request: Request, id: string | undefined, otherId: string | 
     residentRecord(db(), id ?? ''),
     residentRecord(db(), otherId ?? ''),
   ])
-  for (const resident of [first, second]) {
+  // Another organisation's (or a missing) record is 404 whatever the other one is.
+  const outside = (resident: typeof first) =>
+    !resident || resident.organisationId !== signedIn.actor.organisationId
+  for (const resident of [...[first, second].filter(outside), first, second]) {
     requirePermission(
       signedIn.actor,
       'resident.merge',
