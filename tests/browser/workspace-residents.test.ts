@@ -92,9 +92,7 @@ describe('residents in a browser', () => {
     await page.getByRole('button', { name: 'Fusionner les deux fiches' }).click()
     await page.getByText('Les deux fiches ont été fusionnées.').waitFor()
     await expectAccessible(page)
-    await expect(
-      page.getByText(`merged Marcel Fourier (${duplicate.id}) into this record`),
-    ).toBeTruthy()
+    await page.getByText(`merged Marcel Fourier (${duplicate.id}) into this record`).waitFor()
     expect(await db.resident.findUnique({ where: { id: duplicate.id } })).toBeNull()
     const merged = await db.resident.findUniqueOrThrow({ where: { id: kept.id } })
     expect(merged.email).toBe('marcel@exemple.fr')
