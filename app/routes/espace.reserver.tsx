@@ -204,7 +204,9 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const errors: Record<string, string> = {}
   const walkIn = form.start === WALK_IN
-  const zone = signedIn.organisation.timeZone
+  // The walk-in time is the one on the clock of the place.
+  const site = walkIn && choice.siteId ? await siteById(db(), choice.siteId) : null
+  const zone = site?.timeZone ?? signedIn.organisation.timeZone
   const start = walkIn
     ? localInstant(form.walkInDate ?? '', (form.walkInTime ?? '').trim(), zone)
     : new Date(form.start ?? '')
