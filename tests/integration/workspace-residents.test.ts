@@ -81,6 +81,24 @@ describe(`residents directory on ${testProvider}`, () => {
     expect(all.match(/<h1/g)).toHaveLength(1)
   })
 
+  test('the list is paginated, 20 residents a page', async () => {
+    for (let index = 0; index < 21; index += 1) {
+      await newResident(
+        'Paul',
+        `Paginé${String.fromCharCode(97 + index)}`,
+        null,
+        `p${index}@exemple.fr`,
+      )
+    }
+    const first = await (await get('/espace/usagers?q=pagine')).text()
+    expect(first).toContain('21 usagers')
+    expect(first).toContain('Page 1 sur 2')
+    expect(first).toContain('href="/espace/usagers?q=pagine&amp;page=2"')
+    const second = await (await get('/espace/usagers?q=pagine&page=2')).text()
+    expect(second).toContain('PAGINÉU Paul')
+    expect(second).not.toContain('PAGINÉA Paul')
+  })
+
   test('an advisor lists only the residents they have appointments with', async () => {
     const html = await (await get('/espace/usagers', LEA)).text()
     expect(html).toContain('DIALLO Amina')

@@ -4,7 +4,7 @@ import type { Db } from '~/db/client.server'
 import { testProvider } from '../support/database'
 import { appDatabase } from '../support/journey'
 import { startApp, type RunningApp } from '../support/server'
-import { demoSessions, KARIM, SOPHIE } from '../support/workspace'
+import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
 
 let app: RunningApp
 let database: Db
@@ -149,5 +149,28 @@ describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
       where: { id: appointment.id },
     })
     expect(unchanged.startsAt.toISOString()).toBe(target)
+  })
+
+  test('a move can hand the appointment to another advisor', async () => {
+    const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const lea = await database.advisor.findUniqueOrThrow({ where: { email: LEA } })
+    // The phone appointment the previous test moved, whoever holds it now.
+    const appointment = await database.appointment.findFirstOrThrow({
+      where: { mode: 'PHONE', status: 'BOOKED', advisorId: { in: [karim.id, lea.id] } },
+    })
+    const target = appointment.advisorId === karim.id ? lea : karim
+    const path = `/espace/rendez-vous/${appointment.id}/deplacer`
+    const html = await (await get(`${path}?conseiller=${target.id}`)).text()
+    const slots = [...html.matchAll(/name="start" value="([^"]+)"/g)].map((match) => match[1]!)
+    expect(slots.length).toBeGreaterThan(0)
+    const moved = await post(path, {
+      version: String(appointment.version),
+      start: slots[0]!,
+      conseiller: target.id,
+    })
+    expect(moved.status).toBe(302)
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    expect(after.advisorId).toBe(target.id)
+    expect(after.startsAt.toISOString()).toBe(slots[0])
   })
 })
