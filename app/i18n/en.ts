@@ -298,6 +298,7 @@ const en: Resources = {
       actorResident: 'The resident',
       actorSystem: 'The system',
       back: 'Back to the calendar',
+      residentLink: 'Resident’s record (contact details, history)',
       moveLink: 'Move the appointment',
       moveTitle: 'Move the appointment of {{name}}',
       moveCurrent: 'Currently: {{when}}, with {{advisor}}.',

@@ -303,6 +303,7 @@ const fr = {
       actorResident: 'L’usager',
       actorSystem: 'Le système',
       back: 'Retour à l’agenda',
+      residentLink: 'Fiche de l’usager (coordonnées, historique)',
       moveLink: 'Déplacer le rendez-vous',
       moveTitle: 'Déplacer le rendez-vous de {{name}}',
       moveCurrent: 'Actuellement : {{when}}, avec {{advisor}}.',

@@ -63,6 +63,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     moved: url.searchParams.get('deplace') === '1',
     appointment: {
       id: appointment.id,
+      residentId: resident.id,
       version: appointment.version,
       when: formatAppointmentDate(appointment.startsAt, zone, language),
       date: localDateOf(appointment.startsAt, zone),
@@ -251,6 +252,11 @@ export default function AppointmentPage() {
         </dd>
       </dl>
 
+      <p>
+        <Link to={`/espace/usagers/${a.residentId}`}>
+          {t('workspace.appointment.residentLink')}
+        </Link>
+      </p>
       {a.status === 'BOOKED' ? (
         <p>
           <Link to={`/espace/rendez-vous/${a.id}/deplacer`}>
