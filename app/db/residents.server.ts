@@ -235,7 +235,8 @@ export async function mergeResidents(
     if (!plan.ok) return plan
     const touched = await tx.resident.updateMany({
       where: { id: kept.id, updatedAt: input.keptUpdatedAt },
-      data: plan.fill,
+      // Always a write (an empty one touches nothing, and counts 0): the record changed.
+      data: { ...plan.fill, updatedAt: new Date() },
     })
     if (touched.count === 0) return { ok: false, problem: 'STALE' }
     await tx.appointment.updateMany({

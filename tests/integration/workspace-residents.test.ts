@@ -205,6 +205,20 @@ describe(`residents directory on ${testProvider}`, () => {
     expect(tombstone.action).toBe('RESIDENT_MERGED_INTO')
   })
 
+  test('a merge with nothing to fill keeps the kept record as it was', async () => {
+    const kept = await newResident('Yves', 'Roux', '+33612341111')
+    const duplicate = await newResident('Yves', 'Roux', '+33612341111')
+    const response = await post(`/espace/usagers/${kept.id}/fusionner?avec=${duplicate.id}`, {
+      keep: kept.id,
+      [`updatedAt-${kept.id}`]: kept.updatedAt.toISOString(),
+      [`updatedAt-${duplicate.id}`]: duplicate.updatedAt.toISOString(),
+    })
+    expect(response.status).toBe(302)
+    expect(await database.resident.findUnique({ where: { id: duplicate.id } })).toBeNull()
+    const after = await database.resident.findUniqueOrThrow({ where: { id: kept.id } })
+    expect(after.phoneE164).toBe('+33612341111')
+  })
+
   test('merging a record into itself or across organisations is refused', async () => {
     const one = await newResident('Odile', 'Petit', '+33612348888')
     const self = await post(`/espace/usagers/${one.id}/fusionner?avec=${one.id}`, {
