@@ -444,172 +444,170 @@ export default function BookOnBehalf() {
         <section aria-labelledby="slot-title">
           <h2 id="slot-title">{t('workspace.booking.slotTitle')}</h2>
           {!data.first || !data.day ? <p>{t('workspace.booking.noSlot')}</p> : null}
-          {
-            <Form method="post" noValidate>
-              <input type="hidden" name="usager" value={data.usager} />
-              <input type="hidden" name="motif" value={data.motif} />
-              <input type="hidden" name="lieu" value={data.lieu} />
-              <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
-              <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
-                <legend id="field-start">{labels.start}</legend>
-                {errors.start ? <p className="error">{message(errors.start)}</p> : null}
-                {data.first && data.day ? (
-                  <>
-                    <div className="field-radio">
-                      <input
-                        type="radio"
-                        id="slot-first"
-                        name="start"
-                        value={data.first.value}
-                        defaultChecked={chosenSlot === data.first.value}
-                      />
-                      <label htmlFor="slot-first">
-                        {t('workspace.booking.firstFree', { when: data.first.when })}
-                      </label>
-                    </div>
-                    <p>{t('workspace.booking.slotsOf', { day: data.day.label })}</p>
-                    {data.slots
-                      .filter((slot) => slot.value !== data.first!.value)
-                      .map((slot) => (
-                        <div key={slot.value} className="field-radio">
-                          <input
-                            type="radio"
-                            id={`slot-${slot.value}`}
-                            name="start"
-                            value={slot.value}
-                            defaultChecked={chosenSlot === slot.value}
-                          />
-                          <label htmlFor={`slot-${slot.value}`}>{slot.label}</label>
-                        </div>
-                      ))}
-                    {data.day.next ? (
-                      <p>
-                        <Link
-                          to={withResident({
-                            motif: data.motif,
-                            lieu: data.lieu,
-                            jour: data.day.next,
-                          })}
-                        >
-                          {t('workspace.booking.nextDay')}
-                        </Link>
-                      </p>
-                    ) : null}
-                  </>
-                ) : null}
-                <div className="field-radio">
-                  <input
-                    type="radio"
-                    id="slot-walk-in"
-                    name="start"
-                    value={WALK_IN}
-                    defaultChecked={chosenSlot === WALK_IN}
-                    aria-describedby="walk-in-hint"
-                  />
-                  <label htmlFor="slot-walk-in">{t('workspace.booking.walkIn')}</label>
-                </div>
-                <div className="workspace-walk-in">
-                  <p id="walk-in-hint" className="hint">
-                    {t('workspace.booking.walkInHint')}
-                  </p>
-                  <WorkspaceField
-                    name="walkInDate"
-                    label={labels.walkInDate!}
-                    type="date"
-                    defaultValue={typed.walkInDate ?? data.today}
-                    error={errors.walkInDate}
-                    errorPrefix="workspace.booking.walkInErrors"
-                  />
-                  <WorkspaceField
-                    name="walkInTime"
-                    label={labels.walkInTime!}
-                    defaultValue={typed.walkInTime}
-                    error={errors.walkInTime}
-                    errorPrefix="workspace.booking.walkInErrors"
-                  />
-                  <div className={`field${errors.walkInAdvisor ? ' field-error' : ''}`}>
-                    <label htmlFor="field-walkInAdvisor">{labels.walkInAdvisor}</label>
-                    {errors.walkInAdvisor ? (
-                      <p id="field-walkInAdvisor-error" className="error">
-                        {message(errors.walkInAdvisor)}
-                      </p>
-                    ) : null}
-                    <select
-                      id="field-walkInAdvisor"
-                      name="walkInAdvisor"
-                      defaultValue={typed.walkInAdvisor ?? data.advisorId}
-                      aria-invalid={errors.walkInAdvisor ? true : undefined}
-                      aria-describedby={
-                        errors.walkInAdvisor ? 'field-walkInAdvisor-error' : undefined
-                      }
-                    >
-                      {data.advisors.map((advisor) => (
-                        <option key={advisor.id} value={advisor.id}>
-                          {advisor.name}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div
-                    className={`field field-checkbox${errors.walkInConfirm ? ' field-error' : ''}`}
-                  >
-                    {errors.walkInConfirm ? (
-                      <p id="field-walkInConfirm-error" className="error">
-                        {message(errors.walkInConfirm)}
-                      </p>
-                    ) : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="usager" value={data.usager} />
+            <input type="hidden" name="motif" value={data.motif} />
+            <input type="hidden" name="lieu" value={data.lieu} />
+            <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+            <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
+              <legend id="field-start">{labels.start}</legend>
+              {errors.start ? <p className="error">{message(errors.start)}</p> : null}
+              {data.first && data.day ? (
+                <>
+                  <div className="field-radio">
                     <input
-                      type="checkbox"
-                      id="field-walkInConfirm"
-                      name="walkInConfirm"
-                      defaultChecked={typed.walkInConfirm === 'on'}
-                      aria-invalid={errors.walkInConfirm ? true : undefined}
-                      aria-describedby={
-                        errors.walkInConfirm ? 'field-walkInConfirm-error' : undefined
-                      }
+                      type="radio"
+                      id="slot-first"
+                      name="start"
+                      value={data.first.value}
+                      defaultChecked={chosenSlot === data.first.value}
                     />
-                    <label htmlFor="field-walkInConfirm">{labels.walkInConfirm}</label>
+                    <label htmlFor="slot-first">
+                      {t('workspace.booking.firstFree', { when: data.first.when })}
+                    </label>
                   </div>
+                  <p>{t('workspace.booking.slotsOf', { day: data.day.label })}</p>
+                  {data.slots
+                    .filter((slot) => slot.value !== data.first!.value)
+                    .map((slot) => (
+                      <div key={slot.value} className="field-radio">
+                        <input
+                          type="radio"
+                          id={`slot-${slot.value}`}
+                          name="start"
+                          value={slot.value}
+                          defaultChecked={chosenSlot === slot.value}
+                        />
+                        <label htmlFor={`slot-${slot.value}`}>{slot.label}</label>
+                      </div>
+                    ))}
+                  {data.day.next ? (
+                    <p>
+                      <Link
+                        to={withResident({
+                          motif: data.motif,
+                          lieu: data.lieu,
+                          jour: data.day.next,
+                        })}
+                      >
+                        {t('workspace.booking.nextDay')}
+                      </Link>
+                    </p>
+                  ) : null}
+                </>
+              ) : null}
+              <div className="field-radio">
+                <input
+                  type="radio"
+                  id="slot-walk-in"
+                  name="start"
+                  value={WALK_IN}
+                  defaultChecked={chosenSlot === WALK_IN}
+                  aria-describedby="walk-in-hint"
+                />
+                <label htmlFor="slot-walk-in">{t('workspace.booking.walkIn')}</label>
+              </div>
+              <div className="workspace-walk-in">
+                <p id="walk-in-hint" className="hint">
+                  {t('workspace.booking.walkInHint')}
+                </p>
+                <WorkspaceField
+                  name="walkInDate"
+                  label={labels.walkInDate!}
+                  type="date"
+                  defaultValue={typed.walkInDate ?? data.today}
+                  error={errors.walkInDate}
+                  errorPrefix="workspace.booking.walkInErrors"
+                />
+                <WorkspaceField
+                  name="walkInTime"
+                  label={labels.walkInTime!}
+                  defaultValue={typed.walkInTime}
+                  error={errors.walkInTime}
+                  errorPrefix="workspace.booking.walkInErrors"
+                />
+                <div className={`field${errors.walkInAdvisor ? ' field-error' : ''}`}>
+                  <label htmlFor="field-walkInAdvisor">{labels.walkInAdvisor}</label>
+                  {errors.walkInAdvisor ? (
+                    <p id="field-walkInAdvisor-error" className="error">
+                      {message(errors.walkInAdvisor)}
+                    </p>
+                  ) : null}
+                  <select
+                    id="field-walkInAdvisor"
+                    name="walkInAdvisor"
+                    defaultValue={typed.walkInAdvisor ?? data.advisorId}
+                    aria-invalid={errors.walkInAdvisor ? true : undefined}
+                    aria-describedby={
+                      errors.walkInAdvisor ? 'field-walkInAdvisor-error' : undefined
+                    }
+                  >
+                    {data.advisors.map((advisor) => (
+                      <option key={advisor.id} value={advisor.id}>
+                        {advisor.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div
+                  className={`field field-checkbox${errors.walkInConfirm ? ' field-error' : ''}`}
+                >
+                  {errors.walkInConfirm ? (
+                    <p id="field-walkInConfirm-error" className="error">
+                      {message(errors.walkInConfirm)}
+                    </p>
+                  ) : null}
+                  <input
+                    type="checkbox"
+                    id="field-walkInConfirm"
+                    name="walkInConfirm"
+                    defaultChecked={typed.walkInConfirm === 'on'}
+                    aria-invalid={errors.walkInConfirm ? true : undefined}
+                    aria-describedby={
+                      errors.walkInConfirm ? 'field-walkInConfirm-error' : undefined
+                    }
+                  />
+                  <label htmlFor="field-walkInConfirm">{labels.walkInConfirm}</label>
+                </div>
+              </div>
+            </fieldset>
+            {data.isNew ? (
+              <fieldset>
+                <legend>{t('workspace.booking.contactTitle')}</legend>
+                {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
+                  <WorkspaceField
+                    key={name}
+                    name={name}
+                    label={labels[name]!}
+                    type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
+                    defaultValue={typed[name]}
+                    error={errors[name]}
+                    errorPrefix="form.errors"
+                  />
+                ))}
+                <div className="field field-checkbox">
+                  <input
+                    type="checkbox"
+                    id="field-consent"
+                    name="consent"
+                    defaultChecked={typed.consent === 'on'}
+                  />
+                  <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
                 </div>
               </fieldset>
-              {data.isNew ? (
-                <fieldset>
-                  <legend>{t('workspace.booking.contactTitle')}</legend>
-                  {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
-                    <WorkspaceField
-                      key={name}
-                      name={name}
-                      label={labels[name]!}
-                      type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
-                      defaultValue={typed[name]}
-                      error={errors[name]}
-                      errorPrefix="form.errors"
-                    />
-                  ))}
-                  <div className="field field-checkbox">
-                    <input
-                      type="checkbox"
-                      id="field-consent"
-                      name="consent"
-                      defaultChecked={typed.consent === 'on'}
-                    />
-                    <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
-                  </div>
-                </fieldset>
-              ) : null}
-              <div className={`field${errors.note ? ' field-error' : ''}`}>
-                <label htmlFor="field-note">{labels.note}</label>
-                <textarea
-                  id="field-note"
-                  name="note"
-                  rows={2}
-                  maxLength={500}
-                  defaultValue={typed.note}
-                />
-              </div>
-              <button type="submit">{t('workspace.booking.submit')}</button>
-            </Form>
-          }
+            ) : null}
+            <div className={`field${errors.note ? ' field-error' : ''}`}>
+              <label htmlFor="field-note">{labels.note}</label>
+              <textarea
+                id="field-note"
+                name="note"
+                rows={2}
+                maxLength={500}
+                defaultValue={typed.note}
+              />
+            </div>
+            <button type="submit">{t('workspace.booking.submit')}</button>
+          </Form>
         </section>
       ) : null}
     </div>
