@@ -95,10 +95,7 @@ export async function cancelByResident(
 
 export type MoveOutcome = 'MOVED' | 'TOO_LATE' | 'SLOT_UNAVAILABLE' | 'SLOT_TAKEN'
 
-/**
- * Moves to a new slot of the same topic and place: one update of the row, so the old time
- * is freed and the new one taken in a single transaction (the database refuses overlaps).
- */
+/** Moves to a new slot of the same topic and place, until the topic's deadline. */
 export async function moveByResident(
   db: Db,
   appointment: ManagedAppointmentRecord,
@@ -106,6 +103,47 @@ export async function moveByResident(
   now: Date,
 ): Promise<MoveOutcome> {
   if (!canChangeOnline(deadlineOf(appointment), now)) return 'TOO_LATE'
+  const outcome = await moveToSlot(db, {
+    appointment,
+    start,
+    advisorId: null,
+    expectedVersion: null,
+    actor: { kind: 'RESIDENT', advisorId: null },
+    now,
+  })
+  return outcome === 'STALE' ? 'SLOT_UNAVAILABLE' : outcome
+}
+
+export type SlotMoveOutcome = 'MOVED' | 'SLOT_UNAVAILABLE' | 'SLOT_TAKEN' | 'STALE'
+
+/**
+ * Moves a booked appointment to a slot the engine offers for its topic and place: one
+ * update of the row, so the old time is freed and the new one taken in a single
+ * transaction (the database refuses overlaps), with its audit event and the MOVED
+ * notification. Shared by the manage link and the workspace (decision 064).
+ */
+export async function moveToSlot(
+  db: Db,
+  input: {
+    appointment: {
+      id: string
+      organisationId: string
+      topicId: string
+      mode: 'IN_PERSON' | 'PHONE'
+      siteId: string | null
+      advisorId: string
+      startsAt: Date
+    }
+    start: Date
+    /** The advisor asked for; null keeps the current one when free, else the policy's. */
+    advisorId: string | null
+    /** The version the form showed; null skips the check (the manage link reads it fresh). */
+    expectedVersion: number | null
+    actor: { kind: 'RESIDENT' | 'ADVISOR'; advisorId: string | null }
+    now: Date
+  },
+): Promise<SlotMoveOutcome> {
+  const { appointment, start, now } = input
   const finder = await availability(db, {
     organisationId: appointment.organisationId,
     topicId: appointment.topicId,
@@ -118,31 +156,43 @@ export async function moveByResident(
       candidate.siteId === appointment.siteId && candidate.start.getTime() === start.getTime(),
   )
   if (!slot) return 'SLOT_UNAVAILABLE'
+  if (input.advisorId && !slot.advisorIds.includes(input.advisorId)) return 'SLOT_UNAVAILABLE'
   // The same advisor when free, so the resident keeps who they know.
-  const advisorId = slot.advisorIds.includes(appointment.advisorId)
-    ? appointment.advisorId
-    : assignAdvisor(slot, await finder.dayLoad(slot))
+  const advisorId =
+    input.advisorId ??
+    (slot.advisorIds.includes(appointment.advisorId)
+      ? appointment.advisorId
+      : assignAdvisor(slot, await finder.dayLoad(slot)))
   try {
-    await mapOverlap(() =>
+    return await mapOverlap(() =>
       db.$transaction(async (tx) => {
-        await tx.appointment.update({
-          where: { id: appointment.id, status: 'BOOKED' },
+        const updated = await tx.appointment.updateMany({
+          where: {
+            id: appointment.id,
+            status: 'BOOKED',
+            ...(input.expectedVersion === null ? {} : { version: input.expectedVersion }),
+          },
           data: { startsAt: slot.start, endsAt: slot.end, advisorId, version: { increment: 1 } },
         })
+        if (updated.count === 0) return 'STALE'
+        const byAdvisor = input.actor.kind === 'ADVISOR'
         await tx.auditEvent.create({
           data: {
             organisationId: appointment.organisationId,
-            actorKind: 'RESIDENT',
-            action: 'APPOINTMENT_MOVED_BY_RESIDENT',
+            advisorId: input.actor.advisorId,
+            actorKind: input.actor.kind,
+            action: byAdvisor ? 'APPOINTMENT_MOVED' : 'APPOINTMENT_MOVED_BY_RESIDENT',
             entityType: 'Appointment',
             entityId: appointment.id,
-            summary: `moved from ${appointment.startsAt.toISOString()} to ${slot.start.toISOString()}`,
+            summary:
+              `moved from ${appointment.startsAt.toISOString()} to ${slot.start.toISOString()}` +
+              (advisorId === appointment.advisorId ? '' : `, advisor ${advisorId}`),
           },
         })
         await notifyMoved(tx, appointment.id, now)
+        return 'MOVED'
       }),
     )
-    return 'MOVED'
   } catch (error) {
     if (error instanceof SlotTakenError) return 'SLOT_TAKEN'
     throw error

@@ -20,21 +20,28 @@ const residentSelect = {
 
 /**
  * Residents whose name contains the words typed (accents and case ignored), or whose
- * phone is the number typed in any usual spelling. At most 20, by name.
+ * phone is the number typed in any usual spelling; null when too short to search.
  */
-export async function searchResidents(db: Db, organisationId: string, query: string) {
+export function residentSearchWhere(organisationId: string, query: string) {
   const text = query.trim()
-  if (text.length < 2) return []
+  if (text.length < 2) return null
   const phone = normalisePhone(text)
   const key = nameSearchKey(text)
+  return {
+    organisationId,
+    OR: [
+      ...(phone.ok ? [{ phoneE164: phone.phone.e164 }] : []),
+      ...(key.length >= 2 ? [{ searchKey: { contains: key } }] : []),
+    ],
+  }
+}
+
+/** The residents matching what was typed (residentSearchWhere). At most 20, by name. */
+export async function searchResidents(db: Db, organisationId: string, query: string) {
+  const where = residentSearchWhere(organisationId, query)
+  if (!where) return []
   return db.resident.findMany({
-    where: {
-      organisationId,
-      OR: [
-        ...(phone.ok ? [{ phoneE164: phone.phone.e164 }] : []),
-        ...(key.length >= 2 ? [{ searchKey: { contains: key } }] : []),
-      ],
-    },
+    where,
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
     take: 20,
     select: residentSelect,

@@ -63,8 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
     role: signedIn.advisor.role,
     saved: url.searchParams.get('enregistre') === '1',
+    moved: url.searchParams.get('deplace') === '1',
     appointment: {
       id: appointment.id,
+      residentId: resident.id,
       version: appointment.version,
       when: formatAppointmentDate(appointment.startsAt, zone, language),
       date: localDateOf(appointment.startsAt, zone),
@@ -98,9 +100,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           ? t('workspace.appointment.actorResident')
           : t('workspace.appointment.actorSystem'),
       // Known actions read in the reader's language; others (from later features) as logged.
-      what: KNOWN_ACTIONS.includes(event.action)
-        ? t(`workspace.actions.${event.action}`)
-        : event.summary,
+      what:
+        event.action === 'APPOINTMENT_MOVED'
+          ? `${t('workspace.appointment.movedAction')} (${event.summary})`
+          : KNOWN_ACTIONS.includes(event.action)
+            ? t(`workspace.actions.${event.action}`)
+            : event.summary,
     })),
   }
 }
@@ -218,6 +223,11 @@ export default function AppointmentPage() {
           {t('workspace.appointment.saved')}
         </p>
       ) : null}
+      {data.moved && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t('workspace.appointment.moved')}
+        </p>
+      ) : null}
       {actionData?.problem ? (
         <p className="notice error" role="alert">
           {actionData.problem === 'STALE'
@@ -253,6 +263,19 @@ export default function AppointmentPage() {
           {a.reason ? ` — ${a.reason}` : ''}
         </dd>
       </dl>
+
+      <p>
+        <Link to={`/espace/usagers/${a.residentId}`}>
+          {t('workspace.appointment.residentLink')}
+        </Link>
+      </p>
+      {a.status === 'BOOKED' ? (
+        <p>
+          <Link to={`/espace/rendez-vous/${a.id}/deplacer`}>
+            {t('workspace.appointment.moveLink')}
+          </Link>
+        </p>
+      ) : null}
 
       <AppointmentMessages messages={data.messages} />
 

@@ -14,7 +14,13 @@ import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/dom
 import { contactSchema } from '~/forms/booking-contact.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/server/auth.server'
-import { BOOKING_KEY, bookOnBehalf, newBookingKey } from '~/server/workspace-booking.server'
+import {
+  BOOKING_KEY,
+  bookOnBehalf,
+  bookWalkIn,
+  localInstant,
+  newBookingKey,
+} from '~/server/workspace-booking.server'
 import { dayRange, requestedDate } from '~/server/workspace-calendar.server'
 
 // /espace/reserver: book for a resident on the phone or at the desk, in three blocks on
@@ -22,6 +28,15 @@ import { dayRange, requestedDate } from '~/server/workspace-calendar.server'
 // ?q= search · ?usager=<id>|nouveau · ?motif=<topic>&lieu=<site>|telephone · ?jour=YYYY-MM-DD
 
 const PHONE_PLACE = 'telephone'
+/** The `start` value of the walk-in choice: a time the agent types (decision 063). */
+const WALK_IN = 'autre'
+
+const activeAdvisors = (organisationId: string) =>
+  db().advisor.findMany({
+    where: { organisationId, active: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    select: { id: true, firstName: true, lastName: true },
+  })
 
 type Choice = {
   resident: Awaited<ReturnType<typeof residentById>> | 'new' | null
@@ -71,7 +86,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   const organisationId = signedIn.organisation.id
   const zone = signedIn.organisation.timeZone
-  const [t, language, choice, topics, sites] = await Promise.all([
+  const [t, language, choice, topics, sites, advisors] = await Promise.all([
     fixedT(request),
     languageOf(request),
     readChoice(signedIn, url.searchParams),
@@ -81,6 +96,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),
+    activeAdvisors(organisationId),
   ])
   const query = url.searchParams.get('q') ?? ''
   const results = query ? await searchResidents(db(), organisationId, query) : []
@@ -156,6 +172,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     first,
     day,
     slots,
+    advisors: advisors.map((advisor) => ({
+      id: advisor.id,
+      name: `${advisor.firstName} ${advisor.lastName}`,
+    })),
+    advisorId: signedIn.advisor.id,
+    today: localDateOf(new Date(), zone),
     idempotencyKey: newBookingKey(),
   }
 }
@@ -167,7 +189,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 type ActionData = {
   values: Record<string, string>
   errors: Record<string, string>
-  problem?: 'taken' | 'tooMany'
+  problem?: 'taken' | 'tooMany' | 'overlap'
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -181,8 +203,19 @@ export async function action({ request }: ActionFunctionArgs) {
     throw new Response('Bad request', { status: 400 })
   }
   const errors: Record<string, string> = {}
-  const start = new Date(form.start ?? '')
-  if (!form.start || Number.isNaN(start.getTime())) errors.start = 'SLOT_REQUIRED'
+  const walkIn = form.start === WALK_IN
+  // The walk-in time is the one on the clock of the place.
+  const site = walkIn && choice.siteId ? await siteById(db(), choice.siteId) : null
+  const zone = site?.timeZone ?? signedIn.organisation.timeZone
+  const start = walkIn
+    ? localInstant(form.walkInDate ?? '', (form.walkInTime ?? '').trim(), zone)
+    : new Date(form.start ?? '')
+  if (walkIn && !start) errors.walkInTime = 'WALK_IN_TIME_INVALID'
+  else if (!form.start || !start || Number.isNaN(start.getTime())) errors.start = 'SLOT_REQUIRED'
+  const advisors = walkIn ? await activeAdvisors(signedIn.organisation.id) : []
+  if (walkIn && !advisors.some((advisor) => advisor.id === form.walkInAdvisor)) {
+    errors.walkInAdvisor = 'WALK_IN_ADVISOR_REQUIRED'
+  }
   if (!BOOKING_KEY.test(form.idempotencyKey ?? ''))
     throw new Response('Bad request', { status: 400 })
   const organisation = await db().organisation.findUniqueOrThrow({
@@ -213,8 +246,37 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const note = (form.note ?? '').trim()
   if (note.length > 500) errors.note = 'tooLong'
-  if (Object.keys(errors).length > 0 || !resident) {
+  if (Object.keys(errors).length > 0 || !resident || !start) {
     return Response.json({ values: form, errors } satisfies ActionData, { status: 400 })
+  }
+  if (walkIn) {
+    const outcome = await bookWalkIn({
+      signedIn,
+      topicId: choice.topic.id,
+      durationMinutes: choice.topic.durationMinutes,
+      mode: choice.mode,
+      siteId: choice.siteId,
+      advisorId: form.walkInAdvisor!,
+      start,
+      confirmedOutsideHours: form.walkInConfirm === 'on',
+      resident,
+      note: note || null,
+      idempotencyKey: form.idempotencyKey!,
+      maxUpcomingPerContact: organisation.maxUpcomingPerContact,
+      now: new Date(),
+    })
+    if (outcome.ok) return redirect(`/espace/rendez-vous/${outcome.appointmentId}/fiche`)
+    if (outcome.reason === 'past' || outcome.reason === 'needsConfirmation') {
+      const field = outcome.reason === 'past' ? 'walkInTime' : 'walkInConfirm'
+      const code = outcome.reason === 'past' ? 'WALK_IN_PAST' : 'WALK_IN_CONFIRM'
+      return Response.json({ values: form, errors: { [field]: code } } satisfies ActionData, {
+        status: 400,
+      })
+    }
+    return Response.json(
+      { values: form, errors: {}, problem: outcome.reason } satisfies ActionData,
+      { status: 409 },
+    )
   }
   const outcome = await bookOnBehalf({
     signedIn,
@@ -252,6 +314,10 @@ export default function BookOnBehalf() {
     phone: t('workspace.booking.phone'),
     email: t('workspace.booking.email'),
     note: t('workspace.booking.note'),
+    walkInDate: t('workspace.booking.walkInDate'),
+    walkInTime: t('workspace.booking.walkInTime'),
+    walkInAdvisor: t('workspace.booking.walkInAdvisor'),
+    walkInConfirm: t('workspace.booking.walkInConfirm'),
   }
   const summary = Object.entries(errors).map(([name, code]) => ({
     name,
@@ -262,16 +328,18 @@ export default function BookOnBehalf() {
     `/espace/reserver?${new URLSearchParams({ usager: data.usager, ...extra }).toString()}`
   const chosenSlot = typed.start ?? data.first?.value
   const message = (code: string) =>
-    code === 'SLOT_REQUIRED' ? t('workspace.errors.SLOT_REQUIRED') : t(`form.errors.${code}`)
+    code === 'SLOT_REQUIRED'
+      ? t('workspace.errors.SLOT_REQUIRED')
+      : code.startsWith('WALK_IN_')
+        ? t(`workspace.booking.walkInErrors.${code}`)
+        : t(`form.errors.${code}`)
   return (
     <div className="page workspace">
       <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       {actionData?.problem ? (
         <p className="notice error" role="alert">
-          {actionData.problem === 'taken'
-            ? t('workspace.booking.taken')
-            : t('workspace.booking.tooMany')}
+          {t(`workspace.booking.${actionData.problem}`)}
         </p>
       ) : null}
       {summary.length > 0 ? (
@@ -375,92 +443,171 @@ export default function BookOnBehalf() {
       {data.motif && data.lieu ? (
         <section aria-labelledby="slot-title">
           <h2 id="slot-title">{t('workspace.booking.slotTitle')}</h2>
-          {!data.first || !data.day ? (
-            <p>{t('workspace.booking.noSlot')}</p>
-          ) : (
-            <Form method="post" noValidate>
-              <input type="hidden" name="usager" value={data.usager} />
-              <input type="hidden" name="motif" value={data.motif} />
-              <input type="hidden" name="lieu" value={data.lieu} />
-              <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
-              <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
-                <legend id="field-start">{labels.start}</legend>
-                {errors.start ? <p className="error">{message(errors.start)}</p> : null}
-                <div className="field-radio">
-                  <input
-                    type="radio"
-                    id="slot-first"
-                    name="start"
-                    value={data.first.value}
-                    defaultChecked={chosenSlot === data.first.value}
-                  />
-                  <label htmlFor="slot-first">
-                    {t('workspace.booking.firstFree', { when: data.first.when })}
-                  </label>
-                </div>
-                <p>{t('workspace.booking.slotsOf', { day: data.day.label })}</p>
-                {data.slots
-                  .filter((slot) => slot.value !== data.first!.value)
-                  .map((slot) => (
-                    <div key={slot.value} className="field-radio">
-                      <input
-                        type="radio"
-                        id={`slot-${slot.value}`}
-                        name="start"
-                        value={slot.value}
-                        defaultChecked={chosenSlot === slot.value}
-                      />
-                      <label htmlFor={`slot-${slot.value}`}>{slot.label}</label>
-                    </div>
-                  ))}
-                {data.day.next ? (
-                  <p>
-                    <Link
-                      to={withResident({ motif: data.motif, lieu: data.lieu, jour: data.day.next })}
-                    >
-                      {t('workspace.booking.nextDay')}
-                    </Link>
-                  </p>
-                ) : null}
-              </fieldset>
-              {data.isNew ? (
-                <fieldset>
-                  <legend>{t('workspace.booking.contactTitle')}</legend>
-                  {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
-                    <WorkspaceField
-                      key={name}
-                      name={name}
-                      label={labels[name]!}
-                      type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
-                      defaultValue={typed[name]}
-                      error={errors[name]}
-                      errorPrefix="form.errors"
-                    />
-                  ))}
-                  <div className="field field-checkbox">
+          {!data.first || !data.day ? <p>{t('workspace.booking.noSlot')}</p> : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="usager" value={data.usager} />
+            <input type="hidden" name="motif" value={data.motif} />
+            <input type="hidden" name="lieu" value={data.lieu} />
+            <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+            <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
+              <legend id="field-start">{labels.start}</legend>
+              {errors.start ? <p className="error">{message(errors.start)}</p> : null}
+              {data.first && data.day ? (
+                <>
+                  <div className="field-radio">
                     <input
-                      type="checkbox"
-                      id="field-consent"
-                      name="consent"
-                      defaultChecked={typed.consent === 'on'}
+                      type="radio"
+                      id="slot-first"
+                      name="start"
+                      value={data.first.value}
+                      defaultChecked={chosenSlot === data.first.value}
                     />
-                    <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
+                    <label htmlFor="slot-first">
+                      {t('workspace.booking.firstFree', { when: data.first.when })}
+                    </label>
                   </div>
-                </fieldset>
+                  <p>{t('workspace.booking.slotsOf', { day: data.day.label })}</p>
+                  {data.slots
+                    .filter((slot) => slot.value !== data.first!.value)
+                    .map((slot) => (
+                      <div key={slot.value} className="field-radio">
+                        <input
+                          type="radio"
+                          id={`slot-${slot.value}`}
+                          name="start"
+                          value={slot.value}
+                          defaultChecked={chosenSlot === slot.value}
+                        />
+                        <label htmlFor={`slot-${slot.value}`}>{slot.label}</label>
+                      </div>
+                    ))}
+                  {data.day.next ? (
+                    <p>
+                      <Link
+                        to={withResident({
+                          motif: data.motif,
+                          lieu: data.lieu,
+                          jour: data.day.next,
+                        })}
+                      >
+                        {t('workspace.booking.nextDay')}
+                      </Link>
+                    </p>
+                  ) : null}
+                </>
               ) : null}
-              <div className={`field${errors.note ? ' field-error' : ''}`}>
-                <label htmlFor="field-note">{labels.note}</label>
-                <textarea
-                  id="field-note"
-                  name="note"
-                  rows={2}
-                  maxLength={500}
-                  defaultValue={typed.note}
+              <div className="field-radio">
+                <input
+                  type="radio"
+                  id="slot-walk-in"
+                  name="start"
+                  value={WALK_IN}
+                  defaultChecked={chosenSlot === WALK_IN}
+                  aria-describedby="walk-in-hint"
                 />
+                <label htmlFor="slot-walk-in">{t('workspace.booking.walkIn')}</label>
               </div>
-              <button type="submit">{t('workspace.booking.submit')}</button>
-            </Form>
-          )}
+              <div className="workspace-walk-in">
+                <p id="walk-in-hint" className="hint">
+                  {t('workspace.booking.walkInHint')}
+                </p>
+                <WorkspaceField
+                  name="walkInDate"
+                  label={labels.walkInDate!}
+                  type="date"
+                  defaultValue={typed.walkInDate ?? data.today}
+                  error={errors.walkInDate}
+                  errorPrefix="workspace.booking.walkInErrors"
+                />
+                <WorkspaceField
+                  name="walkInTime"
+                  label={labels.walkInTime!}
+                  defaultValue={typed.walkInTime}
+                  error={errors.walkInTime}
+                  errorPrefix="workspace.booking.walkInErrors"
+                />
+                <div className={`field${errors.walkInAdvisor ? ' field-error' : ''}`}>
+                  <label htmlFor="field-walkInAdvisor">{labels.walkInAdvisor}</label>
+                  {errors.walkInAdvisor ? (
+                    <p id="field-walkInAdvisor-error" className="error">
+                      {message(errors.walkInAdvisor)}
+                    </p>
+                  ) : null}
+                  <select
+                    id="field-walkInAdvisor"
+                    name="walkInAdvisor"
+                    defaultValue={typed.walkInAdvisor ?? data.advisorId}
+                    aria-invalid={errors.walkInAdvisor ? true : undefined}
+                    aria-describedby={
+                      errors.walkInAdvisor ? 'field-walkInAdvisor-error' : undefined
+                    }
+                  >
+                    {data.advisors.map((advisor) => (
+                      <option key={advisor.id} value={advisor.id}>
+                        {advisor.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <div
+                  className={`field field-checkbox${errors.walkInConfirm ? ' field-error' : ''}`}
+                >
+                  {errors.walkInConfirm ? (
+                    <p id="field-walkInConfirm-error" className="error">
+                      {message(errors.walkInConfirm)}
+                    </p>
+                  ) : null}
+                  <input
+                    type="checkbox"
+                    id="field-walkInConfirm"
+                    name="walkInConfirm"
+                    defaultChecked={typed.walkInConfirm === 'on'}
+                    aria-invalid={errors.walkInConfirm ? true : undefined}
+                    aria-describedby={
+                      errors.walkInConfirm ? 'field-walkInConfirm-error' : undefined
+                    }
+                  />
+                  <label htmlFor="field-walkInConfirm">{labels.walkInConfirm}</label>
+                </div>
+              </div>
+            </fieldset>
+            {data.isNew ? (
+              <fieldset>
+                <legend>{t('workspace.booking.contactTitle')}</legend>
+                {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
+                  <WorkspaceField
+                    key={name}
+                    name={name}
+                    label={labels[name]!}
+                    type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
+                    defaultValue={typed[name]}
+                    error={errors[name]}
+                    errorPrefix="form.errors"
+                  />
+                ))}
+                <div className="field field-checkbox">
+                  <input
+                    type="checkbox"
+                    id="field-consent"
+                    name="consent"
+                    defaultChecked={typed.consent === 'on'}
+                  />
+                  <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
+                </div>
+              </fieldset>
+            ) : null}
+            <div className={`field${errors.note ? ' field-error' : ''}`}>
+              <label htmlFor="field-note">{labels.note}</label>
+              <textarea
+                id="field-note"
+                name="note"
+                rows={2}
+                maxLength={500}
+                defaultValue={typed.note}
+              />
+            </div>
+            <button type="submit">{t('workspace.booking.submit')}</button>
+          </Form>
         </section>
       ) : null}
     </div>

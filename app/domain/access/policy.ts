@@ -19,6 +19,10 @@ export type Action =
   | 'booking.create'
   /** Search and read residents. */
   | 'resident.view'
+  /** Correct a resident's contact details. */
+  | 'resident.update'
+  /** Merge two records of the same person (the whole directory is needed to judge). */
+  | 'resident.merge'
   /** Sites, topics, advisors, organisation settings. */
   | 'organisation.administer'
 
@@ -49,6 +53,8 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'appointment.update': ['ADMIN', 'RECEPTION'],
   'booking.create': EVERYONE,
   'resident.view': ['ADMIN', 'RECEPTION'],
+  'resident.update': ['ADMIN', 'RECEPTION'],
+  'resident.merge': ['ADMIN', 'RECEPTION'],
   'organisation.administer': ['ADMIN'],
 }
 
@@ -60,6 +66,8 @@ const OWN: Record<Action, readonly Role[]> = {
   'appointment.update': EVERYONE,
   'booking.create': EVERYONE,
   'resident.view': EVERYONE,
+  'resident.update': EVERYONE,
+  'resident.merge': ['ADMIN', 'RECEPTION'],
   'organisation.administer': ['ADMIN'],
 }
 

@@ -1,0 +1,254 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { DateTime } from 'luxon'
+import { z } from 'zod'
+import { useTranslation } from '~/i18n/use-translation'
+import { availability } from '~/db/availability.server'
+import { db } from '~/db/client.server'
+import { moveToSlot } from '~/db/manage.server'
+import { appointmentById } from '~/db/workspace-appointments.server'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { dayRange, requestedDate, weekDates } from '~/server/workspace-calendar.server'
+
+// /espace/rendez-vous/:id/deplacer?semaine=YYYY-MM-DD&conseiller=<id>: move a booked
+// appointment to another slot of the same engine, optionally with another advisor.
+
+async function load(request: Request, id: string | undefined) {
+  const signedIn = await requireAdvisor(request)
+  const appointment = await appointmentById(db(), id ?? '')
+  requirePermission(
+    signedIn.actor,
+    'appointment.update',
+    appointment
+      ? { organisationId: appointment.organisationId, advisorId: appointment.advisorId }
+      : null,
+  )
+  const advisors = await db().advisor.findMany({
+    where: { organisationId: signedIn.organisation.id, active: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    select: { id: true, firstName: true, lastName: true },
+  })
+  return { signedIn, appointment: appointment!, advisors }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { signedIn, appointment, advisors } = await load(request, params.appointmentId)
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const url = new URL(request.url)
+  const zone = appointment.site?.timeZone ?? signedIn.organisation.timeZone
+  const chosenAdvisor = advisors.find((a) => a.id === url.searchParams.get('conseiller'))?.id ?? ''
+  const now = new Date()
+  const movable = appointment.status === 'BOOKED'
+  const finder = await availability(db(), {
+    organisationId: appointment.organisationId,
+    topicId: appointment.topicId,
+    mode: appointment.mode,
+    siteId: appointment.siteId,
+    now,
+  })
+  const first = movable ? await finder.first() : null
+  const week = weekDates(
+    requestedDate(
+      url.searchParams.get('semaine') ?? localDateOf(first?.start ?? now, zone),
+      zone,
+      now,
+    ),
+    zone,
+  )
+  const from = dayRange(week[0]!, zone).from
+  const to = dayRange(week[6]!, zone).to
+  const slots = movable
+    ? (await finder.slots({ from, to })).filter(
+        (slot) =>
+          slot.siteId === appointment.siteId &&
+          (!chosenAdvisor || slot.advisorIds.includes(chosenAdvisor)),
+      )
+    : []
+  const days = week.map((date) => {
+    const range = dayRange(date, zone)
+    return {
+      date,
+      label: formatDay(range.from, zone, language),
+      slots: slots
+        .filter((slot) => slot.start >= range.from && slot.start < range.to)
+        .map((slot) => ({
+          value: slot.start.toISOString(),
+          label: formatTime(slot.start, zone, language),
+          full: formatAppointmentDate(slot.start, zone, language),
+        })),
+    }
+  })
+  const link = (semaine: string) =>
+    `/espace/rendez-vous/${appointment.id}/deplacer?${new URLSearchParams({
+      semaine,
+      ...(chosenAdvisor ? { conseiller: chosenAdvisor } : {}),
+    }).toString()}`
+  const shift = (days: number) => DateTime.fromISO(week[0]!).plus({ days }).toISODate()!
+  return {
+    title: t('workspace.appointment.moveTitle', {
+      name: `${appointment.resident.firstName} ${appointment.resident.lastName}`,
+    }),
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    id: appointment.id,
+    version: appointment.version,
+    movable,
+    current: formatAppointmentDate(appointment.startsAt, zone, language),
+    currentAdvisor: `${appointment.advisor.firstName} ${appointment.advisor.lastName}`,
+    advisors: advisors.map((a) => ({ id: a.id, name: `${a.firstName} ${a.lastName}` })),
+    chosenAdvisor,
+    weekLabel: t('journey.slot.weekOf', { day: days[0]!.label }),
+    previousWeek: link(shift(-7)),
+    nextWeek: link(shift(7)),
+    firstWeek: first ? link(localDateOf(first.start, zone)) : null,
+    days,
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+const moveForm = z.object({
+  version: z.coerce.number().int().min(0),
+  start: z.string({ required_error: 'SLOT_REQUIRED' }).datetime({ message: 'SLOT_REQUIRED' }),
+  conseiller: z.string().optional().default(''),
+})
+
+type ActionData = {
+  values: Record<string, string>
+  errors: Record<string, string>
+  problem?: 'STALE' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE'
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { signedIn, appointment, advisors } = await load(request, params.appointmentId)
+  const form = Object.fromEntries(
+    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
+  ) as Record<string, string>
+  const parsed = moveForm.safeParse(form)
+  if (!parsed.success) {
+    const errors: Record<string, string> = {}
+    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
+    if (errors.version) throw new Response('Bad request', { status: 400 })
+    return Response.json({ values: form, errors } satisfies ActionData, { status: 400 })
+  }
+  const advisorId = parsed.data.conseiller || null
+  if (advisorId && !advisors.some((advisor) => advisor.id === advisorId)) {
+    throw new Response('Not found', { status: 404 })
+  }
+  const outcome = await moveToSlot(db(), {
+    appointment,
+    start: new Date(parsed.data.start),
+    advisorId,
+    expectedVersion: parsed.data.version,
+    actor: { kind: 'ADVISOR', advisorId: signedIn.advisor.id },
+    now: new Date(),
+  })
+  if (outcome !== 'MOVED') {
+    return Response.json({ values: form, errors: {}, problem: outcome } satisfies ActionData, {
+      status: 409,
+    })
+  }
+  return redirect(`/espace/rendez-vous/${appointment.id}?deplace=1`)
+}
+
+export default function MoveAppointment() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData | undefined
+  const { t } = useTranslation()
+  const errors = actionData?.errors ?? {}
+  const chosen = actionData?.values.start
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <p>
+        <Link to={`/espace/rendez-vous/${data.id}`}>{t('workspace.slip.back')}</Link>
+      </p>
+      <h1>{data.title}</h1>
+      {actionData?.problem ? (
+        <p className="notice error" role="alert">
+          {t(`workspace.appointment.moveProblems.${actionData.problem}`)}
+        </p>
+      ) : null}
+      <p>
+        {t('workspace.appointment.moveCurrent', {
+          when: data.current,
+          advisor: data.currentAdvisor,
+        })}
+      </p>
+      {!data.movable ? (
+        <p>{t('workspace.appointment.notMovable')}</p>
+      ) : (
+        <>
+          <Form method="get" className="workspace-filter">
+            <input type="hidden" name="semaine" value={data.days[0]!.date} />
+            <div className="field">
+              <label htmlFor="field-conseiller">{t('workspace.appointment.moveAdvisor')}</label>
+              <select id="field-conseiller" name="conseiller" defaultValue={data.chosenAdvisor}>
+                <option value="">{t('workspace.appointment.anyAdvisor')}</option>
+                {data.advisors.map((advisor) => (
+                  <option key={advisor.id} value={advisor.id}>
+                    {advisor.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit">{t('workspace.booking.showSlots')}</button>
+          </Form>
+          <nav aria-label={data.weekLabel} className="week-nav">
+            <ul>
+              <li>
+                <Link to={data.previousWeek}>{t('journey.slot.previousWeek')}</Link>
+              </li>
+              <li>
+                <Link to={data.nextWeek}>{t('journey.slot.nextWeek')}</Link>
+              </li>
+              {data.firstWeek ? (
+                <li>
+                  <Link to={data.firstWeek}>{t('journey.slot.firstAvailable')}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <Form method="post" noValidate>
+            <input type="hidden" name="version" value={data.version} />
+            <input type="hidden" name="conseiller" value={data.chosenAdvisor} />
+            <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
+              <legend id="field-start">{data.weekLabel}</legend>
+              {errors.start ? (
+                <p className="error">{t(`workspace.errors.${errors.start}`)}</p>
+              ) : null}
+              {data.days.map((day) => (
+                <div key={day.date}>
+                  <h2>{day.label}</h2>
+                  {day.slots.length === 0 ? (
+                    <p>{t('journey.slot.noSlotDay')}</p>
+                  ) : (
+                    day.slots.map((slot) => (
+                      <div key={slot.value} className="field-radio">
+                        <input
+                          type="radio"
+                          id={`slot-${slot.value}`}
+                          name="start"
+                          value={slot.value}
+                          defaultChecked={chosen === slot.value}
+                        />
+                        <label htmlFor={`slot-${slot.value}`}>{slot.full}</label>
+                      </div>
+                    ))
+                  )}
+                </div>
+              ))}
+            </fieldset>
+            <button type="submit">{t('workspace.appointment.moveSubmit')}</button>
+          </Form>
+        </>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,341 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { useTranslation } from '~/i18n/use-translation'
+import { db } from '~/db/client.server'
+import {
+  isOwnResident,
+  possibleDuplicates,
+  residentAppointments,
+  residentHistory,
+  residentRecord,
+  updateResident,
+} from '~/db/residents.server'
+import { ErrorSummary } from '~/components/form'
+import { WorkspaceField } from '~/components/workspace/field'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { can, type Action } from '~/domain/access'
+import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { formatAppointmentDate } from '~/domain/time/format'
+import { contactSchema } from '~/forms/booking-contact.server'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { requireAdvisor, requirePermission } from '~/server/auth.server'
+
+// /espace/usagers/:residentId: contact details (editable), appointments, history and
+// possible duplicates of one resident.
+
+const KNOWN_ACTIONS = ['RESIDENT_UPDATED', 'RESIDENT_MERGED', 'RESIDENT_MERGED_INTO']
+
+async function load(request: Request, id: string | undefined, action: Action) {
+  const signedIn = await requireAdvisor(request)
+  const resident = await residentRecord(db(), id ?? '')
+  const own =
+    resident?.organisationId === signedIn.actor.organisationId &&
+    (await isOwnResident(db(), signedIn.actor, resident.id))
+  requirePermission(
+    signedIn.actor,
+    action,
+    resident
+      ? {
+          organisationId: resident.organisationId,
+          advisorId: own ? signedIn.actor.advisorId : null,
+        }
+      : null,
+  )
+  return { signedIn, resident: resident! }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { signedIn, resident } = await load(request, params.residentId, 'resident.view')
+  const { actor, organisation } = signedIn
+  const [t, language, appointments, history, duplicates] = await Promise.all([
+    fixedT(request),
+    languageOf(request),
+    residentAppointments(db(), resident.id),
+    residentHistory(db(), organisation.id, resident.id),
+    possibleDuplicates(db(), resident),
+  ])
+  const url = new URL(request.url)
+  const now = Date.now()
+  const appointmentRows = appointments.map((appointment) => ({
+    id: appointment.id,
+    when: formatAppointmentDate(
+      appointment.startsAt,
+      appointment.site?.timeZone ?? organisation.timeZone,
+      language,
+    ),
+    upcoming: appointment.startsAt.getTime() >= now,
+    status: appointment.status,
+    topic: appointment.topic.name,
+    place: appointment.mode === 'PHONE' ? null : (appointment.site?.name ?? null),
+    advisor: `${appointment.advisor.firstName} ${appointment.advisor.lastName}`,
+    // Links only where the reader may open the appointment (policy, not role checks).
+    canOpen: can(actor, 'appointment.view', appointment.advisorId),
+  }))
+  return {
+    title: `${resident.firstName} ${resident.lastName}`,
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    notice:
+      url.searchParams.get('enregistre') === '1'
+        ? 'saved'
+        : url.searchParams.get('fusionne') === '1'
+          ? 'merged'
+          : null,
+    resident: {
+      id: resident.id,
+      updatedAt: resident.updatedAt.toISOString(),
+      firstName: resident.firstName,
+      lastName: resident.lastName,
+      phone: resident.phoneE164 ? formatPhoneForDisplay(resident.phoneE164) : '',
+      phoneType: resident.phoneType,
+      email: resident.email ?? '',
+      language: resident.preferredLanguage === 'en' ? 'en' : 'fr',
+      consent: resident.notificationConsent,
+      smsOptedOut: resident.smsOptedOut,
+      createdVia: resident.createdVia,
+      createdAt: formatAppointmentDate(resident.createdAt, organisation.timeZone, language),
+    },
+    upcoming: appointmentRows.filter((row) => row.upcoming).reverse(),
+    past: appointmentRows.filter((row) => !row.upcoming),
+    history: history.map((event) => ({
+      id: event.id,
+      when: formatAppointmentDate(event.createdAt, organisation.timeZone, language),
+      who: event.advisor
+        ? `${event.advisor.firstName} ${event.advisor.lastName}`
+        : t('workspace.appointment.actorSystem'),
+      what: KNOWN_ACTIONS.includes(event.action)
+        ? `${t(`workspace.residents.actions.${event.action}`)} (${event.summary})`
+        : event.summary,
+    })),
+    canMerge: can(actor, 'resident.merge'),
+    duplicates: duplicates.map((match) => ({
+      id: match.resident.id,
+      name: `${match.resident.firstName} ${match.resident.lastName}`,
+      phone: match.resident.phoneE164 ? formatPhoneForDisplay(match.resident.phoneE164) : null,
+      email: match.resident.email,
+      reasons: match.reasons,
+    })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+const editForm = z.object({
+  updatedAt: z.string().datetime(),
+  // Only two choices in a select: anything else was not typed by a person.
+  language: z.enum(['fr', 'en']).catch('fr'),
+})
+
+type ActionData = {
+  values: Record<string, string>
+  errors: Record<string, string>
+  problem?: 'STALE'
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { signedIn, resident } = await load(request, params.residentId, 'resident.update')
+  const form = Object.fromEntries(
+    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
+  ) as Record<string, string>
+  const organisation = await db().organisation.findUniqueOrThrow({
+    where: { id: signedIn.organisation.id },
+    select: { allowedPhoneRegions: true },
+  })
+  const base = editForm.safeParse(form)
+  const contact = contactSchema({
+    mode: 'IN_PERSON',
+    allowedRegions: organisation.allowedPhoneRegions.split(','),
+  }).safeParse(form)
+  if (!base.success) throw new Response('Bad request', { status: 400 })
+  if (!contact.success) {
+    const errors: Record<string, string> = {}
+    for (const issue of contact.error.issues) errors[String(issue.path[0])] ??= issue.message
+    return Response.json({ values: form, errors } satisfies ActionData, { status: 400 })
+  }
+  const details = contact.data.resident
+  const outcome = await updateResident(db(), signedIn.actor, {
+    id: resident.id,
+    updatedAt: new Date(base.data.updatedAt),
+    changes: {
+      firstName: details.firstName,
+      lastName: details.lastName,
+      searchKey: details.searchKey,
+      phoneE164: details.phoneE164,
+      phoneType: details.phoneType,
+      email: details.email,
+      preferredLanguage: base.data.language,
+      notificationConsent: details.consent,
+    },
+  })
+  if (outcome === 'STALE') {
+    return Response.json({ values: form, errors: {}, problem: 'STALE' } satisfies ActionData, {
+      status: 409,
+    })
+  }
+  return redirect(`/espace/usagers/${resident.id}?enregistre=1`)
+}
+
+function AppointmentList({
+  rows,
+}: {
+  rows: ReturnType<typeof useLoaderData<typeof loader>>['past']
+}) {
+  const { t } = useTranslation()
+  return (
+    <ul className="workspace-results">
+      {rows.map((row) => (
+        <li key={row.id}>
+          {row.canOpen ? <Link to={`/espace/rendez-vous/${row.id}`}>{row.when}</Link> : row.when} ·{' '}
+          {row.topic} · {row.place ?? t('workspace.calendar.phone')} · {row.advisor} ·{' '}
+          <strong>{t(`workspace.calendar.status.${row.status}`)}</strong>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export default function ResidentPage() {
+  const data = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>() as ActionData | undefined
+  const { t } = useTranslation()
+  const r = data.resident
+  const errors = actionData?.errors ?? {}
+  // After a refused edit, what was typed stays; after a stale one, the current values show.
+  const typed = actionData && !actionData.problem ? actionData.values : null
+  const labels: Record<string, string> = {
+    firstName: t('workspace.booking.firstName'),
+    lastName: t('workspace.booking.lastName'),
+    phone: t('workspace.booking.phone'),
+    email: t('workspace.booking.email'),
+    language: t('workspace.residents.language'),
+  }
+  const summary = Object.entries(errors).map(([name, code]) => ({
+    id: `field-${name}`,
+    label: labels[name] ?? name,
+    code,
+  }))
+  const consent = typed ? typed.consent === 'on' : r.consent
+  const language = typed ? typed.language : r.language
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <p>
+        <Link to="/espace/usagers">{t('workspace.residents.back')}</Link>
+      </p>
+      <h1>{data.title}</h1>
+      {data.notice && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t(`workspace.residents.${data.notice}`)}
+        </p>
+      ) : null}
+      {actionData?.problem ? (
+        <p className="notice error" role="alert">
+          {t('workspace.residents.stale')}
+        </p>
+      ) : null}
+      <p>
+        <Link to={`/espace/reserver?usager=${r.id}`}>{t('workspace.residents.book')}</Link>
+      </p>
+
+      <section aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('workspace.residents.contactTitle')}</h2>
+        <ErrorSummary errors={summary} />
+        <Form method="post" noValidate key={r.updatedAt}>
+          <input type="hidden" name="updatedAt" value={r.updatedAt} />
+          {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
+            <WorkspaceField
+              key={name}
+              name={name}
+              label={labels[name]!}
+              type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
+              defaultValue={typed ? typed[name] : r[name]}
+              error={errors[name]}
+              errorPrefix="form.errors"
+            />
+          ))}
+          <div className="field">
+            <label htmlFor="field-language">{labels.language}</label>
+            <select id="field-language" name="language" defaultValue={language}>
+              <option value="fr">Français</option>
+              <option value="en">English</option>
+            </select>
+          </div>
+          <div className="field field-checkbox">
+            <input type="checkbox" id="field-consent" name="consent" defaultChecked={consent} />
+            <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
+          </div>
+          <p>
+            {r.smsOptedOut
+              ? t('workspace.residents.smsOptedOut')
+              : t('workspace.residents.smsAllowed')}
+          </p>
+          <button type="submit">{t('workspace.residents.save')}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="upcoming-title">
+        <h2 id="upcoming-title">{t('workspace.residents.upcoming')}</h2>
+        {data.upcoming.length === 0 ? (
+          <p>{t('workspace.residents.noNext')}</p>
+        ) : (
+          <AppointmentList rows={data.upcoming} />
+        )}
+      </section>
+      <section aria-labelledby="past-title">
+        <h2 id="past-title">{t('workspace.residents.past')}</h2>
+        {data.past.length === 0 ? (
+          <p>{t('workspace.residents.noPast')}</p>
+        ) : (
+          <AppointmentList rows={data.past} />
+        )}
+      </section>
+
+      <section aria-labelledby="duplicates-title">
+        <h2 id="duplicates-title">{t('workspace.residents.duplicates')}</h2>
+        {data.duplicates.length === 0 ? (
+          <p>{t('workspace.residents.noDuplicates')}</p>
+        ) : (
+          <ul className="workspace-results">
+            {data.duplicates.map((duplicate) => (
+              <li key={duplicate.id}>
+                <Link to={`/espace/usagers/${duplicate.id}`}>{duplicate.name}</Link>
+                {duplicate.phone ? ` · ${duplicate.phone}` : ''}
+                {duplicate.email ? ` · ${duplicate.email}` : ''} ·{' '}
+                {duplicate.reasons
+                  .map((reason) => t(`workspace.residents.reasons.${reason}`))
+                  .join(', ')}
+                {data.canMerge ? (
+                  <>
+                    {' '}
+                    ·{' '}
+                    <Link to={`/espace/usagers/${r.id}/fusionner?avec=${duplicate.id}`}>
+                      {t('workspace.residents.mergeWith', { name: duplicate.name })}
+                    </Link>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('workspace.appointment.history')}</h2>
+        <p>{t('workspace.residents.created', { when: r.createdAt })}</p>
+        {data.history.length > 0 ? (
+          <ol className="workspace-history">
+            {data.history.map((event) => (
+              <li key={event.id}>
+                <strong>{event.when}</strong> · {event.who} · {event.what}
+              </li>
+            ))}
+          </ol>
+        ) : null}
+      </section>
+    </div>
+  )
+}
