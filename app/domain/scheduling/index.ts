@@ -21,6 +21,7 @@ export {
   type OpeningRuleProblem,
   type OpeningRuleProblemCode,
 } from './rules'
+export { absenceRange, parseTimeInput, type AbsenceInputProblem } from './form-input'
 export { rulesOpenOn } from './opening-hours'
 export { slotTimeZone } from './query'
 export { overlappingRules } from './rule-overlaps'
