@@ -17,6 +17,9 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
           <Link to="/espace/reserver">{t('workspace.booking.navLink')}</Link>
         </li>
         <li>
+          <Link to="/espace/horaires">{t('workspace.rules.navLink')}</Link>
+        </li>
+        <li>
           <Link to="/espace/connexions">{t('workspace.nav.sessions')}</Link>
         </li>
         <li>
