@@ -1,5 +1,4 @@
 import { redirect } from '@remix-run/node'
-import { DateTime } from 'luxon'
 import type { RuleFormResult, RulePreview } from '~/components/workspace/rule-form'
 import { db } from '~/db/client.server'
 import {
@@ -21,7 +20,7 @@ import type { Language } from '~/i18n/config'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import type { Translate } from '~/i18n/translate'
 import { requireAdvisor, requirePermission, type SignedIn } from './auth.server'
-import { dayTitle } from './workspace-calendar.server'
+import { dayTitle, wallTime } from './workspace-calendar.server'
 
 // What the hours and absence pages share: whose schedule it is, and how rules and the
 // appointments a change would orphan read.
@@ -40,11 +39,6 @@ export async function scheduleOwner(request: Request, action: Action, advisorId?
     advisor ? { organisationId: advisor.organisationId, advisorId: advisor.id } : null,
   )
   return { signedIn, advisor: advisor! }
-}
-
-/** "9 h", "14 h 30" for a wall time "HH:mm" of a local date at a place. */
-export function wallTime(date: string, time: string, zone: string, language: Language): string {
-  return formatTime(DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate(), zone, language)
 }
 
 type RuleForView = {
