@@ -243,6 +243,42 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(after.endTime).toBe('17:30')
   })
 
+  test('a rule is changed: new times and topics, the change audited', async () => {
+    const { karim, townHall, taxes } = await ids()
+    const rule = await database.openingRule.findFirstOrThrow({
+      where: { advisorId: karim.id, weekdays: '2', startTime: '14:00' },
+    })
+    const response = await post(
+      `/espace/horaires/${rule.id}`,
+      [
+        ...ruleFields(
+          ['2'],
+          {
+            startTime: '14 h 30',
+            endTime: '18:00',
+            place: townHall.id,
+            validFrom: rule.validFrom,
+          },
+          [taxes.id],
+        ),
+        ['updatedAt', rule.updatedAt.toISOString()],
+      ],
+      KARIM,
+    )
+    expect(response.status).toBe(302)
+    const after = await database.openingRule.findUniqueOrThrow({
+      where: { id: rule.id },
+      include: { topics: true },
+    })
+    expect([after.startTime, after.endTime]).toEqual(['14:30', '18:00'])
+    expect(after.topics.map((topic) => topic.topicId)).toEqual([taxes.id])
+    expect(
+      await database.auditEvent.count({
+        where: { entityId: rule.id, action: 'OPENING_RULE_CHANGED' },
+      }),
+    ).toBe(1)
+  })
+
   test('ending a rule lists the appointments it orphans; the cancelled one is told, nothing before', async () => {
     const { karim } = await ids()
     const phoneRule = await database.openingRule.findFirstOrThrow({
@@ -366,6 +402,42 @@ describe(`absences on ${testProvider}`, () => {
     const page = await (await get(kept.headers.get('location')!, KARIM)).text()
     expect(page).toContain('Absence enregistrée.')
     expect(page).toContain('Formation')
+  })
+
+  test('an absence cancels what the advisor chose to cancel, and the resident is told', async () => {
+    const lea = await database.advisor.findUniqueOrThrow({ where: { email: LEA } })
+    const appointment = await database.appointment.findFirstOrThrow({
+      where: { advisorId: lea.id, status: 'BOOKED' },
+      orderBy: { startsAt: 'asc' },
+    })
+    const day = DateTime.fromJSDate(appointment.startsAt).setZone(ZONE).toISODate()!
+    const response = await post(
+      `/espace/absences?conseiller=${lea.id}`,
+      [
+        ['intent', 'add'],
+        ['startDate', day],
+        ['startTime', ''],
+        ['endDate', day],
+        ['endTime', ''],
+        ['reason', 'Maladie'],
+        ['confirming', '1'],
+        ['decisionAll', 'CANCEL'],
+        ['cancellationReason', 'Conseillère absente'],
+      ],
+      LEA,
+    )
+    expect(response.status).toBe(302)
+    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    expect(after.status).toBe('CANCELLED')
+    expect(after.cancellationReason).toBe('Conseillère absente')
+    expect(
+      await database.notification.count({
+        where: { appointmentId: appointment.id, kind: 'CANCELLED_BY_SERVICE' },
+      }),
+    ).toBe(1)
+    expect(await database.absence.count({ where: { advisorId: lea.id, reason: 'Maladie' } })).toBe(
+      1,
+    )
   })
 
   test('the calendar shows the hours and the absence in the background', async () => {
