@@ -444,6 +444,13 @@ describe(`absences on ${testProvider}`, () => {
     const html = await (await get(`/espace?date=${nextWeek(1)}`, KARIM)).text()
     expect(html).toContain('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne')
     expect(html).toContain('Absent de 0 h à 24 h : Formation')
+    const { townHall } = await ids()
+    const site = await (
+      await get(`/espace/lieux/${townHall.id}?date=${nextWeek(1)}`, SOPHIE)
+    ).text()
+    expect(site).toContain('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne')
+    expect(site).toContain('Absent de 0 h à 24 h : Formation')
+    expect(site).toContain('Jeanne Moreau')
   })
 
   test('an absence is removed, and removing it twice says so', async () => {
