@@ -106,6 +106,23 @@ export function advisorRules(db: Db, advisorIds: string[]) {
   })
 }
 
+/** Active sites (with their zone) and topics of the organisation, by name. */
+export async function ruleChoices(db: Db, organisationId: string) {
+  const [sites, topics] = await Promise.all([
+    db.site.findMany({
+      where: { organisationId, active: true },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, timeZone: true },
+    }),
+    db.topic.findMany({
+      where: { organisationId, active: true },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+  ])
+  return { sites, topics }
+}
+
 /** One rule with its advisor's organisation (the caller checks the permission). */
 export function openingRuleById(db: Db, id: string) {
   return db.openingRule.findUnique({

@@ -1,12 +1,10 @@
 import { z } from 'zod'
 import type { Decisions, OpeningRuleInput } from '~/db/opening-rules.server'
 import { parseTimeInput, validateOpeningRule } from '~/domain/scheduling'
+import { PHONE_PLACE, REASON_MAX } from './schedule-limits'
 
 // The hours and absence forms of the workspace (decisions 050–053): what was typed, kept
 // as typed for the page, and what it means once checked.
-
-export const PHONE_PLACE = 'telephone'
-export const REASON_MAX = 200
 
 const text = z.string().trim().max(REASON_MAX, 'TEXT_TOO_LONG').optional().default('')
 

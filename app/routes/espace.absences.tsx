@@ -1,23 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { useTranslation } from '~/i18n/use-translation'
 import { ErrorSummary, TextField } from '~/components/form'
-import {
-  AffectedAppointments,
-  type AffectedItem,
-} from '~/components/workspace/affected-appointments'
+import { AffectedAppointments } from '~/components/workspace/affected-appointments'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { absenceById, addAbsence, removeAbsence, upcomingAbsences } from '~/db/absences.server'
+import { upcomingAbsences } from '~/db/absences.server'
 import { db } from '~/db/client.server'
-import { wouldOrphan } from '~/db/opening-rules.server'
 import { authorise } from '~/domain/access'
-import { absenceRange } from '~/domain/scheduling'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { decisionValues, parseDecisions, REASON_MAX } from '~/forms/schedule.server'
+import { REASON_MAX } from '~/forms/schedule-limits'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { affectedView, scheduleOwner } from '~/server/workspace-schedule.server'
+import {
+  absenceAction,
+  scheduleOwner,
+  type AbsenceActionData as ActionData,
+} from '~/server/workspace-schedule.server'
 
 // /espace/absences?conseiller=<id>: an advisor's upcoming absences; add one (settling the
 // appointments it would cover, decision 053) or remove one.
@@ -58,115 +55,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-const absenceForm = z.object({
-  startDate: z.string().trim().default(''),
-  startTime: z.string().trim().default(''),
-  endDate: z.string().trim().default(''),
-  endTime: z.string().trim().default(''),
-  reason: z.string().trim().default(''),
-})
-
-type Values = z.infer<typeof absenceForm>
-
-type ActionData = {
-  values: Values | null
-  errors: Record<string, string>
-  affected?: AffectedItem[]
-  decisionValues?: ReturnType<typeof decisionValues> | null
-  changed?: boolean
-  problem?: 'GONE'
-}
-
-const reply = (data: ActionData, status: number) => Response.json(data, { status })
-
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData()
-  if (form.get('intent') === 'remove') {
-    const absence = await absenceById(db(), String(form.get('absenceId') ?? ''))
-    const { signedIn, advisor } = await scheduleOwner(
-      request,
-      'schedule.manage',
-      absence?.advisorId ?? null,
-    )
-    if (!absence || absence.advisorId !== advisor.id) {
-      return reply({ values: null, errors: {}, problem: 'GONE' }, 409)
-    }
-    const removed = await removeAbsence(db(), signedIn.actor, absence)
-    if (!removed) return reply({ values: null, errors: {}, problem: 'GONE' }, 409)
-    return redirect(`/espace/absences?conseiller=${advisor.id}&supprime=1`)
-  }
-  const { signedIn, advisor } = await scheduleOwner(request, 'schedule.manage')
-  const values = absenceForm.parse(
-    Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string')),
-  )
-  const zone = signedIn.organisation.timeZone
-  const range = absenceRange(values, zone)
-  const errors: Record<string, string> = {}
-  if (!range.ok) for (const problem of range.problems) errors[problem.field] ??= problem.code
-  if (values.reason.length > REASON_MAX) errors.reason = 'TEXT_TOO_LONG'
-  if (!range.ok || Object.keys(errors).length > 0) return reply({ values, errors }, 400)
-  const now = new Date()
-  const absence = { advisorId: advisor.id, start: range.start, end: range.end }
-  const affected = await wouldOrphan(
-    db(),
-    {
-      advisorId: advisor.id,
-      organisationZone: zone,
-      after: (before) => ({ rules: before.rules, absences: [...before.absences, absence] }),
-    },
-    now,
-  )
-  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
-  const confirming = form.get('confirming') === '1'
-  const answers = decisionValues(form)
-  const decided = parseDecisions(
-    answers,
-    affected.map((appointment) => appointment.id),
-  )
-  if (affected.length > 0 && (!confirming || Object.keys(decided.errors).length > 0)) {
-    return reply(
-      {
-        values,
-        errors: confirming ? decided.errors : {},
-        affected: affected.map((appointment) => affectedView(appointment, language, t)),
-        decisionValues: confirming ? answers : null,
-      },
-      confirming ? 400 : 200,
-    )
-  }
-  const outcome = await addAbsence(
-    db(),
-    signedIn.actor,
-    {
-      advisorId: advisor.id,
-      startsAt: range.start,
-      endsAt: range.end,
-      reason: values.reason || null,
-      organisationZone: zone,
-      decisions: decided.decisions,
-      cancellationReason: answers.reason,
-    },
-    now,
-  )
-  if (outcome.kind === 'UNDECIDED') {
-    return reply(
-      {
-        values,
-        errors: {},
-        affected: outcome.affected.map((appointment) => affectedView(appointment, language, t)),
-        decisionValues: answers,
-        changed: true,
-      },
-      409,
-    )
-  }
-  const query = new URLSearchParams({
-    conseiller: advisor.id,
-    enregistre: '1',
-    annules: String(outcome.cancelled),
-    gardes: String(outcome.kept),
-  })
-  return redirect(`/espace/absences?${query.toString()}`)
+  return absenceAction(request)
 }
 
 const ERRORS = 'workspace.rules.errors'

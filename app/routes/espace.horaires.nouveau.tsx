@@ -4,7 +4,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { RuleForm, type RuleFormResult } from '~/components/workspace/rule-form'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { localDateOf } from '~/domain/time/format'
-import { PHONE_PLACE } from '~/forms/schedule.server'
+import { PHONE_PLACE } from '~/forms/schedule-limits'
 import { fixedT } from '~/i18n/i18n.server'
 import { ruleAction, ruleFormOptions, scheduleOwner } from '~/server/workspace-schedule.server'
 

@@ -1,9 +1,13 @@
 import { redirect } from '@remix-run/node'
+import { z } from 'zod'
+import type { AffectedItem } from '~/components/workspace/affected-appointments'
 import type { RuleFormResult, RulePreview } from '~/components/workspace/rule-form'
+import { absenceById, addAbsence, removeAbsence } from '~/db/absences.server'
 import { db } from '~/db/client.server'
 import {
   advisorRules,
   previewRuleSlots,
+  ruleChoices,
   ruleOfRow,
   saveOpeningRule,
   withRule,
@@ -13,9 +17,15 @@ import {
 } from '~/db/opening-rules.server'
 import { advisorById } from '~/db/workspace-calendar.server'
 import type { Action } from '~/domain/access'
-import { overlappingRules, validateOpeningRule, type OpeningRule } from '~/domain/scheduling'
+import {
+  absenceRange,
+  overlappingRules,
+  validateOpeningRule,
+  type OpeningRule,
+} from '~/domain/scheduling'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
 import { decisionValues, parseDecisions, parseRule, ruleValues } from '~/forms/schedule.server'
+import { REASON_MAX } from '~/forms/schedule-limits'
 import type { Language } from '~/i18n/config'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import type { Translate } from '~/i18n/translate'
@@ -102,21 +112,9 @@ export function affectedView(appointment: AffectedAppointment, language: Languag
 
 export type AffectedView = ReturnType<typeof affectedView>
 
-/** Active sites and topics of the organisation, by name: the rule form's choices. */
+/** The rule form's choices: the organisation's active sites and topics. */
 export async function ruleFormOptions(organisationId: string) {
-  const [sites, topics] = await Promise.all([
-    db().site.findMany({
-      where: { organisationId, active: true },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true },
-    }),
-    db().topic.findMany({
-      where: { organisationId, active: true },
-      orderBy: { name: 'asc' },
-      select: { id: true, name: true },
-    }),
-  ])
-  return { sites, topics }
+  return ruleChoices(db(), organisationId)
 }
 
 /** The slots of a preview, grouped by local day. */
@@ -188,8 +186,10 @@ export async function ruleAction(request: Request, context: RuleContext) {
   const candidate: OpeningRule = { ...rule, id: stored?.id }
   if (intent === 'preview' && kind === 'rule') {
     const preview = await previewRuleSlots(db(), signedIn.organisation.id, candidate, now)
+    // Slots read in the place's zone (an overseas site keeps its own).
+    const placeZone = options.sites.find((site) => site.id === candidate.siteId)?.timeZone ?? zone
     return reply(
-      { form: kind, values, errors: {}, preview: previewView(preview, zone, language) },
+      { form: kind, values, errors: {}, preview: previewView(preview, placeZone, language) },
       200,
     )
   }
@@ -295,4 +295,114 @@ function updatedAtOf(form: FormData): Date {
   const value = form.get('updatedAt')
   const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN)
   return Number.isNaN(date.getTime()) ? new Date(0) : date
+}
+
+const absenceForm = z.object({
+  startDate: z.string().trim().default(''),
+  startTime: z.string().trim().default(''),
+  endDate: z.string().trim().default(''),
+  endTime: z.string().trim().default(''),
+  reason: z.string().trim().default(''),
+})
+
+export type AbsenceActionData = {
+  values: z.infer<typeof absenceForm> | null
+  errors: Record<string, string>
+  affected?: AffectedItem[]
+  decisionValues?: ReturnType<typeof decisionValues> | null
+  changed?: boolean
+  problem?: 'GONE'
+}
+
+const absenceReply = (data: AbsenceActionData, status: number) => Response.json(data, { status })
+
+/** The absence page's action: remove one, or add one after the orphan confirmation (053). */
+export async function absenceAction(request: Request) {
+  const form = await request.formData()
+  if (form.get('intent') === 'remove') {
+    const absence = await absenceById(db(), String(form.get('absenceId') ?? ''))
+    const { signedIn, advisor } = await scheduleOwner(
+      request,
+      'schedule.manage',
+      absence?.advisorId ?? null,
+    )
+    if (!absence || absence.advisorId !== advisor.id) {
+      return absenceReply({ values: null, errors: {}, problem: 'GONE' }, 409)
+    }
+    const removed = await removeAbsence(db(), signedIn.actor, absence)
+    if (!removed) return absenceReply({ values: null, errors: {}, problem: 'GONE' }, 409)
+    return redirect(`/espace/absences?conseiller=${advisor.id}&supprime=1`)
+  }
+  const { signedIn, advisor } = await scheduleOwner(request, 'schedule.manage')
+  const values = absenceForm.parse(
+    Object.fromEntries([...form.entries()].filter(([, value]) => typeof value === 'string')),
+  )
+  const zone = signedIn.organisation.timeZone
+  const range = absenceRange(values, zone)
+  const errors: Record<string, string> = {}
+  if (!range.ok) for (const problem of range.problems) errors[problem.field] ??= problem.code
+  if (values.reason.length > REASON_MAX) errors.reason = 'TEXT_TOO_LONG'
+  if (!range.ok || Object.keys(errors).length > 0) return absenceReply({ values, errors }, 400)
+  const now = new Date()
+  const absence = { advisorId: advisor.id, start: range.start, end: range.end }
+  const affected = await wouldOrphan(
+    db(),
+    {
+      advisorId: advisor.id,
+      organisationZone: zone,
+      after: (before) => ({ rules: before.rules, absences: [...before.absences, absence] }),
+    },
+    now,
+  )
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const confirming = form.get('confirming') === '1'
+  const answers = decisionValues(form)
+  const decided = parseDecisions(
+    answers,
+    affected.map((appointment) => appointment.id),
+  )
+  if (affected.length > 0 && (!confirming || Object.keys(decided.errors).length > 0)) {
+    return absenceReply(
+      {
+        values,
+        errors: confirming ? decided.errors : {},
+        affected: affected.map((appointment) => affectedView(appointment, language, t)),
+        decisionValues: confirming ? answers : null,
+      },
+      confirming ? 400 : 200,
+    )
+  }
+  const outcome = await addAbsence(
+    db(),
+    signedIn.actor,
+    {
+      advisorId: advisor.id,
+      startsAt: range.start,
+      endsAt: range.end,
+      reason: values.reason || null,
+      organisationZone: zone,
+      decisions: decided.decisions,
+      cancellationReason: answers.reason,
+    },
+    now,
+  )
+  if (outcome.kind === 'UNDECIDED') {
+    return absenceReply(
+      {
+        values,
+        errors: {},
+        affected: outcome.affected.map((appointment) => affectedView(appointment, language, t)),
+        decisionValues: answers,
+        changed: true,
+      },
+      409,
+    )
+  }
+  const query = new URLSearchParams({
+    conseiller: advisor.id,
+    enregistre: '1',
+    annules: String(outcome.cancelled),
+    gardes: String(outcome.kept),
+  })
+  return redirect(`/espace/absences?${query.toString()}`)
 }

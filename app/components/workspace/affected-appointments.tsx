@@ -1,3 +1,4 @@
+import { REASON_MAX } from '~/forms/schedule-limits'
 import { useTranslation } from '~/i18n/use-translation'
 
 export type AffectedItem = { id: string; label: string; choiceFor: string }
@@ -89,7 +90,7 @@ export function AffectedAppointments({
           id="field-cancellationReason"
           name="cancellationReason"
           type="text"
-          maxLength={200}
+          maxLength={REASON_MAX}
           defaultValue={values ? values.reason : defaultReason}
           aria-invalid={errors.cancellationReason ? true : undefined}
           aria-describedby={

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react'
 import { ErrorSummary, TextField } from '~/components/form'
+import { PHONE_PLACE } from '~/forms/schedule-limits'
 import { useTranslation } from '~/i18n/use-translation'
 import { AffectedAppointments, type AffectedItem } from './affected-appointments'
 
@@ -32,7 +33,6 @@ export type RuleFormResult = {
   problem?: 'STALE'
 }
 
-const PHONE_PLACE = 'telephone'
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7']
 const ERRORS = 'workspace.rules.errors'
 const idOf = (name: string) => `field-${name}`
