@@ -279,6 +279,51 @@ describe(`opening hours on ${testProvider}`, () => {
     ).toBe(1)
   })
 
+  test('an overlap confirmed stays confirmed through the list of orphaned appointments', async () => {
+    const { townHall } = await ids()
+    const camille = await database.advisor.findFirstOrThrow({ where: { firstName: 'Camille' } })
+    const rule = await database.openingRule.findFirstOrThrow({
+      where: { advisorId: camille.id, siteId: townHall.id },
+    })
+    const appointment = await database.appointment.findFirstOrThrow({
+      where: { advisorId: camille.id, status: 'BOOKED' },
+    })
+    const fields: [string, string][] = [
+      ...ruleFields(['2', '4'], { place: townHall.id, validFrom: rule.validFrom }),
+      ['updatedAt', rule.updatedAt.toISOString()],
+    ]
+    const email = 'camille.martin@val-de-sorne.example'
+    const warned = await post(`/espace/horaires/${rule.id}`, fields, email)
+    expect(warned.status).toBe(400)
+    expect(await warned.text()).toContain('Cette plage chevauche')
+    const listed = await post(
+      `/espace/horaires/${rule.id}`,
+      [...fields, ['confirmOverlap', 'on']],
+      email,
+    )
+    const html = await listed.text()
+    expect(listed.status).toBe(200)
+    expect(html).toContain('René Girard')
+    expect(html).toContain('name="confirmOverlap" value="on"')
+    const saved = await post(
+      `/espace/horaires/${rule.id}`,
+      [
+        ...fields,
+        ['confirmOverlap', 'on'],
+        ['confirming', '1'],
+        ['decisionAll', 'KEEP'],
+        ['cancellationReason', ''],
+      ],
+      email,
+    )
+    expect(saved.status).toBe(302)
+    expect(
+      (await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status,
+    ).toBe('BOOKED')
+    const after = await database.openingRule.findUniqueOrThrow({ where: { id: rule.id } })
+    expect([after.weekdays, after.startTime]).toEqual(['24', '14:00'])
+  })
+
   test('ending a rule lists the appointments it orphans; the cancelled one is told, nothing before', async () => {
     const { karim } = await ids()
     const phoneRule = await database.openingRule.findFirstOrThrow({

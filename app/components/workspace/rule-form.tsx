@@ -223,6 +223,9 @@ export function RuleForm({
             <label htmlFor={idOf('confirmOverlap')}>{labels.confirmOverlap}</label>
           </div>
         </section>
+      ) : shown.confirmOverlap === 'on' ? (
+        // Confirmed on the previous step: the confirmation of appointments keeps it.
+        <input type="hidden" name="confirmOverlap" value="on" />
       ) : null}
       {mine?.affected && mine.affected.length > 0 ? (
         <AffectedAppointments
