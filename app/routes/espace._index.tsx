@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const advisorName = `${advisor!.firstName} ${advisor!.lastName}`
   return {
     title: t('workspace.calendar.title', { name: advisorName }),
+    advisorName,
     name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
     role: signedIn.advisor.role,
     advisorId: advisor!.id,
@@ -132,6 +133,11 @@ export default function Calendar() {
         </div>
         <button type="submit">{t('workspace.calendar.go')}</button>
       </Form>
+      <p>
+        <Link to={`/espace/horaires?conseiller=${data.advisorId}`}>
+          {t('workspace.rules.title', { name: data.advisorName })}
+        </Link>
+      </p>
       {data.sites.length > 0 ? (
         <ul className="workspace-sites">
           {data.sites.map((site) => (

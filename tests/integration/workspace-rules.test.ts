@@ -489,7 +489,8 @@ describe(`absences on ${testProvider}`, () => {
     const html = await (await get(`/espace?date=${nextWeek(1)}`, KARIM)).text()
     expect(html).toContain('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne')
     expect(html).toContain('Absent de 0 h à 24 h : Formation')
-    const { townHall } = await ids()
+    const { karim, townHall } = await ids()
+    expect(html).toContain(`href="/espace/horaires?conseiller=${karim.id}"`)
     const site = await (
       await get(`/espace/lieux/${townHall.id}?date=${nextWeek(1)}`, SOPHIE)
     ).text()
