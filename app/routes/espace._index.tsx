@@ -3,9 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/db/client.server'
 import {
-  absencesBetween,
   advisorById,
-  appointmentsBetween,
   organisationAdvisors,
   organisationSites,
 } from '~/db/workspace-calendar.server'
@@ -15,15 +13,7 @@ import { can } from '~/domain/access'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/server/auth.server'
-import {
-  absenceView,
-  appointmentView,
-  dayRange,
-  dayTitle,
-  requestedDate,
-  shiftDate,
-  weekDates,
-} from '~/server/workspace-calendar.server'
+import { loadAgenda, requestedDate, shiftDate, weekDates } from '~/server/workspace-calendar.server'
 
 // /espace: one advisor's day (default: the signed-in advisor, today) or week
 // (?vue=semaine), ?date=YYYY-MM-DD, ?conseiller=<advisor id>.
@@ -42,11 +32,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = requestedDate(url.searchParams.get('date'), zone)
   const week = url.searchParams.get('vue') === 'semaine'
   const days = week ? weekDates(date, zone) : [date]
-  const range = { from: dayRange(days[0]!, zone).from, to: dayRange(days.at(-1)!, zone).to }
   const organisationId = signedIn.organisation.id
-  const [appointments, absences, advisors, sites] = await Promise.all([
-    appointmentsBetween(db(), organisationId, [advisor!.id], range.from, range.to),
-    absencesBetween(db(), [advisor!.id], range.from, range.to),
+  const [agenda, advisors, sites] = await Promise.all([
+    loadAgenda({ organisationId, zone, dates: days, advisors: [advisor!], language, t }),
     can(signedIn.actor, 'calendar.view')
       ? organisationAdvisors(db(), organisationId)
       : Promise.resolve([]),
@@ -54,10 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? organisationSites(db(), organisationId)
       : Promise.resolve([]),
   ])
-  const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
   const advisorName = `${advisor!.firstName} ${advisor!.lastName}`
   return {
     title: t('workspace.calendar.title', { name: advisorName }),
+    advisorName,
     name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
     role: signedIn.advisor.role,
     advisorId: advisor!.id,
@@ -67,17 +55,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     week,
     previous: shiftDate(date, week ? -7 : -1),
     next: shiftDate(date, week ? 7 : 1),
-    days: days.map((day) => {
-      const bounds = dayRange(day, zone)
-      return {
-        date: day,
-        title: dayTitle(day, zone, language),
-        appointments: views.filter((view) => view.date === day),
-        absences: absences
-          .filter((absence) => absence.startsAt < bounds.to && absence.endsAt > bounds.from)
-          .map((absence) => absenceView(absence, zone, language, bounds)),
-      }
-    }),
+    days: agenda[0]!.days,
     advisors: advisors.map((other) => ({
       id: other.id,
       name: `${other.firstName} ${other.lastName}`,
@@ -155,6 +133,11 @@ export default function Calendar() {
         </div>
         <button type="submit">{t('workspace.calendar.go')}</button>
       </Form>
+      <p>
+        <Link to={`/espace/horaires?conseiller=${data.advisorId}`}>
+          {t('workspace.rules.title', { name: data.advisorName })}
+        </Link>
+      </p>
       {data.sites.length > 0 ? (
         <ul className="workspace-sites">
           {data.sites.map((site) => (
@@ -168,7 +151,7 @@ export default function Calendar() {
         {data.days.map((day) => (
           <section key={day.date} aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`}>{day.title}</h2>
-            <DayAgenda appointments={day.appointments} absences={day.absences} />
+            <DayAgenda hours={day.hours} appointments={day.appointments} absences={day.absences} />
           </section>
         ))}
       </div>

@@ -2,26 +2,13 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/db/client.server'
-import {
-  absencesBetween,
-  advisorById,
-  siteAdvisors,
-  siteAppointmentsBetween,
-  siteById,
-} from '~/db/workspace-calendar.server'
+import { siteAdvisors, siteById } from '~/db/workspace-calendar.server'
 import { DayAgenda } from '~/components/workspace/calendar'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { localDateOf } from '~/domain/time/format'
-import { languageOf } from '~/i18n/i18n.server'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/server/auth.server'
-import {
-  absenceView,
-  appointmentView,
-  dayRange,
-  dayTitle,
-  requestedDate,
-  shiftDate,
-} from '~/server/workspace-calendar.server'
+import { dayTitle, loadAgenda, requestedDate, shiftDate } from '~/server/workspace-calendar.server'
 
 // /espace/lieux/<site>: one day at one site, every advisor side by side (for reception).
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -32,31 +19,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     'calendar.viewSite',
     site ? { organisationId: site.organisationId } : null,
   )
-  const language = await languageOf(request)
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const zone = site!.timeZone ?? signedIn.organisation.timeZone
   const url = new URL(request.url)
   const date = requestedDate(url.searchParams.get('date'), zone)
-  const bounds = dayRange(date, zone)
   const organisationId = signedIn.organisation.id
-  const [appointments, regulars] = await Promise.all([
-    siteAppointmentsBetween(db(), organisationId, site!.id, bounds.from, bounds.to),
-    siteAdvisors(db(), organisationId, site!.id),
-  ])
-  // Advisors who hold the site, and any other who has an appointment there that day.
-  const columns = [...regulars]
-  for (const appointment of appointments) {
-    if (!columns.some((advisor) => advisor.id === appointment.advisorId)) {
-      const extra = await advisorById(db(), appointment.advisorId)
-      if (extra) columns.push(extra)
-    }
-  }
-  const absences = await absencesBetween(
-    db(),
-    columns.map((advisor) => advisor.id),
-    bounds.from,
-    bounds.to,
-  )
-  const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
+  const columns = await loadAgenda({
+    organisationId,
+    zone,
+    dates: [date],
+    advisors: await siteAdvisors(db(), organisationId, site!.id),
+    siteId: site!.id,
+    language,
+    t,
+  })
   return {
     title: `${site!.name} · ${dayTitle(date, zone, language)}`,
     name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
@@ -66,14 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     today: localDateOf(new Date(), zone),
     previous: shiftDate(date, -1),
     next: shiftDate(date, 1),
-    columns: columns.map((advisor) => ({
-      id: advisor.id,
-      name: `${advisor.firstName} ${advisor.lastName}`,
-      appointments: views.filter((view) => view.advisorId === advisor.id),
-      absences: absences
-        .filter((absence) => absence.advisorId === advisor.id)
-        .map((absence) => absenceView(absence, zone, language, bounds)),
-    })),
+    columns: columns.map((column) => ({ id: column.id, name: column.name, ...column.days[0]! })),
   }
 }
 
@@ -113,7 +82,11 @@ export default function SiteDay() {
         {data.columns.map((column) => (
           <section key={column.id} aria-labelledby={`advisor-${column.id}`}>
             <h2 id={`advisor-${column.id}`}>{column.name}</h2>
-            <DayAgenda appointments={column.appointments} absences={column.absences} />
+            <DayAgenda
+              hours={column.hours}
+              appointments={column.appointments}
+              absences={column.absences}
+            />
           </section>
         ))}
       </div>

@@ -1,8 +1,18 @@
 import { DateTime } from 'luxon'
-import type { CalendarAppointment } from '~/db/workspace-calendar.server'
+import { db } from '~/db/client.server'
+import { advisorRules, ruleOfRow } from '~/db/opening-rules.server'
+import {
+  absencesBetween,
+  advisorById,
+  appointmentsBetween,
+  siteAppointmentsBetween,
+  type CalendarAppointment,
+} from '~/db/workspace-calendar.server'
+import { rulesOpenOn } from '~/domain/scheduling'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatDay, formatTime, localDateOf, startOfLocalDay } from '~/domain/time/format'
 import type { Language } from '~/i18n/config'
+import type { Translate } from '~/i18n/translate'
 
 /** The requested local date, or today at the place when missing or not a real date. */
 export function requestedDate(value: string | null, zone: string, now = new Date()): string {
@@ -80,3 +90,90 @@ export function absenceView(
 }
 
 export type AbsenceView = ReturnType<typeof absenceView>
+
+type Person = { id: string; firstName: string; lastName: string }
+
+/**
+ * What a calendar shows, for both the advisor's day or week and a site's day: one column
+ * per advisor, one entry per local date, each with the opening hours in the background
+ * (rules open that day, at the site only for a site), absences and appointments. At a
+ * site, an advisor without hours there who has an appointment there gets a column too.
+ */
+export async function loadAgenda(input: {
+  organisationId: string
+  /** The zone the days are cut in (the site's, or the organisation's). */
+  zone: string
+  dates: string[]
+  advisors: Person[]
+  siteId?: string
+  language: Language
+  t: Translate
+}) {
+  const { zone, dates, language, t } = input
+  const from = dayRange(dates[0]!, zone).from
+  const to = dayRange(dates.at(-1)!, zone).to
+  const appointments = input.siteId
+    ? await siteAppointmentsBetween(db(), input.organisationId, input.siteId, from, to)
+    : await appointmentsBetween(
+        db(),
+        input.organisationId,
+        input.advisors.map((advisor) => advisor.id),
+        from,
+        to,
+      )
+  const columns = [...input.advisors]
+  for (const appointment of appointments) {
+    if (!columns.some((advisor) => advisor.id === appointment.advisorId)) {
+      const extra = await advisorById(db(), appointment.advisorId)
+      if (extra) columns.push(extra)
+    }
+  }
+  const columnIds = columns.map((advisor) => advisor.id)
+  const [absences, ruleRows] = await Promise.all([
+    absencesBetween(db(), columnIds, from, to),
+    advisorRules(db(), columnIds),
+  ])
+  const rows = ruleRows.filter((row) => !input.siteId || row.siteId === input.siteId)
+  const rules = rows.map(ruleOfRow)
+  const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
+  return columns.map((advisor) => ({
+    id: advisor.id,
+    name: `${advisor.firstName} ${advisor.lastName}`,
+    days: dates.map((date) => {
+      const bounds = dayRange(date, zone)
+      const hours = rulesOpenOn(
+        rules.filter((rule) => rule.advisorId === advisor.id),
+        date,
+      ).map((rule) => {
+        const site = rows.find((row) => row.id === rule.id)?.site
+        return {
+          id: rule.id!,
+          text: t('workspace.rules.calendarHours', {
+            from: wallTime(date, rule.startTime, zone, language),
+            to: wallTime(date, rule.endTime, zone, language),
+            place: site ? site.name : t('workspace.rules.phone'),
+          }),
+        }
+      })
+      return {
+        date,
+        title: dayTitle(date, zone, language),
+        hours,
+        appointments: views.filter((view) => view.advisorId === advisor.id && view.date === date),
+        absences: absences
+          .filter(
+            (absence) =>
+              absence.advisorId === advisor.id &&
+              absence.startsAt < bounds.to &&
+              absence.endsAt > bounds.from,
+          )
+          .map((absence) => absenceView(absence, zone, language, bounds)),
+      }
+    }),
+  }))
+}
+
+/** "9 h", "14 h 30" for a wall time "HH:mm" of a local date at a place. */
+export function wallTime(date: string, time: string, zone: string, language: Language): string {
+  return formatTime(DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate(), zone, language)
+}

@@ -14,17 +14,27 @@ export type AppointmentItem = {
 
 export type AbsenceItem = { id: string; from: string; to: string; reason: string | null }
 
-/** One column of a calendar: absences first, then each appointment in time order. */
+/**
+ * One column of a calendar: the opening hours of the day and the absences as a
+ * background, then each appointment in time order.
+ */
 export function DayAgenda({
+  hours = [],
   appointments,
   absences,
 }: {
+  hours?: { id: string; text: string }[]
   appointments: AppointmentItem[]
   absences: AbsenceItem[]
 }) {
   const { t } = useTranslation()
   return (
     <>
+      {hours.map((hour) => (
+        <p key={hour.id} className="workspace-hours">
+          {hour.text}
+        </p>
+      ))}
       {absences.map((absence) => (
         <p key={absence.id} className="workspace-absence">
           {absence.reason

@@ -20,6 +20,9 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
           <Link to="/espace/usagers">{t('workspace.residents.navLink')}</Link>
         </li>
         <li>
+          <Link to="/espace/horaires">{t('workspace.rules.navLink')}</Link>
+        </li>
+        <li>
           <Link to="/espace/connexions">{t('workspace.nav.sessions')}</Link>
         </li>
         <li>

@@ -25,6 +25,10 @@ export type Action =
   | 'resident.merge'
   /** Sites, topics, advisors, organisation settings. */
   | 'organisation.administer'
+  /** See an advisor's opening rules and absences (decision 050). */
+  | 'schedule.view'
+  /** Create, change and end opening rules; add and remove absences (decision 050). */
+  | 'schedule.manage'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -56,6 +60,8 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'resident.update': ['ADMIN', 'RECEPTION'],
   'resident.merge': ['ADMIN', 'RECEPTION'],
   'organisation.administer': ['ADMIN'],
+  'schedule.view': ['ADMIN', 'RECEPTION'],
+  'schedule.manage': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -69,6 +75,8 @@ const OWN: Record<Action, readonly Role[]> = {
   'resident.update': EVERYONE,
   'resident.merge': ['ADMIN', 'RECEPTION'],
   'organisation.administer': ['ADMIN'],
+  'schedule.view': EVERYONE,
+  'schedule.manage': ['ADMIN', 'ADVISOR'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {

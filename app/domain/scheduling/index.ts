@@ -1,4 +1,10 @@
 // The slot engine: pure functions of rules, absences, appointments and `now`.
+export {
+  affectedAppointments,
+  isWithinHours,
+  type HeldAppointment,
+  type Schedule,
+} from './affected-appointments'
 export { assignAdvisor } from './assign'
 export { SchedulingError, type SchedulingErrorCode } from './errors'
 export {
@@ -15,7 +21,10 @@ export {
   type OpeningRuleProblem,
   type OpeningRuleProblemCode,
 } from './rules'
+export { absenceRange, parseTimeInput, type AbsenceInputProblem } from './form-input'
+export { rulesOpenOn } from './opening-hours'
 export { slotTimeZone } from './query'
+export { overlappingRules } from './rule-overlaps'
 export { findFirstAvailableSlot, findNextAvailableDay, schedulingDataWindow } from './search'
 export { computeSlots } from './slots'
 export type * from './types'

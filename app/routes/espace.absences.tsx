@@ -1,0 +1,218 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+import { ErrorSummary, TextField } from '~/components/form'
+import { AffectedAppointments } from '~/components/workspace/affected-appointments'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { upcomingAbsences } from '~/db/absences.server'
+import { db } from '~/db/client.server'
+import { authorise } from '~/domain/access'
+import { formatAppointmentDate } from '~/domain/time/format'
+import { REASON_MAX } from '~/forms/schedule-limits'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import {
+  absenceAction,
+  scheduleOwner,
+  type AbsenceActionData as ActionData,
+} from '~/server/workspace-schedule.server'
+
+// /espace/absences?conseiller=<id>: an advisor's upcoming absences; add one (settling the
+// appointments it would cover, decision 053) or remove one.
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { signedIn, advisor } = await scheduleOwner(request, 'schedule.view')
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const zone = signedIn.organisation.timeZone
+  const absences = await upcomingAbsences(db(), advisor.id, new Date())
+  const name = `${advisor.firstName} ${advisor.lastName}`
+  const url = new URL(request.url)
+  return {
+    title: t('workspace.absences.title', { name }),
+    advisorName: name,
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    advisorId: advisor.id,
+    zone,
+    canManage:
+      authorise(signedIn.actor, 'schedule.manage', {
+        organisationId: advisor.organisationId,
+        advisorId: advisor.id,
+      }) === 'ALLOWED',
+    saved: url.searchParams.get('enregistre') === '1',
+    removed: url.searchParams.get('supprime') === '1',
+    cancelled: Number(url.searchParams.get('annules') ?? 0) || 0,
+    kept: Number(url.searchParams.get('gardes') ?? 0) || 0,
+    defaultReason: t('workspace.absences.defaultReason'),
+    absences: absences.map((absence) => ({
+      id: absence.id,
+      from: formatAppointmentDate(absence.startsAt, zone, language),
+      to: formatAppointmentDate(absence.endsAt, zone, language),
+      reason: absence.reason,
+    })),
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+export async function action({ request }: ActionFunctionArgs) {
+  return absenceAction(request)
+}
+
+const ERRORS = 'workspace.rules.errors'
+
+function field(name: string, value: string, error: string | undefined) {
+  const id = `field-${name}`
+  return {
+    id,
+    name,
+    errorId: `${id}-error`,
+    descriptionId: `${id}-description`,
+    errors: error ? [error] : undefined,
+    initialValue: value,
+  }
+}
+
+export default function Absences() {
+  const data = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as ActionData | undefined
+  const { t } = useTranslation()
+  const values = result?.values
+  const errors = result?.errors ?? {}
+  const labels: Record<string, string> = {
+    startDate: t('workspace.absences.startDate'),
+    startTime: t('workspace.absences.startTime'),
+    endDate: t('workspace.absences.endDate'),
+    endTime: t('workspace.absences.endTime'),
+    reason: t('workspace.absences.reason'),
+    decisions: t('workspace.rules.affected.all'),
+    cancellationReason: t('workspace.rules.affected.reason'),
+  }
+  const summary = Object.entries(errors).map(([name, code]) => ({
+    id: `field-${name}`,
+    label: labels[name] ?? name,
+    code,
+  }))
+  const action = `/espace/absences?conseiller=${data.advisorId}`
+  const timeHint = t('workspace.absences.timeHint', { zone: data.zone })
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <h1>{data.title}</h1>
+      {data.saved && !result ? (
+        <div className="notice notice-success" role="status">
+          <p>{t('workspace.absences.saved')}</p>
+          {data.cancelled > 0 ? (
+            <p>{t('workspace.rules.cancelled', { count: data.cancelled })}</p>
+          ) : null}
+          {data.kept > 0 ? <p>{t('workspace.rules.kept', { count: data.kept })}</p> : null}
+        </div>
+      ) : null}
+      {data.removed && !result ? (
+        <p className="notice notice-success" role="status">
+          {t('workspace.absences.removed')}
+        </p>
+      ) : null}
+      {result?.problem === 'GONE' ? (
+        <p className="notice error" role="alert">
+          {t('workspace.absences.gone')}
+        </p>
+      ) : null}
+      <p>{t('workspace.absences.intro')}</p>
+      <ul className="workspace-links">
+        <li>
+          <Link to={`/espace/horaires?conseiller=${data.advisorId}`}>
+            {t('workspace.absences.rulesLink', { name: data.advisorName })}
+          </Link>
+        </li>
+      </ul>
+      <section aria-labelledby="absences-upcoming">
+        <h2 id="absences-upcoming">{t('workspace.absences.upcoming')}</h2>
+        {data.absences.length === 0 ? (
+          <p>{t('workspace.absences.none')}</p>
+        ) : (
+          <ul className="workspace-absences">
+            {data.absences.map((absence) => (
+              <li key={absence.id}>
+                <p>
+                  {t('workspace.absences.range', { from: absence.from, to: absence.to })}
+                  {absence.reason ? ` · ${absence.reason}` : ''}
+                </p>
+                {data.canManage ? (
+                  <Form method="post" action={action}>
+                    <input type="hidden" name="intent" value="remove" />
+                    <input type="hidden" name="absenceId" value={absence.id} />
+                    <button
+                      type="submit"
+                      className="secondary"
+                      aria-label={t('workspace.absences.remove', {
+                        from: absence.from,
+                        to: absence.to,
+                      })}
+                    >
+                      {t('workspace.absences.removeShort')}
+                    </button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {data.canManage ? (
+        <section aria-labelledby="absences-add">
+          <h2 id="absences-add">{t('workspace.absences.add')}</h2>
+          <Form method="post" action={action} noValidate>
+            <ErrorSummary errors={summary} errorPrefix={ERRORS} />
+            <input type="hidden" name="intent" value="add" />
+            <TextField
+              field={field('startDate', values?.startDate ?? '', errors.startDate)}
+              label={labels.startDate!}
+              type="date"
+              errorPrefix={ERRORS}
+            />
+            <TextField
+              field={field('startTime', values?.startTime ?? '', errors.startTime)}
+              label={labels.startTime!}
+              hint={timeHint}
+              errorPrefix={ERRORS}
+            />
+            <TextField
+              field={field('endDate', values?.endDate ?? '', errors.endDate)}
+              label={labels.endDate!}
+              type="date"
+              errorPrefix={ERRORS}
+            />
+            <TextField
+              field={field('endTime', values?.endTime ?? '', errors.endTime)}
+              label={labels.endTime!}
+              hint={timeHint}
+              errorPrefix={ERRORS}
+            />
+            <TextField
+              field={field('reason', values?.reason ?? '', errors.reason)}
+              label={labels.reason!}
+              hint={t('workspace.absences.reasonHint')}
+              maxLength={REASON_MAX}
+              errorPrefix={ERRORS}
+            />
+            {result?.affected && result.affected.length > 0 ? (
+              <AffectedAppointments
+                affected={result.affected}
+                values={result.decisionValues ?? null}
+                errors={errors}
+                defaultReason={data.defaultReason}
+                changed={result.changed ?? false}
+              />
+            ) : null}
+            <button type="submit">
+              {result?.affected && result.affected.length > 0
+                ? t('workspace.rules.affected.confirm')
+                : t('workspace.absences.submit')}
+            </button>
+          </Form>
+        </section>
+      ) : null}
+    </div>
+  )
+}

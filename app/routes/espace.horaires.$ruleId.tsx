@@ -1,0 +1,148 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from '~/i18n/use-translation'
+import { ErrorSummary, TextField } from '~/components/form'
+import { AffectedAppointments } from '~/components/workspace/affected-appointments'
+import { RuleForm, type RuleFormResult } from '~/components/workspace/rule-form'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { db } from '~/db/client.server'
+import { openingRuleById, ruleOfRow } from '~/db/opening-rules.server'
+import { localDateOf } from '~/domain/time/format'
+import { PHONE_PLACE } from '~/forms/schedule-limits'
+import { fixedT } from '~/i18n/i18n.server'
+import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { ruleAction, ruleFormOptions, scheduleOwner } from '~/server/workspace-schedule.server'
+
+// /espace/horaires/<rule>: change or end one opening rule; a rule is never deleted, so
+// the history of its appointments keeps its meaning (decision 050).
+async function load(request: Request, ruleId: string | undefined) {
+  const signedIn = await requireAdvisor(request)
+  const rule = await openingRuleById(db(), ruleId ?? '')
+  requirePermission(
+    signedIn.actor,
+    'schedule.manage',
+    rule ? { organisationId: rule.advisor.organisationId, advisorId: rule.advisorId } : null,
+  )
+  const owner = await scheduleOwner(request, 'schedule.manage', rule!.advisorId)
+  return { ...owner, rule: rule! }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { signedIn, advisor, rule } = await load(request, params.ruleId)
+  const [t, options] = await Promise.all([
+    fixedT(request),
+    ruleFormOptions(signedIn.organisation.id),
+  ])
+  const name = `${advisor.firstName} ${advisor.lastName}`
+  return {
+    title: t('workspace.rules.editTitle', { name }),
+    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
+    role: signedIn.advisor.role,
+    advisorId: advisor.id,
+    updatedAt: rule.updatedAt.toISOString(),
+    defaultReason: t('workspace.rules.affected.defaultReason'),
+    today: localDateOf(new Date(), signedIn.organisation.timeZone),
+    ...options,
+    values: {
+      weekdays: [...rule.weekdays],
+      startTime: rule.startTime,
+      endTime: rule.endTime,
+      everyNWeeks: String(rule.everyNWeeks),
+      place: rule.siteId ?? PHONE_PLACE,
+      validFrom: rule.validFrom,
+      validUntil: rule.validUntil ?? '',
+      topicIds: rule.topics.map((topic) => topic.topicId),
+      confirmOverlap: '',
+    },
+  }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { signedIn, advisor, rule } = await load(request, params.ruleId)
+  return ruleAction(request, {
+    signedIn,
+    advisor,
+    stored: { id: rule.id, updatedAt: rule.updatedAt, rule: ruleOfRow(rule) },
+  })
+}
+
+export default function EditRule() {
+  const data = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>() as RuleFormResult | undefined
+  const { t } = useTranslation()
+  const ending = result?.form === 'end' ? result : undefined
+  const endErrors = ending?.errors ?? {}
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <p>
+        <Link to={`/espace/horaires?conseiller=${data.advisorId}`}>
+          {t('workspace.rules.back')}
+        </Link>
+      </p>
+      <h1>{data.title}</h1>
+      {result?.problem === 'STALE' ? (
+        <p className="notice error" role="alert">
+          {t('workspace.rules.stale')}
+        </p>
+      ) : null}
+      <RuleForm
+        key={data.updatedAt}
+        values={data.values}
+        result={result?.problem ? undefined : result}
+        sites={data.sites}
+        topics={data.topics}
+        updatedAt={data.updatedAt}
+        defaultReason={data.defaultReason}
+      />
+      <section aria-labelledby="end-title">
+        <h2 id="end-title">{t('workspace.rules.endTitle')}</h2>
+        <Form method="post" noValidate key={data.updatedAt}>
+          <ErrorSummary
+            errors={Object.entries(endErrors)
+              .filter(([name]) => name === 'endDate')
+              .map(([, code]) => ({
+                id: 'field-endDate',
+                label: t('workspace.rules.endDate'),
+                code,
+              }))}
+            errorPrefix="workspace.rules.errors"
+          />
+          <input type="hidden" name="updatedAt" value={data.updatedAt} />
+          <TextField
+            field={{
+              id: 'field-endDate',
+              name: 'endDate',
+              errorId: 'field-endDate-error',
+              descriptionId: 'field-endDate-description',
+              errors: endErrors.endDate ? [endErrors.endDate] : undefined,
+              initialValue: ending ? ending.endDate : data.values.validUntil || data.today,
+            }}
+            label={t('workspace.rules.endDate')}
+            hint={t('workspace.rules.endHint')}
+            type="date"
+            errorPrefix="workspace.rules.errors"
+          />
+          {ending?.affected && ending.affected.length > 0 ? (
+            <AffectedAppointments
+              affected={ending.affected}
+              values={ending.decisionValues ?? null}
+              errors={endErrors}
+              defaultReason={data.defaultReason}
+              changed={ending.changed ?? false}
+            />
+          ) : null}
+          <button type="submit" name="intent" value="end">
+            {ending?.affected && ending.affected.length > 0
+              ? t('workspace.rules.affected.confirm')
+              : t('workspace.rules.endSubmit')}
+          </button>
+        </Form>
+      </section>
+    </div>
+  )
+}
