@@ -559,6 +559,7 @@ const en: Resources = {
       confirmPassword: 'The same password again',
       passwordHint: 'At least 10 characters. An easy-to-remember sentence works well.',
       submit: 'Save the password',
+      doneTitle: 'Password saved',
       done: 'Password saved. Sign in with your new password.',
       UNKNOWN: 'This link is not valid. Check that it is complete, or ask for a new one.',
       USED: 'This link has already been used. Ask for a new one if needed.',

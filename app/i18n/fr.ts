@@ -565,6 +565,7 @@ const fr = {
       confirmPassword: 'Le même mot de passe, encore une fois',
       passwordHint: 'Au moins 10 caractères. Une phrase facile à retenir convient très bien.',
       submit: 'Enregistrer le mot de passe',
+      doneTitle: 'Mot de passe enregistré',
       done: 'Mot de passe enregistré. Connectez-vous avec votre nouveau mot de passe.',
       UNKNOWN: 'Ce lien n’est pas valable. Vérifiez qu’il est complet, ou demandez-en un nouveau.',
       USED: 'Ce lien a déjà servi. Demandez-en un nouveau si besoin.',
