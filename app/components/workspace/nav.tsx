@@ -17,6 +17,9 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
           <Link to="/espace/reserver">{t('workspace.booking.navLink')}</Link>
         </li>
         <li>
+          <Link to="/espace/agenda">{t('workspace.agenda.navLink')}</Link>
+        </li>
+        <li>
           <Link to="/espace/connexions">{t('workspace.nav.sessions')}</Link>
         </li>
         <li>
