@@ -525,6 +525,7 @@ const en: Resources = {
         BETWEEN_1_100: 'Enter a number between 1 and 100.',
         BETWEEN_0_100000: 'Enter a number between 0 and 100,000.',
         POSTAL_CODE: 'Enter a 5-digit postal code, for example 41000.',
+        PHONE: 'Enter a valid phone number, for example 02 54 00 00 00.',
         THEME: 'Choose a theme.',
         MODE_REQUIRED: 'Tick at least one mode: in person or by phone.',
         EMAIL: 'Enter a valid email address, for example name@example.fr.',

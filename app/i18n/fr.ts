@@ -531,6 +531,7 @@ const fr = {
         BETWEEN_1_100: 'Indiquez un nombre entre 1 et 100.',
         BETWEEN_0_100000: 'Indiquez un nombre entre 0 et 100 000.',
         POSTAL_CODE: 'Indiquez un code postal à 5 chiffres, par exemple 41000.',
+        PHONE: 'Indiquez un numéro de téléphone valide, par exemple 02 54 00 00 00.',
         THEME: 'Choisissez un thème.',
         MODE_REQUIRED: 'Cochez au moins un mode : sur place ou par téléphone.',
         EMAIL: 'Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.',

@@ -6,6 +6,7 @@ import { WorkspaceNav } from '~/components/workspace/nav'
 import { createSite, findSite, updateSite } from '~/db/admin.server'
 import { db } from '~/db/client.server'
 import { fieldErrors, siteSchema } from '~/domain/admin/forms'
+import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { useTranslation } from '~/i18n/use-translation'
 import { asFormValues, renderedUpdatedAt, requireAdmin, valuesOf } from '~/server/admin.server'
 import { requirePermission } from '~/server/auth.server'
@@ -46,7 +47,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     role: signedIn.advisor.role,
     isNew: !site,
     active: site?.active ?? true,
-    values: site ? asFormValues({ ...pick(site), updatedAt: site.updatedAt }) : {},
+    values: site
+      ? asFormValues({
+          ...pick(site),
+          phone: site.phone ? formatPhoneForDisplay(site.phone) : null,
+          updatedAt: site.updatedAt,
+        })
+      : {},
     notice: url.searchParams.get('enregistre') === '1',
   }
 }

@@ -7,7 +7,7 @@ import {
   DEFAULT_MIN_LEAD_MINUTES,
   type ReminderOffset,
 } from '~/domain/notifications/policy'
-import { DEFAULT_PHONE_REGIONS } from '~/domain/residents/phone'
+import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { isTheme } from '~/domain/topics/themes'
 import { isValidTimeZone } from '~/domain/time/format'
 
@@ -66,7 +66,14 @@ export const siteSchema = z.object({
     .trim()
     .regex(/^(\d{5}|2[AB]\d{3})$/u, 'POSTAL_CODE'),
   city: text(120),
-  phone: optionalText(30),
+  // Stored in E.164 like every phone number of the app (shown in the national format).
+  phone: optionalText(40).transform((value, context) => {
+    if (value === null) return null
+    const result = normalisePhone(value)
+    if (result.ok) return result.phone.e164
+    context.addIssue({ code: 'custom', message: 'PHONE' })
+    return z.NEVER
+  }),
   accessNotes: optionalText(500),
   accessibilityNotes: optionalText(500),
 })

@@ -124,6 +124,11 @@ describe('sites and topics', () => {
       siteSchema.parse({ name: 'Mairie', address: '1 rue', postalCode: '2A004', city: 'Ajaccio' }),
     ).toMatchObject({ phone: null, accessNotes: null })
   })
+  test('a site phone is stored in E.164, a bad one refused', () => {
+    const site = { name: 'Mairie', address: '1 rue', postalCode: '41000', city: 'Blois' }
+    expect(siteSchema.parse({ ...site, phone: '02 54 00 00 00' }).phone).toBe('+33254000000')
+    expect(errorsOf(siteSchema.safeParse({ ...site, phone: '12' }))).toEqual({ phone: 'PHONE' })
+  })
   test('a topic needs a theme, a mode and sensible durations', () => {
     const result = topicSchema.safeParse({
       name: 'Impôts',
