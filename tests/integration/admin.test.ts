@@ -248,6 +248,31 @@ describe(`team on ${testProvider}`, () => {
     expect(again.status).toBe(410)
   })
 
+  test('an invitation the SMTP server refuses is reported, and can be sent again', async () => {
+    smtp.refuseNext()
+    const invited = await post('/espace/admin/conseillers', {
+      firstName: 'Hugo',
+      lastName: 'Petit',
+      email: 'hugo.petit@val-de-sorne.example',
+      role: 'ADVISOR',
+    })
+    expect(invited.status).toBe(302)
+    const location = invited.headers.get('location')!
+    expect(location).toMatch(/\/espace\/admin\/conseillers\/[^?]+\?echec=1$/u)
+    expect(await (await get(location)).text()).toContain('L’e-mail n’a pas pu être envoyé')
+    const hugo = await database.advisor.findUniqueOrThrow({
+      where: { email: 'hugo.petit@val-de-sorne.example' },
+    })
+    expect(await database.advisorToken.count({ where: { advisorId: hugo.id, usedAt: null } })).toBe(
+      0,
+    )
+    expect((await post(`/espace/admin/conseillers/${hugo.id}`, { intent: 'resend' })).status).toBe(
+      302,
+    )
+    const link = smtp.linkTo('hugo.petit@val-de-sorne.example', '/espace/invitation/')
+    expect((await fetch(`${app.url}${link}`)).status).toBe(200)
+  })
+
   test('resending voids the earlier invitation; an expired one is refused', async () => {
     await post('/espace/admin/conseillers', {
       firstName: 'Paul',
