@@ -1,4 +1,4 @@
-import { createEvent, type EventAttributes } from 'ics'
+import { createEvent, createEvents, type EventAttributes } from 'ics'
 
 export type CalendarAppointment = {
   id: string
@@ -26,7 +26,26 @@ export function appointmentIcs(
   appointment: CalendarAppointment,
   method: 'PUBLISH' | 'REQUEST' | 'CANCEL' = 'PUBLISH',
 ) {
-  const event: EventAttributes = {
+  const { error, value } = createEvent(eventOf(appointment, method))
+  if (error || !value) throw error ?? new Error('ics: no calendar produced')
+  return value
+}
+
+/** A subscribed calendar (an advisor's feed): every appointment, one VEVENT each. */
+export function feedIcs(appointments: CalendarAppointment[], calendarName: string) {
+  const { error, value } = createEvents(
+    appointments.map((appointment) => eventOf(appointment, 'PUBLISH')),
+    { calName: calendarName, productId: 'permanence/ics', method: 'PUBLISH' },
+  )
+  if (error || !value) throw error ?? new Error('ics: no calendar produced')
+  return value
+}
+
+function eventOf(
+  appointment: CalendarAppointment,
+  method: 'PUBLISH' | 'REQUEST' | 'CANCEL',
+): EventAttributes {
+  return {
     uid: `${appointment.id}@permanence`,
     start: parts(appointment.startsAt),
     startInputType: 'utc',
@@ -43,7 +62,4 @@ export function appointmentIcs(
     method,
     productId: 'permanence/ics',
   }
-  const { error, value } = createEvent(event)
-  if (error || !value) throw error ?? new Error('ics: no calendar produced')
-  return value
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { z } from 'zod'
 import { WorkspaceErrors, WorkspaceField } from '~/components/workspace/field'
@@ -103,6 +103,9 @@ export default function SignIn() {
         />
         <button type="submit">{t('workspace.signIn.submit')}</button>
       </Form>
+      <p>
+        <Link to="/espace/mot-de-passe">{t('workspace.password.forgotLink')}</Link>
+      </p>
     </div>
   )
 }

@@ -8,7 +8,12 @@ export const logger = pino({
   base: undefined,
 })
 
-const OPAQUE_PATHS: [RegExp, string][] = [[/^\/r\/[^/]+/, '/r/:token']]
+const OPAQUE_PATHS: [RegExp, string][] = [
+  [/^\/r\/[^/]+/, '/r/:token'],
+  [/^\/agenda\/[^/]+/, '/agenda/:token'],
+  [/^\/espace\/mot-de-passe\/[^/]+/, '/espace/mot-de-passe/:token'],
+  [/^\/espace\/invitation\/[^/]+/, '/espace/invitation/:token'],
+]
 
 /** The path as it may be logged: no query string, tokens replaced by a placeholder. */
 export function loggablePath(url: string): string {

@@ -23,6 +23,9 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
           <Link to="/espace/horaires">{t('workspace.rules.navLink')}</Link>
         </li>
         <li>
+          <Link to="/espace/agenda">{t('workspace.agenda.navLink')}</Link>
+        </li>
+        <li>
           <Link to="/espace/connexions">{t('workspace.nav.sessions')}</Link>
         </li>
         <li>

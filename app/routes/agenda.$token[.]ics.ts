@@ -1,0 +1,54 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { feedContents } from '~/db/admin.server'
+import { db } from '~/db/client.server'
+import { fixedT } from '~/i18n/i18n.server'
+import { feedIcs } from '~/integrations/ics'
+
+// /agenda/<token>.ics: an advisor's appointments for their phone's calendar (decision 070).
+// No session: the secret URL is the credential. Minimal personal data: the resident's
+// first name and initial, the topic, the site or "téléphone". Unknown or revoked: 404.
+const DAY_MS = 86_400_000
+const PAST_DAYS = 30
+const AHEAD_DAYS = 90
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const now = Date.now()
+  const feed = await feedContents(
+    db(),
+    params.token ?? '',
+    new Date(now - PAST_DAYS * DAY_MS),
+    new Date(now + AHEAD_DAYS * DAY_MS),
+  )
+  if (!feed) throw new Response('Not found', { status: 404 })
+  const t = await fixedT(request)
+  const ics = feedIcs(
+    feed.appointments.map((appointment) => {
+      const who = `${appointment.resident.firstName} ${appointment.resident.lastName.slice(0, 1)}.`
+      const place = appointment.site
+        ? `${appointment.site.name}, ${appointment.site.address}, ${appointment.site.city}`
+        : t('workspace.agenda.feed.phone')
+      return {
+        id: appointment.id,
+        startsAt: appointment.startsAt,
+        endsAt: appointment.endsAt,
+        title: `${appointment.topic.name} · ${who}`,
+        location: place,
+        description: '',
+        organisationName: feed.organisationName,
+        sequence: appointment.version,
+        status:
+          appointment.status === 'CANCELLED' || appointment.status === 'EXCUSED'
+            ? ('CANCELLED' as const)
+            : ('CONFIRMED' as const),
+      }
+    }),
+    feed.organisationName,
+  )
+  return new Response(ics, {
+    headers: {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'X-Robots-Tag': 'noindex',
+    },
+  })
+}

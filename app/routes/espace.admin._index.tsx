@@ -1,0 +1,41 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { WorkspaceNav } from '~/components/workspace/nav'
+import { useTranslation } from '~/i18n/use-translation'
+import { requireAdmin } from '~/server/admin.server'
+
+// /espace/admin: the administration pages of the organisation (admins only).
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { signedIn, t, name } = await requireAdmin(request)
+  return { title: t('workspace.admin.title'), name, role: signedIn.advisor.role }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.title ?? ''} · Permanence` },
+]
+
+export default function Administration() {
+  const data = useLoaderData<typeof loader>()
+  const { t } = useTranslation()
+  return (
+    <div className="page workspace">
+      <WorkspaceNav name={data.name} role={data.role} />
+      <h1>{data.title}</h1>
+      <p>{t('workspace.admin.intro')}</p>
+      <ul className="admin-menu">
+        <li>
+          <Link to="/espace/admin/lieux">{t('workspace.admin.sites.title')}</Link>
+        </li>
+        <li>
+          <Link to="/espace/admin/motifs">{t('workspace.admin.topics.title')}</Link>
+        </li>
+        <li>
+          <Link to="/espace/admin/conseillers">{t('workspace.admin.advisors.title')}</Link>
+        </li>
+        <li>
+          <Link to="/espace/admin/reglages">{t('workspace.admin.settings.title')}</Link>
+        </li>
+      </ul>
+    </div>
+  )
+}

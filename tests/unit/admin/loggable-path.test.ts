@@ -1,0 +1,15 @@
+import { describe, expect, test } from 'vitest'
+import { loggablePath } from '~/server/logger.server'
+
+describe('secret links never reach the logs', () => {
+  test.each([
+    ['/agenda/abcDEF123_-xyz.ics', '/agenda/:token'],
+    ['/espace/mot-de-passe/abcDEF123_-xyz', '/espace/mot-de-passe/:token'],
+    ['/espace/invitation/abcDEF123_-xyz?x=1', '/espace/invitation/:token'],
+  ])('%s is logged as %s', (path, logged) => {
+    expect(loggablePath(path)).toBe(logged)
+  })
+  test('the request page itself is kept', () => {
+    expect(loggablePath('/espace/mot-de-passe?envoye=1')).toBe('/espace/mot-de-passe')
+  })
+})
