@@ -620,6 +620,16 @@ const en: Resources = {
       navLink: 'Administration',
       title: 'Administration',
       intro: 'Your organisation’s sites, topics, team and settings.',
+      sms: {
+        title: 'SMS today',
+        sent: '{{sent}} SMS sent today, of {{cap}} allowed per day.',
+        capReached:
+          'The daily SMS cap is reached: until tomorrow, messages go by voice call or email where possible.',
+        numbersAtCap_one:
+          '{{count}} number received the maximum of {{perNumber}} SMS today: its messages go another way.',
+        numbersAtCap_other:
+          '{{count}} numbers received the maximum of {{perNumber}} SMS today: their messages go another way.',
+      },
       saved: 'Change saved.',
       created: 'Created.',
       stale:

@@ -628,6 +628,16 @@ const fr = {
       navLink: 'Administration',
       title: 'Administration',
       intro: 'Les lieux, les motifs, l’équipe et les réglages de votre structure.',
+      sms: {
+        title: 'SMS aujourd’hui',
+        sent: '{{sent}} SMS envoyés aujourd’hui, sur {{cap}} autorisés par jour.',
+        capReached:
+          'Le plafond quotidien de SMS est atteint : jusqu’à demain, les messages partent par appel vocal ou par e-mail quand c’est possible.',
+        numbersAtCap_one:
+          '{{count}} numéro a reçu aujourd’hui le maximum de {{perNumber}} SMS : ses messages passent par un autre moyen.',
+        numbersAtCap_other:
+          '{{count}} numéros ont reçu aujourd’hui le maximum de {{perNumber}} SMS : leurs messages passent par un autre moyen.',
+      },
       saved: 'Modification enregistrée.',
       created: 'Création enregistrée.',
       stale:

@@ -1,13 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { WorkspaceNav } from '~/components/workspace/nav'
+import { findOrganisation } from '~/db/admin.server'
+import { db } from '~/db/client.server'
+import { smsUsageToday } from '~/db/notifications.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { requireAdmin } from '~/server/admin.server'
 
 // /espace/admin: the administration pages of the organisation (admins only).
 export async function loader({ request }: LoaderFunctionArgs) {
   const { signedIn, t, name } = await requireAdmin(request)
-  return { title: t('workspace.admin.title'), name, role: signedIn.advisor.role }
+  const organisation = (await findOrganisation(db(), signedIn.actor.organisationId))!
+  const sms = await smsUsageToday(db(), organisation, new Date())
+  return { title: t('workspace.admin.title'), name, role: signedIn.advisor.role, sms }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -36,6 +41,23 @@ export default function Administration() {
           <Link to="/espace/admin/reglages">{t('workspace.admin.settings.title')}</Link>
         </li>
       </ul>
+      <section aria-labelledby="sms-title">
+        <h2 id="sms-title">{t('workspace.admin.sms.title')}</h2>
+        <p>{t('workspace.admin.sms.sent', { sent: data.sms.sent, cap: data.sms.cap })}</p>
+        {data.sms.capReached ? (
+          <p className="notice error" role="alert">
+            {t('workspace.admin.sms.capReached')}
+          </p>
+        ) : null}
+        {data.sms.numbersAtCap > 0 ? (
+          <p className="notice">
+            {t('workspace.admin.sms.numbersAtCap', {
+              count: data.sms.numbersAtCap,
+              perNumber: data.sms.perNumber,
+            })}
+          </p>
+        ) : null}
+      </section>
     </div>
   )
 }

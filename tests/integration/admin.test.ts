@@ -145,6 +145,47 @@ describe(`topics on ${testProvider}`, () => {
   })
 })
 
+describe(`the SMS budget on ${testProvider}`, () => {
+  test('admins see the day’s SMS against the cap, and when it is reached', async () => {
+    const organisation = await database.organisation.findFirstOrThrow({
+      where: { advisors: { some: { email: CAMILLE } } },
+    })
+    // What the page shows, without the texts it carries for the browser.
+    const shown = async () =>
+      (await (await get('/espace/admin')).text()).replace(/<script[\s\S]*?<\/script>/gu, '')
+    const before = await shown()
+    expect(before).toContain(`0 SMS envoyés aujourd’hui, sur ${organisation.dailySmsCap}`)
+    expect(before).not.toContain('plafond quotidien de SMS est atteint')
+
+    await database.organisation.update({
+      where: { id: organisation.id },
+      data: { dailySmsCap: 2 },
+    })
+    const now = new Date()
+    await database.notification.createMany({
+      data: ['+33612000011', '+33612000012'].map((recipient) => ({
+        organisationId: organisation.id,
+        kind: 'CONFIRMATION',
+        channel: 'SMS' as const,
+        recipient,
+        status: 'SENT' as const,
+        dueAt: now,
+        sentAt: now,
+      })),
+    })
+    const after = await shown()
+    expect(after).toContain('2 SMS envoyés aujourd’hui, sur 2 autorisés par jour.')
+    expect(after).toContain('Le plafond quotidien de SMS est atteint')
+    await database.notification.deleteMany({
+      where: { recipient: { in: ['+33612000011', '+33612000012'] } },
+    })
+    await database.organisation.update({
+      where: { id: organisation.id },
+      data: { dailySmsCap: organisation.dailySmsCap },
+    })
+  })
+})
+
 describe(`organisation settings on ${testProvider}`, () => {
   const SETTINGS = {
     timeZone: 'Europe/Paris',
