@@ -154,6 +154,10 @@ describe(`the SMS budget on ${testProvider}`, () => {
     const shown = async () =>
       (await (await get('/espace/admin')).text()).replace(/<script[\s\S]*?<\/script>/gu, '')
     const before = await shown()
+    // The workspace menu offers Administration to admins only.
+    expect(before).toContain('href="/espace/admin">Administration</a>')
+    const reception = await (await get('/espace', SOPHIE)).text()
+    expect(reception).not.toContain('href="/espace/admin"')
     expect(before).toContain(`0 SMS envoyés aujourd’hui, sur ${organisation.dailySmsCap}`)
     expect(before).not.toContain('plafond quotidien de SMS est atteint')
 
