@@ -20,12 +20,29 @@ function errorTexts(error: unknown, depth = 0): string[] {
   return texts
 }
 
-/** Runs a write that may collide with another appointment, turning the collision into SlotTakenError. */
+// Two transactions inserting overlapping rows wait on each other in PostgreSQL's exclusion
+// index; under load it may abort one as a deadlock (40P01) or a serialization failure
+// (40001). That transaction was rolled back whole, so it runs again: the retry then meets
+// the other row as a plain collision, or succeeds if the other one gave up.
+const RETRYABLE_MARKERS = ['40P01', '40001', 'deadlock detected']
+const ATTEMPTS = 3
+
+function isRetryable(error: unknown): boolean {
+  return errorTexts(error).some((text) => RETRYABLE_MARKERS.some((marker) => text.includes(marker)))
+}
+
+/**
+ * Runs a write transaction that may collide with another appointment, turning the collision
+ * into SlotTakenError; a transaction the database aborted for contention is run again.
+ */
 export async function mapOverlap<T>(write: () => Promise<T>): Promise<T> {
-  try {
-    return await write()
-  } catch (error) {
-    if (isOverlapError(error)) throw new SlotTakenError()
-    throw error
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await write()
+    } catch (error) {
+      if (isOverlapError(error)) throw new SlotTakenError()
+      if (attempt < ATTEMPTS && isRetryable(error)) continue
+      throw error
+    }
   }
 }

@@ -1,39 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
-import type { Db } from '~/db/client.server'
-import { axeViolations, launchChromium } from '../support/browser'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
+import type { Page } from 'playwright-core'
+import { describe, expect, onTestFinished, test } from 'vitest'
+import { browserSession, expectAccessible, launchChromium } from '../support/browser'
 
-let app: RunningApp
-let browser: Browser
-let db: Db
-beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp({ SEED_DEMO: '1' }), launchChromium()])
-  db = appDatabase(app)
-})
-afterAll(async () => {
-  await db?.$disconnect()
-  await browser?.close()
-  await app?.stop()
-})
-
-const contexts: BrowserContext[] = []
-// Each test is a new resident: no cookie (language, booking draft) carries over. Contexts
-// are emptied rather than closed: the single-process Chromium dies with its last context.
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.clearCookies()))
-})
-async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([])
-  expect(await page.locator('h1').count(), page.url()).toBe(1)
-}
+const session = browserSession({ viewport: { width: 390, height: 844 } })
+const { newPage } = session
 
 /** Steps 1 to 4, clicking as a resident would; returns the chosen time's label. */
 async function chooseFirstSlot(
@@ -42,7 +12,7 @@ async function chooseFirstSlot(
   mode: 'Sur place' | 'Par téléphone' | null,
   checkA11y = false,
 ) {
-  await page.goto(`${app.url}/france-services-val-de-sorne`)
+  await page.goto(`${session.app.url}/france-services-val-de-sorne`)
   await page.getByRole('link', { name: 'Prendre rendez-vous' }).click()
   await page
     .getByRole('heading', { level: 1, name: 'Pour quoi avez-vous besoin d’aide ?' })
@@ -102,7 +72,9 @@ describe('the resident journey in a real Chromium', () => {
     expect(await page.getByText('Apportez votre numéro fiscal').isVisible()).toBe(true)
     const ics = await page.request.get(`${url.split('?')[0]}/calendrier.ics`)
     expect(await ics.text()).toContain('BEGIN:VEVENT')
-    expect(await db.appointment.count({ where: { resident: { firstName: 'Élodie' } } })).toBe(1)
+    expect(
+      await session.database.appointment.count({ where: { resident: { firstName: 'Élodie' } } }),
+    ).toBe(1)
   })
 
   test('book by phone: the confirmation says the advisor will call', async () => {
@@ -113,7 +85,7 @@ describe('the resident journey in a real Chromium', () => {
     expect(await page.getByText('Votre conseiller vous appellera au').textContent()).toContain(
       '03 65 71 00 99',
     )
-    const row = await db.appointment.findFirstOrThrow({
+    const row = await session.database.appointment.findFirstOrThrow({
       where: { resident: { firstName: 'Marcel' } },
     })
     expect(row).toMatchObject({ mode: 'PHONE', siteId: null })
@@ -126,7 +98,9 @@ describe('the resident journey in a real Chromium', () => {
     expect(await page.getByRole('alert').textContent()).toContain('Le formulaire contient')
     await fillContact(page, 'Sansjs', '06 12 34 56 01')
     await confirm(page)
-    expect(await db.appointment.count({ where: { resident: { firstName: 'Sansjs' } } })).toBe(1)
+    expect(
+      await session.database.appointment.count({ where: { resident: { firstName: 'Sansjs' } } }),
+    ).toBe(1)
   })
 
   test('two browsers take the same slot at once: one wins, the other keeps its details and sees alternatives', async () => {
@@ -181,7 +155,7 @@ describe('the resident journey in a real Chromium', () => {
     await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
     await fillContact(page, 'Bouge', '06 12 34 56 33')
     const manage = (await confirm(page)).split('?')[0]!
-    const before = await db.appointment.findFirstOrThrow({
+    const before = await session.database.appointment.findFirstOrThrow({
       where: { resident: { firstName: 'Bouge' } },
     })
     await page.getByRole('link', { name: 'Choisir un autre horaire' }).click()
@@ -190,7 +164,7 @@ describe('the resident journey in a real Chromium', () => {
     await expectAccessible(page)
     await page.getByRole('button', { name: 'Déplacer le rendez-vous' }).click()
     await page.getByText('Votre rendez-vous a été déplacé.').waitFor()
-    const moved = await db.appointment.findUniqueOrThrow({ where: { id: before.id } })
+    const moved = await session.database.appointment.findUniqueOrThrow({ where: { id: before.id } })
     expect(moved.startsAt.getTime()).toBeGreaterThan(before.startsAt.getTime())
 
     await page.goto(manage)
@@ -198,7 +172,9 @@ describe('the resident journey in a real Chromium', () => {
     await page.getByRole('button', { name: 'Annuler le rendez-vous' }).click()
     await page.getByText('Votre rendez-vous est annulé.').waitFor()
     await expectAccessible(page)
-    expect(await db.appointment.findUniqueOrThrow({ where: { id: before.id } })).toMatchObject({
+    expect(
+      await session.database.appointment.findUniqueOrThrow({ where: { id: before.id } }),
+    ).toMatchObject({
       status: 'EXCUSED',
       cancellationReason: 'Plus besoin',
     })
@@ -210,7 +186,7 @@ describe('the resident journey in a real Chromium', () => {
     await fillContact(page, 'Annule', '06 12 34 56 55')
     const manage = (await confirm(page)).split('?')[0]!
 
-    await page.goto(`${app.url}/dev/outbox`)
+    await page.goto(`${session.app.url}/dev/outbox`)
     const confirmation = page
       .getByRole('listitem')
       .filter({ hasText: 'CONFIRMATION · SMS · +33612345655' })
@@ -220,12 +196,12 @@ describe('the resident journey in a real Chromium', () => {
     await confirmation.getByRole('button', { name: 'Simuler la réponse' }).click()
     expect(await page.getByRole('status').textContent()).toMatch(/annul/i)
 
-    const row = await db.appointment.findFirstOrThrow({
+    const row = await session.database.appointment.findFirstOrThrow({
       where: { resident: { firstName: 'Annule' } },
     })
     expect(row.status).toBe('EXCUSED')
     // No reminder will go out, and the advisor is told.
-    const rows = await db.notification.findMany({ where: { appointmentId: row.id } })
+    const rows = await session.database.notification.findMany({ where: { appointmentId: row.id } })
     const reminders = rows.filter((notification) => notification.kind.startsWith('REMINDER:'))
     // Skipped ones were due before the booking; every other one is now cancelled.
     const statuses = new Set(reminders.map((reminder) => reminder.status))
@@ -249,8 +225,7 @@ describe('the resident journey in a real Chromium', () => {
   })
 
   test('at 200% zoom (320 CSS pixels wide) no step scrolls sideways', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 } })
-    contexts.push(context)
+    const context = await session.newContext({ viewport: { width: 320, height: 640 } })
     const page = await context.newPage()
     const visited: string[] = []
     const expectNoSideways = async () => {
@@ -260,7 +235,7 @@ describe('the resident journey in a real Chromium', () => {
       )
       expect(overflow, page.url()).toBeLessThanOrEqual(0)
     }
-    await page.goto(`${app.url}/france-services-val-de-sorne`)
+    await page.goto(`${session.app.url}/france-services-val-de-sorne`)
     await expectNoSideways()
     await page.getByRole('link', { name: 'Prendre rendez-vous' }).click()
     await page.getByRole('link', { name: 'Déclarer mes impôts en ligne' }).click()
@@ -279,7 +254,7 @@ describe('the resident journey in a real Chromium', () => {
 
   test('the whole journey with the keyboard only', async () => {
     const page = await newPage()
-    await page.goto(`${app.url}/france-services-val-de-sorne/rendez-vous`)
+    await page.goto(`${session.app.url}/france-services-val-de-sorne/rendez-vous`)
     const press = async (key: string) => page.keyboard.press(key)
     const focusLink = async (name: string | RegExp) => {
       for (let index = 0; index < 80; index += 1) {
@@ -325,6 +300,8 @@ describe('the resident journey in a real Chromium', () => {
     await focusLink('Confirmer le rendez-vous')
     await press('Enter')
     await page.getByText('Votre rendez-vous est confirmé.').waitFor()
-    expect(await db.appointment.count({ where: { resident: { firstName: 'Clavier' } } })).toBe(1)
+    expect(
+      await session.database.appointment.count({ where: { resident: { firstName: 'Clavier' } } }),
+    ).toBe(1)
   })
 })

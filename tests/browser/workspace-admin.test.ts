@@ -1,49 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, test } from 'vitest'
 import { DEMO_PASSWORD } from '~/db/seed.server'
-import { axeViolations, launchChromium } from '../support/browser'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
+import { browserSession, expectAccessible } from '../support/browser'
 import { startLoopbackSmtp } from '../support/smtp'
 
 // Administration in a real Chromium: an admin invites an advisor, the invitee chooses a
 // password through the emailed link and signs in; every new page passes axe.
 
-let app: RunningApp
-let browser: Browser
-let db: Db
 let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>
 beforeAll(async () => {
   smtp = await startLoopbackSmtp()
-  ;[app, browser] = await Promise.all([
-    startApp({ SEED_DEMO: '1', SMTP_URL: smtp.url, WORKER: 'off' }),
-    launchChromium(),
-  ])
-  db = appDatabase(app)
 })
-afterAll(async () => {
-  await db?.$disconnect()
-  await browser?.close()
-  await app?.stop()
-  await smtp?.close()
+afterAll(() => smtp?.close())
+const session = browserSession({
+  viewport: { width: 1024, height: 768 },
+  env: () => ({ SMTP_URL: smtp.url, WORKER: 'off' }),
 })
-
-const contexts: BrowserContext[] = []
-// The single-process Chromium dies with its last context: contexts are emptied, not closed.
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.clearCookies()))
-})
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([])
-  expect(await page.locator('h1').count(), page.url()).toBe(1)
-}
+const { newPage } = session
 
 async function heading(page: Page, name: string | RegExp) {
   await page.getByRole('heading', { level: 1, name }).waitFor()
@@ -51,7 +24,7 @@ async function heading(page: Page, name: string | RegExp) {
 }
 
 async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${app.url}/espace/connexion`)
+  await page.goto(`${session.app.url}/espace/connexion`)
   await page.getByLabel('Adresse e-mail').fill(email)
   await page.getByLabel('Mot de passe').fill(password)
   await page.getByRole('button', { name: 'Se connecter' }).click()
@@ -69,18 +42,18 @@ describe('administration in a browser', () => {
   // cookie on page.goto (clicks still do): the test that navigates by URL comes first.
   test('every administration page passes axe, with and without errors', async () => {
     const page = await signedInAdmin()
-    await page.goto(`${app.url}/espace/admin/lieux`)
+    await page.goto(`${session.app.url}/espace/admin/lieux`)
     await heading(page, 'Lieux')
     await page.getByRole('link', { name: 'Nouveau lieu' }).click()
     await heading(page, 'Nouveau lieu')
     await page.getByRole('button', { name: 'Créer' }).click()
     await page.getByRole('alert').first().waitFor()
     await expectAccessible(page)
-    await page.goto(`${app.url}/espace/admin/lieux`)
+    await page.goto(`${session.app.url}/espace/admin/lieux`)
     await page.getByRole('link', { name: 'Médiathèque de Montval' }).click()
     await heading(page, 'Lieu : Médiathèque de Montval')
 
-    await page.goto(`${app.url}/espace/admin/motifs`)
+    await page.goto(`${session.app.url}/espace/admin/motifs`)
     await heading(page, 'Motifs')
     await page.getByRole('link', { name: 'Nouveau motif' }).click()
     await heading(page, 'Nouveau motif')
@@ -88,11 +61,11 @@ describe('administration in a browser', () => {
     await page.getByRole('button', { name: 'Créer' }).click()
     await page.getByRole('alert').first().waitFor()
     await expectAccessible(page)
-    await page.goto(`${app.url}/espace/admin/motifs`)
+    await page.goto(`${session.app.url}/espace/admin/motifs`)
     await page.getByRole('link', { name: 'Déclarer mes impôts en ligne' }).click()
     await heading(page, 'Motif : Déclarer mes impôts en ligne')
 
-    await page.goto(`${app.url}/espace/admin/reglages`)
+    await page.goto(`${session.app.url}/espace/admin/reglages`)
     await heading(page, 'Réglages de la structure')
     await page.getByLabel('Nom d’expéditeur des SMS').fill('Val-de-Sorne')
     await page.getByRole('button', { name: 'Enregistrer' }).click()
@@ -103,21 +76,21 @@ describe('administration in a browser', () => {
     await page.getByText('Modification enregistrée.').waitFor()
     await expectAccessible(page)
 
-    const karim = await db.advisor.findUniqueOrThrow({
+    const karim = await session.database.advisor.findUniqueOrThrow({
       where: { email: 'karim.benali@val-de-sorne.example' },
     })
-    await page.goto(`${app.url}/espace/admin/conseillers/${karim.id}`)
+    await page.goto(`${session.app.url}/espace/admin/conseillers/${karim.id}`)
     await heading(page, 'Karim Benali')
     await page.getByRole('button', { name: 'Désactiver' }).click()
     await page.getByRole('alert').first().waitFor()
     await expectAccessible(page)
 
-    const townHall = await db.site.findFirstOrThrow({
+    const townHall = await session.database.site.findFirstOrThrow({
       where: { name: 'Mairie de Saint-Julien-sur-Sorne' },
     })
-    await page.goto(`${app.url}/espace/agenda?lieu=${townHall.id}`)
+    await page.goto(`${session.app.url}/espace/agenda?lieu=${townHall.id}`)
     await heading(page, /^Mairie de Saint-Julien-sur-Sorne · /)
-    await page.goto(`${app.url}/espace/agenda/flux`)
+    await page.goto(`${session.app.url}/espace/agenda/flux`)
     await heading(page, 'Mon agenda dans mon téléphone')
     await page.getByRole('button', { name: 'Créer une adresse d’abonnement' }).click()
     await page.getByLabel('Adresse d’abonnement').waitFor()
@@ -130,7 +103,10 @@ describe('administration in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Agenda de Camille Martin' }).waitFor()
     await page.getByRole('link', { name: 'Agenda à imprimer' }).click()
     await heading(page, /^Camille Martin · /)
-    await page.getByRole('link', { name: 'Administration' }).click()
+    await page
+      .getByRole('navigation', { name: 'Espace conseiller' })
+      .getByRole('link', { name: 'Administration' })
+      .click()
     await heading(page, 'Administration')
     await page.getByRole('link', { name: 'Équipe' }).click()
     await heading(page, 'Équipe')
@@ -153,7 +129,7 @@ describe('administration in a browser', () => {
     // The invitee, on the same shared desk computer.
     const link = smtp.linkTo('noemie.lambert@val-de-sorne.example', '/espace/invitation/')
     const invitee = page
-    await invitee.goto(`${app.url}${link}`)
+    await invitee.goto(`${session.app.url}${link}`)
     await heading(invitee, 'Choisir votre mot de passe')
     await invitee.getByLabel('Nouveau mot de passe').fill('court')
     await invitee.getByLabel('Le même mot de passe, encore une fois').fill('court')
@@ -169,14 +145,14 @@ describe('administration in a browser', () => {
     await invitee.getByRole('heading', { level: 1, name: 'Agenda de Noémie Lambert' }).waitFor()
     await invitee.getByRole('button', { name: 'Se déconnecter' }).click()
     await invitee.getByText('Vous êtes déconnecté.').waitFor()
-    await invitee.goto(`${app.url}${link}`)
+    await invitee.goto(`${session.app.url}${link}`)
     await heading(invitee, 'Choisir votre mot de passe')
     await invitee.getByText('Ce lien a déjà servi').waitFor()
   }, 120_000)
 
   test('the forgotten password pages pass axe', async () => {
     const page = await newPage()
-    await page.goto(`${app.url}/espace/connexion`)
+    await page.goto(`${session.app.url}/espace/connexion`)
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click()
     await heading(page, 'Mot de passe oublié')
     await page.getByRole('button', { name: 'Recevoir le lien' }).click()
@@ -187,7 +163,7 @@ describe('administration in a browser', () => {
     await page.getByText('Si un compte correspond à cette adresse').waitFor()
     await expectAccessible(page)
     const link = smtp.linkTo('lea.fontaine@val-de-sorne.example', '/espace/mot-de-passe/')
-    await page.goto(`${app.url}${link}`)
+    await page.goto(`${session.app.url}${link}`)
     await heading(page, 'Choisir un nouveau mot de passe')
   })
 })

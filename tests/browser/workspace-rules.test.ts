@@ -1,42 +1,12 @@
 import { DateTime } from 'luxon'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import { describe, expect, test } from 'vitest'
 import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD } from '~/db/seed.server'
-import { axeViolations, launchChromium } from '../support/browser'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
+import { browserSession, expectAccessible } from '../support/browser'
 
 // An advisor opens new hours in a real browser, and residents see them as free times.
 
-let app: RunningApp
-let browser: Browser
-let db: Db
-beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp({ SEED_DEMO: '1' }), launchChromium()])
-  db = appDatabase(app)
-})
-afterAll(async () => {
-  await db?.$disconnect()
-  await browser?.close()
-  await app?.stop()
-})
-
-const contexts: BrowserContext[] = []
-// The single-process Chromium dies with its last context: contexts are emptied, not closed.
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.clearCookies()))
-})
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 } })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([])
-  expect(await page.locator('h1').count(), page.url()).toBe(1)
-}
+const session = browserSession({ viewport: { width: 1024, height: 768 } })
+const { newPage } = session
 
 const nextWeek = () =>
   DateTime.now().setZone('Europe/Paris').startOf('week').plus({ weeks: 1 }).toISODate()!
@@ -44,13 +14,13 @@ const nextWeek = () =>
 describe('opening hours in a browser', () => {
   test('an advisor opens Saturday afternoons, the public page offers them; an admin changes hours and adds an absence', async () => {
     const page = await newPage()
-    await page.goto(`${app.url}/espace`)
+    await page.goto(`${session.app.url}/espace`)
     await page.getByLabel('Adresse e-mail').fill('karim.benali@val-de-sorne.example')
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.getByRole('heading', { level: 1, name: 'Agenda de Karim Benali' }).waitFor()
     // The calendar shows the hours behind the appointments.
-    await page.goto(`${app.url}/espace?date=${nextWeek()}`)
+    await page.goto(`${session.app.url}/espace?date=${nextWeek()}`)
     await page.getByText('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne').waitFor()
     await expectAccessible(page)
 
@@ -77,14 +47,14 @@ describe('opening hours in a browser', () => {
     await page.getByText('Plage enregistrée.').waitFor()
     await page.getByText('samedi, de 14 h à 16 h').waitFor()
 
-    const identity = await db.topic.findFirstOrThrow({
+    const identity = await session.database.topic.findFirstOrThrow({
       where: { name: { startsWith: 'Demander une carte' } },
     })
-    const townHall = await db.site.findFirstOrThrow({
+    const townHall = await session.database.site.findFirstOrThrow({
       where: { name: { contains: 'Mairie de Saint' } },
     })
     await page.goto(
-      `${app.url}/${DEMO_ORGANISATION_SLUG}/rendez-vous/${identity.id}/creneaux/${townHall.id}?semaine=${nextWeek()}`,
+      `${session.app.url}/${DEMO_ORGANISATION_SLUG}/rendez-vous/${identity.id}/creneaux/${townHall.id}?semaine=${nextWeek()}`,
     )
     await page
       .getByRole('link', { name: /samedi .* 14 h 30/ })
@@ -92,10 +62,10 @@ describe('opening hours in a browser', () => {
       .waitFor()
 
     // One browser context for the whole story: the admin signs in after Karim signs out.
-    await page.goto(`${app.url}/espace/horaires`)
+    await page.goto(`${session.app.url}/espace/horaires`)
     await page.getByRole('button', { name: 'Se déconnecter' }).click()
     await page.getByText('Vous êtes déconnecté.').waitFor()
-    await page.goto(`${app.url}/espace/horaires`)
+    await page.goto(`${session.app.url}/espace/horaires`)
     await page.getByLabel('Adresse e-mail').fill('camille.martin@val-de-sorne.example')
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
@@ -104,10 +74,10 @@ describe('opening hours in a browser', () => {
     await page.getByRole('heading', { level: 1, name: /^Plage d’ouverture de/ }).waitFor()
     await expectAccessible(page)
 
-    const karim = await db.advisor.findUniqueOrThrow({
+    const karim = await session.database.advisor.findUniqueOrThrow({
       where: { email: 'karim.benali@val-de-sorne.example' },
     })
-    await page.goto(`${app.url}/espace/absences?conseiller=${karim.id}`)
+    await page.goto(`${session.app.url}/espace/absences?conseiller=${karim.id}`)
     await page.getByRole('heading', { level: 1, name: 'Absences de Karim Benali' }).waitFor()
     await expectAccessible(page)
     await page.getByLabel('Premier jour').fill(nextWeek())

@@ -1,44 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { DEMO_PASSWORD } from '~/db/seed.server'
-import { axeViolations, launchChromium } from '../support/browser'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
+import { browserSession, expectAccessible } from '../support/browser'
 
-let app: RunningApp
-let browser: Browser
-let db: Db
-beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startApp({ SEED_DEMO: '1' }), launchChromium()])
-  db = appDatabase(app)
-})
-afterAll(async () => {
-  await db?.$disconnect()
-  await browser?.close()
-  await app?.stop()
-})
-
-const contexts: BrowserContext[] = []
-// The single-process Chromium dies with its last context: contexts are emptied, not closed.
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.clearCookies()))
-})
-async function newPage(options: { javaScriptEnabled?: boolean } = {}) {
-  // A tablet held in landscape, the reception desk's usual screen.
-  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, ...options })
-  contexts.push(context)
-  return context.newPage()
-}
-
-async function expectAccessible(page: Page, javaScriptEnabled = true) {
-  // axe runs as a script in the page: only where scripts run.
-  if (javaScriptEnabled) expect(await axeViolations(page), page.url()).toEqual([])
-  expect(await page.locator('h1').count(), page.url()).toBe(1)
-}
+const session = browserSession({ viewport: { width: 1024, height: 768 } })
+const { newPage } = session
 
 async function signIn(page: Page, email: string, javaScriptEnabled = true) {
-  await page.goto(`${app.url}/espace`)
+  await page.goto(`${session.app.url}/espace`)
   await page.getByRole('heading', { level: 1, name: 'Connexion à l’espace conseiller' }).waitFor()
   await expectAccessible(page, javaScriptEnabled)
   await page.getByLabel('Adresse e-mail').fill(email)
@@ -63,8 +32,10 @@ describe('advisor workspace in a browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Mes connexions' }).waitFor()
     await expectAccessible(page)
     // A wrong edit shows its errors accessibly too.
-    const appointment = await db.appointment.findFirstOrThrow({ where: { status: 'BOOKED' } })
-    await page.goto(`${app.url}/espace/rendez-vous/${appointment.id}`)
+    const appointment = await session.database.appointment.findFirstOrThrow({
+      where: { status: 'BOOKED' },
+    })
+    await page.goto(`${session.app.url}/espace/rendez-vous/${appointment.id}`)
     await page.getByRole('heading', { level: 1, name: /^Rendez-vous de / }).waitFor()
     await page.getByLabel('Annulé', { exact: true }).check()
     await page.getByRole('button', { name: 'Enregistrer le statut' }).click()

@@ -1,6 +1,3 @@
-import { SMTPServer } from 'smtp-server'
-import { simpleParser, type ParsedMail } from 'mailparser'
-import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { startFakeTwilio, type FakeTwilio } from '~/integrations/fake-twilio.server'
 import { createMailer } from '~/integrations/mailer.server'
@@ -11,6 +8,7 @@ import {
   type TwilioChannel,
 } from '~/integrations/twilio.server'
 import { appointmentIcs } from '~/integrations/ics'
+import { startLoopbackSmtp } from '../support/smtp'
 
 let fake: FakeTwilio
 let channel: TwilioChannel
@@ -146,42 +144,15 @@ describe('the real Twilio SDK against the fake server', () => {
 })
 
 describe('email through a real SMTP server on loopback', () => {
-  let smtp: SMTPServer
-  let port: number
-  const received: ParsedMail[] = []
-  let rejectNext = false
-
+  let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onRcptTo(address, _session, callback) {
-        if (rejectNext) {
-          rejectNext = false
-          const error = new Error('No such user') as Error & { responseCode: number }
-          error.responseCode = 550
-          return callback(error)
-        }
-        callback()
-      },
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((mail) => {
-            received.push(mail)
-            callback()
-          })
-          .catch(callback)
-      },
-    })
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve))
-    port = (smtp.server.address() as AddressInfo).port
+    smtp = await startLoopbackSmtp()
   })
-  afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())))
+  afterAll(() => smtp.close())
 
   test('text, HTML and an iCalendar REQUEST arrive and parse', async () => {
     const mailer = createMailer({
-      url: `smtp://127.0.0.1:${port}`,
+      url: smtp.url,
       from: 'Permanence <rdv@example.fr>',
     })
     const ics = appointmentIcs(
@@ -208,7 +179,7 @@ describe('email through a real SMTP server on loopback', () => {
     })
     mailer.close()
     expect(sent.providerMessageId).toBe('<notification-n1@rdv.example.fr>')
-    const mail = received.at(-1)!
+    const mail = smtp.received.at(-1)!
     expect(mail.subject).toBe('Votre rendez-vous')
     expect(mail.messageId).toBe('<notification-n1@rdv.example.fr>')
     expect(mail.text?.trim()).toBe('Bonjour Élodie')
@@ -222,8 +193,8 @@ describe('email through a real SMTP server on loopback', () => {
   })
 
   test('an unknown mailbox (550) is permanent', async () => {
-    const mailer = createMailer({ url: `smtp://127.0.0.1:${port}`, from: 'rdv@example.fr' })
-    rejectNext = true
+    const mailer = createMailer({ url: smtp.url, from: 'rdv@example.fr' })
+    smtp.refuseNext()
     const error = await failure(
       mailer.send({ to: 'nobody@example.test', subject: 's', text: 't', html: '<p>t</p>' }),
     )

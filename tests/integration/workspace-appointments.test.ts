@@ -1,36 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import { describe, expect, test } from 'vitest'
 import { testProvider } from '../support/database'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
-import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
+import { demoWorkspace, KARIM, LEA, SOPHIE } from '../support/workspace'
 
-let app: RunningApp
-let database: Db
-beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1' })
-  database = appDatabase(app)
-})
-afterAll(async () => {
-  await database?.$disconnect()
-  await app?.stop()
-})
-
-const as = demoSessions(() => app)
-
-const get = async (path: string, email: string) =>
-  fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
-const post = async (path: string, fields: Record<string, string>, email: string) =>
-  fetch(`${app.url}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { cookie: await as(email) },
-    redirect: 'manual',
-  })
+const workspace = demoWorkspace(SOPHIE)
+const { get, post } = workspace
 
 async function karimsPhoneAppointment() {
-  const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
-  return database.appointment.findFirstOrThrow({
+  const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+  return workspace.database.appointment.findFirstOrThrow({
     where: { advisorId: karim.id, mode: 'PHONE' },
   })
 }
@@ -57,7 +34,7 @@ describe(`the appointment page on ${testProvider}`, () => {
       recipient: '+33465710033',
       dueAt: new Date(appointment.startsAt.getTime() - 2 * 86_400_000),
     }
-    await database.notification.createMany({
+    await workspace.database.notification.createMany({
       data: [
         { ...base, kind: 'CONFIRMATION', channel: 'VOICE', status: 'DELIVERED' },
         {
@@ -75,7 +52,7 @@ describe(`the appointment page on ${testProvider}`, () => {
     expect(section).toContain('Distribué')
     expect(section).toMatch(/Rappel<\/td><td>Appel vocal/)
     expect(section).toContain('Échec — permanent: Twilio 400 (21211): Invalid To number')
-    await database.notification.deleteMany({ where: { appointmentId: appointment.id } })
+    await workspace.database.notification.deleteMany({ where: { appointmentId: appointment.id } })
   })
 
   test('a cancellation needs a reason; the refusal keeps what was typed and changes nothing', async () => {
@@ -89,7 +66,9 @@ describe(`the appointment page on ${testProvider}`, () => {
     expect(response.status).toBe(400)
     expect(html).toContain('Indiquez le motif de l’annulation.')
     expect(html).toMatch(/value="CANCELLED" checked=""|checked="" value="CANCELLED"/)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.status).toBe('BOOKED')
     expect(after.version).toBe(appointment.version)
   })
@@ -102,14 +81,16 @@ describe(`the appointment page on ${testProvider}`, () => {
       KARIM,
     )
     expect(response.status).toBe(302)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.status).toBe('HONOURED')
     expect(after.version).toBe(appointment.version + 1)
     const html = await (await get(response.headers.get('location')!, KARIM)).text()
     expect(html).toContain('Modification enregistrée.')
     expect(html).toContain('Marqué honoré')
     expect(html).toContain('Karim Benali')
-    const events = await database.auditEvent.findMany({
+    const events = await workspace.database.auditEvent.findMany({
       where: { entityId: appointment.id, action: 'APPOINTMENT_HONOURED' },
     })
     expect(events).toHaveLength(1)
@@ -126,7 +107,9 @@ describe(`the appointment page on ${testProvider}`, () => {
     const html = await response.text()
     expect(response.status).toBe(409)
     expect(html).toContain('a été modifié par quelqu’un d’autre')
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.note).toBeNull()
     expect(after.version).toBe(appointment.version)
   })
@@ -139,8 +122,8 @@ describe(`the appointment page on ${testProvider}`, () => {
       KARIM,
     )
     expect(noted.status).toBe(302)
-    const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
-    const booked = await database.appointment.findFirstOrThrow({
+    const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const booked = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
     })
     const cancelled = await post(
@@ -154,10 +137,12 @@ describe(`the appointment page on ${testProvider}`, () => {
       SOPHIE,
     )
     expect(cancelled.status).toBe(302)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: booked.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: booked.id },
+    })
     expect(after.status).toBe('CANCELLED')
     expect(after.cancellationReason).toBe('Conseiller en formation')
-    const told = await database.notification.findMany({
+    const told = await workspace.database.notification.findMany({
       where: { appointmentId: booked.id, kind: { contains: 'CANCELLED' } },
     })
     expect(told.length).toBeGreaterThan(0)
@@ -182,7 +167,9 @@ describe(`the appointment page on ${testProvider}`, () => {
       LEA,
     )
     expect(changed.status).toBe(403)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.version).toBe(appointment.version)
   })
 })

@@ -1,35 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import { describe, expect, test } from 'vitest'
 import { testProvider } from '../support/database'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
-import { demoSessions, LEA, SOPHIE } from '../support/workspace'
+import { demoWorkspace, LEA, SOPHIE } from '../support/workspace'
 
-let app: RunningApp
-let database: Db
-beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1' })
-  database = appDatabase(app)
-})
-afterAll(async () => {
-  await database?.$disconnect()
-  await app?.stop()
-})
+const workspace = demoWorkspace(SOPHIE)
+const { get, post } = workspace
 
-const as = demoSessions(() => app)
-const get = async (path: string, email = SOPHIE) =>
-  fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
-const post = async (path: string, fields: Record<string, string>, email = SOPHIE) =>
-  fetch(`${app.url}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { cookie: await as(email) },
-    redirect: 'manual',
-  })
-
-const topicNamed = (name: string) => database.topic.findFirstOrThrow({ where: { name } })
+const topicNamed = (name: string) => workspace.database.topic.findFirstOrThrow({ where: { name } })
 const residentNamed = (lastName: string) =>
-  database.resident.findFirstOrThrow({ where: { lastName } })
+  workspace.database.resident.findFirstOrThrow({ where: { lastName } })
 
 /** The booking form of a resident, topic and place: its first free slot and its key. */
 async function bookingForm(usager: string, motif: string, lieu: string, email = SOPHIE) {
@@ -77,7 +55,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     const location = response.headers.get('location')!
     expect(location).toMatch(/^\/espace\/rendez-vous\/[^/]+\/fiche$/)
     const id = location.split('/')[3]!
-    const appointment = await database.appointment.findUniqueOrThrow({ where: { id } })
+    const appointment = await workspace.database.appointment.findUniqueOrThrow({ where: { id } })
     expect(appointment).toMatchObject({
       residentId: jeanne.id,
       mode: 'PHONE',
@@ -85,8 +63,8 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       status: 'BOOKED',
     })
     expect(appointment.startsAt.toISOString()).toBe(form.first)
-    const sophie = await database.advisor.findUniqueOrThrow({ where: { email: SOPHIE } })
-    const audit = await database.auditEvent.findFirstOrThrow({
+    const sophie = await workspace.database.advisor.findUniqueOrThrow({ where: { email: SOPHIE } })
+    const audit = await workspace.database.auditEvent.findFirstOrThrow({
       where: { entityId: id, action: 'APPOINTMENT_BOOKED' },
     })
     expect(audit.advisorId).toBe(sophie.id)
@@ -107,16 +85,18 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       start: form.first,
     })
     expect(again.headers.get('location')).toBe(location)
-    expect(await database.appointment.count({ where: { idempotencyKey: form.key } })).toBe(1)
+    expect(
+      await workspace.database.appointment.count({ where: { idempotencyKey: form.key } }),
+    ).toBe(1)
   })
 
   test('a slot just taken is refused with a clear message, nothing written', async () => {
     const taxes = await topicNamed('Déclarer mes impôts en ligne')
     const amina = await residentNamed('Diallo')
     const jeanne = await residentNamed('Moreau')
-    const before = await database.appointment.count()
+    const before = await workspace.database.appointment.count()
     // Jeanne holds the first phone slot now: book the time shown on an older form.
-    const taken = await database.appointment.findFirstOrThrow({
+    const taken = await workspace.database.appointment.findFirstOrThrow({
       where: { residentId: jeanne.id, mode: 'PHONE', createdVia: 'RECEPTION' },
     })
     const form = await bookingForm(amina.id, taxes.id, 'telephone')
@@ -129,14 +109,16 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     })
     expect(response.status).toBe(409)
     expect(await response.text()).toContain('Ce créneau vient d’être pris')
-    expect(await database.appointment.count()).toBe(before)
+    expect(await workspace.database.appointment.count()).toBe(before)
   })
 
   test('a new resident with a bad phone is refused next to the field, keeping what was typed', async () => {
     const identity = await topicNamed('Demander une carte d’identité ou un passeport')
-    const site = await database.site.findFirstOrThrow({ where: { name: { contains: 'Mairie' } } })
+    const site = await workspace.database.site.findFirstOrThrow({
+      where: { name: { contains: 'Mairie' } },
+    })
     const form = await bookingForm('nouveau', identity.id, site.id)
-    const residents = await database.resident.count()
+    const residents = await workspace.database.resident.count()
     // The form posts to the page it is on, query string included.
     const page = `/espace/reserver?${new URLSearchParams({ usager: 'nouveau', motif: identity.id, lieu: site.id })}`
     const response = await post(page, {
@@ -153,7 +135,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     expect(response.status).toBe(400)
     expect(html).toContain('Ce numéro n’est pas valide.')
     expect(html).toContain('value="Élise"')
-    expect(await database.resident.count()).toBe(residents)
+    expect(await workspace.database.resident.count()).toBe(residents)
 
     const booked = await post(page, {
       usager: 'nouveau',
@@ -167,7 +149,9 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       consent: 'on',
     })
     expect(booked.status).toBe(302)
-    const elise = await database.resident.findFirstOrThrow({ where: { lastName: 'Durand' } })
+    const elise = await workspace.database.resident.findFirstOrThrow({
+      where: { lastName: 'Durand' },
+    })
     expect(elise.phoneE164).toBe('+33611223344')
     const slip = await (await get(booked.headers.get('location')!)).text()
     expect(slip).toContain('Mairie de Saint-Julien-sur-Sorne')
@@ -177,7 +161,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
   test('an advisor books for a colleague and may print that slip', async () => {
     const rene = await residentNamed('Girard')
     const smartphone = await topicNamed('Apprendre à me servir de mon téléphone portable')
-    const library = await database.site.findFirstOrThrow({
+    const library = await workspace.database.site.findFirstOrThrow({
       where: { name: { contains: 'Médiath' } },
     })
     const karim = 'karim.benali@val-de-sorne.example'
@@ -195,7 +179,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     )
     expect(response.status).toBe(302)
     const id = response.headers.get('location')!.split('/')[3]!
-    const appointment = await database.appointment.findUniqueOrThrow({
+    const appointment = await workspace.database.appointment.findUniqueOrThrow({
       where: { id },
       include: { advisor: true },
     })

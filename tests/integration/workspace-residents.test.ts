@@ -1,40 +1,18 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import { describe, expect, test } from 'vitest'
 import { nameSearchKey } from '~/domain/residents/identity'
 import { testProvider } from '../support/database'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
-import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
+import { demoWorkspace, KARIM, LEA, SOPHIE } from '../support/workspace'
 
-let app: RunningApp
-let database: Db
-beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1' })
-  database = appDatabase(app)
-})
-afterAll(async () => {
-  await database?.$disconnect()
-  await app?.stop()
-})
-
-const as = demoSessions(() => app)
-const get = async (path: string, email = SOPHIE) =>
-  fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
-const post = async (path: string, fields: Record<string, string>, email = SOPHIE) =>
-  fetch(`${app.url}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { cookie: await as(email) },
-    redirect: 'manual',
-  })
+const workspace = demoWorkspace(SOPHIE)
+const { get, post } = workspace
 const residentNamed = (lastName: string) =>
-  database.resident.findFirstOrThrow({ where: { lastName } })
+  workspace.database.resident.findFirstOrThrow({ where: { lastName } })
 
 async function newResident(first: string, last: string, phone: string | null, email?: string) {
-  const organisation = await database.organisation.findFirstOrThrow({
+  const organisation = await workspace.database.organisation.findFirstOrThrow({
     where: { slug: { not: 'autre-structure' } },
   })
-  return database.resident.create({
+  return workspace.database.resident.create({
     data: {
       organisationId: organisation.id,
       firstName: first,
@@ -49,7 +27,7 @@ async function newResident(first: string, last: string, phone: string | null, em
 }
 
 const editFields = async (id: string, changes: Record<string, string> = {}) => {
-  const resident = await database.resident.findUniqueOrThrow({ where: { id } })
+  const resident = await workspace.database.resident.findUniqueOrThrow({ where: { id } })
   return {
     updatedAt: resident.updatedAt.toISOString(),
     firstName: resident.firstName,
@@ -113,7 +91,7 @@ describe(`residents directory on ${testProvider}`, () => {
       await editFields(amina.id, { phone: '+33 6 12 34 56 99', email: 'AMINA@Exemple.fr' }),
     )
     expect(response.status).toBe(302)
-    const saved = await database.resident.findUniqueOrThrow({ where: { id: amina.id } })
+    const saved = await workspace.database.resident.findUniqueOrThrow({ where: { id: amina.id } })
     expect(saved.phoneE164).toBe('+33612345699')
     expect(saved.email).toBe('amina@exemple.fr')
     const page = await (await get(`/espace/usagers/${amina.id}?enregistre=1`)).text()
@@ -133,7 +111,9 @@ describe(`residents directory on ${testProvider}`, () => {
     expect(html).toContain('Exemple de numéro correct : 06 12 34 56 78')
     expect(html).toContain('value="12 34"')
     expect(html).toContain('value="Jeannette"')
-    const unchanged = await database.resident.findUniqueOrThrow({ where: { id: jeanne.id } })
+    const unchanged = await workspace.database.resident.findUniqueOrThrow({
+      where: { id: jeanne.id },
+    })
     expect(unchanged.firstName).toBe('Jeanne')
   })
 
@@ -150,21 +130,21 @@ describe(`residents directory on ${testProvider}`, () => {
     })
     expect(late.status).toBe(409)
     expect(await late.text()).toContain('modifiée par quelqu’un d’autre')
-    const kept = await database.resident.findUniqueOrThrow({ where: { id: jeanne.id } })
+    const kept = await workspace.database.resident.findUniqueOrThrow({ where: { id: jeanne.id } })
     expect(kept.email).toBe('premier@exemple.fr')
   })
 
   test('duplicates are listed, and merging moves appointments and keeps the history', async () => {
     const kept = await newResident('Lucien', 'Bernard', null, 'lucien@exemple.fr')
     const duplicate = await newResident('Lucien', 'Bernardd', '+33612349999')
-    const jeanneAppointment = await database.appointment.findFirstOrThrow({
+    const jeanneAppointment = await workspace.database.appointment.findFirstOrThrow({
       where: { resident: { lastName: 'Moreau' } },
     })
-    await database.appointment.update({
+    await workspace.database.appointment.update({
       where: { id: jeanneAppointment.id },
       data: { residentId: duplicate.id },
     })
-    await database.auditEvent.create({
+    await workspace.database.auditEvent.create({
       data: {
         organisationId: kept.organisationId,
         actorKind: 'ADVISOR',
@@ -187,11 +167,11 @@ describe(`residents directory on ${testProvider}`, () => {
     })
     expect(response.status).toBe(302)
     expect(response.headers.get('location')).toBe(`/espace/usagers/${kept.id}?fusionne=1`)
-    expect(await database.resident.findUnique({ where: { id: duplicate.id } })).toBeNull()
-    const merged = await database.resident.findUniqueOrThrow({ where: { id: kept.id } })
+    expect(await workspace.database.resident.findUnique({ where: { id: duplicate.id } })).toBeNull()
+    const merged = await workspace.database.resident.findUniqueOrThrow({ where: { id: kept.id } })
     expect(merged.phoneE164).toBe('+33612349999')
     expect(merged.email).toBe('lucien@exemple.fr')
-    const moved = await database.appointment.findUniqueOrThrow({
+    const moved = await workspace.database.appointment.findUniqueOrThrow({
       where: { id: jeanneAppointment.id },
     })
     expect(moved.residentId).toBe(kept.id)
@@ -199,7 +179,7 @@ describe(`residents directory on ${testProvider}`, () => {
     expect(after).toContain('Les deux fiches ont été fusionnées.')
     expect(after).toContain(`merged Lucien Bernardd (${duplicate.id}) into this record`)
     expect(after).toContain('changed phoneE164')
-    const tombstone = await database.auditEvent.findFirstOrThrow({
+    const tombstone = await workspace.database.auditEvent.findFirstOrThrow({
       where: { entityType: 'Resident', entityId: duplicate.id },
     })
     expect(tombstone.action).toBe('RESIDENT_MERGED_INTO')
@@ -214,8 +194,8 @@ describe(`residents directory on ${testProvider}`, () => {
       [`updatedAt-${duplicate.id}`]: duplicate.updatedAt.toISOString(),
     })
     expect(response.status).toBe(302)
-    expect(await database.resident.findUnique({ where: { id: duplicate.id } })).toBeNull()
-    const after = await database.resident.findUniqueOrThrow({ where: { id: kept.id } })
+    expect(await workspace.database.resident.findUnique({ where: { id: duplicate.id } })).toBeNull()
+    const after = await workspace.database.resident.findUniqueOrThrow({ where: { id: kept.id } })
     expect(after.phoneE164).toBe('+33612341111')
   })
 
@@ -227,7 +207,7 @@ describe(`residents directory on ${testProvider}`, () => {
     })
     expect(self.status).toBe(400)
     expect(await self.text()).toContain('ne peut pas être fusionnée avec elle-même')
-    const otherOrganisation = await database.organisation.create({
+    const otherOrganisation = await workspace.database.organisation.create({
       data: {
         slug: 'ailleurs-fusion',
         name: 'Ailleurs',
@@ -236,7 +216,7 @@ describe(`residents directory on ${testProvider}`, () => {
         holidayRegion: 'FR-METRO',
       },
     })
-    const stranger = await database.resident.create({
+    const stranger = await workspace.database.resident.create({
       data: {
         organisationId: otherOrganisation.id,
         firstName: 'Odile',
@@ -251,7 +231,9 @@ describe(`residents directory on ${testProvider}`, () => {
       [`updatedAt-${stranger.id}`]: stranger.updatedAt.toISOString(),
     })
     expect(across.status).toBe(404)
-    expect(await database.resident.findUnique({ where: { id: stranger.id } })).not.toBeNull()
+    expect(
+      await workspace.database.resident.findUnique({ where: { id: stranger.id } }),
+    ).not.toBeNull()
     // An advisor may not merge at all.
     const advisor = await get(`/espace/usagers/${one.id}/fusionner?avec=${one.id}`, KARIM)
     expect(advisor.status).toBe(403)

@@ -1,26 +1,13 @@
 import { DateTime } from 'luxon'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import { describe, expect, test } from 'vitest'
 import { testProvider } from '../support/database'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
-import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
+import { demoWorkspace, KARIM, LEA, SOPHIE } from '../support/workspace'
 
 // Opening hours and absences in the workspace (decisions 050–053), as an advisor sees
 // them: the pages, the refusals, and what happens to the appointments a change orphans.
 
-let app: RunningApp
-let database: Db
-beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1' })
-  database = appDatabase(app)
-})
-afterAll(async () => {
-  await database?.$disconnect()
-  await app?.stop()
-})
-
-const as = demoSessions(() => app)
+const workspace = demoWorkspace()
+const { as } = workspace
 const ZONE = 'Europe/Paris'
 const today = () => DateTime.now().setZone(ZONE).toISODate()!
 /** The seed's appointments are in the week after the current one. */
@@ -32,9 +19,9 @@ const nextWeek = (weekday: number) =>
     .toISODate()!
 
 const get = async (path: string, email: string) =>
-  fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
+  fetch(`${workspace.app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
 const post = async (path: string, fields: [string, string][], email: string) =>
-  fetch(`${app.url}${path}`, {
+  fetch(`${workspace.app.url}${path}`, {
     method: 'POST',
     body: new URLSearchParams(fields),
     headers: { cookie: await as(email) },
@@ -42,11 +29,11 @@ const post = async (path: string, fields: [string, string][], email: string) =>
   })
 
 const ids = async () => {
-  const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
-  const townHall = await database.site.findFirstOrThrow({
+  const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+  const townHall = await workspace.database.site.findFirstOrThrow({
     where: { name: { contains: 'Mairie de Saint' } },
   })
-  const taxes = await database.topic.findFirstOrThrow({
+  const taxes = await workspace.database.topic.findFirstOrThrow({
     where: { name: 'Déclarer mes impôts en ligne' },
   })
   return { karim, townHall, taxes }
@@ -100,12 +87,12 @@ describe(`opening hours on ${testProvider}`, () => {
       KARIM,
     )
     expect(response.status).toBe(302)
-    const rule = await database.openingRule.findFirstOrThrow({
+    const rule = await workspace.database.openingRule.findFirstOrThrow({
       where: { advisorId: karim.id, weekdays: '2', startTime: '14:00' },
     })
     expect(rule.endTime).toBe('17:00')
     expect(
-      await database.auditEvent.count({
+      await workspace.database.auditEvent.count({
         where: { entityId: rule.id, action: 'OPENING_RULE_CREATED' },
       }),
     ).toBe(1)
@@ -116,7 +103,7 @@ describe(`opening hours on ${testProvider}`, () => {
 
   test('bad input is refused next to the fields, keeps what was typed, writes nothing', async () => {
     const { karim, townHall } = await ids()
-    const before = await database.openingRule.count()
+    const before = await workspace.database.openingRule.count()
     const response = await post(
       '/espace/horaires/nouveau',
       ruleFields([], {
@@ -134,16 +121,16 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(html).toContain('Cette date doit être après la date de début.')
     expect(html).toContain('value="17 h"')
     expect(html).toContain('aria-invalid="true"')
-    expect(await database.openingRule.count()).toBe(before)
+    expect(await workspace.database.openingRule.count()).toBe(before)
     expect(
-      await database.openingRule.count({
+      await workspace.database.openingRule.count({
         where: { advisorId: karim.id, validUntil: '2020-01-01' },
       }),
     ).toBe(0)
   })
 
   test('a site or topic of another organisation is not found, and nothing is written', async () => {
-    const other = await database.organisation.create({
+    const other = await workspace.database.organisation.create({
       data: {
         slug: 'ailleurs-rules',
         name: 'Ailleurs',
@@ -156,7 +143,7 @@ describe(`opening hours on ${testProvider}`, () => {
       include: { sites: true, topics: true },
     })
     const { townHall } = await ids()
-    const before = await database.openingRule.count()
+    const before = await workspace.database.openingRule.count()
     const site = await post(
       '/espace/horaires/nouveau',
       ruleFields(['6'], { place: other.sites[0]!.id }),
@@ -169,7 +156,7 @@ describe(`opening hours on ${testProvider}`, () => {
       KARIM,
     )
     expect(topic.status).toBe(404)
-    expect(await database.openingRule.count()).toBe(before)
+    expect(await workspace.database.openingRule.count()).toBe(before)
   })
 
   test('an overlapping rule is held back until confirmed', async () => {
@@ -185,7 +172,9 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(html).toContain('Cette plage chevauche d’autres plages du même conseiller')
     expect(html).toContain('lundi, mercredi, de 9 h à 12 h 30')
     expect(
-      await database.openingRule.count({ where: { advisorId: karim.id, startTime: '10:00' } }),
+      await workspace.database.openingRule.count({
+        where: { advisorId: karim.id, startTime: '10:00' },
+      }),
     ).toBe(0)
     const saved = await post(
       '/espace/horaires/nouveau',
@@ -194,13 +183,15 @@ describe(`opening hours on ${testProvider}`, () => {
     )
     expect(saved.status).toBe(302)
     expect(
-      await database.openingRule.count({ where: { advisorId: karim.id, startTime: '10:00' } }),
+      await workspace.database.openingRule.count({
+        where: { advisorId: karim.id, startTime: '10:00' },
+      }),
     ).toBe(1)
   })
 
   test('the preview lists the slots of the next two weeks and writes nothing', async () => {
     const { townHall } = await ids()
-    const before = await database.openingRule.count()
+    const before = await workspace.database.openingRule.count()
     const response = await post(
       '/espace/horaires/nouveau',
       ruleFields(['1', '2', '3', '4', '5'], { place: townHall.id, intent: 'preview' }),
@@ -210,18 +201,21 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(response.status).toBe(200)
     expect(html).toContain('Aperçu des créneaux des deux prochaines semaines')
     expect(html).toMatch(/15 h|16 h/)
-    expect(await database.openingRule.count()).toBe(before)
+    expect(await workspace.database.openingRule.count()).toBe(before)
   })
 
   test('a stale edit is refused with a message, the newer version kept', async () => {
     const { karim, townHall } = await ids()
-    const rule = await database.openingRule.findFirstOrThrow({
+    const rule = await workspace.database.openingRule.findFirstOrThrow({
       where: { advisorId: karim.id, startTime: '13:30' },
     })
     const page = await (await get(`/espace/horaires/${rule.id}`, KARIM)).text()
     const shown = /name="updatedAt" value="([^"]+)"/.exec(page)![1]!
     // Someone else changes it meanwhile.
-    await database.openingRule.update({ where: { id: rule.id }, data: { endTime: '17:30' } })
+    await workspace.database.openingRule.update({
+      where: { id: rule.id },
+      data: { endTime: '17:30' },
+    })
     const response = await post(
       `/espace/horaires/${rule.id}`,
       [
@@ -239,13 +233,13 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(response.status).toBe(409)
     expect(html).toContain('Cette plage a été modifiée par quelqu’un d’autre')
     expect(html).toContain('value="17:30"')
-    const after = await database.openingRule.findUniqueOrThrow({ where: { id: rule.id } })
+    const after = await workspace.database.openingRule.findUniqueOrThrow({ where: { id: rule.id } })
     expect(after.endTime).toBe('17:30')
   })
 
   test('a rule is changed: new times and topics, the change audited', async () => {
     const { karim, townHall, taxes } = await ids()
-    const rule = await database.openingRule.findFirstOrThrow({
+    const rule = await workspace.database.openingRule.findFirstOrThrow({
       where: { advisorId: karim.id, weekdays: '2', startTime: '14:00' },
     })
     const response = await post(
@@ -266,14 +260,14 @@ describe(`opening hours on ${testProvider}`, () => {
       KARIM,
     )
     expect(response.status).toBe(302)
-    const after = await database.openingRule.findUniqueOrThrow({
+    const after = await workspace.database.openingRule.findUniqueOrThrow({
       where: { id: rule.id },
       include: { topics: true },
     })
     expect([after.startTime, after.endTime]).toEqual(['14:30', '18:00'])
     expect(after.topics.map((topic) => topic.topicId)).toEqual([taxes.id])
     expect(
-      await database.auditEvent.count({
+      await workspace.database.auditEvent.count({
         where: { entityId: rule.id, action: 'OPENING_RULE_CHANGED' },
       }),
     ).toBe(1)
@@ -281,11 +275,13 @@ describe(`opening hours on ${testProvider}`, () => {
 
   test('an overlap confirmed stays confirmed through the list of orphaned appointments', async () => {
     const { townHall } = await ids()
-    const camille = await database.advisor.findFirstOrThrow({ where: { firstName: 'Camille' } })
-    const rule = await database.openingRule.findFirstOrThrow({
+    const camille = await workspace.database.advisor.findFirstOrThrow({
+      where: { firstName: 'Camille' },
+    })
+    const rule = await workspace.database.openingRule.findFirstOrThrow({
       where: { advisorId: camille.id, siteId: townHall.id },
     })
-    const appointment = await database.appointment.findFirstOrThrow({
+    const appointment = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: camille.id, status: 'BOOKED' },
     })
     const fields: [string, string][] = [
@@ -318,18 +314,19 @@ describe(`opening hours on ${testProvider}`, () => {
     )
     expect(saved.status).toBe(302)
     expect(
-      (await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status,
+      (await workspace.database.appointment.findUniqueOrThrow({ where: { id: appointment.id } }))
+        .status,
     ).toBe('BOOKED')
-    const after = await database.openingRule.findUniqueOrThrow({ where: { id: rule.id } })
+    const after = await workspace.database.openingRule.findUniqueOrThrow({ where: { id: rule.id } })
     expect([after.weekdays, after.startTime]).toEqual(['24', '14:00'])
   })
 
   test('ending a rule lists the appointments it orphans; the cancelled one is told, nothing before', async () => {
     const { karim } = await ids()
-    const phoneRule = await database.openingRule.findFirstOrThrow({
+    const phoneRule = await workspace.database.openingRule.findFirstOrThrow({
       where: { advisorId: karim.id, siteId: null },
     })
-    const appointment = await database.appointment.findFirstOrThrow({
+    const appointment = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: karim.id, mode: 'PHONE' },
     })
     const fields: [string, string][] = [
@@ -344,7 +341,8 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(html).toContain('René Girard')
     expect(html).toContain('Mon dossier de retraite, de CAF ou de santé')
     expect(
-      (await database.openingRule.findUniqueOrThrow({ where: { id: phoneRule.id } })).validUntil,
+      (await workspace.database.openingRule.findUniqueOrThrow({ where: { id: phoneRule.id } }))
+        .validUntil,
     ).toBeNull()
 
     const undecided = await post(
@@ -367,19 +365,22 @@ describe(`opening hours on ${testProvider}`, () => {
       KARIM,
     )
     expect(confirmed.status).toBe(302)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.status).toBe('CANCELLED')
     expect(after.cancellationReason).toBe('Fin des permanences téléphoniques')
     expect(
-      await database.notification.count({
+      await workspace.database.notification.count({
         where: { appointmentId: appointment.id, kind: 'CANCELLED_BY_SERVICE' },
       }),
     ).toBe(1)
     expect(
-      (await database.openingRule.findUniqueOrThrow({ where: { id: phoneRule.id } })).validUntil,
+      (await workspace.database.openingRule.findUniqueOrThrow({ where: { id: phoneRule.id } }))
+        .validUntil,
     ).toBe(today())
     expect(
-      await database.auditEvent.count({
+      await workspace.database.auditEvent.count({
         where: { entityId: phoneRule.id, action: 'OPENING_RULE_ENDED' },
       }),
     ).toBe(1)
@@ -390,7 +391,7 @@ describe(`opening hours on ${testProvider}`, () => {
 
 describe(`absences on ${testProvider}`, () => {
   test('bad dates are refused next to the fields and nothing is written', async () => {
-    const before = await database.absence.count()
+    const before = await workspace.database.absence.count()
     const response = await post(
       '/espace/absences',
       [
@@ -407,12 +408,12 @@ describe(`absences on ${testProvider}`, () => {
     expect(response.status).toBe(400)
     expect(html).toContain('L’heure de fin doit être après l’heure de début.')
     expect(html).toContain('value="Formation"')
-    expect(await database.absence.count()).toBe(before)
+    expect(await workspace.database.absence.count()).toBe(before)
   })
 
   test('an absence over a booked appointment asks first; kept, the appointment stays booked', async () => {
     const { karim } = await ids()
-    const monday = await database.appointment.findFirstOrThrow({
+    const monday = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
     })
     const fields: [string, string][] = [
@@ -427,7 +428,7 @@ describe(`absences on ${testProvider}`, () => {
     const html = await listed.text()
     expect(listed.status).toBe(200)
     expect(html).toContain('Jeanne Moreau')
-    expect(await database.absence.count({ where: { advisorId: karim.id } })).toBe(0)
+    expect(await workspace.database.absence.count({ where: { advisorId: karim.id } })).toBe(0)
 
     const kept = await post(
       '/espace/absences',
@@ -436,11 +437,11 @@ describe(`absences on ${testProvider}`, () => {
     )
     expect(kept.status).toBe(302)
     expect(
-      (await database.appointment.findUniqueOrThrow({ where: { id: monday.id } })).status,
+      (await workspace.database.appointment.findUniqueOrThrow({ where: { id: monday.id } })).status,
     ).toBe('BOOKED')
-    expect(await database.absence.count({ where: { advisorId: karim.id } })).toBe(1)
+    expect(await workspace.database.absence.count({ where: { advisorId: karim.id } })).toBe(1)
     expect(
-      await database.auditEvent.count({
+      await workspace.database.auditEvent.count({
         where: { entityId: monday.id, action: 'APPOINTMENT_KEPT_OUTSIDE_HOURS' },
       }),
     ).toBe(1)
@@ -450,8 +451,8 @@ describe(`absences on ${testProvider}`, () => {
   })
 
   test('an absence cancels what the advisor chose to cancel, and the resident is told', async () => {
-    const lea = await database.advisor.findUniqueOrThrow({ where: { email: LEA } })
-    const appointment = await database.appointment.findFirstOrThrow({
+    const lea = await workspace.database.advisor.findUniqueOrThrow({ where: { email: LEA } })
+    const appointment = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: lea.id, status: 'BOOKED' },
       orderBy: { startsAt: 'asc' },
     })
@@ -472,17 +473,19 @@ describe(`absences on ${testProvider}`, () => {
       LEA,
     )
     expect(response.status).toBe(302)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.status).toBe('CANCELLED')
     expect(after.cancellationReason).toBe('Conseillère absente')
     expect(
-      await database.notification.count({
+      await workspace.database.notification.count({
         where: { appointmentId: appointment.id, kind: 'CANCELLED_BY_SERVICE' },
       }),
     ).toBe(1)
-    expect(await database.absence.count({ where: { advisorId: lea.id, reason: 'Maladie' } })).toBe(
-      1,
-    )
+    expect(
+      await workspace.database.absence.count({ where: { advisorId: lea.id, reason: 'Maladie' } }),
+    ).toBe(1)
   })
 
   test('the calendar shows the hours and the absence in the background', async () => {
@@ -501,14 +504,16 @@ describe(`absences on ${testProvider}`, () => {
 
   test('an absence is removed, and removing it twice says so', async () => {
     const { karim } = await ids()
-    const absence = await database.absence.findFirstOrThrow({ where: { advisorId: karim.id } })
+    const absence = await workspace.database.absence.findFirstOrThrow({
+      where: { advisorId: karim.id },
+    })
     const fields: [string, string][] = [
       ['intent', 'remove'],
       ['absenceId', absence.id],
     ]
     const removed = await post('/espace/absences', fields, KARIM)
     expect(removed.status).toBe(302)
-    expect(await database.absence.count({ where: { id: absence.id } })).toBe(0)
+    expect(await workspace.database.absence.count({ where: { id: absence.id } })).toBe(0)
     const again = await post('/espace/absences', fields, KARIM)
     expect(again.status).toBe(409)
     expect(await again.text()).toContain('Cette absence avait déjà été supprimée.')

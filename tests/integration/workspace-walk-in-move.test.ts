@@ -1,43 +1,23 @@
 import { DateTime } from 'luxon'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import { describe, expect, test } from 'vitest'
 import { testProvider } from '../support/database'
-import { appDatabase } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
-import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
+import { demoWorkspace, KARIM, LEA, SOPHIE } from '../support/workspace'
 
-let app: RunningApp
-let database: Db
-beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1' })
-  database = appDatabase(app)
-})
-afterAll(async () => {
-  await database?.$disconnect()
-  await app?.stop()
-})
-
-const as = demoSessions(() => app)
-const get = async (path: string, email = SOPHIE) =>
-  fetch(`${app.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' })
-const post = async (path: string, fields: Record<string, string>, email = SOPHIE) =>
-  fetch(`${app.url}${path}`, {
-    method: 'POST',
-    body: new URLSearchParams(fields),
-    headers: { cookie: await as(email) },
-    redirect: 'manual',
-  })
+const workspace = demoWorkspace(SOPHIE)
+const { get, post } = workspace
 
 /** The walk-in fields of the booking form for Amina, at Karim's town hall, for taxes. */
 async function walkIn(date: string, time: string, extra: Record<string, string> = {}) {
-  const amina = await database.resident.findFirstOrThrow({ where: { lastName: 'Diallo' } })
-  const taxes = await database.topic.findFirstOrThrow({
+  const amina = await workspace.database.resident.findFirstOrThrow({
+    where: { lastName: 'Diallo' },
+  })
+  const taxes = await workspace.database.topic.findFirstOrThrow({
     where: { name: 'Déclarer mes impôts en ligne' },
   })
-  const townHall = await database.site.findFirstOrThrow({
+  const townHall = await workspace.database.site.findFirstOrThrow({
     where: { name: { contains: 'Mairie de Saint' } },
   })
-  const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+  const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
   const query = new URLSearchParams({ usager: amina.id, motif: taxes.id, lieu: townHall.id })
   const html = await (await get(`/espace/reserver?${query}`)).text()
   const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)![1]!
@@ -59,8 +39,10 @@ const nextSunday = () =>
 
 describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
   test('the booking page still offers the next free slot first, then the walk-in', async () => {
-    const amina = await database.resident.findFirstOrThrow({ where: { lastName: 'Diallo' } })
-    const taxes = await database.topic.findFirstOrThrow({
+    const amina = await workspace.database.resident.findFirstOrThrow({
+      where: { lastName: 'Diallo' },
+    })
+    const taxes = await workspace.database.topic.findFirstOrThrow({
       where: { name: 'Déclarer mes impôts en ligne' },
     })
     const html = await (
@@ -76,18 +58,18 @@ describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
     const refused = await walkIn(date, '15:00')
     expect(refused.status).toBe(400)
     expect(await refused.text()).toContain('cochez la case pour confirmer')
-    expect(await database.appointment.count({ where: { resident: { lastName: 'Diallo' } } })).toBe(
-      1,
-    )
+    expect(
+      await workspace.database.appointment.count({ where: { resident: { lastName: 'Diallo' } } }),
+    ).toBe(1)
     const booked = await walkIn(date, '15:00', { walkInConfirm: 'on' })
     expect(booked.status).toBe(302)
     const id = booked.headers.get('location')!.split('/')[3]!
-    const appointment = await database.appointment.findUniqueOrThrow({ where: { id } })
+    const appointment = await workspace.database.appointment.findUniqueOrThrow({ where: { id } })
     expect(appointment.startsAt.toISOString()).toBe(
       DateTime.fromISO(`${date}T15:00`, { zone: 'Europe/Paris' }).toUTC().toISO(),
     )
     expect(appointment.endsAt.getTime() - appointment.startsAt.getTime()).toBe(45 * 60_000)
-    const confirmation = await database.notification.findFirst({
+    const confirmation = await workspace.database.notification.findFirst({
       where: { appointmentId: id, kind: 'CONFIRMATION' },
     })
     expect(confirmation?.recipient).toBe('+33612345602')
@@ -101,24 +83,24 @@ describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
     )
     expect(past.status).toBe(400)
     expect(await past.text()).toContain('Cette heure est déjà passée')
-    const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
-    const taken = await database.appointment.findFirstOrThrow({
+    const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const taken = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
       orderBy: { startsAt: 'asc' },
     })
     const local = DateTime.fromJSDate(taken.startsAt).setZone('Europe/Paris')
-    const before = await database.appointment.count()
+    const before = await workspace.database.appointment.count()
     const overlap = await walkIn(local.toISODate()!, local.toFormat('HH:mm'), {
       walkInConfirm: 'on',
     })
     expect(overlap.status).toBe(409)
     expect(await overlap.text()).toContain('Le conseiller a déjà un rendez-vous à cette heure-là')
-    expect(await database.appointment.count()).toBe(before)
+    expect(await workspace.database.appointment.count()).toBe(before)
   })
 
   test('moving from the workspace takes a new slot, writes MOVED, and refuses a stale form', async () => {
-    const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
-    const appointment = await database.appointment.findFirstOrThrow({
+    const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const appointment = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: karim.id, mode: 'PHONE' },
     })
     const path = `/espace/rendez-vous/${appointment.id}/deplacer`
@@ -132,10 +114,12 @@ describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
     const moved = await post(path, { version: String(appointment.version), start: target })
     expect(moved.status).toBe(302)
     expect(moved.headers.get('location')).toBe(`/espace/rendez-vous/${appointment.id}?deplace=1`)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.startsAt.toISOString()).toBe(target)
     expect(after.version).toBe(appointment.version + 1)
-    const notice = await database.notification.findFirst({
+    const notice = await workspace.database.notification.findFirst({
       where: { appointmentId: appointment.id, kind: 'MOVED' },
     })
     expect(notice).not.toBeNull()
@@ -145,17 +129,17 @@ describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
     const stale = await post(path, { version: String(appointment.version), start: slots.at(-1)! })
     expect(stale.status).toBe(409)
     expect(await stale.text()).toContain('modifié par quelqu’un d’autre')
-    const unchanged = await database.appointment.findUniqueOrThrow({
+    const unchanged = await workspace.database.appointment.findUniqueOrThrow({
       where: { id: appointment.id },
     })
     expect(unchanged.startsAt.toISOString()).toBe(target)
   })
 
   test('a move can hand the appointment to another advisor', async () => {
-    const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
-    const lea = await database.advisor.findUniqueOrThrow({ where: { email: LEA } })
+    const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const lea = await workspace.database.advisor.findUniqueOrThrow({ where: { email: LEA } })
     // The phone appointment the previous test moved, whoever holds it now.
-    const appointment = await database.appointment.findFirstOrThrow({
+    const appointment = await workspace.database.appointment.findFirstOrThrow({
       where: { mode: 'PHONE', status: 'BOOKED', advisorId: { in: [karim.id, lea.id] } },
     })
     const target = appointment.advisorId === karim.id ? lea : karim
@@ -169,7 +153,9 @@ describe(`walk-ins and moves from the workspace on ${testProvider}`, () => {
       conseiller: target.id,
     })
     expect(moved.status).toBe(302)
-    const after = await database.appointment.findUniqueOrThrow({ where: { id: appointment.id } })
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
     expect(after.advisorId).toBe(target.id)
     expect(after.startsAt.toISOString()).toBe(slots[0])
   })

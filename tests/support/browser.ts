@@ -1,5 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
-import { chromium as playwright, type Browser, type Page } from 'playwright-core'
+import {
+  chromium as playwright,
+  type Browser,
+  type BrowserContext,
+  type Page,
+} from 'playwright-core'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import type { Db } from '~/db/client.server'
+import { appDatabase } from './journey'
+import { startApp, type RunningApp } from './server'
 
 /**
  * A real Chromium: the one npm installed (@sparticuz/chromium, unpacked into /tmp on first
@@ -40,4 +49,64 @@ export async function axeViolations(page: Page) {
     help: violation.help,
     nodes: violation.nodes.map((node) => node.target.join(' ')),
   }))
+}
+
+/** No axe violation (where scripts run: axe is one) and exactly one h1. */
+export async function expectAccessible(page: Page, javaScriptEnabled = true) {
+  if (javaScriptEnabled) expect(await axeViolations(page), page.url()).toEqual([])
+  expect(await page.locator('h1').count(), page.url()).toBe(1)
+}
+
+/**
+ * The demo app and a Chromium for one test file, started before its tests and stopped
+ * after. Each test is a new person: no cookie carries over. Contexts are emptied rather
+ * than closed: the single-process Chromium dies with its last context.
+ */
+export function browserSession(options: {
+  viewport: { width: number; height: number }
+  /** More environment for the app, read when it starts (after earlier hooks ran). */
+  env?: () => Record<string, string>
+}) {
+  let app: RunningApp
+  let browser: Browser
+  let db: Db
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    ;[app, browser] = await Promise.all([
+      startApp({ SEED_DEMO: '1', ...options.env?.() }),
+      launchChromium(),
+    ])
+    db = appDatabase(app)
+  })
+  afterAll(async () => {
+    await db?.$disconnect()
+    await browser?.close()
+    await app?.stop()
+  })
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.clearCookies()))
+  })
+  return {
+    get app() {
+      return app
+    },
+    get browser() {
+      return browser
+    },
+    get database() {
+      return db
+    },
+    /** A page in a new context; `contexts` holds it until the test ends. */
+    async newPage(contextOptions: Parameters<Browser['newContext']>[0] = {}) {
+      const context = await browser.newContext({ viewport: options.viewport, ...contextOptions })
+      contexts.push(context)
+      return context.newPage()
+    },
+    /** A context of its own (for example another screen size), emptied after the test. */
+    async newContext(contextOptions: Parameters<Browser['newContext']>[0] = {}) {
+      const context = await browser.newContext(contextOptions)
+      contexts.push(context)
+      return context
+    },
+  }
 }

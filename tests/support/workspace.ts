@@ -1,6 +1,8 @@
-import { expect } from 'vitest'
+import { afterAll, beforeAll, expect } from 'vitest'
+import type { Db } from '~/db/client.server'
 import { DEMO_PASSWORD } from '~/db/seed.server'
-import type { RunningApp } from './server'
+import { appDatabase } from './journey'
+import { startApp, type RunningApp } from './server'
 
 export const KARIM = 'karim.benali@val-de-sorne.example'
 export const LEA = 'lea.fontaine@val-de-sorne.example'
@@ -21,5 +23,41 @@ export function demoSessions(app: () => RunningApp) {
     const cookie = response.headers.get('set-cookie')!.split(';')[0]!
     cookies.set(email, cookie)
     return cookie
+  }
+}
+
+/**
+ * The demo app for one test file (started before its tests, stopped after), its database,
+ * and requests signed in as a demo advisor (`email`, by default `defaultEmail`).
+ */
+export function demoWorkspace(defaultEmail = SOPHIE, env: Record<string, string> = {}) {
+  let running: RunningApp
+  let db: Db
+  beforeAll(async () => {
+    running = await startApp({ SEED_DEMO: '1', ...env })
+    db = appDatabase(running)
+  })
+  afterAll(async () => {
+    await db?.$disconnect()
+    await running?.stop()
+  })
+  const as = demoSessions(() => running)
+  return {
+    get app() {
+      return running
+    },
+    get database() {
+      return db
+    },
+    as,
+    get: async (path: string, email = defaultEmail) =>
+      fetch(`${running.url}${path}`, { headers: { cookie: await as(email) }, redirect: 'manual' }),
+    post: async (path: string, fields: Record<string, string>, email = defaultEmail) =>
+      fetch(`${running.url}${path}`, {
+        method: 'POST',
+        body: new URLSearchParams(fields),
+        headers: { cookie: await as(email) },
+        redirect: 'manual',
+      }),
   }
 }
