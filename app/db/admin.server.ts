@@ -1,5 +1,5 @@
 import type { Actor } from '~/domain/access'
-import type { InviteInput, SiteInput, TopicInput } from '~/domain/admin/forms'
+import type { InviteInput, SiteInput, TopicInput } from '~/domain/admin/forms.server'
 import { newSecret, sha256 } from './advisor-tokens.server'
 import type { Db } from './client.server'
 

@@ -11,7 +11,7 @@ import {
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { createInvitedAdvisor, listAdvisors } from '~/db/admin.server'
 import { db } from '~/db/client.server'
-import { fieldErrors, inviteSchema, ROLES } from '~/domain/admin/forms'
+import { fieldErrors, inviteSchema, ROLES } from '~/domain/admin/forms.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { requireAdmin, valuesOf } from '~/server/admin.server'
 import { sendInvitation } from '~/server/password-reset.server'
@@ -28,6 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t('workspace.admin.advisors.title'),
     name,
     role: signedIn.advisor.role,
+    roles: [...ROLES],
     notice: invited ? t('workspace.admin.advisors.invited', { email: invited }) : null,
     mailFailed: url.searchParams.get('echec') === '1',
     advisors: advisors.map((advisor) => ({
@@ -106,7 +107,7 @@ export default function Team() {
           name="role"
           label={labels.role!}
           state={state}
-          options={ROLES.map((role) => ({ value: role, label: t(`workspace.roles.${role}`) }))}
+          options={data.roles.map((role) => ({ value: role, label: t(`workspace.roles.${role}`) }))}
         />
         <button type="submit">{t('workspace.admin.advisors.invite')}</button>
       </Form>

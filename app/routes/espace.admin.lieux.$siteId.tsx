@@ -5,7 +5,7 @@ import { AdminErrors, AdminText, Notice, type FormState } from '~/components/wor
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { createSite, findSite, updateSite } from '~/db/admin.server'
 import { db } from '~/db/client.server'
-import { fieldErrors, siteSchema } from '~/domain/admin/forms'
+import { fieldErrors, siteSchema } from '~/domain/admin/forms.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { useTranslation } from '~/i18n/use-translation'
 import { asFormValues, renderedUpdatedAt, requireAdmin, valuesOf } from '~/server/admin.server'

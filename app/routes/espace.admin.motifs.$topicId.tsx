@@ -13,7 +13,7 @@ import {
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { createTopic, findTopic, updateTopic } from '~/db/admin.server'
 import { db } from '~/db/client.server'
-import { fieldErrors, topicSchema } from '~/domain/admin/forms'
+import { fieldErrors, topicSchema } from '~/domain/admin/forms.server'
 import { DIGITAL_SKILL_THEMES, PROCEDURE_THEMES } from '~/domain/topics/themes'
 import { useTranslation } from '~/i18n/use-translation'
 import { asFormValues, renderedUpdatedAt, requireAdmin, valuesOf } from '~/server/admin.server'
