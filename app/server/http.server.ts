@@ -6,6 +6,7 @@ import express from 'express'
 import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import { loggablePath, logger } from './logger.server'
+import { weekPageCache } from './page-cache.server'
 import { isProduction } from './runtime.server'
 
 export type LoadContext = { cspNonce: string; clientAddress: string }
@@ -73,6 +74,7 @@ export function createHttpApp(build: ServerBuild, buildDirectory: string) {
   // Fingerprinted by the Remix compiler, so they can be cached for a year.
   app.use('/build', express.static(buildDirectory, { immutable: true, maxAge: '1y' }))
   app.get('/favicon.ico', (_request, response) => response.status(204).end())
+  app.use(weekPageCache())
   app.all(
     '*',
     createRequestHandler({

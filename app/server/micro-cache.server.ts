@@ -1,3 +1,5 @@
+import { forgetPages } from './page-cache.server'
+
 // A few seconds of memory for the busiest public page (the week of free times): under a
 // rush every resident looking at the same week shares one computation. Stale for at most
 // `ttlMs` on other instances; the confirm step re-checks with the engine and the database
@@ -26,4 +28,5 @@ export async function cached<T>(
 /** Forgets a group (an organisation) at once, when this instance changes its bookings. */
 export function forget(group: string) {
   for (const [key, entry] of entries) if (entry.group === group) entries.delete(key)
+  forgetPages()
 }

@@ -82,6 +82,26 @@ describe(`the served app on ${testProvider}`, () => {
     expect(response.headers.get('content-encoding')).toBe('gzip')
   })
 
+  test('a kept week page is the same page, with each response’s own CSP nonce', async () => {
+    const topics = await (await fetch(`${app.url}/${DEMO_ORGANISATION_SLUG}/rendez-vous`)).text()
+    const topicPath = /href="(\/[^"]+\/rendez-vous\/[^"/]+)"/u.exec(topics)![1]!
+    const sites = await (await fetch(`${app.url}${topicPath}/lieu`)).text()
+    const weekPath = /href="([^"]+\/creneaux\/[^"]+)"/u.exec(sites)![1]!
+    const nonces: string[] = []
+    const bodies: string[] = []
+    for (let read = 0; read < 2; read += 1) {
+      const response = await fetch(`${app.url}${weekPath}`)
+      expect(response.status).toBe(200)
+      const nonce = /'nonce-([^']+)'/u.exec(response.headers.get('content-security-policy')!)![1]!
+      const body = await response.text()
+      expect(body).toContain(`nonce="${nonce}"`)
+      nonces.push(nonce)
+      bodies.push(body.split(nonce).join('NONCE'))
+    }
+    expect(nonces[0]).not.toBe(nonces[1])
+    expect(bodies[1]).toBe(bodies[0])
+  })
+
   test('the request log names paths but no query strings', async () => {
     await get('/?phone=0612345678')
     await new Promise((resolve) => setTimeout(resolve, 200))
