@@ -1,47 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ChoosePasswordPage, type ChoosePasswordData } from '~/components/workspace/choose-password'
-import { fixedT } from '~/i18n/i18n.server'
-import { choosePassword, linkState } from '~/server/password-reset.server'
+import { choosePasswordFromForm, choosePasswordPageData } from '~/server/password-reset.server'
 
 // /espace/mot-de-passe/<token>: the link of a reset email; works once, for one hour.
-const STATUS = { UNKNOWN: 404, USED: 410, EXPIRED: 410 } as const
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const t = await fixedT(request)
-  const title = t('workspace.password.resetTitle')
-  const state = await linkState(params.token ?? '', 'PASSWORD_RESET')
-  if (!state.ok) {
-    return Response.json(
-      { ok: false, title, problem: state.problem } satisfies ChoosePasswordData,
-      {
-        status: STATUS[state.problem],
-      },
-    )
-  }
-  return Response.json({
-    ok: true,
-    title,
-    intro: t('workspace.password.resetIntro', { email: state.advisor.email }),
-  } satisfies ChoosePasswordData)
+export function loader({ request, params }: LoaderFunctionArgs) {
+  return choosePasswordPageData(request, params.token ?? '', 'PASSWORD_RESET', {
+    titleKey: 'workspace.password.resetTitle',
+    intro: (t, advisor) => t('workspace.password.resetIntro', { email: advisor.email }),
+  })
 }
 
 export const meta: MetaFunction = ({ data }) => [
   { title: `${(data as ChoosePasswordData | undefined)?.title ?? ''} · Permanence` },
 ]
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const result = await choosePassword(
-    params.token ?? '',
-    'PASSWORD_RESET',
-    await request.formData(),
-  )
-  if (result.ok) return redirect('/espace/mot-de-passe?fait=1')
-  if ('linkProblem' in result) {
-    return Response.json({ errors: {} }, { status: STATUS[result.linkProblem] })
-  }
-  return Response.json({ errors: result.errors }, { status: 400 })
+export function action({ request, params }: ActionFunctionArgs) {
+  return choosePasswordFromForm(request, params.token ?? '', 'PASSWORD_RESET')
 }
 
 export default function ResetPassword() {

@@ -8,6 +8,7 @@ import { siteById } from '~/db/workspace-calendar.server'
 import { bookableTopics, residentById, searchResidents } from '~/db/workspace-booking.server'
 import { WorkspaceField } from '~/components/workspace/field'
 import { WorkspaceNav } from '~/components/workspace/nav'
+import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import type { ResidentContact } from '~/domain/booking/book'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
@@ -371,22 +372,7 @@ export default function BookOnBehalf() {
           </p>
         ) : (
           <>
-            <Form method="get" className="workspace-filter">
-              <div className="field">
-                <label htmlFor="field-q">{t('workspace.booking.search')}</label>
-                <p id="field-q-hint" className="hint">
-                  {t('workspace.booking.searchHint')}
-                </p>
-                <input
-                  id="field-q"
-                  name="q"
-                  type="search"
-                  defaultValue={data.query}
-                  aria-describedby="field-q-hint"
-                />
-              </div>
-              <button type="submit">{t('workspace.booking.searchSubmit')}</button>
-            </Form>
+            <ResidentSearchForm query={data.query} />
             {data.searched && data.results.length === 0 ? (
               <p>{t('workspace.booking.noResult')}</p>
             ) : null}

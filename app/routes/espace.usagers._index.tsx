@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/db/client.server'
 import { listResidents } from '~/db/residents.server'
 import { WorkspaceNav } from '~/components/workspace/nav'
+import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import { can } from '~/domain/access'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
@@ -75,22 +76,7 @@ export default function ResidentsDirectory() {
     <div className="page workspace">
       <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
-      <Form method="get" className="workspace-filter">
-        <div className="field">
-          <label htmlFor="field-q">{t('workspace.booking.search')}</label>
-          <p id="field-q-hint" className="hint">
-            {t('workspace.booking.searchHint')}
-          </p>
-          <input
-            id="field-q"
-            name="q"
-            type="search"
-            defaultValue={data.query}
-            aria-describedby="field-q-hint"
-          />
-        </div>
-        <button type="submit">{t('workspace.booking.searchSubmit')}</button>
-      </Form>
+      <ResidentSearchForm query={data.query} />
       <p role="status">{t('workspace.residents.count', { count: data.total })}</p>
       {data.residents.length > 0 ? (
         <table className="workspace-table">

@@ -1,3 +1,5 @@
+import { redirect } from '@remix-run/node'
+import type { ChoosePasswordData } from '~/components/workspace/choose-password'
 import { db } from '~/db/client.server'
 import {
   issueToken,
@@ -8,6 +10,7 @@ import {
   type TokenPurpose,
 } from '~/db/advisor-tokens.server'
 import { passwordProblem } from '~/domain/access/password'
+import { fixedT } from '~/i18n/i18n.server'
 import type { Translate } from '~/i18n/translate'
 import { absoluteUrl, sendLinkMail } from './advisor-mail.server'
 import { SIGN_IN_LIMITS } from './auth.server'
@@ -103,6 +106,50 @@ export async function choosePassword(
 }
 
 /** What the link page shows before the form is sent. */
-export async function linkState(token: string, purpose: TokenPurpose) {
+async function linkState(token: string, purpose: TokenPurpose) {
   return tokenAdvisor(db(), token, purpose, new Date())
+}
+
+// The two pages of a one-time link (reset, invitation) answer the same way: 404 for an
+// unknown link, 410 for a used or expired one, the form otherwise.
+const LINK_STATUS = { UNKNOWN: 404, USED: 410, EXPIRED: 410 } as const
+
+/** The loader of a one-time link page: its title, and the intro or why the link fails. */
+export async function choosePasswordPageData(
+  request: Request,
+  token: string,
+  purpose: TokenPurpose,
+  texts: {
+    titleKey: string
+    intro: (t: Translate, advisor: { firstName: string; email: string }) => string
+  },
+) {
+  const t = await fixedT(request)
+  const title = t(texts.titleKey)
+  const state = await linkState(token, purpose)
+  if (!state.ok) {
+    return Response.json(
+      { ok: false, title, problem: state.problem } satisfies ChoosePasswordData,
+      { status: LINK_STATUS[state.problem] },
+    )
+  }
+  return Response.json({
+    ok: true,
+    title,
+    intro: texts.intro(t, state.advisor),
+  } satisfies ChoosePasswordData)
+}
+
+/** The action of a one-time link page: the password chosen, or why not. */
+export async function choosePasswordFromForm(
+  request: Request,
+  token: string,
+  purpose: TokenPurpose,
+) {
+  const result = await choosePassword(token, purpose, await request.formData())
+  if (result.ok) return redirect('/espace/mot-de-passe?fait=1')
+  if ('linkProblem' in result) {
+    return Response.json({ errors: {} }, { status: LINK_STATUS[result.linkProblem] })
+  }
+  return Response.json({ errors: result.errors }, { status: 400 })
 }

@@ -3,6 +3,7 @@ import { describe, test } from 'vitest'
 import {
   authorisationMatrix,
   karimsOwn,
+  nobodyFinds,
   othersOnly,
   SIGN_IN,
   type Row,
@@ -47,14 +48,7 @@ describe(`authorisation matrix of hours and absences on ${testProvider}`, () => 
       { path: `/espace/horaires/${othersRule.id}`, expected: othersOnly },
       {
         path: '/espace/horaires/does-not-exist',
-        expected: {
-          ADMIN: 404,
-          OWNER: 404,
-          COLLEAGUE: 404,
-          RECEPTION: 404,
-          OTHER_ORG: 404,
-          ANONYMOUS: SIGN_IN,
-        },
+        expected: nobodyFinds,
       },
     ]
     await matrix.expectGets(cases)

@@ -41,6 +41,15 @@ export const othersOnly: Row = {
   OTHER_ORG: 200,
   ANONYMOUS: SIGN_IN,
 }
+/** Something that does not exist: not found for anyone signed in. */
+export const nobodyFinds: Row = {
+  ADMIN: 404,
+  OWNER: 404,
+  COLLEAGUE: 404,
+  RECEPTION: 404,
+  OTHER_ORG: 404,
+  ANONYMOUS: SIGN_IN,
+}
 /** Administration of the demo organisation: its admin only. */
 export const adminOnly: Row = {
   ADMIN: 200,
