@@ -10,11 +10,10 @@ import {
   useLocation,
   useRouteError,
 } from '@remix-run/react'
-import { useTranslation } from '~/i18n/use-translation'
+import { useTranslation, TranslationProvider } from '~/i18n/use-translation'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
 import { TextsScript, useTexts } from './i18n/texts'
-import { TranslationProvider } from './i18n/use-translation'
 import styles from './styles/app.css'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]

@@ -1,6 +1,6 @@
 // Driver adapters for the Prisma CLI (migrate diff/deploy/status), with the fixes these
 // machines need (docs/decisions/003-two-database-providers.md). The app itself connects
-// through app/db/client.server.ts.
+// through app/platform/database/client.server.ts.
 import { randomUUID } from 'node:crypto'
 import type {
   SqlDriverAdapter,
@@ -8,7 +8,7 @@ import type {
 } from '@prisma/driver-adapter-utils'
 import pg from 'pg'
 
-import { providerOf } from '../app/db/provider'
+import { providerOf } from '../app/platform/database/provider'
 
 export { providerOf }
 

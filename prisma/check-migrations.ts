@@ -3,9 +3,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import pg from 'pg'
-import { resolveDatabaseConfig } from '../app/db/config.server'
-import { prepareDatabase } from '../app/db/startup.server'
-import type { DatabaseProvider } from '../app/db/provider'
+import { resolveDatabaseConfig } from '../app/platform/database/config.server'
+import { prepareDatabase } from '../app/platform/database/startup.server'
+import type { DatabaseProvider } from '../app/platform/database/provider'
 import { diffMigrationsToModels, postgresUrl, prisma } from './tooling'
 
 async function scratchDatabase(provider: DatabaseProvider, serverUrl?: string) {

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import type { DatabaseProvider } from '../app/db/provider'
+import type { DatabaseProvider } from '../app/platform/database/provider'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const PROVIDERS: DatabaseProvider[] = ['sqlite', 'postgresql']

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import type { WeekView } from '~/server/week-view.server'
+import type { WeekView } from '~/features/journey/index.server'
 
 /** A week of free times with its navigation; each time links where `hrefOf` says. */
 export function WeekSlots({

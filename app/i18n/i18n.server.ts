@@ -1,6 +1,6 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
-import { isProduction } from '~/server/runtime.server'
+import { isProduction } from '~/platform/runtime.server'
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, type Language } from './config'
 import { i18nOptions, resources } from './resources.server'
 import { createTranslate } from './translate'

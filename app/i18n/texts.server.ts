@@ -1,7 +1,6 @@
 import { languageOf } from './i18n.server'
 import { resources } from './resources.server'
-import type { Texts } from './texts'
-import type { Translations } from './translate'
+import type { Texts, Translations } from './translate'
 
 // Texts of the advisor workspace and the dev pages, left out of public pages to keep them light.
 const STAFF_SECTIONS = ['workspace', 'devOutbox']

@@ -1,19 +1,12 @@
 import { createContext, useContext } from 'react'
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from './config'
-import type { Translations } from './translate'
+import { DEFAULT_LANGUAGE, isLanguage } from './config'
+import type { Texts, Translations } from './translate'
 
 // The reader's language and its texts travel once per document, as a JSON data block the
 // server writes from a string it builds once per language (decision 016), not as loader
 // data, which Remix would encode again for every request and every navigation.
 
 export const TEXTS_ELEMENT_ID = 'texts'
-
-export type Texts = {
-  language: Language
-  translations: Translations
-  /** The same, as written into the page (safe inside a script element). */
-  json: string
-}
 
 const FALLBACK: Texts = { language: DEFAULT_LANGUAGE, translations: {}, json: '{}' }
 const TextsContext = createContext<Texts>(FALLBACK)

@@ -30,3 +30,11 @@ export function createTranslate(translations: Translations, language: Language):
     return text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(options[name] ?? ''))
   }
 }
+
+/** The reader's language and texts, as one document carries them (decision 016). */
+export type Texts = {
+  language: Language
+  translations: Translations
+  /** The same, as written into the page (safe inside a script element). */
+  json: string
+}

@@ -4,7 +4,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SiteDetails } from '~/components/site-details'
 import { TopicGroups } from '~/components/topic-groups'
-import { findOrganisationHome } from '~/db/organisations.server'
+import { findOrganisationHome } from '~/features/journey/organisations.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 
 export async function loader({ params }: LoaderFunctionArgs) {

@@ -2,9 +2,11 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { JourneyHeader, PHONE_PLACE, journeyPaths } from '~/components/journey'
+import { JourneyHeader } from '~/features/journey/journey-header'
+import { PHONE_PLACE } from '~/domain/scheduling/place'
+import { journeyPaths } from '~/features/journey/paths'
 import { fixedT } from '~/i18n/i18n.server'
-import { requireTopic } from '~/server/journey.server'
+import { requireTopic } from '~/features/journey/lookups.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { organisation, topic } = await requireTopic(params)

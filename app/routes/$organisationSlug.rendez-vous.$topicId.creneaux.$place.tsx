@@ -1,14 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { JourneyHeader, journeyPaths } from '~/components/journey'
+import { JourneyHeader } from '~/features/journey/journey-header'
+import { journeyPaths } from '~/features/journey/paths'
 import { WeekSlots } from '~/components/week-slots'
-import { availability } from '~/db/availability.server'
-import { db } from '~/db/client.server'
+import { availability } from '~/features/schedule/index.server'
+import { db } from '~/platform/database/client.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireWeekPage } from '~/server/journey.server'
-import { cached } from '~/server/micro-cache.server'
-import { resolveWeek, weekView } from '~/server/week-view.server'
+import { requireWeekPage } from '~/features/journey/lookups.server'
+import { cached } from '~/platform/cache/micro-cache.server'
+import { resolveWeek, weekView } from '~/features/journey/week-view.server'
 
 // The week of free times is shared by residents looking at it within these seconds.
 const WEEK_CACHE_MS = 3_000

@@ -2,20 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { encodeSlotStart, JourneyHeader, journeyPaths } from '~/components/journey'
+import { encodeSlotStart } from '~/domain/time/slot-start'
+import { JourneyHeader } from '~/features/journey/journey-header'
+import { journeyPaths } from '~/features/journey/paths'
 import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { contactSchema } from '~/forms/booking-contact.server'
+import { contactSchema } from '~/features/journey/contact-form.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { clearDraft, readDraft } from '~/server/booking-draft.server'
+import { clearDraft, readDraft } from '~/features/journey/draft.server'
 import {
   confirmOnlineBooking,
   nearestAlternatives,
   newIdempotencyKey,
-} from '~/server/booking.server'
-import { requireSlotStep } from '~/server/journey.server'
-import type { LoadContext } from '~/server/http.server'
+} from '~/features/journey/confirm.server'
+import { requireSlotStep } from '~/features/journey/lookups.server'
+import type { LoadContext } from '~/platform/http/app.server'
 
 /** The draft, checked again: a cookie is the resident's, but never trusted. */
 async function contactOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {

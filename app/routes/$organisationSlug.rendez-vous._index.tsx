@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { JourneyHeader } from '~/components/journey'
+import { JourneyHeader } from '~/features/journey/journey-header'
 import { TopicGroups } from '~/components/topic-groups'
-import { listPublicTopics } from '~/db/journey.server'
+import { listPublicTopics } from '~/features/journey/queries.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 import { fixedT } from '~/i18n/i18n.server'
-import { requireOrganisation } from '~/server/journey.server'
+import { requireOrganisation } from '~/features/journey/lookups.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const organisation = await requireOrganisation(params.organisationSlug)

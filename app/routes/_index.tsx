@@ -1,7 +1,7 @@
 import type { MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { listOrganisations } from '~/db/organisations.server'
+import { listOrganisations } from '~/features/journey/organisations.server'
 import { fixedT } from '~/i18n/i18n.server'
 
 export async function loader({ request }: { request: Request }) {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { feedContents } from '~/db/admin.server'
-import { db } from '~/db/client.server'
+import { feedContents } from '~/features/calendar/feed.server'
+import { db } from '~/platform/database/client.server'
 import { fixedT } from '~/i18n/i18n.server'
-import { feedIcs } from '~/integrations/ics'
+import { feedIcs } from '~/platform/ics'
 
 // /agenda/<token>.ics: an advisor's appointments for their phone's calendar (decision 070).
 // No session: the secret URL is the credential. Minimal personal data: the resident's

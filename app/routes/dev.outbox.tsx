@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import { isProduction } from '~/server/runtime.server'
-import { sessionSecret } from '~/server/secrets.server'
-import { loadAppointment, render } from '~/worker/render.server'
-import { publicUrl } from '~/worker/start.server'
-import { handleInboundSms, recordStatus } from '~/worker/webhooks.server'
+import { db } from '~/platform/database/client.server'
+import { isProduction } from '~/platform/runtime.server'
+import { sessionSecret } from '~/platform/secrets.server'
+import { loadAppointment, render } from '~/features/notifications/render.server'
+import { publicUrl } from '~/features/notifications/worker.server'
+import { handleInboundSms, recordStatus } from '~/features/notifications/webhooks.server'
 
 // Development only: every message of the outbox as it reads (SMS text, call script, email),
 // with its status; simulate a resident's SMS reply or a delivery failure. 404 in production.

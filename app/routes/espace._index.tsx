@@ -1,19 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import {
-  advisorById,
-  organisationAdvisors,
-  organisationSites,
-} from '~/db/workspace-calendar.server'
-import { DayAgenda } from '~/components/workspace/calendar'
+import { db } from '~/platform/database/client.server'
+import { advisorById, organisationAdvisors, organisationSites } from '~/features/admin/index.server'
+import { DayAgenda } from '~/features/calendar/day-agenda'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { can } from '~/domain/access'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
-import { loadAgenda, requestedDate, shiftDate, weekDates } from '~/server/workspace-calendar.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
+import { loadAgenda } from '~/features/calendar/agenda.server'
+import { requestedDate, shiftDate, weekDates } from '~/domain/time/days'
 
 // /espace: one advisor's day (default: the signed-in advisor, today) or week
 // (?vue=semaine), ?date=YYYY-MM-DD, ?conseiller=<advisor id>.

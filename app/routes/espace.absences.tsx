@@ -2,19 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { ErrorSummary, TextField } from '~/components/form'
-import { AffectedAppointments } from '~/components/workspace/affected-appointments'
+import { AffectedAppointments } from '~/features/schedule/affected-appointments'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { upcomingAbsences } from '~/db/absences.server'
-import { db } from '~/db/client.server'
+import { upcomingAbsences } from '~/features/schedule/absences.server'
+import { db } from '~/platform/database/client.server'
 import { authorise } from '~/domain/access'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { REASON_MAX } from '~/forms/schedule-limits'
+import { REASON_MAX } from '~/features/schedule/limits'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import {
-  absenceAction,
-  scheduleOwner,
-  type AbsenceActionData as ActionData,
-} from '~/server/workspace-schedule.server'
+import { absenceAction, scheduleOwner } from '~/features/schedule/actions.server'
+import type { AbsenceActionData as ActionData } from '~/features/schedule/page-data'
 
 // /espace/absences?conseiller=<id>: an advisor's upcoming absences; add one (settling the
 // appointments it would cover, decision 053) or remove one.

@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { findOrganisation } from '~/db/admin.server'
-import { db } from '~/db/client.server'
-import { smsUsageToday } from '~/db/notifications.server'
+import { findOrganisation } from '~/features/admin/records.server'
+import { db } from '~/platform/database/client.server'
+import { smsUsageToday } from '~/features/notifications/index.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { requireAdmin } from '~/server/admin.server'
+import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin: the administration pages of the organisation (admins only).
 export async function loader({ request }: LoaderFunctionArgs) {

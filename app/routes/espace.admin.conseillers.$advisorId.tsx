@@ -9,13 +9,12 @@ import {
   findAdvisor,
   futureBooked,
   reactivateAdvisor,
-} from '~/db/admin.server'
-import { db } from '~/db/client.server'
+} from '~/features/admin/records.server'
+import { db } from '~/platform/database/client.server'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { useTranslation } from '~/i18n/use-translation'
-import { renderedUpdatedAt, requireAdmin } from '~/server/admin.server'
-import { requirePermission } from '~/server/auth.server'
-import { sendInvitation } from '~/server/password-reset.server'
+import { renderedUpdatedAt } from '~/features/admin/form-helpers.server'
+import { requireAdmin, requirePermission, sendInvitation } from '~/features/access/index.server'
 
 // /espace/admin/conseillers/<id>: one member of the team; resend the invitation,
 // deactivate (refused for oneself, the last admin, or with future appointments unless

@@ -9,12 +9,12 @@ import {
   type FormState,
 } from '~/components/workspace/admin'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { createInvitedAdvisor, listAdvisors } from '~/db/admin.server'
-import { db } from '~/db/client.server'
-import { fieldErrors, inviteSchema, ROLES } from '~/domain/admin/forms.server'
+import { createInvitedAdvisor, listAdvisors } from '~/features/admin/records.server'
+import { db } from '~/platform/database/client.server'
+import { fieldErrors, inviteSchema, ROLES } from '~/features/admin/forms.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { requireAdmin, valuesOf } from '~/server/admin.server'
-import { sendInvitation } from '~/server/password-reset.server'
+import { valuesOf } from '~/features/admin/form-helpers.server'
+import { requireAdmin, sendInvitation } from '~/features/access/index.server'
 
 // /espace/admin/conseillers: the team, and the form that invites someone by email.
 const FIELDS = ['firstName', 'lastName', 'email', 'role'] as const

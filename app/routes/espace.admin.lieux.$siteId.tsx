@@ -3,13 +3,13 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminErrors, AdminText, Notice, type FormState } from '~/components/workspace/admin'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { createSite, findSite, updateSite } from '~/db/admin.server'
-import { db } from '~/db/client.server'
-import { fieldErrors, siteSchema } from '~/domain/admin/forms.server'
+import { createSite, findSite, updateSite } from '~/features/admin/records.server'
+import { db } from '~/platform/database/client.server'
+import { fieldErrors, siteSchema } from '~/features/admin/forms.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { useTranslation } from '~/i18n/use-translation'
-import { asFormValues, renderedUpdatedAt, requireAdmin, valuesOf } from '~/server/admin.server'
-import { requirePermission } from '~/server/auth.server'
+import { asFormValues, renderedUpdatedAt, valuesOf } from '~/features/admin/form-helpers.server'
+import { requireAdmin, requirePermission } from '~/features/access/index.server'
 
 // /espace/admin/lieux/<id> (or /nouveau): create or edit a site, deactivate or reactivate
 // it. Sites are never deleted: appointments and opening rules point at them.

@@ -11,13 +11,13 @@ import {
   type FormState,
 } from '~/components/workspace/admin'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { createTopic, findTopic, updateTopic } from '~/db/admin.server'
-import { db } from '~/db/client.server'
-import { fieldErrors, topicSchema } from '~/domain/admin/forms.server'
+import { createTopic, findTopic, updateTopic } from '~/features/admin/records.server'
+import { db } from '~/platform/database/client.server'
+import { fieldErrors, topicSchema } from '~/features/admin/forms.server'
 import { DIGITAL_SKILL_THEMES, PROCEDURE_THEMES } from '~/domain/topics/themes'
 import { useTranslation } from '~/i18n/use-translation'
-import { asFormValues, renderedUpdatedAt, requireAdmin, valuesOf } from '~/server/admin.server'
-import { requirePermission } from '~/server/auth.server'
+import { asFormValues, renderedUpdatedAt, valuesOf } from '~/features/admin/form-helpers.server'
+import { requireAdmin, requirePermission } from '~/features/access/index.server'
 
 // /espace/admin/motifs/<id> (or /nouveau): create or edit a topic, deactivate or reactivate
 // it. Topics are never deleted: appointments point at them.

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { db } from '~/db/client.server'
-import { listTopics } from '~/db/admin.server'
+import { db } from '~/platform/database/client.server'
+import { listTopics } from '~/features/admin/records.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { requireAdmin } from '~/server/admin.server'
+import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin/motifs: the organisation's topics, active first.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -11,8 +11,8 @@ import {
   type FormState,
 } from '~/components/workspace/admin'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { findOrganisation, updateSettings } from '~/db/admin.server'
-import { db } from '~/db/client.server'
+import { findOrganisation, updateSettings } from '~/features/admin/records.server'
+import { db } from '~/platform/database/client.server'
 import {
   fieldErrors,
   HOLIDAY_REGIONS,
@@ -20,9 +20,10 @@ import {
   reminderFormOf,
   settingsColumns,
   settingsSchema,
-} from '~/domain/admin/forms.server'
+} from '~/features/admin/forms.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { renderedUpdatedAt, requireAdmin, valuesOf } from '~/server/admin.server'
+import { renderedUpdatedAt, valuesOf } from '~/features/admin/form-helpers.server'
+import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin/reglages: the organisation's settings (time zone, holidays, reminders,
 // quiet hours, SMS sender, phone regions, limits). Admins only; stale edits refused.

@@ -1,25 +1,20 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { db } from '~/db/client.server'
+import { db } from '~/platform/database/client.server'
+import { appointmentsBetween, siteAppointmentsBetween } from '~/features/calendar/queries.server'
 import {
   advisorById,
-  appointmentsBetween,
   organisationAdvisors,
   organisationSites,
-  siteAppointmentsBetween,
   siteById,
-} from '~/db/workspace-calendar.server'
+} from '~/features/admin/index.server'
 import { can } from '~/domain/access'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
-import {
-  appointmentView,
-  dayRange,
-  dayTitle,
-  requestedDate,
-} from '~/server/workspace-calendar.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
+import { appointmentView } from '~/features/calendar/agenda.server'
+import { dayRange, dayTitle, requestedDate } from '~/domain/time/days'
 
 // /espace/agenda: the day's appointments on one sheet, to print (?conseiller=<id> or
 // ?lieu=<id>, &date=YYYY-MM-DD). The same permissions as the calendars: calendar.view

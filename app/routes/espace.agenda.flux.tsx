@@ -2,12 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Notice } from '~/components/workspace/admin'
 import { WorkspaceNav } from '~/components/workspace/nav'
-import { createFeedToken, hasFeed, revokeFeedToken } from '~/db/admin.server'
-import { db } from '~/db/client.server'
+import { createFeedToken, hasFeed, revokeFeedToken } from '~/features/calendar/feed.server'
+import { db } from '~/platform/database/client.server'
 import { fixedT } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { absoluteUrl } from '~/server/advisor-mail.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { absoluteUrl, requireAdvisor, requirePermission } from '~/features/access/index.server'
 
 // /espace/agenda/flux: the signed-in advisor's secret calendar feed URL (decision 070):
 // create (shown once, in the answer to the POST), replace, revoke. Their own calendar only.

@@ -5,9 +5,9 @@ import { useTranslation } from '~/i18n/use-translation'
 import { z } from 'zod'
 import { WorkspaceErrors, WorkspaceField } from '~/components/workspace/field'
 import { fixedT } from '~/i18n/i18n.server'
-import { currentAdvisor, signIn } from '~/server/auth.server'
-import type { LoadContext } from '~/server/http.server'
-import { safeRedirectPath } from '~/server/safe-redirect'
+import { currentAdvisor, signIn } from '~/features/access/auth.server'
+import type { LoadContext } from '~/platform/http/app.server'
+import { safeRedirectPath } from '~/platform/http/safe-redirect'
 
 const schema = z.object({
   email: z.string().trim().min(1, 'EMAIL_REQUIRED').max(254, 'INVALID_CREDENTIALS'),

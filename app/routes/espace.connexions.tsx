@@ -5,7 +5,12 @@ import { useTranslation } from '~/i18n/use-translation'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { activeSessions, endOtherSessions, endSession, requireAdvisor } from '~/server/auth.server'
+import {
+  activeSessions,
+  endOtherSessions,
+  endSession,
+  requireAdvisor,
+} from '~/features/access/auth.server'
 
 // An advisor's own sessions: no other permission than being signed in; every query is
 // scoped to the signed-in advisor.

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { signOut } from '~/server/auth.server'
+import { signOut } from '~/features/access/auth.server'
 
 // Sign out is a POST only (a link could be followed by a prefetch or an attacker's page).
 export async function loader() {

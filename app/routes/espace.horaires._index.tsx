@@ -1,13 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import { advisorRules } from '~/db/opening-rules.server'
-import { organisationAdvisors } from '~/db/workspace-calendar.server'
+import { db } from '~/platform/database/client.server'
+import { advisorRules } from '~/features/schedule/opening-rules.server'
+import { organisationAdvisors } from '~/features/admin/index.server'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { authorise, can } from '~/domain/access'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { ruleView, scheduleOwner } from '~/server/workspace-schedule.server'
+import { scheduleOwner } from '~/features/schedule/actions.server'
+import { ruleView } from '~/features/schedule/views.server'
 
 // /espace/horaires?conseiller=<id>: an advisor's opening rules, current and ended
 // (decision 050: reception reads them, the advisor and admins change them).

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { RuleForm, type RuleFormResult } from '~/components/workspace/rule-form'
+import type { RuleFormResult } from '~/features/schedule/page-data'
+import { RuleForm } from '~/features/schedule/rule-form'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { localDateOf } from '~/domain/time/format'
-import { PHONE_PLACE } from '~/forms/schedule-limits'
+import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { fixedT } from '~/i18n/i18n.server'
-import { ruleAction, ruleFormOptions, scheduleOwner } from '~/server/workspace-schedule.server'
+import { ruleAction, scheduleOwner } from '~/features/schedule/actions.server'
+import { ruleFormOptions } from '~/features/schedule/views.server'
 
 // /espace/horaires/nouveau?conseiller=<id>: a new opening rule (decisions 050–052).
 export async function loader({ request }: LoaderFunctionArgs) {

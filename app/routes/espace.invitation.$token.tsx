@@ -1,7 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { ChoosePasswordPage, type ChoosePasswordData } from '~/components/workspace/choose-password'
-import { choosePasswordFromForm, choosePasswordPageData } from '~/server/password-reset.server'
+import { ChoosePasswordPage } from '~/features/access/choose-password'
+import type { ChoosePasswordData } from '~/features/access/page-data'
+import {
+  choosePasswordFromForm,
+  choosePasswordPageData,
+} from '~/features/access/password-reset.server'
 
 // /espace/invitation/<token>: the link of an invitation email; works once, for 7 days.
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import { siteAdvisors, siteById } from '~/db/workspace-calendar.server'
-import { DayAgenda } from '~/components/workspace/calendar'
+import { db } from '~/platform/database/client.server'
+import { siteAdvisors } from '~/features/calendar/queries.server'
+import { siteById } from '~/features/admin/index.server'
+import { DayAgenda } from '~/features/calendar/day-agenda'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
-import { dayTitle, loadAgenda, requestedDate, shiftDate } from '~/server/workspace-calendar.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
+import { loadAgenda } from '~/features/calendar/agenda.server'
+import { dayTitle, requestedDate, shiftDate } from '~/domain/time/days'
 
 // /espace/lieux/<site>: one day at one site, every advisor side by side (for reception).
 export async function loader({ request, params }: LoaderFunctionArgs) {

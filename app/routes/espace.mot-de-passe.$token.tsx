@@ -1,7 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { ChoosePasswordPage, type ChoosePasswordData } from '~/components/workspace/choose-password'
-import { choosePasswordFromForm, choosePasswordPageData } from '~/server/password-reset.server'
+import { ChoosePasswordPage } from '~/features/access/choose-password'
+import type { ChoosePasswordData } from '~/features/access/page-data'
+import {
+  choosePasswordFromForm,
+  choosePasswordPageData,
+} from '~/features/access/password-reset.server'
 
 // /espace/mot-de-passe/<token>: the link of a reset email; works once, for one hour.
 export function loader({ request, params }: LoaderFunctionArgs) {

@@ -5,8 +5,8 @@ import { z } from 'zod'
 import { AdminErrors, AdminText, Notice } from '~/components/workspace/admin'
 import { fixedT } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
-import type { LoadContext } from '~/server/http.server'
-import { requestPasswordReset } from '~/server/password-reset.server'
+import type { LoadContext } from '~/platform/http/app.server'
+import { requestPasswordReset } from '~/features/access/password-reset.server'
 
 // /espace/mot-de-passe: ask for a reset link (same answer whether the account exists),
 // and the page the reset ends on (?fait=1).

@@ -3,22 +3,22 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { z } from 'zod'
-import { db } from '~/db/client.server'
-import { appointmentMessages } from '~/db/notifications.server'
+import { db } from '~/platform/database/client.server'
+import { appointmentMessages } from '~/features/notifications/index.server'
 import {
   appointmentById,
   appointmentHistory,
   CHANGEABLE_FROM,
   changeStatus,
   saveNote,
-} from '~/db/workspace-appointments.server'
+} from '~/features/desk/appointment.server'
 import { AppointmentMessages } from '~/components/workspace/appointment-messages'
 import { WorkspaceErrors } from '~/components/workspace/field'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission, type SignedIn } from '~/server/auth.server'
+import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 
 const TEXT_MAX = 500
 const KNOWN_ACTIONS = [

@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import { bookedBy, slipOf } from '~/db/workspace-booking.server'
+import { db } from '~/platform/database/client.server'
+import { bookedBy, slipOf } from '~/features/desk/queries.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
 // The slip handed or read to the resident after booking on their behalf: prints on one
 // sheet (the browser's print command; the workspace navigation is hidden in print).

@@ -1,34 +1,35 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { useTranslation } from '~/i18n/use-translation'
-import { availability } from '~/db/availability.server'
-import { db } from '~/db/client.server'
-import { siteById } from '~/db/workspace-calendar.server'
-import { bookableTopics, residentById, searchResidents } from '~/db/workspace-booking.server'
+import { availability } from '~/features/schedule/index.server'
+import { db } from '~/platform/database/client.server'
+import { siteById } from '~/features/admin/index.server'
+import { bookableTopics } from '~/features/desk/queries.server'
+import { residentById, searchResidents } from '~/features/residents/index.server'
 import { WorkspaceField } from '~/components/workspace/field'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import type { ResidentContact } from '~/domain/booking/book'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
-import { contactSchema } from '~/forms/booking-contact.server'
+import { contactSchema } from '~/features/journey/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission, type SignedIn } from '~/server/auth.server'
+import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 import {
   BOOKING_KEY,
   bookOnBehalf,
   bookWalkIn,
   localInstant,
   newBookingKey,
-} from '~/server/workspace-booking.server'
-import { dayRange, requestedDate } from '~/server/workspace-calendar.server'
+} from '~/features/desk/booking.server'
+import { dayRange, requestedDate } from '~/domain/time/days'
 
 // /espace/reserver: book for a resident on the phone or at the desk, in three blocks on
 // one page driven by the query string (works without JavaScript):
 // ?q= search · ?usager=<id>|nouveau · ?motif=<topic>&lieu=<site>|telephone · ?jour=YYYY-MM-DD
 
-const PHONE_PLACE = 'telephone'
 /** The `start` value of the walk-in choice: a time the agent types (decision 063). */
 const WALK_IN = 'autre'
 

@@ -3,7 +3,7 @@ import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
+import { db } from '~/platform/database/client.server'
 import {
   isOwnResident,
   possibleDuplicates,
@@ -11,16 +11,16 @@ import {
   residentHistory,
   residentRecord,
   updateResident,
-} from '~/db/residents.server'
+} from '~/features/residents/directory.server'
 import { ErrorSummary } from '~/components/form'
 import { WorkspaceField } from '~/components/workspace/field'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { can, type Action } from '~/domain/access'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { contactSchema } from '~/forms/booking-contact.server'
+import { contactSchema } from '~/features/journey/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
 // /espace/usagers/:residentId: contact details (editable), appointments, history and
 // possible duplicates of one resident.

@@ -2,12 +2,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import { mergeResidents, residentAppointments, residentRecord } from '~/db/residents.server'
+import { db } from '~/platform/database/client.server'
+import {
+  mergeResidents,
+  residentAppointments,
+  residentRecord,
+} from '~/features/residents/directory.server'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { fixedT } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
 // /espace/usagers/:residentId/fusionner?avec=<id>: merge two records of the same person
 // (decision 062). Both must be of the reader's organisation (404 otherwise).

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { db } from '~/db/client.server'
-import { listResidents } from '~/db/residents.server'
+import { db } from '~/platform/database/client.server'
+import { listResidents } from '~/features/residents/directory.server'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import { can } from '~/domain/access'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { requireAdvisor, requirePermission } from '~/server/auth.server'
+import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
 // /espace/usagers?q=&page=: the residents directory. Admin and reception see every
 // resident of the organisation; an advisor sees their own (decision 060).

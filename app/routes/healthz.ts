@@ -1,4 +1,4 @@
-import { checkDatabase } from '~/db/health.server'
+import { checkDatabase } from '~/platform/database/health.server'
 
 // For load balancers and operators: 200 when the database answers, 503 otherwise.
 export async function loader() {

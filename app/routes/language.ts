@@ -2,7 +2,7 @@ import type { ActionFunctionArgs } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { DEFAULT_LANGUAGE, isLanguage } from '~/i18n/config'
 import { languageCookie } from '~/i18n/i18n.server'
-import { safeRedirectPath } from '~/server/safe-redirect'
+import { safeRedirectPath } from '~/platform/http/safe-redirect'
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData()

@@ -4,11 +4,11 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
-import { db } from '~/db/client.server'
-import { cancelByResident } from '~/db/manage.server'
+import { db } from '~/platform/database/client.server'
+import { cancelByResident } from '~/features/manage/commands.server'
 import { CANCELLATION_REASON_MAX_LENGTH } from '~/domain/booking/manage'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { managedView, requireManagedAppointment } from '~/server/manage.server'
+import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token)

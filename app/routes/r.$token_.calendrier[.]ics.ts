@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { fixedT } from '~/i18n/i18n.server'
-import { appointmentIcs } from '~/integrations/ics'
-import { requireManagedAppointment } from '~/server/manage.server'
+import { appointmentIcs } from '~/platform/ics'
+import { requireManagedAppointment } from '~/features/manage/pages.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token)

@@ -4,8 +4,8 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { WeekSlots } from '~/components/week-slots'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { managedView, moveFinder, requireManagedAppointment } from '~/server/manage.server'
-import { resolveWeek, weekView } from '~/server/week-view.server'
+import { managedView, moveFinder, requireManagedAppointment } from '~/features/manage/pages.server'
+import { resolveWeek, weekView } from '~/features/journey/index.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token)

@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { decodeSlotStart } from '~/components/journey'
-import { db } from '~/db/client.server'
-import { moveByResident } from '~/db/manage.server'
+import { decodeSlotStart } from '~/domain/time/slot-start'
+import { db } from '~/platform/database/client.server'
+import { moveByResident } from '~/features/manage/commands.server'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { managedView, requireManagedAppointment } from '~/server/manage.server'
+import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
 
 async function moveStep(params: { token?: string; start?: string }) {
   const appointment = await requireManagedAppointment(params.token)

@@ -4,7 +4,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { managedView, requireManagedAppointment } from '~/server/manage.server'
+import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
 
 // A small page that prints on one sheet: the appointment slip a resident keeps.
 export async function loader({ params, request }: LoaderFunctionArgs) {

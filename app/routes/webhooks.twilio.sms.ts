@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { db } from '~/db/client.server'
+import { db } from '~/platform/database/client.server'
 import {
   forbidden,
   handleInboundSms,
   isSigned,
   readWebhook,
   smsReply,
-} from '~/worker/webhooks.server'
+} from '~/features/notifications/webhooks.server'
 
 // Inbound SMS: ANNULER cancels, STOP opts out; the reply goes back in the TwiML answer.
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,6 +1,11 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { db } from '~/db/client.server'
-import { forbidden, isSigned, readWebhook, recordStatus } from '~/worker/webhooks.server'
+import { db } from '~/platform/database/client.server'
+import {
+  forbidden,
+  isSigned,
+  readWebhook,
+  recordStatus,
+} from '~/features/notifications/webhooks.server'
 
 // Twilio's delivery status callback for SMS and calls (signed; see 042-twilio-webhooks.md).
 export async function action({ request }: ActionFunctionArgs) {

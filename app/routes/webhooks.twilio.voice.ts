@@ -1,6 +1,11 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { db } from '~/db/client.server'
-import { forbidden, handleKeypad, isSigned, readWebhook } from '~/worker/webhooks.server'
+import { db } from '~/platform/database/client.server'
+import {
+  forbidden,
+  handleKeypad,
+  isSigned,
+  readWebhook,
+} from '~/features/notifications/webhooks.server'
 
 // The keypad choice of a reminder call (Gather action): 1 confirms, 2 cancels.
 export async function action({ request }: ActionFunctionArgs) {

@@ -5,10 +5,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import pg from 'pg'
-import { availability } from '~/db/availability.server'
-import { createDb, type Db } from '~/db/client.server'
-import { resolveDatabaseConfig, type DatabaseConfig } from '~/db/config.server'
-import { prepareDatabase } from '~/db/startup.server'
+import { availability } from '~/features/schedule/availability.server'
+import { createDb, type Db } from '~/platform/database/client.server'
+import { resolveDatabaseConfig, type DatabaseConfig } from '~/platform/database/config.server'
+import { prepareDatabase } from '~/platform/database/startup.server'
 import { oneSiteScenario } from './slot-fixtures'
 
 const RUNS = 20

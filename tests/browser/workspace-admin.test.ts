@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, test } from 'vitest'
-import { DEMO_PASSWORD } from '~/db/seed.server'
+import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { browserSession, expectAccessible } from '../support/browser'
 import { startLoopbackSmtp } from '../support/smtp'
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { DEMO_PASSWORD } from '~/db/seed.server'
+import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { nameSearchKey } from '~/domain/residents/identity'
 import { browserSession, expectAccessible } from '../support/browser'
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import { describe, expect, test } from 'vitest'
-import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD } from '~/db/seed.server'
+import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { browserSession, expectAccessible } from '../support/browser'
 
 // An advisor opens new hours in a real browser, and residents see them as free times.

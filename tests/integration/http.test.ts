@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { DEMO_ORGANISATION_SLUG } from '~/db/seed.server'
+import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
 import { startApp, type RunningApp } from '../support/server'
 

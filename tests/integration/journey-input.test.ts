@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
+import type { Db } from '~/platform/database/client.server'
 import { testProvider } from '../support/database'
 import { appDatabase, cookieOf, firstSlotPath, postForm } from '../support/journey'
 import { startApp, type RunningApp } from '../support/server'

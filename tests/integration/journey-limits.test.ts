@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { Db } from '~/db/client.server'
-import { DEMO_ORGANISATION_SLUG } from '~/db/seed.server'
+import type { Db } from '~/platform/database/client.server'
+import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
 import { appDatabase, cookieOf, firstSlotPath, postForm } from '../support/journey'
 import { startApp, type RunningApp } from '../support/server'

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { createDb, type Db } from '~/db/client.server'
-import { resolveDatabaseConfig, type DatabaseConfig } from '~/db/config.server'
-import { applyMigrations, readMigrations } from '~/db/migrate.server'
+import { createDb, type Db } from '~/platform/database/client.server'
+import { resolveDatabaseConfig, type DatabaseConfig } from '~/platform/database/config.server'
+import { applyMigrations, readMigrations } from '~/platform/database/migrate.server'
 import { postgresUrlFor, testProvider, withPostgresAdmin } from '../support/database'
 
 async function scratchConfig(label: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { createDb, type Db } from '~/db/client.server'
-import { mapOverlap } from '~/db/errors.server'
+import { createDb, type Db } from '~/platform/database/client.server'
+import { mapOverlap } from '~/platform/database/errors.server'
 import { SlotTakenError } from '~/domain/booking/errors'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 import { createOrganisationFixture, type OrganisationFixture } from '../support/fixtures'

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startFakeTwilio, type FakeTwilio } from '~/integrations/fake-twilio.server'
-import { createTwilioChannel } from '~/integrations/twilio.server'
-import { Dispatcher } from '~/worker/dispatcher.server'
+import {
+  startFakeTwilio,
+  type FakeTwilio,
+} from '~/features/notifications/providers/fake-twilio.server'
+import { createTwilioChannel } from '~/features/notifications/providers/twilio.server'
+import { Dispatcher } from '~/features/notifications/dispatcher.server'
 import {
   bookingRequest,
   createBookableOrganisation,
@@ -11,7 +14,7 @@ import {
   SECRET,
 } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
-import { bookingPorts } from '~/db/booking.server'
+import { bookingPorts } from '~/features/journey/booking-ports.server'
 import { book } from '~/domain/booking/book'
 
 // The crash test: two worker processes send a batch and are killed with SIGKILL at a
@@ -53,7 +56,7 @@ function startWorker(): ChildProcess {
   }
   delete env.HTTP_PROXY
   delete env.http_proxy
-  return spawn(process.execPath, ['--import', 'tsx', 'app/worker/main.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'app/main/worker.ts'], {
     cwd: ROOT,
     env,
     stdio: 'ignore',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { bookingPorts } from '~/db/booking.server'
+import { bookingPorts } from '~/features/journey/booking-ports.server'
 import { book, type BookingRequest } from '~/domain/booking/book'
 import { action, loader } from '~/routes/dev.outbox'
 import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { bookingPorts } from '~/db/booking.server'
-import { cancelByResident, findByManageToken, moveByResident } from '~/db/manage.server'
+import { bookingPorts } from '~/features/journey/booking-ports.server'
+import {
+  cancelByResident,
+  findByManageToken,
+  moveByResident,
+} from '~/features/manage/commands.server'
 import { book, type BookingRequest } from '~/domain/booking/book'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import {

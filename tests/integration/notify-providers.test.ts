@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { startFakeTwilio, type FakeTwilio } from '~/integrations/fake-twilio.server'
-import { createMailer } from '~/integrations/mailer.server'
+import {
+  startFakeTwilio,
+  type FakeTwilio,
+} from '~/features/notifications/providers/fake-twilio.server'
+import { createMailer } from '~/features/notifications/providers/mailer.server'
 import {
   createTwilioChannel,
   ProviderError,
   rewriteTwilioUrl,
   type TwilioChannel,
-} from '~/integrations/twilio.server'
-import { appointmentIcs } from '~/integrations/ics'
+} from '~/features/notifications/providers/twilio.server'
+import { appointmentIcs } from '~/platform/ics'
 import { startLoopbackSmtp } from '../support/smtp'
 
 let fake: FakeTwilio

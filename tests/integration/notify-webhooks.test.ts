@@ -1,11 +1,11 @@
 import twilio from 'twilio'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { bookingPorts } from '~/db/booking.server'
+import { bookingPorts } from '~/features/journey/booking-ports.server'
 import { book, type BookingRequest } from '~/domain/booking/book'
 import { action as statusAction } from '~/routes/webhooks.twilio.status'
 import { action as smsAction } from '~/routes/webhooks.twilio.sms'
 import { action as voiceAction } from '~/routes/webhooks.twilio.voice'
-import { parseInbound } from '~/worker/webhooks.server'
+import { parseInbound } from '~/features/notifications/webhooks.server'
 import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 

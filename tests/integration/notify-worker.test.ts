@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { bookingPorts } from '~/db/booking.server'
-import { smsUsageToday } from '~/db/notifications.server'
-import { cancelByResident, findByManageToken } from '~/db/manage.server'
+import { bookingPorts } from '~/features/journey/booking-ports.server'
+import { smsUsageToday } from '~/features/notifications/outbox.server'
+import { cancelByResident, findByManageToken } from '~/features/manage/commands.server'
 import { book, type BookingRequest } from '~/domain/booking/book'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
-import { startFakeTwilio, type FakeTwilio } from '~/integrations/fake-twilio.server'
-import { createMailer } from '~/integrations/mailer.server'
-import { createTwilioChannel } from '~/integrations/twilio.server'
-import { Dispatcher, type DispatcherOptions } from '~/worker/dispatcher.server'
+import {
+  startFakeTwilio,
+  type FakeTwilio,
+} from '~/features/notifications/providers/fake-twilio.server'
+import { createMailer } from '~/features/notifications/providers/mailer.server'
+import { createTwilioChannel } from '~/features/notifications/providers/twilio.server'
+import { Dispatcher, type DispatcherOptions } from '~/features/notifications/dispatcher.server'
 import {
   bookingRequest,
   createBookableOrganisation,
@@ -276,8 +279,8 @@ describe(`the outbox worker on ${testProvider}`, () => {
     const [claimed] = await dead.claim()
     expect(claimed.kind).toBe('CONFIRMATION')
     // It sent, then crashed before marking the row.
-    const { render } = await import('~/worker/render.server')
-    const { loadAppointment } = await import('~/worker/render.server')
+    const { render } = await import('~/features/notifications/render.server')
+    const { loadAppointment } = await import('~/features/notifications/render.server')
     const rendered = render(claimed, (await loadAppointment(database.db, appointmentId))!, {
       publicUrl: PUBLIC_URL,
       secret: SECRET,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { availability } from '~/db/availability.server'
-import { createOpeningRule, type OpeningRuleInput } from '~/db/opening-rules.server'
+import { availability } from '~/features/schedule/availability.server'
+import { createOpeningRule, type OpeningRuleInput } from '~/features/schedule/opening-rules.server'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 import { createOrganisationFixture, type OrganisationFixture } from '../support/fixtures'
 

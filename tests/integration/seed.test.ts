@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { DEMO_ORGANISATION_SLUG, seedDemo } from '~/db/seed.server'
+import { DEMO_ORGANISATION_SLUG, seedDemo } from '~/features/demo/seed.server'
 import { createTestDatabase, type TestDatabase } from '../support/database'
 
 let database: TestDatabase

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect } from 'vitest'
-import { createDb, type Db } from '~/db/client.server'
-import { resolveDatabaseConfig } from '~/db/config.server'
-import { DEMO_PASSWORD } from '~/db/seed.server'
+import { createDb, type Db } from '~/platform/database/client.server'
+import { resolveDatabaseConfig } from '~/platform/database/config.server'
+import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { nameSearchKey } from '~/domain/residents/identity'
-import { hashPassword } from '~/server/passwords.server'
+import { hashPassword } from '~/features/access/passwords.server'
 import { startApp, type RunningApp } from './server'
 
 // The harness of the authorisation matrix (issue 5): the demo organisation, a second one

@@ -1,4 +1,4 @@
-import type { Db } from '~/db/client.server'
+import type { Db } from '~/platform/database/client.server'
 import type { BookingRequest } from '~/domain/booking/book'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import { nameSearchKey } from '~/domain/residents/identity'

@@ -6,7 +6,7 @@ import {
   type Page,
 } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, expect } from 'vitest'
-import type { Db } from '~/db/client.server'
+import type { Db } from '~/platform/database/client.server'
 import { appDatabase } from './journey'
 import { startApp, type RunningApp } from './server'
 

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { createDb, type Db } from '~/db/client.server'
-import type { DatabaseConfig } from '~/db/config.server'
-import { resolveDatabaseConfig } from '~/db/config.server'
-import { prepareDatabase } from '~/db/startup.server'
+import { createDb, type Db } from '~/platform/database/client.server'
+import type { DatabaseConfig } from '~/platform/database/config.server'
+import { resolveDatabaseConfig } from '~/platform/database/config.server'
+import { prepareDatabase } from '~/platform/database/startup.server'
 
 /** Which database the integration run targets; run-all runs the suite once per provider. */
 export const testProvider: DatabaseConfig['provider'] =

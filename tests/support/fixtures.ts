@@ -1,4 +1,4 @@
-import type { Db } from '~/db/client.server'
+import type { Db } from '~/platform/database/client.server'
 
 let counter = 0
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`

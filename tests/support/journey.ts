@@ -1,6 +1,6 @@
-import { createDb, type Db } from '~/db/client.server'
-import { resolveDatabaseConfig } from '~/db/config.server'
-import { DEMO_ORGANISATION_SLUG } from '~/db/seed.server'
+import { createDb, type Db } from '~/platform/database/client.server'
+import { resolveDatabaseConfig } from '~/platform/database/config.server'
+import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import type { RunningApp } from './server'
 
 /** The running app's own database, to check what a request wrote (or did not). */

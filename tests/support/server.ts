@@ -35,7 +35,7 @@ export type RunningApp = {
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const port = await freePort()
   const database = await scratchDatabaseUrl()
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -110,7 +110,7 @@ export function stopProcess(child: ChildProcess): Promise<void> {
 
 /** Runs the server entry expecting it to fail at start; returns its exit code and output. */
 export async function startExpectingFailure(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

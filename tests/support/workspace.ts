@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect } from 'vitest'
-import type { Db } from '~/db/client.server'
-import { DEMO_PASSWORD } from '~/db/seed.server'
+import type { Db } from '~/platform/database/client.server'
+import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { appDatabase } from './journey'
 import { startApp, type RunningApp } from './server'
 

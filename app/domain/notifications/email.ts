@@ -1,4 +1,4 @@
-import { formatAppointmentDate } from '../time/format'
+import { formatAppointmentDate } from '~/domain/time/format'
 import type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent } from './view'
 
 // Emails carry everything an SMS cannot: address, access notes, what to bring. Each is

@@ -1,4 +1,4 @@
-import { formatShortDateTime } from '../time/format'
+import { formatShortDateTime } from '~/domain/time/format'
 import { isOneGsm7Segment, toGsm7 } from './gsm7'
 import type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent } from './view'
 

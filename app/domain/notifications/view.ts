@@ -1,4 +1,4 @@
-import type { DisplayLanguage } from '../time/format'
+import type { DisplayLanguage } from '~/domain/time/format'
 
 // What every message template is given: plain values, already looked up and formatted
 // for display (phone numbers through formatPhoneForDisplay), never database rows.

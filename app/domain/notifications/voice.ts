@@ -1,4 +1,4 @@
-import { numberInWords, spokenDateTime } from '../time/spoken'
+import { numberInWords, spokenDateTime } from '~/domain/time/spoken'
 import type { AppointmentView, MessageLanguage, ResidentEvent } from './view'
 
 // A voice call is how a landline gets its reminder: short plain sentences for

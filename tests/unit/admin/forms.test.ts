@@ -8,7 +8,7 @@ import {
   settingsSchema,
   siteSchema,
   topicSchema,
-} from '~/domain/admin/forms.server'
+} from '~/features/admin/forms.server'
 
 const settings = {
   timeZone: 'Europe/Paris',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { loggablePath } from '~/server/logger.server'
+import { loggablePath } from '~/platform/logging.server'
 
 describe('secret links never reach the logs', () => {
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { contactSchema } from '~/forms/booking-contact.server'
+import { contactSchema } from '~/features/journey/contact-form.server'
 
 const schema = contactSchema({ mode: 'IN_PERSON', allowedRegions: ['FR'] })
 const helped = {

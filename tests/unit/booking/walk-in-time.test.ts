@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { localInstant } from '~/server/workspace-booking.server'
+import { localInstant } from '~/features/desk/booking.server'
 
 describe('walk-in times', () => {
   test('are read on the clock of the place', () => {

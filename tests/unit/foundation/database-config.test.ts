@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { DatabaseConfigError, resolveDatabaseConfig } from '~/db/config.server'
+import { DatabaseConfigError, resolveDatabaseConfig } from '~/platform/database/config.server'
 
 describe('choosing the database from DATABASE_URL', () => {
   test('without DATABASE_URL, an SQLite file under data/', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { mapOverlap } from '~/db/errors.server'
+import { mapOverlap } from '~/platform/database/errors.server'
 import { SlotTakenError } from '~/domain/booking/errors'
 
 // The shapes the database adapters give these errors: a message, a code in a cause.

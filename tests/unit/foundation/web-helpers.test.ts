@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { loggablePath } from '~/server/logger.server'
-import { safeRedirectPath } from '~/server/safe-redirect'
+import { loggablePath } from '~/platform/logging.server'
+import { safeRedirectPath } from '~/platform/http/safe-redirect'
 
 describe('redirects after a form stay on this site', () => {
   test.each([

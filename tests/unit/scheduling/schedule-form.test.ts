@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { parseDecisions, parseRule, type RuleValues } from '~/forms/schedule.server'
+import { parseDecisions, parseRule, type RuleValues } from '~/features/schedule/forms.server'
 
 const values = (overrides: Partial<RuleValues> = {}): RuleValues => ({
   weekdays: ['1', '3'],

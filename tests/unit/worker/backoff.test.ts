@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { backoffMs, retryDelayMs } from '~/worker/backoff'
+import { backoffMs, retryDelayMs } from '~/features/notifications/backoff'
 
 const options = { baseMs: 1_000, capMs: 60_000 }
 

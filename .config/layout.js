@@ -1,0 +1,21 @@
+// The capabilities of app/features and which route files each one owns. Lint reads it to
+// enforce the dependency rule; docs/architecture.md explains it.
+export const ROUTE_OWNERS = {
+  journey: ['_index.tsx', '$organisationSlug._index.tsx', '$organisationSlug.rendez-vous.*'],
+  manage: ['r.*'],
+  access: [
+    'espace.connexion.tsx',
+    'espace.connexions.tsx',
+    'espace.deconnexion.tsx',
+    'espace.mot-de-passe.*',
+    'espace.invitation.*',
+  ],
+  calendar: ['espace._index.tsx', 'espace.agenda.*', 'espace.lieux.*', 'agenda.*'],
+  schedule: ['espace.horaires.*', 'espace.absences.*'],
+  desk: ['espace.reserver.*', 'espace.rendez-vous.*'],
+  residents: ['espace.usagers.*'],
+  admin: ['espace.admin.*'],
+  notifications: ['webhooks.*', 'dev.*'],
+}
+
+export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

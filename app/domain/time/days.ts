@@ -1,0 +1,48 @@
+import { DateTime } from 'luxon'
+import { formatDay, formatTime, localDateOf, startOfLocalDay, type DisplayLanguage } from './format'
+
+// Local calendar days ("YYYY-MM-DD") as the workspace pages walk through them, always cut
+// in the place's zone.
+
+/** The requested local date, or today at the place when missing or not a real date. */
+export function requestedDate(value: string | null, zone: string, now = new Date()): string {
+  if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    try {
+      startOfLocalDay(value, zone)
+      return value
+    } catch {
+      // Not a date: fall back to today.
+    }
+  }
+  return localDateOf(now, zone)
+}
+
+export function dayRange(date: string, zone: string) {
+  const next = DateTime.fromISO(date, { zone }).plus({ days: 1 }).toISODate()!
+  return { from: startOfLocalDay(date, zone), to: startOfLocalDay(next, zone) }
+}
+
+/** The seven local dates of the ISO week (Monday first) holding `date`. */
+export function weekDates(date: string, zone: string): string[] {
+  const monday = DateTime.fromISO(date, { zone }).startOf('week')
+  return Array.from({ length: 7 }, (_, index) => monday.plus({ days: index }).toISODate()!)
+}
+
+export function shiftDate(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'UTC' }).plus({ days }).toISODate()!
+}
+
+export function dayTitle(date: string, zone: string, language: DisplayLanguage): string {
+  const start = startOfLocalDay(date, zone)
+  return `${formatDay(start, zone, language)} ${DateTime.fromISO(date).year}`
+}
+
+/** "9 h", "14 h 30" for a wall time "HH:mm" of a local date at a place. */
+export function wallTime(
+  date: string,
+  time: string,
+  zone: string,
+  language: DisplayLanguage,
+): string {
+  return formatTime(DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate(), zone, language)
+}

@@ -1,0 +1,38 @@
+import type { Db } from '~/platform/database/client.server'
+
+// The organisation's team and sites as other pages read them (pickers, the owner of a
+// calendar or of hours). The administration pages that change them are in records.server.ts.
+
+/** Active advisors of the organisation, by name. */
+export function organisationAdvisors(db: Db, organisationId: string) {
+  return db.advisor.findMany({
+    where: { organisationId, active: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    select: { id: true, firstName: true, lastName: true, organisationId: true, role: true },
+  })
+}
+
+/** One advisor by id, whatever the organisation (the caller checks it). */
+export function advisorById(db: Db, id: string) {
+  return db.advisor.findUnique({
+    where: { id },
+    select: { id: true, firstName: true, lastName: true, organisationId: true, active: true },
+  })
+}
+
+/** A site by id, whatever the organisation (the caller checks it). */
+export function siteById(db: Db, id: string) {
+  return db.site.findUnique({
+    where: { id },
+    select: { id: true, name: true, organisationId: true, timeZone: true },
+  })
+}
+
+/** Active sites of the organisation, by name. */
+export function organisationSites(db: Db, organisationId: string) {
+  return db.site.findMany({
+    where: { organisationId, active: true },
+    orderBy: { name: 'asc' },
+    select: { id: true, name: true },
+  })
+}

@@ -1,0 +1,2 @@
+// What other features and their routes read of the organisation's team and sites.
+export { advisorById, organisationAdvisors, organisationSites, siteById } from './directory.server'

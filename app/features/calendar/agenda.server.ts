@@ -1,0 +1,141 @@
+import { db } from '~/platform/database/client.server'
+import { advisorById } from '~/features/admin/index.server'
+import { advisorRules, ruleOfRow } from '~/features/schedule/index.server'
+import {
+  absencesBetween,
+  appointmentsBetween,
+  siteAppointmentsBetween,
+  type CalendarAppointment,
+} from './queries.server'
+import { rulesOpenOn } from '~/domain/scheduling'
+import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { dayRange, dayTitle, wallTime } from '~/domain/time/days'
+import { formatTime, localDateOf } from '~/domain/time/format'
+import type { Language } from '~/i18n/config'
+import type { Translate } from '~/i18n/translate'
+
+/** What a calendar shows of one appointment, in the place's local time. */
+export function appointmentView(
+  appointment: CalendarAppointment,
+  organisationZone: string,
+  language: Language,
+) {
+  const zone = appointment.site?.timeZone ?? organisationZone
+  const phone = appointment.resident.phoneE164
+  return {
+    id: appointment.id,
+    advisorId: appointment.advisorId,
+    date: localDateOf(appointment.startsAt, zone),
+    time: `${formatTime(appointment.startsAt, zone, language)} – ${formatTime(appointment.endsAt, zone, language)}`,
+    resident: `${appointment.resident.firstName} ${appointment.resident.lastName}`,
+    topic: appointment.topic.name,
+    mode: appointment.mode,
+    site: appointment.site?.name ?? null,
+    phone: appointment.mode === 'PHONE' && phone ? formatPhoneForDisplay(phone) : null,
+    status: appointment.status,
+  }
+}
+
+export type AppointmentView = ReturnType<typeof appointmentView>
+
+export function absenceView(
+  absence: { id: string; advisorId: string; startsAt: Date; endsAt: Date; reason: string | null },
+  zone: string,
+  language: Language,
+  day: { from: Date; to: Date },
+) {
+  // An absence longer than the day shows the day's bounds.
+  const start = absence.startsAt < day.from ? day.from : absence.startsAt
+  const end = absence.endsAt > day.to ? day.to : absence.endsAt
+  return {
+    id: absence.id,
+    advisorId: absence.advisorId,
+    from: formatTime(start, zone, language),
+    to: end.getTime() === day.to.getTime() ? '24 h' : formatTime(end, zone, language),
+    reason: absence.reason,
+  }
+}
+
+export type AbsenceView = ReturnType<typeof absenceView>
+
+type Person = { id: string; firstName: string; lastName: string }
+
+/**
+ * What a calendar shows, for both the advisor's day or week and a site's day: one column
+ * per advisor, one entry per local date, each with the opening hours in the background
+ * (rules open that day, at the site only for a site), absences and appointments. At a
+ * site, an advisor without hours there who has an appointment there gets a column too.
+ */
+export async function loadAgenda(input: {
+  organisationId: string
+  /** The zone the days are cut in (the site's, or the organisation's). */
+  zone: string
+  dates: string[]
+  advisors: Person[]
+  siteId?: string
+  language: Language
+  t: Translate
+}) {
+  const { zone, dates, language, t } = input
+  const from = dayRange(dates[0]!, zone).from
+  const to = dayRange(dates.at(-1)!, zone).to
+  const appointments = input.siteId
+    ? await siteAppointmentsBetween(db(), input.organisationId, input.siteId, from, to)
+    : await appointmentsBetween(
+        db(),
+        input.organisationId,
+        input.advisors.map((advisor) => advisor.id),
+        from,
+        to,
+      )
+  const columns = [...input.advisors]
+  for (const appointment of appointments) {
+    if (!columns.some((advisor) => advisor.id === appointment.advisorId)) {
+      const extra = await advisorById(db(), appointment.advisorId)
+      if (extra) columns.push(extra)
+    }
+  }
+  const columnIds = columns.map((advisor) => advisor.id)
+  const [absences, ruleRows] = await Promise.all([
+    absencesBetween(db(), columnIds, from, to),
+    advisorRules(db(), columnIds),
+  ])
+  const rows = ruleRows.filter((row) => !input.siteId || row.siteId === input.siteId)
+  const rules = rows.map(ruleOfRow)
+  const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
+  return columns.map((advisor) => ({
+    id: advisor.id,
+    name: `${advisor.firstName} ${advisor.lastName}`,
+    days: dates.map((date) => {
+      const bounds = dayRange(date, zone)
+      const hours = rulesOpenOn(
+        rules.filter((rule) => rule.advisorId === advisor.id),
+        date,
+      ).map((rule) => {
+        const site = rows.find((row) => row.id === rule.id)?.site
+        return {
+          id: rule.id!,
+          text: t('workspace.rules.calendarHours', {
+            from: wallTime(date, rule.startTime, zone, language),
+            to: wallTime(date, rule.endTime, zone, language),
+            place: site ? site.name : t('workspace.rules.phone'),
+          }),
+        }
+      })
+      return {
+        date,
+        title: dayTitle(date, zone, language),
+        hours,
+        appointments: views.filter((view) => view.advisorId === advisor.id && view.date === date),
+        absences: absences
+          .filter(
+            (absence) =>
+              absence.advisorId === advisor.id &&
+              absence.startsAt < bounds.to &&
+              absence.endsAt > bounds.from,
+          )
+          .map((absence) => absenceView(absence, zone, language, bounds)),
+      }
+    }),
+  }))
+}

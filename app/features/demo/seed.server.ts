@@ -1,0 +1,280 @@
+import { DateTime } from 'luxon'
+import { nameSearchKey } from '~/domain/residents/identity'
+import { hashPassword } from '~/features/access/index.server'
+import type { Db } from '~/platform/database/client.server'
+import { createOpeningRule } from '~/features/schedule/index.server'
+
+export const DEMO_ORGANISATION_SLUG = 'france-services-val-de-sorne'
+/** Every demo advisor signs in with this password (the demo seed never runs in production). */
+export const DEMO_PASSWORD = 'sorne-demo-2026'
+/** The demo accounts, one per role, printed once when the demo is seeded. */
+export const DEMO_ACCOUNTS = [
+  { role: 'ADMIN', email: 'camille.martin@val-de-sorne.example' },
+  { role: 'ADVISOR', email: 'karim.benali@val-de-sorne.example' },
+  { role: 'RECEPTION', email: 'sophie.leroy@val-de-sorne.example' },
+] as const
+const ZONE = 'Europe/Paris'
+
+/**
+ * Seeds a believable organisation once: a France Services of a rural intercommunality with
+ * two sites, phone help, three advisors (one itinerant), a reception agent, topics of both
+ * taxonomies, opening rules from this week on and a few appointments. Running it again
+ * changes nothing.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
+  const existing = await db.organisation.findUnique({ where: { slug: DEMO_ORGANISATION_SLUG } })
+  if (existing) return { seeded: false }
+  await db.$transaction(async (tx) => seedInto(tx as unknown as Db, now), { timeout: 30_000 })
+  return { seeded: true }
+}
+
+async function seedInto(db: Db, now: Date) {
+  const organisation = await db.organisation.create({
+    data: {
+      slug: DEMO_ORGANISATION_SLUG,
+      name: 'France Services du Val de Sorne',
+      kind: 'FRANCE_SERVICES',
+      timeZone: ZONE,
+      holidayRegion: 'FR-METRO',
+      smsSenderName: 'ValDeSorne',
+      phone: '+33199001234',
+      email: 'france-services@val-de-sorne.example',
+    },
+  })
+  const organisationId = organisation.id
+  const [townHall, library] = await Promise.all([
+    db.site.create({
+      data: {
+        organisationId,
+        name: 'Mairie de Saint-Julien-sur-Sorne',
+        address: '2 place de la Mairie',
+        postalCode: '39570',
+        city: 'Saint-Julien-sur-Sorne',
+        inseeCode: '39999',
+        latitude: 46.6341,
+        longitude: 5.5532,
+        phone: '+33365710101',
+        accessNotes: 'Entrée par la cour, bureau au rez-de-chaussée à gauche.',
+        accessibilityNotes: 'Accès de plain-pied, place de parking réservée devant la mairie.',
+      },
+    }),
+    db.site.create({
+      data: {
+        organisationId,
+        name: 'Médiathèque de Montval',
+        address: '14 rue des Écoles',
+        postalCode: '39570',
+        city: 'Montval',
+        inseeCode: '39998',
+        latitude: 46.6712,
+        longitude: 5.5121,
+        phone: '+33365710202',
+        accessNotes: 'Salle informatique au premier étage, ascenseur au fond du hall.',
+        accessibilityNotes: 'Ascenseur, boucle magnétique à l’accueil.',
+      },
+    }),
+  ])
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const advisor = (firstName: string, lastName: string, role: 'ADMIN' | 'ADVISOR' | 'RECEPTION') =>
+    db.advisor.create({
+      data: {
+        organisationId,
+        firstName,
+        lastName,
+        role,
+        passwordHash,
+        email: `${firstName}.${lastName}@val-de-sorne.example`
+          .toLowerCase()
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, ''),
+      },
+    })
+  const camille = await advisor('Camille', 'Martin', 'ADMIN')
+  const karim = await advisor('Karim', 'Benali', 'ADVISOR')
+  const lea = await advisor('Léa', 'Fontaine', 'ADVISOR')
+  await advisor('Sophie', 'Leroy', 'RECEPTION')
+
+  const topic = (data: {
+    name: string
+    theme: string
+    durationMinutes: number
+    allowsPhone: boolean
+    allowsInPerson?: boolean
+    instructions: string
+  }) => db.topic.create({ data: { organisationId, allowsInPerson: true, ...data } })
+  const taxes = await topic({
+    name: 'Déclarer mes impôts en ligne',
+    theme: 'MONEY_TAXES',
+    durationMinutes: 45,
+    allowsPhone: true,
+    instructions: 'Apportez votre numéro fiscal et votre dernier avis d’imposition.',
+  })
+  const identity = await topic({
+    name: 'Demander une carte d’identité ou un passeport',
+    theme: 'PAPERS_CITIZENSHIP',
+    durationMinutes: 30,
+    allowsPhone: false,
+    instructions: 'Apportez votre ancienne pièce d’identité et un justificatif de domicile.',
+  })
+  const benefits = await topic({
+    name: 'Mon dossier de retraite, de CAF ou de santé',
+    theme: 'SOCIAL_HEALTH',
+    durationMinutes: 60,
+    allowsPhone: true,
+    instructions: 'Apportez votre carte Vitale et vos identifiants si vous en avez.',
+  })
+  const smartphone = await topic({
+    name: 'Apprendre à me servir de mon téléphone portable',
+    theme: 'DIGITAL_EQUIPMENT',
+    durationMinutes: 60,
+    allowsPhone: false,
+    instructions: 'Apportez votre téléphone chargé et son code.',
+  })
+  const email = await topic({
+    name: 'Créer et utiliser une adresse e-mail',
+    theme: 'DIGITAL_EMAIL',
+    durationMinutes: 45,
+    allowsPhone: false,
+    instructions: 'Apportez votre téléphone ou votre tablette si vous en avez un.',
+  })
+  const scams = await topic({
+    name: 'Reconnaître les arnaques sur internet',
+    theme: 'DIGITAL_SECURITY',
+    durationMinutes: 30,
+    allowsPhone: true,
+    instructions: 'Apportez les messages qui vous semblent douteux.',
+  })
+  await topic({
+    name: 'Chercher un emploi ou une formation en ligne',
+    theme: 'WORK_TRAINING',
+    durationMinutes: 45,
+    allowsPhone: true,
+    instructions: 'Apportez votre CV si vous en avez un, et vos identifiants France Travail.',
+  })
+
+  const monday = DateTime.fromJSDate(now, { zone: ZONE }).startOf('week')
+  const validFrom = monday.toISODate()!
+  const rule = async (
+    advisorId: string,
+    siteId: string | null,
+    weekdays: number[],
+    startTime: string,
+    endTime: string,
+    topicIds: string[] = [],
+    everyNWeeks = 1,
+  ) => {
+    const saved = await createOpeningRule(db, {
+      advisorId,
+      siteId,
+      weekdays,
+      startTime,
+      endTime,
+      everyNWeeks,
+      validFrom,
+      validUntil: null,
+      topicIds,
+    })
+    if (!saved.ok) throw new Error(`demo rule refused: ${JSON.stringify(saved.problems)}`)
+  }
+  // Camille travels: Tuesday mornings at the town hall, Thursday afternoons at the library.
+  await rule(camille.id, townHall.id, [2], '09:00', '12:00')
+  await rule(camille.id, library.id, [4], '14:00', '17:30')
+  await rule(karim.id, townHall.id, [1, 3], '09:00', '12:30')
+  await rule(karim.id, townHall.id, [1, 3], '13:30', '17:00')
+  await rule(karim.id, null, [5], '09:00', '12:00', [taxes.id, benefits.id, scams.id])
+  await rule(lea.id, library.id, [2, 4], '09:00', '12:00')
+  await rule(lea.id, library.id, [6], '09:30', '12:00', [smartphone.id, email.id, scams.id], 2)
+  await rule(lea.id, null, [3], '14:00', '16:00')
+
+  const resident = (
+    firstName: string,
+    lastName: string,
+    phoneE164: string,
+    phoneType: 'MOBILE' | 'FIXED',
+  ) =>
+    db.resident.create({
+      data: {
+        organisationId,
+        firstName,
+        lastName,
+        searchKey: nameSearchKey(firstName, lastName),
+        phoneE164,
+        phoneType,
+        notificationConsent: true,
+        createdVia: 'RECEPTION',
+      },
+    })
+  const jeanne = await resident('Jeanne', 'Moreau', '+33612345601', 'MOBILE')
+  const rene = await resident('René', 'Girard', '+33465710033', 'FIXED')
+  const amina = await resident('Amina', 'Diallo', '+33612345602', 'MOBILE')
+
+  const at = (weekday: number, time: string, weeksAhead = 1) => {
+    const [hour, minute] = time.split(':').map(Number)
+    return monday
+      .plus({ weeks: weeksAhead })
+      .set({ weekday: weekday as 1, hour, minute })
+      .toJSDate()
+  }
+  const appointment = (data: {
+    advisorId: string
+    topic: { id: string; durationMinutes: number }
+    residentId: string
+    siteId: string | null
+    startsAt: Date
+    createdVia: 'ONLINE' | 'RECEPTION' | 'ADVISOR'
+  }) =>
+    db.appointment.create({
+      data: {
+        organisationId,
+        advisorId: data.advisorId,
+        topicId: data.topic.id,
+        residentId: data.residentId,
+        mode: data.siteId ? 'IN_PERSON' : 'PHONE',
+        siteId: data.siteId,
+        startsAt: data.startsAt,
+        endsAt: new Date(data.startsAt.getTime() + data.topic.durationMinutes * 60_000),
+        createdVia: data.createdVia,
+      },
+    })
+  await appointment({
+    advisorId: karim.id,
+    topic: taxes,
+    residentId: jeanne.id,
+    siteId: townHall.id,
+    startsAt: at(1, '09:00'),
+    createdVia: 'ONLINE',
+  })
+  await appointment({
+    advisorId: camille.id,
+    topic: identity,
+    residentId: rene.id,
+    siteId: townHall.id,
+    startsAt: at(2, '10:00'),
+    createdVia: 'RECEPTION',
+  })
+  await appointment({
+    advisorId: lea.id,
+    topic: smartphone,
+    residentId: amina.id,
+    siteId: library.id,
+    startsAt: at(4, '09:00'),
+    createdVia: 'ONLINE',
+  })
+  await appointment({
+    advisorId: karim.id,
+    topic: benefits,
+    residentId: rene.id,
+    siteId: null,
+    startsAt: at(5, '10:00'),
+    createdVia: 'ADVISOR',
+  })
+  await appointment({
+    advisorId: lea.id,
+    topic: email,
+    residentId: jeanne.id,
+    siteId: library.id,
+    startsAt: at(2, '09:00', 2),
+    createdVia: 'ONLINE',
+  })
+}

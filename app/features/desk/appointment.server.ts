@@ -1,0 +1,116 @@
+import type { Db } from '~/platform/database/client.server'
+import { cancelPendingNotifications, notifyCancelled } from '~/features/notifications/index.server'
+
+// The advisor workspace's writes on one appointment: attendance, cancellation, note.
+// Each write is refused when the row's version is not the one the form showed (a stale
+// edit is never silently overwritten), bumps the version, and logs an audit event.
+
+export function appointmentById(db: Db, id: string) {
+  return db.appointment.findUnique({
+    where: { id },
+    include: {
+      resident: true,
+      topic: { select: { id: true, name: true } },
+      site: { select: { id: true, name: true, timeZone: true } },
+      advisor: { select: { id: true, firstName: true, lastName: true } },
+    },
+  })
+}
+
+/** The appointment's audit events, oldest first, with the advisor who acted if any. */
+export function appointmentHistory(db: Db, organisationId: string, appointmentId: string) {
+  return db.auditEvent.findMany({
+    where: { organisationId, entityType: 'Appointment', entityId: appointmentId },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    include: { advisor: { select: { firstName: true, lastName: true } } },
+  })
+}
+
+export type AttendanceStatus = 'HONOURED' | 'NO_SHOW' | 'EXCUSED' | 'CANCELLED'
+
+/** Statuses from which an advisor may still change the status (cancellations are final). */
+export const CHANGEABLE_FROM = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
+
+export type ChangeOutcome = 'CHANGED' | 'STALE' | 'FINAL'
+
+type Actor = { advisorId: string; organisationId: string }
+
+export async function changeStatus(
+  db: Db,
+  actor: Actor,
+  input: {
+    appointmentId: string
+    version: number
+    status: AttendanceStatus
+    reason: string | null
+  },
+  now: Date,
+): Promise<ChangeOutcome> {
+  return db.$transaction(async (tx) => {
+    const current = await tx.appointment.findFirst({
+      where: { id: input.appointmentId, organisationId: actor.organisationId },
+      select: { status: true, version: true },
+    })
+    if (!current || current.version !== input.version) return 'STALE'
+    if (!(CHANGEABLE_FROM as readonly string[]).includes(current.status)) return 'FINAL'
+    const cancelling = input.status === 'EXCUSED' || input.status === 'CANCELLED'
+    const updated = await tx.appointment.updateMany({
+      where: { id: input.appointmentId, version: input.version },
+      data: {
+        status: input.status,
+        cancellationReason: cancelling ? input.reason : undefined,
+        version: { increment: 1 },
+      },
+    })
+    if (updated.count === 0) return 'STALE'
+    await tx.auditEvent.create({
+      data: {
+        organisationId: actor.organisationId,
+        advisorId: actor.advisorId,
+        actorKind: 'ADVISOR',
+        action: `APPOINTMENT_${input.status}`,
+        entityType: 'Appointment',
+        entityId: input.appointmentId,
+        summary: input.reason
+          ? `status ${current.status} -> ${input.status}: ${input.reason}`
+          : `status ${current.status} -> ${input.status}`,
+      },
+    })
+    if (input.status === 'CANCELLED') {
+      await notifyCancelled(tx as unknown as Db, input.appointmentId, 'SERVICE', now)
+    } else if (input.status === 'EXCUSED') {
+      await cancelPendingNotifications(tx as unknown as Db, input.appointmentId, 'excused')
+    }
+    return 'CHANGED'
+  })
+}
+
+export async function saveNote(
+  db: Db,
+  actor: Actor,
+  input: { appointmentId: string; version: number; note: string | null },
+): Promise<ChangeOutcome> {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.appointment.updateMany({
+      where: {
+        id: input.appointmentId,
+        organisationId: actor.organisationId,
+        version: input.version,
+      },
+      data: { note: input.note, version: { increment: 1 } },
+    })
+    if (updated.count === 0) return 'STALE'
+    await tx.auditEvent.create({
+      data: {
+        organisationId: actor.organisationId,
+        advisorId: actor.advisorId,
+        actorKind: 'ADVISOR',
+        action: 'APPOINTMENT_NOTE',
+        entityType: 'Appointment',
+        entityId: input.appointmentId,
+        summary: input.note ? 'note changed' : 'note removed',
+      },
+    })
+    return 'CHANGED'
+  })
+}

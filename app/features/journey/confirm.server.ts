@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto'
+import { availability } from '~/features/schedule/index.server'
+import { bookingPorts } from './booking-ports.server'
+import { db } from '~/platform/database/client.server'
+import { book, BookingError, type HelperContact, type ResidentContact } from '~/domain/booking/book'
+import { SlotTakenError } from '~/domain/booking/errors'
+import { manageTokenFor } from '~/domain/booking/manage-token.server'
+import type { Slot } from '~/domain/scheduling'
+import type { Language } from '~/i18n/config'
+import type { requireSlotStep } from './lookups.server'
+import { forget } from '~/platform/cache/micro-cache.server'
+import { consume } from '~/platform/rate-limit.server'
+import { sessionSecret } from '~/platform/secrets.server'
+
+type Step = Awaited<ReturnType<typeof requireSlotStep>>
+type Contact = {
+  resident: Omit<ResidentContact, 'language'>
+  helper: HelperContact | null
+  note: string | null
+}
+
+export const newIdempotencyKey = () => randomUUID()
+const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/
+
+export type ConfirmOutcome =
+  | { ok: true; token: string }
+  | { ok: false; reason: 'taken' | 'unavailable' | 'tooMany' | 'rateLimited' | 'invalid' }
+
+/** The confirm action of the public journey: limits, then the booking domain. */
+export async function confirmOnlineBooking(input: {
+  step: Step
+  contact: Contact
+  language: Language
+  idempotencyKey: string
+  clientAddress: string
+  now: Date
+}): Promise<ConfirmOutcome> {
+  const { step, contact, now } = input
+  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) return { ok: false, reason: 'invalid' }
+  const organisation = step.organisation
+  const contactKey = contact.resident.phoneE164 ?? contact.resident.email ?? ''
+  const withinLimits =
+    (await consume('booking-ip', input.clientAddress, organisation.bookingsPerIpPerHour, 3600)) &&
+    (await consume(
+      'booking-contact',
+      `${organisation.id}:${contactKey}`,
+      organisation.bookingsPerPhonePerDay,
+      86_400,
+    ))
+  if (!withinLimits) return { ok: false, reason: 'rateLimited' }
+
+  const { token, hash } = manageTokenFor(input.idempotencyKey, sessionSecret())
+  const request = {
+    organisationId: organisation.id,
+    topicId: step.topic.id,
+    mode: step.mode,
+    siteId: step.site?.id ?? null,
+  }
+  try {
+    await book(
+      {
+        ...request,
+        start: step.start,
+        resident: { ...contact.resident, language: input.language },
+        helper: contact.helper,
+        note: contact.note,
+        createdVia: contact.helper ? 'HELPER' : 'ONLINE',
+        idempotencyKey: input.idempotencyKey,
+        manageTokenHash: hash,
+        maxUpcomingPerContact: organisation.maxUpcomingPerContact,
+        actorAdvisorId: null,
+      },
+      now,
+      await bookingPorts(db(), request, now),
+    )
+    forget(organisation.id)
+    return { ok: true, token }
+  } catch (error) {
+    if (error instanceof SlotTakenError) return { ok: false, reason: 'taken' }
+    if (error instanceof BookingError) {
+      return { ok: false, reason: error.code === 'TOO_MANY_UPCOMING' ? 'tooMany' : 'unavailable' }
+    }
+    throw error
+  }
+}
+
+/** The free slots nearest to the one that was wanted, for a resident who lost it. */
+export async function nearestAlternatives(step: Step, now: Date, count = 4): Promise<Slot[]> {
+  const finder = await availability(db(), {
+    organisationId: step.organisation.id,
+    topicId: step.topic.id,
+    mode: step.mode,
+    siteId: step.site?.id ?? null,
+    now,
+  })
+  const wanted = step.start.getTime()
+  const day = 86_400_000
+  const slots = await finder.slots({
+    from: new Date(Math.max(now.getTime(), wanted - 3 * day)),
+    to: new Date(wanted + 7 * day),
+  })
+  return slots
+    .filter((slot) => slot.start.getTime() !== wanted)
+    .sort((a, b) => Math.abs(a.start.getTime() - wanted) - Math.abs(b.start.getTime() - wanted))
+    .slice(0, count)
+    .sort((a, b) => a.start.getTime() - b.start.getTime())
+}

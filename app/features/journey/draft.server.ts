@@ -1,0 +1,43 @@
+import { isProduction } from '~/platform/runtime.server'
+import { createCookieSessionStorage } from '@remix-run/node'
+import type { ContactFields } from './contact-form.server'
+import { sessionSecret } from '~/platform/secrets.server'
+
+// What the resident typed at the contact step, kept between steps in their own browser
+// (never in the URL): signed, httpOnly, gone after 30 minutes or once booked.
+type DraftData = { draft: BookingDraft }
+let storage: ReturnType<typeof createCookieSessionStorage<DraftData>> | undefined
+function draftStorage() {
+  storage ??= createCookieSessionStorage<DraftData>({
+    cookie: {
+      name: 'booking_draft',
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: isProduction(),
+      secrets: [sessionSecret()],
+      maxAge: 30 * 60,
+    },
+  })
+  return storage
+}
+
+export type BookingDraft = { journey: string; fields: ContactFields }
+
+/** The draft of this journey (organisation, topic and place), if the resident has one. */
+export async function readDraft(request: Request, journey: string): Promise<ContactFields | null> {
+  const session = await draftStorage().getSession(request.headers.get('Cookie'))
+  const draft = session.get('draft')
+  return draft?.journey === journey ? draft.fields : null
+}
+
+export async function saveDraft(request: Request, draft: BookingDraft): Promise<string> {
+  const session = await draftStorage().getSession(request.headers.get('Cookie'))
+  session.set('draft', draft)
+  return draftStorage().commitSession(session)
+}
+
+export async function clearDraft(request: Request): Promise<string> {
+  const session = await draftStorage().getSession(request.headers.get('Cookie'))
+  return draftStorage().destroySession(session)
+}

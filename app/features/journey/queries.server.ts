@@ -1,0 +1,76 @@
+import { db } from '~/platform/database/client.server'
+
+/** An organisation as the public journey needs it, or null (unknown slug). */
+export function findPublicOrganisation(slug: string) {
+  return db().organisation.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      phone: true,
+      timeZone: true,
+      allowedPhoneRegions: true,
+      maxUpcomingPerContact: true,
+      bookingsPerIpPerHour: true,
+      bookingsPerPhonePerDay: true,
+    },
+  })
+}
+export type PublicOrganisation = NonNullable<Awaited<ReturnType<typeof findPublicOrganisation>>>
+
+const TOPIC_FIELDS = {
+  id: true,
+  name: true,
+  theme: true,
+  durationMinutes: true,
+  allowsInPerson: true,
+  allowsPhone: true,
+  instructions: true,
+  cancellationDeadlineMinutes: true,
+} as const
+
+export function listPublicTopics(organisationId: string) {
+  return db().topic.findMany({
+    where: { organisationId, active: true, isPublic: true },
+    orderBy: { name: 'asc' },
+    select: TOPIC_FIELDS,
+  })
+}
+
+/** A public topic of this organisation only: ids of other organisations find nothing. */
+export function findPublicTopic(organisationId: string, topicId: string) {
+  return db().topic.findFirst({
+    where: { id: topicId, organisationId, active: true, isPublic: true },
+    select: TOPIC_FIELDS,
+  })
+}
+export type PublicTopic = NonNullable<Awaited<ReturnType<typeof findPublicTopic>>>
+
+const SITE_FIELDS = {
+  id: true,
+  name: true,
+  address: true,
+  postalCode: true,
+  city: true,
+  phone: true,
+  accessNotes: true,
+  accessibilityNotes: true,
+  timeZone: true,
+} as const
+
+export function listActiveSites(organisationId: string) {
+  return db().site.findMany({
+    where: { organisationId, active: true },
+    orderBy: { name: 'asc' },
+    select: SITE_FIELDS,
+  })
+}
+
+export function findActiveSite(organisationId: string, siteId: string) {
+  return db().site.findFirst({
+    where: { id: siteId, organisationId, active: true },
+    select: SITE_FIELDS,
+  })
+}
+export type PublicSite = NonNullable<Awaited<ReturnType<typeof findActiveSite>>>

@@ -1,0 +1,18 @@
+// What other features and their routes use of notifications: the outbox writes made in
+// their transactions, message history and SMS usage, the mailer for link emails, and the
+// worker the entry points start.
+export {
+  appointmentMessages,
+  cancelPendingNotifications,
+  notifyBooked,
+  notifyCancelled,
+  notifyMoved,
+  smsUsageToday,
+} from './outbox.server'
+export { createMailer, mailSettingsFromEnv, type Mailer } from './providers/mailer.server'
+export {
+  devNotifications,
+  publicUrl,
+  startNotificationWorker,
+  type RunningWorker,
+} from './worker.server'

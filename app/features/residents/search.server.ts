@@ -1,0 +1,53 @@
+import { nameSearchKey } from '~/domain/residents/identity'
+import { normalisePhone } from '~/domain/residents/phone'
+import type { Db } from '~/platform/database/client.server'
+
+// Finding a resident by name or phone: the directory and booking on behalf search the
+// same way. Scoped by organisation; the caller has checked the permission.
+
+const residentSelect = {
+  id: true,
+  organisationId: true,
+  firstName: true,
+  lastName: true,
+  searchKey: true,
+  phoneE164: true,
+  phoneType: true,
+  email: true,
+  preferredLanguage: true,
+  notificationConsent: true,
+} as const
+
+/**
+ * Residents whose name contains the words typed (accents and case ignored), or whose
+ * phone is the number typed in any usual spelling; null when too short to search.
+ */
+export function residentSearchWhere(organisationId: string, query: string) {
+  const text = query.trim()
+  if (text.length < 2) return null
+  const phone = normalisePhone(text)
+  const key = nameSearchKey(text)
+  return {
+    organisationId,
+    OR: [
+      ...(phone.ok ? [{ phoneE164: phone.phone.e164 }] : []),
+      ...(key.length >= 2 ? [{ searchKey: { contains: key } }] : []),
+    ],
+  }
+}
+
+/** The residents matching what was typed (residentSearchWhere). At most 20, by name. */
+export async function searchResidents(db: Db, organisationId: string, query: string) {
+  const where = residentSearchWhere(organisationId, query)
+  if (!where) return []
+  return db.resident.findMany({
+    where,
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    take: 20,
+    select: residentSelect,
+  })
+}
+
+export function residentById(db: Db, id: string) {
+  return db.resident.findUnique({ where: { id }, select: residentSelect })
+}

@@ -1,0 +1,72 @@
+import {
+  computeSlots,
+  findFirstAvailableSlot,
+  findNextAvailableDay,
+  localDayRange,
+  schedulingDataWindow,
+  slotTimeZone,
+  SchedulingError,
+  type DateRange,
+  type Mode,
+  type SchedulingQuery,
+  type Slot,
+} from '~/domain/scheduling'
+import type { Db } from '~/platform/database/client.server'
+import { ACTIVE_STATUSES, loadSchedulingContext, windowLoader } from './scheduling-context.server'
+
+export type AvailabilityRequest = {
+  organisationId: string
+  topicId: string
+  mode: Mode
+  siteId?: string | null
+  advisorId?: string | null
+  now: Date
+}
+
+/**
+ * The one door from the app to the slot engine: every caller (public journey, booking
+ * checks, moves, advisor views) asks here, with data read from the database.
+ */
+export async function availability(db: Db, request: AvailabilityRequest) {
+  const context = await loadSchedulingContext(db, request.organisationId, request.topicId)
+  if (!context)
+    throw new SchedulingError('UNKNOWN_TOPIC', `Unknown organisation ${request.organisationId}`)
+  const query: SchedulingQuery = {
+    organisation: context.organisation,
+    sites: context.sites,
+    topic: context.topic,
+    mode: request.mode,
+    siteId: request.siteId ?? null,
+    advisorId: request.advisorId ?? null,
+    advisorIds: context.advisorIds,
+    now: request.now,
+  }
+  const load = windowLoader(db, {
+    organisationId: request.organisationId,
+    mode: request.mode,
+    siteId: request.siteId,
+    advisorId: request.advisorId,
+  })
+  return {
+    query,
+    /** Slots starting within the range. */
+    slots: async (range: DateRange): Promise<Slot[]> => {
+      const window = schedulingDataWindow(range, context.topic ?? { bufferMinutes: 0 })
+      return computeSlots({ ...query, range, data: await load(window.from, window.to) })
+    },
+    first: () => findFirstAvailableSlot(query, load),
+    nextDay: (after: Date) => findNextAvailableDay(query, after, load),
+    /** Active appointments of the slot's advisors that local day: the assignment policy's input. */
+    dayLoad: (slot: Slot) => {
+      const day = localDayRange(slot.start, slotTimeZone(query, slot.siteId))
+      return db.appointment.findMany({
+        where: {
+          advisorId: { in: slot.advisorIds },
+          status: { in: [...ACTIVE_STATUSES] },
+          startsAt: { gte: day.from, lt: day.to },
+        },
+        select: { advisorId: true },
+      })
+    },
+  }
+}
