@@ -8,6 +8,7 @@ const en: Resources = {
     workspaceLink: 'Advisor workspace',
   },
   language: {
+    code: 'en',
     label: 'Language',
     switchTo: 'Français',
     switchToLang: 'fr',

@@ -7,6 +7,7 @@ const fr = {
     workspaceLink: 'Espace conseiller',
   },
   language: {
+    code: 'fr',
     label: 'Langue',
     switchTo: 'English',
     switchToLang: 'en',

@@ -37,6 +37,32 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
   }
 }
 
+/**
+ * A staff email around one link (password reset, invitation): its paragraphs as written by
+ * the caller's texts, the link as a button-like line and printed in full.
+ */
+export function renderLinkEmail(input: {
+  locale: MessageLanguage
+  subject: string
+  before: string[]
+  action: string
+  url: string
+  after: string[]
+}): RenderedEmail {
+  const paragraph = (text: string): Block => ({ kind: 'paragraph', text })
+  const blocks: Block[] = [
+    ...input.before.map(paragraph),
+    { kind: 'link', label: input.action, url: input.url },
+    ...input.after.map(paragraph),
+  ]
+  const subject = oneLine(input.subject)
+  return {
+    subject,
+    text: blocks.map((block) => asText(block, COLON[input.locale])).join('\n\n'),
+    html: asHtml(blocks, subject, input.locale),
+  }
+}
+
 function residentMessage(event: ResidentEvent, view: AppointmentView, when: string): Block[] {
   const words = WORDS[view.locale]
   const open = event === 'CONFIRMATION' || event === 'REMINDER' || event === 'MOVED'

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { isValidTimeZone } from '~/domain/time/format'
+import { isValidTimeZone } from '~/domain/scheduling/zone'
 
 // When reminders go and by which channel (docs/decisions/021-reminder-policy.md).
 // Wall-clock rules are computed in the organisation's zone, so "two days before at

@@ -12,6 +12,7 @@ export {
 export { renderVoice, spokenPhone, type KeypadAction, type VoiceScript } from './voice'
 export {
   renderEmail,
+  renderLinkEmail,
   escapeHtml,
   type EmailEvent,
   type EmailMessage,

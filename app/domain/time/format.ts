@@ -1,4 +1,4 @@
-import { DateTime, IANAZone } from 'luxon'
+import { DateTime } from 'luxon'
 
 // The one home of how dates and times read, always in the place's zone, never the
 // server's. French follows the administrative style: "mardi 3 mars 2026 à 14 h 30",
@@ -77,9 +77,4 @@ export function startOfLocalDay(date: string, zone: string): Date {
     throw new RangeError(`Not a date "${date}" in zone "${zone}"`)
   }
   return day.toJSDate()
-}
-
-/** An IANA zone name luxon (and so every function here) can compute with. */
-export function isValidTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone)
 }

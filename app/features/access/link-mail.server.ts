@@ -3,6 +3,7 @@ import {
   mailSettingsFromEnv,
   type Mailer,
 } from '~/features/notifications/index.server'
+import { renderLinkEmail } from '~/domain/notifications/templates'
 import type { Translate } from '~/i18n/translate'
 import { devNotifications, publicUrl } from '~/features/notifications/index.server'
 import { logger } from '~/platform/logging.server'
@@ -26,8 +27,6 @@ function advisorMailer(): Mailer | null {
   return devNotifications().mailer ?? (devFallback ??= createMailer(null))
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/gu, (c) => `&#${c.charCodeAt(0)};`)
-
 /** The absolute URL of a path, from PUBLIC_URL: never from the request's Host header. */
 export const absoluteUrl = (path: string) => `${publicUrl()}${path}`
 
@@ -47,14 +46,16 @@ export async function sendLinkMail(t: Translate, mail: LinkMail): Promise<boolea
     return false
   }
   const line = (key: string) => t(`${mail.section}.${key}`, mail.values)
-  const paragraphs = [line('greeting'), line('body'), line('footer')]
-  const text = [paragraphs[0], paragraphs[1], mail.link, paragraphs[2]].join('\n\n')
-  const html =
-    `<p>${escapeHtml(paragraphs[0]!)}</p><p>${escapeHtml(paragraphs[1]!)}</p>` +
-    `<p><a href="${escapeHtml(mail.link)}">${escapeHtml(line('action'))}</a></p>` +
-    `<p>${escapeHtml(paragraphs[2]!)}</p>`
+  const { subject, text, html } = renderLinkEmail({
+    locale: t('language.code') === 'en' ? 'en' : 'fr',
+    subject: line('subject'),
+    before: [line('greeting'), line('body')],
+    action: line('action'),
+    url: mail.link,
+    after: [line('footer')],
+  })
   try {
-    await mailer.send({ to: mail.to, subject: line('subject'), text, html })
+    await mailer.send({ to: mail.to, subject, text, html })
     return true
   } catch (error) {
     // The message of an SMTP error may name the mailbox: log its code only.

@@ -9,7 +9,7 @@ import {
 } from '~/domain/notifications/policy'
 import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { isTheme } from '~/domain/topics/themes'
-import { isValidTimeZone } from '~/domain/time/format'
+import { isValidTimeZone } from '~/domain/scheduling/zone'
 
 // The administration forms (sites, topics, advisors, organisation settings): what an admin
 // may type, as zod schemas whose messages are error codes translated under

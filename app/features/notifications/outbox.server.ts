@@ -71,7 +71,8 @@ function loadFacts(tx: Tx, appointmentId: string) {
   })
 }
 
-export type ResidentContact = {
+/** How a stored resident can be reached: what the outbox picks a channel from. */
+export type ResidentChannels = {
   phoneE164: string | null
   phoneType: 'MOBILE' | 'FIXED' | null
   email: string | null
@@ -79,7 +80,7 @@ export type ResidentContact = {
   notificationConsent: boolean
 }
 
-function contactOf(resident: ResidentContact): MessageContact {
+function contactOf(resident: ResidentChannels): MessageContact {
   return {
     phoneE164: resident.phoneE164,
     phoneType: resident.phoneType,
@@ -94,7 +95,7 @@ export type MessageTarget = {
   messagesTo: 'RESIDENT' | 'HELPER'
   helperPhoneE164: string | null
   helperEmail: string | null
-  resident: ResidentContact
+  resident: ResidentChannels
 }
 
 /**

@@ -1,4 +1,5 @@
 import type express from 'express'
+import { LRUCache } from 'lru-cache'
 
 // The week of free times, as a whole page, for people without a session: under a rush,
 // the same document for a few seconds, like its data (decisions 015 and 016). Route
@@ -9,11 +10,14 @@ const WEEK_PAGE = /^\/[^/]+\/rendez-vous\/[^/]+\/creneaux\/[^/]+$/
 const TTL_MS = 3_000
 const MAX_ENTRIES = 200
 
-type Entry = { expires: number; status: number; type: string; body: string; nonce: string }
-// The Express entry and the Remix build each load this module: one map for both, so a
+type Entry = { status: number; type: string; body: string; nonce: string }
+// The Express entry and the Remix build each load this module: one cache for both, so a
 // booking (in the build) forgets what the server (outside it) keeps.
-const holder = globalThis as { __permanencePageCache?: Map<string, Entry> }
-const entries = (holder.__permanencePageCache ??= new Map<string, Entry>())
+const holder = globalThis as { __permanencePageCache?: LRUCache<string, Entry> }
+const entries = (holder.__permanencePageCache ??= new LRUCache<string, Entry>({
+  max: MAX_ENTRIES,
+  ttl: TTL_MS,
+}))
 
 /** A booking on this instance: every kept page may offer the time just taken. */
 export function forgetPages() {
@@ -30,14 +34,13 @@ export function weekPageCache(): express.RequestHandler {
     ].join('\n')
     const nonce = String(response.locals.cspNonce ?? '')
     const hit = entries.get(key)
-    if (hit && hit.expires > Date.now() && hit.nonce) {
+    if (hit && hit.nonce) {
       response.status(hit.status).type(hit.type)
       response.send(hit.body.split(hit.nonce).join(nonce))
       return
     }
     keepWhatIsSent(response, (status, type, body) => {
-      if (entries.size >= MAX_ENTRIES) entries.clear()
-      entries.set(key, { expires: Date.now() + TTL_MS, status, type, body, nonce })
+      entries.set(key, { status, type, body, nonce })
     })
     next()
   }

@@ -5,7 +5,6 @@ import {
   formatDay,
   formatShortDateTime,
   formatTime,
-  isValidTimeZone,
   localDateOf,
   startOfLocalDay,
 } from '~/domain/time/format'
@@ -172,19 +171,5 @@ describe('local days', () => {
     ['2026-03-29', 'Mars/Olympus'],
   ])('startOfLocalDay(%j, %j) refuses', (date, zone) => {
     expect(() => startOfLocalDay(date, zone)).toThrow(RangeError)
-  })
-})
-
-describe('isValidTimeZone', () => {
-  test.each([
-    'Europe/Paris',
-    'America/Cayenne',
-    'Indian/Reunion',
-    'America/Guadeloupe',
-    'Indian/Mayotte',
-    'America/Miquelon',
-  ])('%s is valid', (zone) => expect(isValidTimeZone(zone)).toBe(true))
-  test.each(['', 'Paris', 'Mars/Olympus', 'Europe/Pariss'])('%j is not', (zone) => {
-    expect(isValidTimeZone(zone)).toBe(false)
   })
 })
