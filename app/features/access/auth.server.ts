@@ -7,7 +7,7 @@ import { verifyPassword } from './passwords.server'
 import { consume } from '~/platform/rate-limit.server'
 import { isProduction } from '~/platform/runtime.server'
 
-// Advisor sessions (docs/decisions/030-advisor-sign-in-and-sessions.md): a random token in
+// Advisor sessions (docs/decisions/030-advisor-sign-in-and-access.md): a random token in
 // an httpOnly cookie, only its SHA-256 in AdvisorSession, so a session can be listed,
 // ended, and ended everywhere, and a database leak gives no usable cookie.
 

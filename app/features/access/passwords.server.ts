@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2'
 
 // argon2id (the library's default algorithm) with OWASP's minimum parameters: 19 MiB,
-// two passes, one lane (docs/decisions/030-advisor-sign-in-and-sessions.md).
+// two passes, one lane (docs/decisions/030-advisor-sign-in-and-access.md).
 const OPTIONS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const
 
 export function hashPassword(password: string): Promise<string> {

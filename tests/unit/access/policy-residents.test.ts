@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { authorise, type Actor } from '~/domain/access'
 
 // A resident is an advisor's "own" when the advisor has an appointment with them or booked
-// one for them (app/db/residents.server.ts decides; the policy only sees advisorId).
+// one for them (app/features/residents/directory.server.ts decides; the policy only sees advisorId).
 const org = 'org-a'
 const admin: Actor = { advisorId: 'admin', organisationId: org, role: 'ADMIN' }
 const advisor: Actor = { advisorId: 'adv', organisationId: org, role: 'ADVISOR' }
