@@ -59,7 +59,13 @@ export type BookingPorts = {
   save(appointment: NewAppointment): Promise<string>
 }
 
-export type BookingErrorCode = 'SLOT_UNAVAILABLE' | 'TOO_MANY_UPCOMING'
+export type BookingErrorCode =
+  | 'SLOT_UNAVAILABLE'
+  | 'TOO_MANY_UPCOMING'
+  /** A walk-in cannot start in the past. */
+  | 'IN_THE_PAST'
+  /** A walk-in outside the advisor's opening hours needs the agent's explicit confirmation. */
+  | 'OUTSIDE_HOURS_UNCONFIRMED'
 
 export class BookingError extends Error {
   constructor(readonly code: BookingErrorCode) {
@@ -74,33 +80,75 @@ export class BookingError extends Error {
  * no-overlap guarantee settles the races the engine cannot see.
  */
 export async function book(request: BookingRequest, now: Date, ports: BookingPorts) {
+  return placeBooking(request, now, ports, async () => {
+    const slot = (await ports.slotsStartingAt(request.start)).find(
+      (candidate) =>
+        candidate.siteId === request.siteId &&
+        candidate.start.getTime() === request.start.getTime(),
+    )
+    if (!slot) throw new BookingError('SLOT_UNAVAILABLE')
+    const advisors = await advisorsInPolicyOrder(slot, ports)
+    return advisors.map((advisorId) => ({ advisorId, endsAt: slot.end }))
+  })
+}
+
+export type WalkInRequest = BookingRequest & {
+  /** The advisor the agent chose: a walk-in is not assigned by the policy. */
+  advisorId: string
+  durationMinutes: number
+  /** The agent confirmed a time outside the advisor's opening hours (decision 063). */
+  confirmedOutsideHours: boolean
+}
+
+/**
+ * A walk-in (or a call) at a time and with an advisor the agent chooses, possibly outside
+ * the opening hours once confirmed; never in the past. The same replay, limit and save as
+ * a booking; the database refuses an overlap (SlotTakenError).
+ */
+export async function bookWalkIn(request: WalkInRequest, now: Date, ports: BookingPorts) {
+  const { advisorId, durationMinutes, confirmedOutsideHours, ...booking } = request
+  return placeBooking(booking, now, ports, async () => {
+    if (request.start.getTime() <= now.getTime()) throw new BookingError('IN_THE_PAST')
+    const withinHours = (await ports.slotsStartingAt(request.start)).some(
+      (slot) =>
+        slot.siteId === request.siteId &&
+        slot.start.getTime() === request.start.getTime() &&
+        slot.advisorIds.includes(advisorId),
+    )
+    if (!withinHours && !confirmedOutsideHours) throw new BookingError('OUTSIDE_HOURS_UNCONFIRMED')
+    return [{ advisorId, endsAt: new Date(request.start.getTime() + durationMinutes * 60_000) }]
+  })
+}
+
+type Candidate = { advisorId: string; endsAt: Date }
+
+/**
+ * What every booking shares: a form sent again finds its first booking; the per-contact
+ * limit; then the candidates in order until the database accepts one.
+ */
+async function placeBooking(
+  request: BookingRequest,
+  now: Date,
+  ports: BookingPorts,
+  candidates: () => Promise<Candidate[]>,
+) {
   const existing = await ports.findByIdempotencyKey(request.idempotencyKey)
   if (existing) return { appointmentId: existing, created: false }
 
-  const slot = (await ports.slotsStartingAt(request.start)).find(
-    (candidate) =>
-      candidate.siteId === request.siteId && candidate.start.getTime() === request.start.getTime(),
-  )
-  if (!slot) throw new BookingError('SLOT_UNAVAILABLE')
-
+  const choices = await candidates()
   const upcoming = await ports.countUpcoming(request.resident, now)
   if (upcoming >= request.maxUpcomingPerContact) throw new BookingError('TOO_MANY_UPCOMING')
 
   const { start, maxUpcomingPerContact: _limit, ...record } = request
-  for (const advisorId of await advisorsInPolicyOrder(slot, ports)) {
+  for (const { advisorId, endsAt } of choices) {
     try {
-      const appointmentId = await ports.save({
-        ...record,
-        advisorId,
-        startsAt: start,
-        endsAt: slot.end,
-      })
+      const appointmentId = await ports.save({ ...record, advisorId, startsAt: start, endsAt })
       return { appointmentId, created: true }
     } catch (error) {
       // The same form submitted twice at once: the other submission won, and it is this one.
       const replay = await ports.findByIdempotencyKey(request.idempotencyKey)
       if (replay) return { appointmentId: replay, created: false }
-      // Someone else took this advisor meanwhile: the next free one of the slot, if any.
+      // Someone else took this advisor meanwhile: the next candidate, if any.
       if (!(error instanceof SlotTakenError)) throw error
     }
   }

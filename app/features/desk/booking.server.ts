@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { bookingPorts } from '~/features/journey/index.server'
 import { db } from '~/platform/database/client.server'
-import { book, BookingError, type ResidentContact } from '~/domain/booking/book'
+import {
+  book,
+  bookWalkIn as bookWalkInInDomain,
+  BookingError,
+  type BookingRequest,
+  type ResidentContact,
+} from '~/domain/booking/book'
 import { SlotTakenError } from '~/domain/booking/errors'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
@@ -11,14 +17,7 @@ import { sessionSecret } from '~/platform/secrets.server'
 export const newBookingKey = () => randomUUID()
 export const BOOKING_KEY = /^[0-9a-f-]{36}$/
 
-export type OnBehalfOutcome =
-  { ok: true; appointmentId: string } | { ok: false; reason: 'taken' | 'tooMany' }
-
-/**
- * Books through the same domain as the public journey (engine check, assignment policy,
- * database no-overlap, outbox), recording who booked and from where.
- */
-export async function bookOnBehalf(input: {
+type DeskInput = {
   signedIn: SignedIn
   topicId: string
   mode: 'IN_PERSON' | 'PHONE'
@@ -28,8 +27,36 @@ export async function bookOnBehalf(input: {
   note: string | null
   idempotencyKey: string
   maxUpcomingPerContact: number
-  now: Date
-}): Promise<OnBehalfOutcome> {
+}
+
+/** A booking made from the workspace: who booked, for whom, with its manage token. */
+function deskBooking(input: DeskInput): BookingRequest {
+  const { signedIn } = input
+  return {
+    organisationId: signedIn.organisation.id,
+    topicId: input.topicId,
+    mode: input.mode,
+    siteId: input.siteId,
+    start: input.start,
+    resident: input.resident,
+    helper: null,
+    note: input.note,
+    createdVia: signedIn.advisor.role === 'RECEPTION' ? 'RECEPTION' : 'ADVISOR',
+    idempotencyKey: input.idempotencyKey,
+    manageTokenHash: manageTokenFor(input.idempotencyKey, sessionSecret()).hash,
+    maxUpcomingPerContact: input.maxUpcomingPerContact,
+    actorAdvisorId: signedIn.advisor.id,
+  }
+}
+
+export type OnBehalfOutcome =
+  { ok: true; appointmentId: string } | { ok: false; reason: 'taken' | 'tooMany' }
+
+/**
+ * Books through the same domain as the public journey (engine check, assignment policy,
+ * database no-overlap, outbox), recording who booked and from where.
+ */
+export async function bookOnBehalf(input: DeskInput & { now: Date }): Promise<OnBehalfOutcome> {
   const { signedIn, now } = input
   const request = {
     organisationId: signedIn.organisation.id,
@@ -37,21 +64,9 @@ export async function bookOnBehalf(input: {
     mode: input.mode,
     siteId: input.siteId,
   }
-  const { hash } = manageTokenFor(input.idempotencyKey, sessionSecret())
   try {
     const { appointmentId } = await book(
-      {
-        ...request,
-        start: input.start,
-        resident: input.resident,
-        helper: null,
-        note: input.note,
-        createdVia: signedIn.advisor.role === 'RECEPTION' ? 'RECEPTION' : 'ADVISOR',
-        idempotencyKey: input.idempotencyKey,
-        manageTokenHash: hash,
-        maxUpcomingPerContact: input.maxUpcomingPerContact,
-        actorAdvisorId: signedIn.advisor.id,
-      },
+      deskBooking(input),
       now,
       await bookingPorts(db(), request, now),
     )
@@ -88,27 +103,26 @@ export type WalkInOutcome =
   | { ok: true; appointmentId: string }
   | { ok: false; reason: 'past' | 'needsConfirmation' | 'overlap' | 'tooMany' }
 
+const WALK_IN_REFUSALS: Record<string, Exclude<WalkInOutcome, { ok: true }>['reason']> = {
+  IN_THE_PAST: 'past',
+  OUTSIDE_HOURS_UNCONFIRMED: 'needsConfirmation',
+  TOO_MANY_UPCOMING: 'tooMany',
+}
+
 /**
  * A walk-in (or a call) at a time the advisor chooses, possibly outside the opening rules
- * once the agent has confirmed it (decision 063). Never in the past, and never over another
- * appointment: the database's no-overlap guarantee refuses it. Same transaction as an
- * online booking (resident, appointment, audit, confirmation and reminders).
+ * once the agent has confirmed it (decision 063), through the domain's bookWalkIn: never
+ * in the past, never over another appointment, the same transaction as an online booking
+ * (resident, appointment, audit, confirmation and reminders).
  */
-export async function bookWalkIn(input: {
-  signedIn: SignedIn
-  topicId: string
-  durationMinutes: number
-  mode: 'IN_PERSON' | 'PHONE'
-  siteId: string | null
-  advisorId: string
-  start: Date
-  confirmedOutsideHours: boolean
-  resident: ResidentContact
-  note: string | null
-  idempotencyKey: string
-  maxUpcomingPerContact: number
-  now: Date
-}): Promise<WalkInOutcome> {
+export async function bookWalkIn(
+  input: DeskInput & {
+    now: Date
+    advisorId: string
+    durationMinutes: number
+    confirmedOutsideHours: boolean
+  },
+): Promise<WalkInOutcome> {
   const { signedIn, now } = input
   const request = {
     organisationId: signedIn.organisation.id,
@@ -116,42 +130,22 @@ export async function bookWalkIn(input: {
     mode: input.mode,
     siteId: input.siteId,
   }
-  const ports = await bookingPorts(db(), request, now)
-  const replay = await ports.findByIdempotencyKey(input.idempotencyKey)
-  if (replay) return { ok: true, appointmentId: replay }
-  if (input.start.getTime() <= now.getTime()) return { ok: false, reason: 'past' }
-  const withinHours = (await ports.slotsStartingAt(input.start)).some(
-    (slot) =>
-      slot.siteId === input.siteId &&
-      slot.start.getTime() === input.start.getTime() &&
-      slot.advisorIds.includes(input.advisorId),
-  )
-  if (!withinHours && !input.confirmedOutsideHours) {
-    return { ok: false, reason: 'needsConfirmation' }
-  }
-  if ((await ports.countUpcoming(input.resident, now)) >= input.maxUpcomingPerContact) {
-    return { ok: false, reason: 'tooMany' }
-  }
-  const { hash } = manageTokenFor(input.idempotencyKey, sessionSecret())
   try {
-    const appointmentId = await ports.save({
-      ...request,
-      advisorId: input.advisorId,
-      startsAt: input.start,
-      endsAt: new Date(input.start.getTime() + input.durationMinutes * 60_000),
-      resident: input.resident,
-      helper: null,
-      note: input.note,
-      createdVia: signedIn.advisor.role === 'RECEPTION' ? 'RECEPTION' : 'ADVISOR',
-      idempotencyKey: input.idempotencyKey,
-      manageTokenHash: hash,
-      actorAdvisorId: signedIn.advisor.id,
-    })
+    const { appointmentId } = await bookWalkInInDomain(
+      {
+        ...deskBooking(input),
+        advisorId: input.advisorId,
+        durationMinutes: input.durationMinutes,
+        confirmedOutsideHours: input.confirmedOutsideHours,
+      },
+      now,
+      await bookingPorts(db(), request, now),
+    )
     return { ok: true, appointmentId }
   } catch (error) {
-    const saved = await ports.findByIdempotencyKey(input.idempotencyKey)
-    if (saved) return { ok: true, appointmentId: saved }
     if (error instanceof SlotTakenError) return { ok: false, reason: 'overlap' }
+    const reason = error instanceof BookingError ? WALK_IN_REFUSALS[error.code] : undefined
+    if (reason) return { ok: false, reason }
     throw error
   }
 }
