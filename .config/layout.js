@@ -3,13 +3,8 @@
 export const ROUTE_OWNERS = {
   journey: ['_index.tsx', '$organisationSlug._index.tsx', '$organisationSlug.rendez-vous.*'],
   manage: ['r.*'],
-  access: [
-    'espace.connexion.tsx',
-    'espace.connexions.tsx',
-    'espace.deconnexion.tsx',
-    'espace.mot-de-passe.*',
-    'espace.invitation.*',
-  ],
+  // espace.tsx is the workspace's layout; espace_.* pages are outside it (signed out).
+  access: ['espace.tsx', 'espace_.*', 'espace.connexions.tsx'],
   calendar: ['espace._index.tsx', 'espace.agenda.*', 'espace.lieux.*', 'agenda.*'],
   schedule: ['espace.horaires.*', 'espace.absences.*'],
   desk: ['espace.reserver.*', 'espace.rendez-vous.*'],

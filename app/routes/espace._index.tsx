@@ -4,7 +4,6 @@ import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import { advisorById, organisationAdvisors, organisationSites } from '~/features/admin/index.server'
 import { DayAgenda } from '~/features/calendar/day-agenda'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { can } from '~/domain/access'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
@@ -43,8 +42,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('workspace.calendar.title', { name: advisorName }),
     advisorName,
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     advisorId: advisor!.id,
     ownCalendar: advisor!.id === signedIn.advisor.id,
     date,
@@ -82,7 +79,6 @@ export default function Calendar() {
   }
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       <nav className="workspace-dates" aria-label={t('workspace.calendar.chooseDate')}>
         <ul>

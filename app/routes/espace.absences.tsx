@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { ErrorSummary, TextField } from '~/components/form'
 import { AffectedAppointments } from '~/features/schedule/affected-appointments'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { upcomingAbsences } from '~/features/schedule/absences.server'
 import { db } from '~/platform/database/client.server'
 import { authorise } from '~/domain/access'
@@ -25,8 +24,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('workspace.absences.title', { name }),
     advisorName: name,
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     advisorId: advisor.id,
     zone,
     canManage:
@@ -94,7 +91,6 @@ export default function Absences() {
   const timeHint = t('workspace.absences.timeHint', { zone: data.zone })
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       {data.saved && !result ? (
         <div className="notice notice-success" role="status">

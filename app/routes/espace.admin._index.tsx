@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { findOrganisation } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
 import { smsUsageToday } from '~/features/notifications/index.server'
@@ -9,10 +8,10 @@ import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin: the administration pages of the organisation (admins only).
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { signedIn, t, name } = await requireAdmin(request)
+  const { signedIn, t } = await requireAdmin(request)
   const organisation = (await findOrganisation(db(), signedIn.actor.organisationId))!
   const sms = await smsUsageToday(db(), organisation, new Date())
-  return { title: t('workspace.admin.title'), name, role: signedIn.advisor.role, sms }
+  return { title: t('workspace.admin.title'), sms }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,7 +23,6 @@ export default function Administration() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       <p>{t('workspace.admin.intro')}</p>
       <ul className="admin-menu">

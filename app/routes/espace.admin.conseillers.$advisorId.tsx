@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Notice } from '~/components/workspace/admin'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import {
   auditInvitationSent,
   deactivateAdvisor,
@@ -31,7 +30,7 @@ async function load(request: Request, advisorId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, t, language, name, advisor } = await load(request, params.advisorId)
+  const { signedIn, t, language, advisor } = await load(request, params.advisorId)
   const zone = signedIn.organisation.timeZone
   const upcoming = advisor.active ? await futureBooked(db(), advisor.id, new Date()) : []
   const url = new URL(request.url)
@@ -40,8 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('workspace.admin.advisors.editTitle', {
       name: `${advisor.firstName} ${advisor.lastName}`,
     }),
-    name,
-    role: signedIn.advisor.role,
     advisor: {
       id: advisor.id,
       email: advisor.email,
@@ -129,7 +126,6 @@ export default function TeamMember() {
   const mustConfirm = data.upcoming.length > 0
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin/conseillers">{t('workspace.admin.advisors.title')}</Link>
       </p>

@@ -8,7 +8,6 @@ import {
   Notice,
   type FormState,
 } from '~/components/workspace/admin'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { createInvitedAdvisor, listAdvisors } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
 import { fieldErrors, inviteSchema, ROLES } from '~/features/admin/forms.server'
@@ -20,14 +19,12 @@ import { requireAdmin, sendInvitation } from '~/features/access/index.server'
 const FIELDS = ['firstName', 'lastName', 'email', 'role'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { signedIn, t, name } = await requireAdmin(request)
+  const { signedIn, t } = await requireAdmin(request)
   const advisors = await listAdvisors(db(), signedIn.actor.organisationId)
   const url = new URL(request.url)
   const invited = url.searchParams.get('invite')
   return {
     title: t('workspace.admin.advisors.title'),
-    name,
-    role: signedIn.advisor.role,
     roles: [...ROLES],
     notice: invited ? t('workspace.admin.advisors.invited', { email: invited }) : null,
     mailFailed: url.searchParams.get('echec') === '1',
@@ -77,7 +74,6 @@ export default function Team() {
   )
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin">{t('workspace.admin.back')}</Link>
       </p>

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { AdminErrors, AdminText, Notice, type FormState } from '~/components/workspace/admin'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { createSite, findSite, updateSite } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
 import { fieldErrors, siteSchema } from '~/features/admin/forms.server'
@@ -37,14 +36,12 @@ async function load(request: Request, siteId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, t, name, site } = await load(request, params.siteId)
+  const { t, site } = await load(request, params.siteId)
   const url = new URL(request.url)
   return {
     title: site
       ? t('workspace.admin.sites.editTitle', { name: site.name })
       : t('workspace.admin.sites.newTitle'),
-    name,
-    role: signedIn.advisor.role,
     isNew: !site,
     active: site?.active ?? true,
     values: site
@@ -119,7 +116,6 @@ export default function SiteForm() {
   const optional = (field: string) => `${labels[field]} ${t('workspace.admin.optional')}`
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin/lieux">{t('workspace.admin.sites.title')}</Link>
       </p>

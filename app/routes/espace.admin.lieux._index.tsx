@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { db } from '~/platform/database/client.server'
 import { listSites } from '~/features/admin/records.server'
 import { useTranslation } from '~/i18n/use-translation'
@@ -8,12 +7,10 @@ import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin/lieux: the organisation's sites, active first.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { signedIn, t, name } = await requireAdmin(request)
+  const { signedIn, t } = await requireAdmin(request)
   const sites = await listSites(db(), signedIn.actor.organisationId)
   return {
     title: t('workspace.admin.sites.title'),
-    name,
-    role: signedIn.advisor.role,
     sites: sites.map((site) => ({
       id: site.id,
       name: site.name,
@@ -32,7 +29,6 @@ export default function Sites() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin">{t('workspace.admin.back')}</Link>
       </p>

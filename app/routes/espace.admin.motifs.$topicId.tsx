@@ -10,7 +10,6 @@ import {
   Notice,
   type FormState,
 } from '~/components/workspace/admin'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { createTopic, findTopic, updateTopic } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
 import { fieldErrors, topicSchema } from '~/features/admin/forms.server'
@@ -60,14 +59,12 @@ async function load(request: Request, topicId: string | undefined) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { signedIn, t, name, topic } = await load(request, params.topicId)
+  const { t, topic } = await load(request, params.topicId)
   const url = new URL(request.url)
   return {
     title: topic
       ? t('workspace.admin.topics.editTitle', { name: topic.name })
       : t('workspace.admin.topics.newTitle'),
-    name,
-    role: signedIn.advisor.role,
     isNew: !topic,
     active: topic?.active ?? true,
     values: topic
@@ -135,7 +132,6 @@ export default function TopicForm() {
   const updatedAt = 'updatedAt' in data.values ? data.values.updatedAt : ''
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin/motifs">{t('workspace.admin.topics.title')}</Link>
       </p>

@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { db } from '~/platform/database/client.server'
 import { listTopics } from '~/features/admin/records.server'
 import { useTranslation } from '~/i18n/use-translation'
@@ -8,12 +7,10 @@ import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin/motifs: the organisation's topics, active first.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { signedIn, t, name } = await requireAdmin(request)
+  const { signedIn, t } = await requireAdmin(request)
   const topics = await listTopics(db(), signedIn.actor.organisationId)
   return {
     title: t('workspace.admin.topics.title'),
-    name,
-    role: signedIn.advisor.role,
     topics: topics.map((topic) => ({
       id: topic.id,
       name: topic.name,
@@ -33,7 +30,6 @@ export default function Topics() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin">{t('workspace.admin.back')}</Link>
       </p>

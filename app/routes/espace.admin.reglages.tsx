@@ -10,7 +10,6 @@ import {
   Notice,
   type FormState,
 } from '~/components/workspace/admin'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { findOrganisation, updateSettings } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
 import {
@@ -42,7 +41,7 @@ const TEXT_FIELDS = [
 ] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { signedIn, t, name } = await requireAdmin(request)
+  const { signedIn, t } = await requireAdmin(request)
   const organisation = (await findOrganisation(db(), signedIn.actor.organisationId))!
   const reminders = reminderFormOf(organisation.reminderOffsets)
   // The lists travel as data: the validation module stays on the server (and out of every
@@ -51,8 +50,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   return {
     title: t('workspace.admin.settings.title'),
-    name,
-    role: signedIn.advisor.role,
     choices,
     notice: url.searchParams.get('enregistre') === '1',
     values: {
@@ -121,7 +118,6 @@ export default function Settings() {
   labels.allowedPhoneRegions = label('allowedPhoneRegions')
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/admin">{t('workspace.admin.back')}</Link>
       </p>

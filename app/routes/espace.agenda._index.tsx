@@ -1,6 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { db } from '~/platform/database/client.server'
 import { appointmentsBetween, siteAppointmentsBetween } from '~/features/calendar/queries.server'
 import {
@@ -66,8 +65,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       name: heading,
       day: dayTitle(date, zone, language),
     }),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     date,
     siteId,
     advisorId,
@@ -93,7 +90,6 @@ export default function PrintableAgenda() {
   const { t } = useTranslation()
   return (
     <div className="page workspace agenda-print">
-      <WorkspaceNav name={data.name} role={data.role} />
       <ul className="workspace-link admin-menu">
         <li>
           <Link to="/espace/agenda/flux">{t('workspace.agenda.feedLink')}</Link>

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { Notice } from '~/components/workspace/admin'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { createFeedToken, hasFeed, revokeFeedToken } from '~/features/calendar/feed.server'
 import { db } from '~/platform/database/client.server'
 import { fixedT } from '~/i18n/i18n.server'
@@ -24,8 +23,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const t = await fixedT(request)
   return {
     title: t('workspace.agenda.feed.title'),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     exists: await hasFeed(db(), signedIn.advisor.id),
   }
 }
@@ -58,7 +55,6 @@ export default function CalendarFeed() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p className="back-link">
         <Link to="/espace/agenda">{t('workspace.agenda.navLink')}</Link>
       </p>

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import {
@@ -26,8 +25,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const ended = url.searchParams.get('termine')
   return {
     title: t('workspace.sessions.title'),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     notice:
       ended === null
         ? null
@@ -68,7 +65,6 @@ export default function Sessions() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       {data.notice ? (
         <p className="notice" role="status">

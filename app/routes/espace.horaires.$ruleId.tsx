@@ -5,7 +5,6 @@ import { ErrorSummary, TextField } from '~/components/form'
 import { AffectedAppointments } from '~/features/schedule/affected-appointments'
 import type { RuleFormResult } from '~/features/schedule/page-data'
 import { RuleForm } from '~/features/schedule/rule-form'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { db } from '~/platform/database/client.server'
 import { openingRuleById } from '~/features/schedule/opening-rules.server'
 import { ruleOfRow } from '~/features/schedule/rule-rows.server'
@@ -39,8 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = `${advisor.firstName} ${advisor.lastName}`
   return {
     title: t('workspace.rules.editTitle', { name }),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     advisorId: advisor.id,
     updatedAt: rule.updatedAt.toISOString(),
     defaultReason: t('workspace.rules.affected.defaultReason'),
@@ -81,7 +78,6 @@ export default function EditRule() {
   const endErrors = ending?.errors ?? {}
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p>
         <Link to={`/espace/horaires?conseiller=${data.advisorId}`}>
           {t('workspace.rules.back')}

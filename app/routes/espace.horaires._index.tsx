@@ -4,7 +4,6 @@ import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import { advisorRules } from '~/features/schedule/opening-rules.server'
 import { organisationAdvisors } from '~/features/admin/index.server'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { authorise, can } from '~/domain/access'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { scheduleOwner } from '~/features/schedule/actions.server'
@@ -28,8 +27,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('workspace.rules.title', { name }),
     advisorName: name,
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     advisorId: advisor.id,
     canManage:
       authorise(signedIn.actor, 'schedule.manage', {
@@ -83,7 +80,6 @@ export default function Rules() {
   const query = `?conseiller=${data.advisorId}`
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       {data.saved ? (
         <div className="notice notice-success" role="status">

@@ -3,7 +3,6 @@ import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import type { RuleFormResult } from '~/features/schedule/page-data'
 import { RuleForm } from '~/features/schedule/rule-form'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { localDateOf } from '~/domain/time/format'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { fixedT } from '~/i18n/i18n.server'
@@ -20,8 +19,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const name = `${advisor.firstName} ${advisor.lastName}`
   return {
     title: t('workspace.rules.newTitle', { name }),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     advisorId: advisor.id,
     defaultReason: t('workspace.rules.affected.defaultReason'),
     ...options,
@@ -54,7 +51,6 @@ export default function NewRule() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p>
         <Link to={`/espace/horaires?conseiller=${data.advisorId}`}>
           {t('workspace.rules.back')}

@@ -5,7 +5,6 @@ import { db } from '~/platform/database/client.server'
 import { siteAdvisors } from '~/features/calendar/queries.server'
 import { siteById } from '~/features/admin/index.server'
 import { DayAgenda } from '~/features/calendar/day-agenda'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
@@ -37,8 +36,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
   return {
     title: `${site!.name} · ${dayTitle(date, zone, language)}`,
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     siteId: site!.id,
     date,
     today: localDateOf(new Date(), zone),
@@ -58,7 +55,6 @@ export default function SiteDay() {
   const base = `/espace/lieux/${data.siteId}`
   return (
     <div className="page workspace workspace-wide">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       <nav className="workspace-dates" aria-label={t('workspace.calendar.chooseDate')}>
         <ul>

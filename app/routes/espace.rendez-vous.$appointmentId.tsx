@@ -14,7 +14,6 @@ import {
 } from '~/features/desk/appointment.server'
 import { AppointmentMessages } from '~/components/workspace/appointment-messages'
 import { WorkspaceErrors } from '~/components/workspace/field'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
@@ -60,8 +59,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
   return {
     title: t('workspace.appointment.title', { name: residentName }),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     saved: url.searchParams.get('enregistre') === '1',
     moved: url.searchParams.get('deplace') === '1',
     appointment: {
@@ -213,7 +210,6 @@ export default function AppointmentPage() {
   const calendarLink = `/espace?conseiller=${a.advisorId}&date=${a.date}`
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p>
         <Link to={calendarLink}>{t('workspace.appointment.back')}</Link>
       </p>

@@ -8,7 +8,6 @@ import { availability } from '~/features/schedule/index.server'
 import { db } from '~/platform/database/client.server'
 import { moveToSlot } from '~/features/manage/index.server'
 import { appointmentById } from '~/features/desk/appointment.server'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
@@ -92,8 +91,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     title: t('workspace.appointment.moveTitle', {
       name: `${appointment.resident.firstName} ${appointment.resident.lastName}`,
     }),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     id: appointment.id,
     version: appointment.version,
     movable,
@@ -165,7 +162,6 @@ export default function MoveAppointment() {
   const chosen = actionData?.values.start
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p>
         <Link to={`/espace/rendez-vous/${data.id}`}>{t('workspace.slip.back')}</Link>
       </p>

@@ -9,7 +9,6 @@ import { siteById } from '~/features/admin/index.server'
 import { bookableTopics } from '~/features/desk/queries.server'
 import { residentById, searchResidents } from '~/features/residents/index.server'
 import { WorkspaceField } from '~/components/workspace/field'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import type { ResidentContact } from '~/domain/booking/book'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -150,8 +149,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null
   return {
     title: t('workspace.booking.title'),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     query,
     searched: query.length > 0,
     results: results.map((found) => ({
@@ -337,7 +334,6 @@ export default function BookOnBehalf() {
         : t(`form.errors.${code}`)
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       {actionData?.problem ? (
         <p className="notice error" role="alert">

@@ -14,7 +14,6 @@ import {
 } from '~/features/residents/directory.server'
 import { ErrorSummary } from '~/components/form'
 import { WorkspaceField } from '~/components/workspace/field'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { can, type Action } from '~/domain/access'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
@@ -75,8 +74,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }))
   return {
     title: `${resident.firstName} ${resident.lastName}`,
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     notice:
       url.searchParams.get('enregistre') === '1'
         ? 'saved'
@@ -222,7 +219,6 @@ export default function ResidentPage() {
   const language = typed ? typed.language : r.language
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p>
         <Link to="/espace/usagers">{t('workspace.residents.back')}</Link>
       </p>

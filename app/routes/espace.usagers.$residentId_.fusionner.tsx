@@ -8,7 +8,6 @@ import {
   residentAppointments,
   residentRecord,
 } from '~/features/residents/directory.server'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { fixedT } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
@@ -37,7 +36,7 @@ async function load(request: Request, id: string | undefined, otherId: string | 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
-  const { signedIn, first, second } = await load(
+  const { first, second } = await load(
     request,
     params.residentId,
     url.searchParams.get('avec'),
@@ -53,8 +52,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   })
   return {
     title: t('workspace.residents.mergeTitle'),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     same: first.id === second.id,
     records: [await describe(first), await describe(second)],
   }
@@ -104,7 +101,6 @@ export default function MergeResidents() {
   const problem = actionData?.problem ?? (data.same ? 'SAME_RECORD' : null)
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <p>
         <Link to={`/espace/usagers/${first!.id}`}>{t('workspace.residents.backToResident')}</Link>
       </p>

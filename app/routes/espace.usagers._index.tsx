@@ -3,7 +3,6 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import { listResidents } from '~/features/residents/directory.server'
-import { WorkspaceNav } from '~/components/workspace/nav'
 import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import { can } from '~/domain/access'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -41,8 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
     `/espace/usagers?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(target) }).toString()}`
   return {
     title: t('workspace.residents.title'),
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
-    role: signedIn.advisor.role,
     query,
     total: list.total,
     page,
@@ -74,7 +71,6 @@ export default function ResidentsDirectory() {
   const { t } = useTranslation()
   return (
     <div className="page workspace">
-      <WorkspaceNav name={data.name} role={data.role} />
       <h1>{data.title}</h1>
       <ResidentSearchForm query={data.query} />
       <p role="status">{t('workspace.residents.count', { count: data.total })}</p>

@@ -1,3 +1,6 @@
+import { mkdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import AxeBuilder from '@axe-core/playwright'
 import {
   chromium as playwright,
@@ -51,10 +54,37 @@ export async function axeViolations(page: Page) {
   }))
 }
 
-/** No axe violation (where scripts run: axe is one) and exactly one h1. */
+/**
+ * No axe violation (where scripts run: axe is one) and exactly one h1; the page is also
+ * saved as screenshots at a phone's and a desktop's width, to be looked at.
+ */
 export async function expectAccessible(page: Page, javaScriptEnabled = true) {
   if (javaScriptEnabled) expect(await axeViolations(page), page.url()).toEqual([])
   expect(await page.locator('h1').count(), page.url()).toBe(1)
+  await saveScreenshots(page)
+}
+
+const SCREENSHOTS = fileURLToPath(new URL('../output/screenshots', import.meta.url))
+const SCREENSHOT_WIDTHS = [375, 1280]
+let screenshotCount = 0
+
+/**
+ * Full-page screenshots at 375 px and 1280 px in tests/output/screenshots/<test file>/,
+ * numbered in the order the test took them; the viewport is given back afterwards.
+ */
+export async function saveScreenshots(page: Page, name = new URL(page.url()).pathname) {
+  const testFile = path.basename(expect.getState().testPath ?? 'browser', '.test.ts')
+  const folder = path.join(SCREENSHOTS, testFile)
+  mkdirSync(folder, { recursive: true })
+  screenshotCount += 1
+  const slug = name.replace(/[^a-z0-9]+/giu, '-').replace(/^-|-$/gu, '') || 'home'
+  const original = page.viewportSize()
+  for (const width of SCREENSHOT_WIDTHS) {
+    await page.setViewportSize({ width, height: 800 })
+    const file = `${String(screenshotCount).padStart(3, '0')}-${slug.slice(0, 60)}-${width}.png`
+    await page.screenshot({ path: path.join(folder, file), fullPage: true })
+  }
+  if (original) await page.setViewportSize(original)
 }
 
 /**

@@ -1,8 +1,11 @@
-import { Form, Link } from '@remix-run/react'
+import { Form, NavLink } from '@remix-run/react'
 import { can, type Role } from '~/domain/access/policy'
 import { useTranslation } from '~/i18n/use-translation'
 
-/** The workspace's own navigation: who is signed in, the main pages, sign out. */
+/**
+ * The workspace's own navigation: who is signed in, the main pages (the current one marked
+ * with aria-current by NavLink), sign out.
+ */
 export function WorkspaceNav({ name, role }: { name: string; role: string }) {
   const { t } = useTranslation()
   // The policy decides, as on the server; the page itself is guarded by its loader.
@@ -17,27 +20,29 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
       </p>
       <ul>
         <li>
-          <Link to="/espace">{t('workspace.nav.calendar')}</Link>
+          <NavLink to="/espace" end>
+            {t('workspace.nav.calendar')}
+          </NavLink>
         </li>
         <li>
-          <Link to="/espace/reserver">{t('workspace.booking.navLink')}</Link>
+          <NavLink to="/espace/reserver">{t('workspace.booking.navLink')}</NavLink>
         </li>
         <li>
-          <Link to="/espace/usagers">{t('workspace.residents.navLink')}</Link>
+          <NavLink to="/espace/usagers">{t('workspace.residents.navLink')}</NavLink>
         </li>
         <li>
-          <Link to="/espace/horaires">{t('workspace.rules.navLink')}</Link>
+          <NavLink to="/espace/horaires">{t('workspace.rules.navLink')}</NavLink>
         </li>
         <li>
-          <Link to="/espace/agenda">{t('workspace.agenda.navLink')}</Link>
+          <NavLink to="/espace/agenda">{t('workspace.agenda.navLink')}</NavLink>
         </li>
         {administers ? (
           <li>
-            <Link to="/espace/admin">{t('workspace.admin.navLink')}</Link>
+            <NavLink to="/espace/admin">{t('workspace.admin.navLink')}</NavLink>
           </li>
         ) : null}
         <li>
-          <Link to="/espace/connexions">{t('workspace.nav.sessions')}</Link>
+          <NavLink to="/espace/connexions">{t('workspace.nav.sessions')}</NavLink>
         </li>
         <li>
           <Form method="post" action="/espace/deconnexion">

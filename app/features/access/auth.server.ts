@@ -198,6 +198,5 @@ export async function requireAdmin(request: Request) {
     signedIn,
     t,
     language,
-    name: `${signedIn.advisor.firstName} ${signedIn.advisor.lastName}`,
   }
 }
