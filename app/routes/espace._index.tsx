@@ -1,3 +1,4 @@
+import { AdvisorPicker } from '~/components/workspace/advisor-picker'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
@@ -108,18 +109,7 @@ export default function Calendar() {
       </nav>
       <Form method="get" className="workspace-filter">
         {data.week ? <input type="hidden" name="vue" value="semaine" /> : null}
-        {data.advisors.length > 0 ? (
-          <div className="field">
-            <label htmlFor="calendar-advisor">{t('workspace.calendar.advisor')}</label>
-            <select id="calendar-advisor" name="conseiller" defaultValue={data.advisorId}>
-              {data.advisors.map((advisor) => (
-                <option key={advisor.id} value={advisor.id}>
-                  {advisor.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <AdvisorPicker id="calendar-advisor" advisors={data.advisors} value={data.advisorId} />
         <div className="field">
           <label htmlFor="calendar-date">{t('workspace.calendar.chooseDate')}</label>
           <input id="calendar-date" type="date" name="date" defaultValue={data.date} />

@@ -1,3 +1,4 @@
+import { AdvisorPicker } from '~/components/workspace/advisor-picker'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { db } from '~/platform/database/client.server'
@@ -102,22 +103,7 @@ export default function PrintableAgenda() {
       </ul>
       <h1>{data.title}</h1>
       <Form method="get" className="workspace-filter" aria-label={t('workspace.agenda.choose')}>
-        {data.advisors.length > 0 ? (
-          <div className="field">
-            <label htmlFor="agenda-advisor">{t('workspace.agenda.advisor')}</label>
-            <select
-              id="agenda-advisor"
-              name="conseiller"
-              defaultValue={data.advisorId ?? undefined}
-            >
-              {data.advisors.map((advisor) => (
-                <option key={advisor.id} value={advisor.id}>
-                  {advisor.name}
-                </option>
-              ))}
-            </select>
-          </div>
-        ) : null}
+        <AdvisorPicker id="agenda-advisor" advisors={data.advisors} value={data.advisorId} />
         {data.sites.length > 0 ? (
           <div className="field">
             <label htmlFor="agenda-site">{t('workspace.agenda.site')}</label>

@@ -1,3 +1,4 @@
+import { AdvisorPicker } from '~/components/workspace/advisor-picker'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
@@ -93,16 +94,7 @@ export default function Rules() {
       <p>{t('workspace.rules.intro')}</p>
       {data.advisors.length > 0 ? (
         <Form method="get" className="workspace-filter">
-          <div className="field">
-            <label htmlFor="rules-advisor">{t('workspace.rules.advisor')}</label>
-            <select id="rules-advisor" name="conseiller" defaultValue={data.advisorId}>
-              {data.advisors.map((advisor) => (
-                <option key={advisor.id} value={advisor.id}>
-                  {advisor.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <AdvisorPicker id="rules-advisor" advisors={data.advisors} value={data.advisorId} />
           <button type="submit">{t('workspace.rules.show')}</button>
         </Form>
       ) : null}

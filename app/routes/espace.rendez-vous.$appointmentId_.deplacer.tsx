@@ -1,3 +1,4 @@
+import { AdvisorPicker } from '~/components/workspace/advisor-picker'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
@@ -183,17 +184,12 @@ export default function MoveAppointment() {
         <>
           <Form method="get" className="workspace-filter">
             <input type="hidden" name="semaine" value={data.days[0]!.date} />
-            <div className="field">
-              <label htmlFor="field-conseiller">{t('workspace.appointment.moveAdvisor')}</label>
-              <select id="field-conseiller" name="conseiller" defaultValue={data.chosenAdvisor}>
-                <option value="">{t('workspace.appointment.anyAdvisor')}</option>
-                {data.advisors.map((advisor) => (
-                  <option key={advisor.id} value={advisor.id}>
-                    {advisor.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <AdvisorPicker
+              id="field-conseiller"
+              advisors={data.advisors}
+              value={data.chosenAdvisor}
+              anyLabel={t('workspace.appointment.anyAdvisor')}
+            />
             <button type="submit">{t('workspace.booking.showSlots')}</button>
           </Form>
           <nav aria-label={data.weekLabel} className="week-nav">
