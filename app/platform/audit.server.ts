@@ -6,7 +6,7 @@ import type { Db } from './database/client.server'
 
 export type AuditEntry = {
   /** The signed-in person; absent for the resident themselves or the system. */
-  actor?: Actor
+  actor?: Pick<Actor, 'advisorId' | 'organisationId'>
   organisationId?: string
   actorKind?: 'ADVISOR' | 'RESIDENT' | 'SYSTEM'
   action: string

@@ -1,3 +1,4 @@
+import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import {
   advisorSchedule,
@@ -74,16 +75,12 @@ export async function addAbsence(
         reason: input.cancellationReason,
         now,
       })
-      await tx.auditEvent.create({
-        data: {
-          organisationId: actor.organisationId,
-          advisorId: actor.advisorId,
-          actorKind: 'ADVISOR',
-          action: 'ABSENCE_CREATED',
-          entityType: 'Absence',
-          entityId: created.id,
-          summary: `${input.startsAt.toISOString()}..${input.endsAt.toISOString()}`,
-        },
+      await recordAudit(tx, {
+        actor,
+        action: 'ABSENCE_CREATED',
+        entityType: 'Absence',
+        entityId: created.id,
+        summary: `${input.startsAt.toISOString()}..${input.endsAt.toISOString()}`,
       })
       return { kind: 'SAVED' as const, id: created.id, ...settled }
     })
@@ -106,16 +103,12 @@ export async function removeAbsence(
       where: { id: absence.id, advisorId: absence.advisorId },
     })
     if (count === 0) return false
-    await tx.auditEvent.create({
-      data: {
-        organisationId: actor.organisationId,
-        advisorId: actor.advisorId,
-        actorKind: 'ADVISOR',
-        action: 'ABSENCE_DELETED',
-        entityType: 'Absence',
-        entityId: absence.id,
-        summary: 'absence removed',
-      },
+    await recordAudit(tx, {
+      actor,
+      action: 'ABSENCE_DELETED',
+      entityType: 'Absence',
+      entityId: absence.id,
+      summary: 'absence removed',
     })
     return true
   })

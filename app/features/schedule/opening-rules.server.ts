@@ -9,9 +9,10 @@ import {
   type Schedule,
   type Slot,
 } from '~/domain/scheduling'
+import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import { notifyCancelled } from '~/features/notifications/index.server'
-import { encodeWeekdays, ruleOfRow } from './rule-rows.server'
+import { encodeWeekdays, RULE_ROW_SELECT, ruleColumns, ruleOfRow } from './rule-rows.server'
 import { loadSchedulingContext, windowLoader } from './scheduling-context.server'
 
 export type OpeningRuleInput = {
@@ -38,14 +39,8 @@ export async function createOpeningRule(
   if (problems.length > 0) return { ok: false, problems }
   const created = await db.openingRule.create({
     data: {
+      ...ruleColumns(rule),
       advisorId: rule.advisorId,
-      siteId: rule.siteId,
-      weekdays: encodeWeekdays(rule.weekdays),
-      startTime: rule.startTime,
-      endTime: rule.endTime,
-      everyNWeeks: rule.everyNWeeks,
-      validFrom: rule.validFrom,
-      validUntil: rule.validUntil,
       topics: { create: rule.topicIds.map((topicId) => ({ topicId })) },
     },
     select: { id: true },
@@ -58,15 +53,7 @@ export async function createOpeningRule(
 // would leave outside them, shared with absences.
 
 const ruleSelect = {
-  id: true,
-  advisorId: true,
-  siteId: true,
-  weekdays: true,
-  startTime: true,
-  endTime: true,
-  everyNWeeks: true,
-  validFrom: true,
-  validUntil: true,
+  ...RULE_ROW_SELECT,
   updatedAt: true,
   site: { select: { id: true, name: true, timeZone: true } },
   topics: { select: { topicId: true, topic: { select: { name: true } } } },
@@ -231,18 +218,14 @@ export async function settleAffected(
       await notifyCancelled(tx, appointment.id, 'SERVICE', change.now)
       cancelled += 1
     }
-    await tx.auditEvent.create({
-      data: {
-        organisationId: actor.organisationId,
-        advisorId: actor.advisorId,
-        actorKind: 'ADVISOR',
-        action: cancel ? 'APPOINTMENT_CANCELLED' : 'APPOINTMENT_KEPT_OUTSIDE_HOURS',
-        entityType: 'Appointment',
-        entityId: appointment.id,
-        summary: cancel
-          ? `status BOOKED -> CANCELLED: ${change.reason}`
-          : 'kept outside the new hours, to move later',
-      },
+    await recordAudit(tx, {
+      actor,
+      action: cancel ? 'APPOINTMENT_CANCELLED' : 'APPOINTMENT_KEPT_OUTSIDE_HOURS',
+      entityType: 'Appointment',
+      entityId: appointment.id,
+      summary: cancel
+        ? `status BOOKED -> CANCELLED: ${change.reason}`
+        : 'kept outside the new hours, to move later',
     })
   }
   return { cancelled, kept: affected.length - cancelled }
@@ -280,15 +263,7 @@ export async function saveOpeningRule(
   const problems = validateOpeningRule(input.rule)
   if (problems.length > 0) return { kind: 'PROBLEMS', problems }
   const { rule } = input
-  const data = {
-    siteId: rule.siteId,
-    weekdays: encodeWeekdays(rule.weekdays),
-    startTime: rule.startTime,
-    endTime: rule.endTime,
-    everyNWeeks: rule.everyNWeeks,
-    validFrom: rule.validFrom,
-    validUntil: rule.validUntil,
-  }
+  const data = ruleColumns(rule)
   try {
     return await db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
@@ -325,20 +300,16 @@ export async function saveOpeningRule(
         reason: input.reason,
         now,
       })
-      await tx.auditEvent.create({
-        data: {
-          organisationId: actor.organisationId,
-          advisorId: actor.advisorId,
-          actorKind: 'ADVISOR',
-          action: input.ending
-            ? 'OPENING_RULE_ENDED'
-            : input.ruleId
-              ? 'OPENING_RULE_CHANGED'
-              : 'OPENING_RULE_CREATED',
-          entityType: 'OpeningRule',
-          entityId: id,
-          summary: describeRule(rule),
-        },
+      await recordAudit(tx, {
+        actor,
+        action: input.ending
+          ? 'OPENING_RULE_ENDED'
+          : input.ruleId
+            ? 'OPENING_RULE_CHANGED'
+            : 'OPENING_RULE_CREATED',
+        entityType: 'OpeningRule',
+        entityId: id,
+        summary: describeRule(rule),
       })
       return { kind: 'SAVED' as const, id, ...settled }
     })

@@ -6,6 +6,20 @@ import type { OpeningRule } from '~/domain/scheduling'
 export const encodeWeekdays = (weekdays: readonly number[]) => [...weekdays].sort().join('')
 export const decodeWeekdays = (stored: string) => [...stored].map(Number)
 
+/** The columns a rule is read back from (Prisma select). */
+export const RULE_ROW_SELECT = {
+  id: true,
+  advisorId: true,
+  siteId: true,
+  weekdays: true,
+  startTime: true,
+  endTime: true,
+  everyNWeeks: true,
+  validFrom: true,
+  validUntil: true,
+  topics: { select: { topicId: true } },
+} as const
+
 type RuleRow = {
   id: string
   advisorId: string
@@ -17,6 +31,19 @@ type RuleRow = {
   validFrom: string
   validUntil: string | null
   topics: { topicId: string }[]
+}
+
+/** The stored columns of a rule, but its advisor and topics. */
+export function ruleColumns(rule: Omit<OpeningRule, 'id' | 'advisorId' | 'topicIds'>) {
+  return {
+    siteId: rule.siteId,
+    weekdays: encodeWeekdays(rule.weekdays),
+    startTime: rule.startTime,
+    endTime: rule.endTime,
+    everyNWeeks: rule.everyNWeeks,
+    validFrom: rule.validFrom,
+    validUntil: rule.validUntil,
+  }
 }
 
 /** A stored rule as the slot engine reads it. */

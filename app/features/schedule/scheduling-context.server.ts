@@ -9,7 +9,7 @@ import type {
   SchedulingTopic,
 } from '~/domain/scheduling/types'
 import type { Db } from '~/platform/database/client.server'
-import { ruleOfRow } from './rule-rows.server'
+import { RULE_ROW_SELECT, ruleOfRow } from './rule-rows.server'
 
 // Statuses that hold an advisor's time; the same list as the database's no-overlap guard.
 export const ACTIVE_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
@@ -103,18 +103,7 @@ export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): L
             ? { siteId: null }
             : { site: { active: true, ...(filter.siteId ? { id: filter.siteId } : {}) } }),
         },
-        select: {
-          id: true,
-          advisorId: true,
-          siteId: true,
-          weekdays: true,
-          startTime: true,
-          endTime: true,
-          everyNWeeks: true,
-          validFrom: true,
-          validUntil: true,
-          topics: { select: { topicId: true } },
-        },
+        select: RULE_ROW_SELECT,
       }),
       db.absence.findMany({
         where: {
