@@ -79,14 +79,10 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const notFound = isRouteErrorResponse(error) && error.status === 404
-  // Details only in development: production pages never show a stack trace.
-  const details =
-    process.env.NODE_ENV === 'development' && error instanceof Error ? error.stack : undefined
   return (
     <main id="main" className="page">
       <h1>{notFound ? t('error.notFoundTitle') : t('error.title')}</h1>
       <p>{notFound ? t('error.notFound') : t('error.generic')}</p>
-      {details ? <pre className="error-details">{details}</pre> : null}
       <p>
         <Link to="/">{t('error.backHome')}</Link>
       </p>

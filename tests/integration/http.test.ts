@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
-import { startApp, type RunningApp } from '../support/server'
+import { startProductionApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1', NODE_ENV: 'production' })
+  app = await startProductionApp()
 })
 afterAll(() => app?.stop())
 

@@ -6,7 +6,7 @@ import { book, BookingError, type ResidentContact } from '~/domain/booking/book'
 import { SlotTakenError } from '~/domain/booking/errors'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
-import { sessionSecret } from '~/platform/secrets.server'
+import { config } from '~/platform/config/config.server'
 
 export const newBookingKey = () => randomUUID()
 export const BOOKING_KEY = /^[0-9a-f-]{36}$/
@@ -37,7 +37,7 @@ export async function bookOnBehalf(input: {
     mode: input.mode,
     siteId: input.siteId,
   }
-  const { hash } = manageTokenFor(input.idempotencyKey, sessionSecret())
+  const { hash } = manageTokenFor(input.idempotencyKey, config().sessionSecret)
   try {
     const { appointmentId } = await book(
       {
@@ -132,7 +132,7 @@ export async function bookWalkIn(input: {
   if ((await ports.countUpcoming(input.resident, now)) >= input.maxUpcomingPerContact) {
     return { ok: false, reason: 'tooMany' }
   }
-  const { hash } = manageTokenFor(input.idempotencyKey, sessionSecret())
+  const { hash } = manageTokenFor(input.idempotencyKey, config().sessionSecret)
   try {
     const appointmentId = await ports.save({
       ...request,
