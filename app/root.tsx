@@ -11,6 +11,7 @@ import {
   useRouteError,
 } from '@remix-run/react'
 import { useTranslation, TranslationProvider } from '~/i18n/use-translation'
+import { DemoBanner } from './components/demo-banner'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
 import { TextsScript, useTexts } from './i18n/texts'
@@ -21,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const handle = { i18n: 'translation' }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const { language, translations } = useTexts()
+  const { language, translations, demo } = useTexts()
   const nonce = useNonce()
   return (
     <html lang={language} dir="ltr">
@@ -33,6 +34,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <TranslationProvider language={language} translations={translations}>
+          {demo ? <DemoBanner /> : null}
           {children}
         </TranslationProvider>
         <TextsScript />

@@ -211,6 +211,11 @@ const en: Resources = {
     DIGITAL_CREATION: 'Creating with digital tools',
     DIGITAL_CULTURE: 'Digital culture',
   },
+  demo: {
+    label: 'Demonstration',
+    title: 'Demonstration:',
+    explanation: 'made-up data and public passwords, do not enter any real personal details.',
+  },
   error: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

@@ -215,6 +215,12 @@ const fr = {
     DIGITAL_CREATION: 'Créer avec le numérique',
     DIGITAL_CULTURE: 'Culture numérique',
   },
+  demo: {
+    label: 'Démonstration',
+    title: 'Démonstration :',
+    explanation:
+      'données fictives et mots de passe publics, n’y saisissez aucune vraie information personnelle.',
+  },
   error: {
     title: 'Une erreur est survenue',
     notFoundTitle: 'Page introuvable',

@@ -178,6 +178,18 @@ describe(`the demo without any setting (${testProvider})`, () => {
     }
   })
 
+  test('every page, public and workspace, says it is a demonstration', async () => {
+    for (const path of ['/', '/espace/connexion', '/dev/outbox', '/no-such-page']) {
+      const html = await (await fetch(`${app.url}${path}`)).text()
+      expect(html, path).toContain(
+        '<aside class="demo-banner" aria-label="Démonstration"><p><strong>Démonstration :</strong>',
+      )
+      expect(html, path).toContain('n’y saisissez aucune vraie information personnelle')
+    }
+    const english = await (await fetch(`${app.url}/?lng=en`)).text()
+    expect(english).toContain('<strong>Demonstration:</strong>')
+  })
+
   const outward = Object.values(networkInterfaces())
     .flat()
     .find((address) => address && address.family === 'IPv4' && !address.internal)?.address

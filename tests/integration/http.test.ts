@@ -28,6 +28,12 @@ describe(`the served app on ${testProvider}`, () => {
     expect(html).toContain(`href="/${DEMO_ORGANISATION_SLUG}"`)
   })
 
+  test('production pages carry no demonstration banner, nor its texts', async () => {
+    const html = await (await get('/')).text()
+    expect(html).not.toContain('demo-banner')
+    expect(html).not.toContain('Démonstration')
+  })
+
   test('the organisation page shows its sites and its topics grouped by theme', async () => {
     const html = await (await get(`/${DEMO_ORGANISATION_SLUG}`)).text()
     expect(html).toContain('Mairie de Saint-Julien-sur-Sorne')
