@@ -16,6 +16,9 @@ import { FEATURES, ROUTE_OWNERS } from './layout.js'
 // through their public entry (index.server.ts) only; a route its own feature, the public
 // entry of others, domain, platform, i18n and components; a .ts module never a .tsx one
 // (nothing server-side imports a UI module). import-x/no-cycle refuses every cycle.
+const ENV_MESSAGE =
+  'Read the configuration through config() of ~/platform/config/config.server: its schema names every variable.'
+
 const feature = (name) => ({ element: { type: 'feature', captured: { name } } })
 const publicEntry = { element: { type: 'feature', fileInternalPath: 'index.server.ts' } }
 const shared = (...types) => types.map((type) => ({ element: { type } }))
@@ -118,6 +121,28 @@ export default tseslint.config(
       'import-x/no-duplicates': 'error',
       'boundaries/dependencies': ['error', { default: 'disallow', checkInternals: true, policies }],
       'boundaries/no-unknown-files': 'error',
+    },
+  },
+  {
+    // Configuration is read once, in platform/config (decision 018): a variable read
+    // anywhere else would escape its schema, its default and its production checks.
+    files: ['app/**/*.{ts,tsx}'],
+    ignores: ['app/platform/config/config.server.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: ENV_MESSAGE },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['process', 'node:process'].map((name) => ({
+            name,
+            importNames: ['env'],
+            message: ENV_MESSAGE,
+          })),
+        },
+      ],
     },
   },
   {

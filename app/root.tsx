@@ -11,6 +11,7 @@ import {
   useRouteError,
 } from '@remix-run/react'
 import { useTranslation, TranslationProvider } from '~/i18n/use-translation'
+import { DemoBanner } from './components/demo-banner'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
 import { TextsScript, useTexts } from './i18n/texts'
@@ -21,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
 export const handle = { i18n: 'translation' }
 
 export function Layout({ children }: { children: React.ReactNode }) {
-  const { language, translations } = useTexts()
+  const { language, translations, demo } = useTexts()
   const nonce = useNonce()
   return (
     <html lang={language} dir="ltr">
@@ -33,6 +34,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <TranslationProvider language={language} translations={translations}>
+          {demo ? <DemoBanner /> : null}
           {children}
         </TranslationProvider>
         <TextsScript />
@@ -79,14 +81,10 @@ export function ErrorBoundary() {
   const error = useRouteError()
   const { t } = useTranslation()
   const notFound = isRouteErrorResponse(error) && error.status === 404
-  // Details only in development: production pages never show a stack trace.
-  const details =
-    process.env.NODE_ENV === 'development' && error instanceof Error ? error.stack : undefined
   return (
     <main id="main" className="page">
       <h1>{notFound ? t('error.notFoundTitle') : t('error.title')}</h1>
       <p>{notFound ? t('error.notFound') : t('error.generic')}</p>
-      {details ? <pre className="error-details">{details}</pre> : null}
       <p>
         <Link to="/">{t('error.backHome')}</Link>
       </p>

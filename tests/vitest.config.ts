@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const alias = { '~': fileURLToPath(new URL('../app', import.meta.url)) }
+const setupFiles = ['tests/support/config-setup.ts']
 
 // Three projects so `npm test` can run fast pure tests, database suites and browser
 // suites separately (and the scheduling suite under several TZ values).
@@ -13,7 +14,13 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: 'unit', root, include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          root,
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          setupFiles,
+        },
       },
       {
         resolve: { alias },
@@ -22,6 +29,7 @@ export default defineConfig({
           root,
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -33,6 +41,7 @@ export default defineConfig({
           root,
           include: ['tests/browser/**/*.test.ts'],
           environment: 'node',
+          setupFiles,
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,

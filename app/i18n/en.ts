@@ -211,6 +211,11 @@ const en: Resources = {
     DIGITAL_CREATION: 'Creating with digital tools',
     DIGITAL_CULTURE: 'Digital culture',
   },
+  demo: {
+    label: 'Demonstration',
+    title: 'Demonstration:',
+    explanation: 'made-up data and public passwords, do not enter any real personal details.',
+  },
   error: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',
@@ -219,12 +224,18 @@ const en: Resources = {
     backHome: 'Back to the home page',
   },
   devOutbox: {
-    title: 'Sent messages (development)',
+    title: 'Messages the providers received (demo)',
     intro:
-      'Every SMS, call and email of the outbox, as it reads. Simulate an SMS reply or a delivery failure.',
+      'What the fake Twilio and the email capture of this process received, as they received it: the text of each SMS, the script of each call (TwiML), every email, invitations and password resets included. The latest 500, newest first. Simulate an SMS reply or a delivery failure.',
+    elsewhere:
+      'No local provider in this process: messages go through the configured providers, or through the worker’s process (npm run worker).',
     empty: 'No message yet.',
-    status: 'Status:',
-    due: 'due',
+    channel: { SMS: 'SMS', VOICE: 'Call', EMAIL: 'Email' },
+    received: 'Received',
+    status: 'status:',
+    noRow: 'outside the outbox (an email to an advisor)',
+    subject: 'Subject:',
+    calendar: 'Attachment rendez-vous.ics:',
     replyLabel: 'Reply from the recipient',
     replySubmit: 'Simulate the reply',
     failSubmit: 'Simulate a delivery failure',

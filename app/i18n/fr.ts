@@ -215,6 +215,12 @@ const fr = {
     DIGITAL_CREATION: 'Créer avec le numérique',
     DIGITAL_CULTURE: 'Culture numérique',
   },
+  demo: {
+    label: 'Démonstration',
+    title: 'Démonstration :',
+    explanation:
+      'données fictives et mots de passe publics, n’y saisissez aucune vraie information personnelle.',
+  },
   error: {
     title: 'Une erreur est survenue',
     notFoundTitle: 'Page introuvable',
@@ -223,12 +229,18 @@ const fr = {
     backHome: 'Revenir à l’accueil',
   },
   devOutbox: {
-    title: 'Messages envoyés (développement)',
+    title: 'Messages reçus par les fournisseurs (démonstration)',
     intro:
-      'Chaque SMS, appel et e-mail de la file d’envoi, tel qu’il est lu. Simulez une réponse par SMS ou un échec de distribution.',
+      'Ce que le faux Twilio et la capture d’e-mails de ce processus ont reçu, tel quel : le texte de chaque SMS, le script de chaque appel (TwiML), chaque e-mail, y compris les invitations et les mots de passe oubliés. Les 500 derniers, du plus récent au plus ancien. Simulez une réponse par SMS ou un échec de distribution.',
+    elsewhere:
+      'Aucun fournisseur local dans ce processus : les messages partent par les fournisseurs configurés, ou par le processus du worker (npm run worker).',
     empty: 'Aucun message pour le moment.',
-    status: 'État :',
-    due: 'prévu le',
+    channel: { SMS: 'SMS', VOICE: 'Appel', EMAIL: 'E-mail' },
+    received: 'Reçu le',
+    status: 'état :',
+    noRow: 'hors file d’envoi (e-mail à un conseiller)',
+    subject: 'Objet :',
+    calendar: 'Pièce jointe rendez-vous.ics :',
     replyLabel: 'Réponse du destinataire',
     replySubmit: 'Simuler la réponse',
     failSubmit: 'Simuler un échec de distribution',

@@ -1,6 +1,6 @@
 import { createCookie } from '@remix-run/node'
 import { RemixI18Next } from 'remix-i18next/server'
-import { isProduction } from '~/platform/runtime.server'
+import { config } from '~/platform/config/config.server'
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, type Language } from './config'
 import { i18nOptions, resources } from './resources.server'
 import { createTranslate } from './translate'
@@ -9,7 +9,7 @@ export const languageCookie = createCookie('lng', {
   path: '/',
   sameSite: 'lax',
   httpOnly: true,
-  secure: isProduction(),
+  secure: config().production,
   maxAge: 60 * 60 * 24 * 365,
 })
 

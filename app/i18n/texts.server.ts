@@ -1,9 +1,12 @@
+import { config } from '~/platform/config/config.server'
 import { languageOf } from './i18n.server'
 import { resources } from './resources.server'
 import type { Texts, Translations } from './translate'
 
-// Texts of the advisor workspace and the dev pages, left out of public pages to keep them light.
+// Texts of the advisor workspace and the dev pages, left out of public pages to keep them
+// light; the demo banner's, left out in production.
 const STAFF_SECTIONS = ['workspace', 'devOutbox']
+const DEMO_SECTION = 'demo'
 const STAFF_PATHS = /^\/(espace|dev)(\/|$)/
 
 const built = new Map<string, Texts>()
@@ -15,13 +18,13 @@ export async function textsFor(request: Request): Promise<Texts> {
   const key = `${language}:${staff ? 'staff' : 'public'}`
   const known = built.get(key)
   if (known) return known
+  const { demo } = config()
+  const left = [...(staff ? [] : STAFF_SECTIONS), ...(demo ? [] : [DEMO_SECTION])]
   const all = resources[language].translation as Translations
-  const translations = staff
-    ? all
-    : Object.fromEntries(
-        Object.entries(all).filter(([section]) => !STAFF_SECTIONS.includes(section)),
-      )
-  const texts = { language, translations, json: scriptSafe({ language, translations }) }
+  const translations = Object.fromEntries(
+    Object.entries(all).filter(([section]) => !left.includes(section)),
+  )
+  const texts = { language, translations, demo, json: scriptSafe({ language, translations, demo }) }
   built.set(key, texts)
   return texts
 }

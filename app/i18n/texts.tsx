@@ -8,7 +8,7 @@ import type { Texts, Translations } from './translate'
 
 export const TEXTS_ELEMENT_ID = 'texts'
 
-const FALLBACK: Texts = { language: DEFAULT_LANGUAGE, translations: {}, json: '{}' }
+const FALLBACK: Texts = { language: DEFAULT_LANGUAGE, translations: {}, demo: false, json: '{}' }
 const TextsContext = createContext<Texts>(FALLBACK)
 export const TextsProvider = TextsContext.Provider
 
@@ -20,9 +20,9 @@ export function useTexts(): Texts {
 export function readTexts(document: Document): Texts {
   const json = document.getElementById(TEXTS_ELEMENT_ID)?.textContent ?? ''
   if (!json) return FALLBACK
-  const parsed = JSON.parse(json) as { language: string; translations: Translations }
+  const parsed = JSON.parse(json) as { language: string; translations: Translations; demo: boolean }
   const language = isLanguage(parsed.language) ? parsed.language : DEFAULT_LANGUAGE
-  return { language, translations: parsed.translations, json }
+  return { language, translations: parsed.translations, demo: parsed.demo === true, json }
 }
 
 /** The data block itself: `type="application/json"` is never run, so it needs no nonce. */

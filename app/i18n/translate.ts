@@ -35,6 +35,8 @@ export function createTranslate(translations: Translations, language: Language):
 export type Texts = {
   language: Language
   translations: Translations
+  /** The app runs in demo mode: every page says so (decision 018). */
+  demo: boolean
   /** The same, as written into the page (safe inside a script element). */
   json: string
 }

@@ -1,13 +1,13 @@
-import { databaseConfig, db, disconnectDb } from '~/platform/database/client.server'
-import { DatabaseConfigError } from '~/platform/database/config.server'
-import { prepareDatabase } from '~/platform/database/startup.server'
-import { logger } from '~/platform/logging.server'
-import { startNotificationWorker } from '~/features/notifications/index.server'
-
 // `npm run worker`: the notification worker alone (the web process then runs with WORKER=off).
-async function main() {
-  const config = databaseConfig()
-  await prepareDatabase(config)
+// The configuration first, then the app (app/main/start.ts).
+import { start } from './start'
+
+await start('worker', 'Permanence worker cannot start', async (config) => {
+  const { db, disconnectDb } = await import('~/platform/database/client.server')
+  const { prepareDatabase } = await import('~/platform/database/startup.server')
+  const { logger } = await import('~/platform/logging.server')
+  const { startNotificationWorker } = await import('~/features/notifications/index.server')
+  await prepareDatabase(config.database)
   const worker = await startNotificationWorker(db(), config, logger)
   const stop = () => {
     logger.info('notification worker stopping')
@@ -19,13 +19,4 @@ async function main() {
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)
-}
-
-main().catch((error: unknown) => {
-  if (error instanceof DatabaseConfigError) {
-    console.error(`Permanence worker cannot start: ${error.message}`)
-  } else {
-    console.error('Permanence worker cannot start: unexpected error.', error)
-  }
-  process.exit(1)
 })

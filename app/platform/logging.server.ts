@@ -1,12 +1,16 @@
-import pino from 'pino'
+import pino, { type Logger } from 'pino'
 
-// JSON lines on stdout; LOG_LEVEL=silent in tests. Never log bodies, query strings or
-// cookies: they may carry personal data.
-export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info'),
+// JSON lines on stdout. Never log bodies, query strings or cookies: they may carry personal
+// data. One logger per process (the Remix build and the entry load this module separately);
+// it is made before the configuration is read, so the entry point sets its level
+// (LOG_LEVEL) once it has.
+export const logger: Logger = ((
+  globalThis as { __permanenceLogger?: Logger }
+).__permanenceLogger ??= pino({
+  level: 'info',
   redact: { paths: ['req.headers', 'res.headers'], remove: true },
   base: undefined,
-})
+}))
 
 const OPAQUE_PATHS: [RegExp, string][] = [
   [/^\/r\/[^/]+/, '/r/:token'],

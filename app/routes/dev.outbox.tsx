@@ -1,60 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
+import { config } from '~/platform/config/config.server'
 import { db } from '~/platform/database/client.server'
-import { isProduction } from '~/platform/runtime.server'
-import { sessionSecret } from '~/platform/secrets.server'
-import { loadAppointment, render } from '~/features/notifications/render.server'
-import { publicUrl } from '~/features/notifications/worker.server'
+import { isFromThisMachine } from '~/platform/http/local-request.server'
+import { receivedLocally, type ReceivedMessage } from '~/features/notifications/local-outbox.server'
 import { handleInboundSms, recordStatus } from '~/features/notifications/webhooks.server'
 
-// Development only: every message of the outbox as it reads (SMS text, call script, email),
-// with its status; simulate a resident's SMS reply or a delivery failure. 404 in production.
+// Demo only, and only from this machine: what the local providers received (SMS, call
+// scripts, emails), with the outbox row's status; simulate a resident's SMS reply or a
+// delivery failure. 404 in production and for any other client.
 
-function requireDevelopment() {
-  if (isProduction()) throw new Response('Not found', { status: 404 })
+function requireLocalDemo({ request, context }: { request: Request; context: unknown }) {
+  if (!config().demo || !isFromThisMachine(request, context)) {
+    throw new Response('Not found', { status: 404 })
+  }
 }
 
-export async function loader(_: LoaderFunctionArgs) {
-  requireDevelopment()
-  const rows = await db().notification.findMany({ orderBy: { createdAt: 'desc' }, take: 50 })
-  const context = { publicUrl: publicUrl(), secret: sessionSecret() }
-  const messages = await Promise.all(
-    rows.map(async (row) => {
-      const appointment = row.appointmentId ? await loadAppointment(db(), row.appointmentId) : null
-      let text = ''
-      try {
-        if (appointment) {
-          const rendered = render(row, appointment, context)
-          text =
-            rendered.channel === 'SMS'
-              ? rendered.body
-              : rendered.channel === 'VOICE'
-                ? rendered.twiml.replace(/<[^>]+>/gu, ' ').replace(/\s+/gu, ' ')
-                : `${rendered.mail.subject}\n\n${rendered.mail.text}`
-        }
-      } catch (error) {
-        text = String(error)
-      }
-      return {
-        id: row.id,
-        kind: row.kind,
-        channel: row.channel,
-        recipient: row.recipient,
-        status: row.status,
-        dueAt: row.dueAt.toISOString(),
-        lastError: row.lastError,
-        canFail: Boolean(row.providerMessageId) && row.channel !== 'EMAIL',
-        text,
-      }
-    }),
-  )
-  return { messages }
+export async function loader(args: LoaderFunctionArgs) {
+  requireLocalDemo(args)
+  return receivedLocally(db())
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  requireDevelopment()
-  const form = await request.formData()
+export async function action(args: ActionFunctionArgs) {
+  requireLocalDemo(args)
+  const form = await args.request.formData()
   const intent = String(form.get('intent') ?? '')
   if (intent === 'reply') {
     const reply = await handleInboundSms(
@@ -89,50 +59,75 @@ export const meta: MetaFunction = () => [
 ]
 
 export default function DevOutbox() {
-  const { messages } = useLoaderData<typeof loader>()
+  const { listening, messages } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
   const { t } = useTranslation()
   return (
     <div className="page">
       <h1>{t('devOutbox.title')}</h1>
       <p>{t('devOutbox.intro')}</p>
+      {listening ? null : <p className="notice">{t('devOutbox.elsewhere')}</p>}
       {result?.reply !== null && result?.reply !== undefined ? (
         <p role="status">
           {t('devOutbox.replyResult')} {result.reply || t('devOutbox.noReply')}
         </p>
       ) : null}
       {messages.length === 0 ? <p>{t('devOutbox.empty')}</p> : null}
-      <ol>
+      <ol className="dev-outbox">
         {messages.map((message) => (
-          <li key={message.id}>
-            <h2>
-              {message.kind} · {message.channel} · {message.recipient}
-            </h2>
-            <p>
-              {t('devOutbox.status')} <strong>{message.status}</strong> · {t('devOutbox.due')}{' '}
-              <time dateTime={message.dueAt}>{message.dueAt}</time>
-              {message.lastError ? ` · ${message.lastError}` : ''}
-            </p>
-            <pre>{message.text}</pre>
-            {message.channel === 'SMS' ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="reply" />
-                <input type="hidden" name="from" value={message.recipient} />
-                <label htmlFor={`reply-${message.id}`}>{t('devOutbox.replyLabel')}</label>
-                <input id={`reply-${message.id}`} name="body" defaultValue="ANNULER" />
-                <button type="submit">{t('devOutbox.replySubmit')}</button>
-              </Form>
-            ) : null}
-            {message.canFail ? (
-              <Form method="post">
-                <input type="hidden" name="intent" value="fail" />
-                <input type="hidden" name="id" value={message.id} />
-                <button type="submit">{t('devOutbox.failSubmit')}</button>
-              </Form>
-            ) : null}
-          </li>
+          <Received key={message.id} message={message} />
         ))}
       </ol>
     </div>
+  )
+}
+
+function Received({ message }: { message: ReceivedMessage }) {
+  const { t } = useTranslation()
+  const { row } = message
+  return (
+    <li>
+      <h2>
+        {t(`devOutbox.channel.${message.channel}`)} · {message.to}
+      </h2>
+      <p>
+        {t('devOutbox.received')} <time dateTime={message.at}>{message.at}</time> ·{' '}
+        {row ? (
+          <>
+            {row.kind} · {t('devOutbox.status')} <strong>{row.status}</strong>
+            {row.lastError ? ` · ${row.lastError}` : ''}
+          </>
+        ) : (
+          t('devOutbox.noRow')
+        )}
+      </p>
+      {message.subject ? (
+        <p>
+          {t('devOutbox.subject')} {message.subject}
+        </p>
+      ) : null}
+      <pre>{message.content}</pre>
+      {message.calendar ? (
+        <p>
+          {t('devOutbox.calendar')} {message.calendar}
+        </p>
+      ) : null}
+      {message.channel === 'SMS' ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="reply" />
+          <input type="hidden" name="from" value={message.to} />
+          <label htmlFor={`reply-${message.id}`}>{t('devOutbox.replyLabel')}</label>
+          <input id={`reply-${message.id}`} name="body" defaultValue="ANNULER" />
+          <button type="submit">{t('devOutbox.replySubmit')}</button>
+        </Form>
+      ) : null}
+      {row && message.channel !== 'EMAIL' ? (
+        <Form method="post">
+          <input type="hidden" name="intent" value="fail" />
+          <input type="hidden" name="id" value={row.id} />
+          <button type="submit">{t('devOutbox.failSubmit')}</button>
+        </Form>
+      ) : null}
+    </li>
   )
 }

@@ -9,6 +9,8 @@
 //    distinct free slots, a few rounds, on a scratch database; then no overlap at all.
 // The database is SQLite, or PostgreSQL with TEST_DB_PROVIDER=postgresql and
 // TEST_DATABASE_URL=postgresql://…; exits 1 when a target is missed.
+// First: the app's modules read the configuration as they load (tests/support/config-setup.ts).
+import '../support/config-setup'
 import http from 'node:http'
 import os from 'node:os'
 import { performance } from 'node:perf_hooks'
@@ -21,7 +23,7 @@ import { book } from '~/domain/booking/book'
 import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider } from '../support/database'
 import { appDatabase, cookieOf, firstSlotPath, postForm } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
+import { startProductionApp, type RunningApp } from '../support/server'
 
 const JS_BUDGET_BYTES = 100_000
 const CONCURRENCY = 20
@@ -455,7 +457,7 @@ function printMachine() {
 
 async function main() {
   printMachine()
-  const app = await startApp({ SEED_DEMO: '1', NODE_ENV: 'production' })
+  const app = await startProductionApp()
   try {
     const db = appDatabase(app)
     let weekPath: string

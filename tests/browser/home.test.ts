@@ -1,15 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { axeViolations, launchChromium } from '../support/browser'
-import { startApp, type RunningApp } from '../support/server'
+import { startProductionApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 let browser: Browser
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([
-    startApp({ SEED_DEMO: '1', NODE_ENV: 'production' }),
-    launchChromium(),
-  ])
+  ;[app, browser] = await Promise.all([startProductionApp(), launchChromium()])
 })
 afterAll(async () => {
   await browser?.close()

@@ -186,10 +186,15 @@ describe('the resident journey in a real Chromium', () => {
     await fillContact(page, 'Annule', '06 12 34 56 55')
     const manage = (await confirm(page)).split('?')[0]!
 
-    await page.goto(`${session.app.url}/dev/outbox`)
+    // The page lists what the fake Twilio received: the worker has to send it first.
     const confirmation = page
       .getByRole('listitem')
-      .filter({ hasText: 'CONFIRMATION · SMS · +33612345655' })
+      .filter({ hasText: 'SMS · +33612345655' })
+      .filter({ hasText: 'CONFIRMATION' })
+    for (let tries = 0; tries < 50 && (await confirmation.count()) === 0; tries += 1) {
+      await page.goto(`${session.app.url}/dev/outbox`)
+      if ((await confirmation.count()) === 0) await page.waitForTimeout(200)
+    }
     expect(await confirmation.locator('pre').textContent()).toContain('Répondez ANNULER')
     await expectAccessible(page)
     await confirmation.getByLabel('Réponse du destinataire').fill('annuler')

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
-import { startApp, type RunningApp } from '../support/server'
+import { startProductionApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1', NODE_ENV: 'production' })
+  app = await startProductionApp()
 })
 afterAll(() => app?.stop())
 
@@ -26,6 +26,12 @@ describe(`the served app on ${testProvider}`, () => {
     expect(html).toContain('<html lang="fr"')
     expect(html).toContain('France Services du Val de Sorne')
     expect(html).toContain(`href="/${DEMO_ORGANISATION_SLUG}"`)
+  })
+
+  test('production pages carry no demonstration banner, nor its texts', async () => {
+    const html = await (await get('/')).text()
+    expect(html).not.toContain('demo-banner')
+    expect(html).not.toContain('Démonstration')
   })
 
   test('the organisation page shows its sites and its topics grouped by theme', async () => {

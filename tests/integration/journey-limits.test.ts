@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Db } from '~/platform/database/client.server'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
-import { appDatabase, cookieOf, firstSlotPath, postForm } from '../support/journey'
+import { appDatabase, bookFirstFreeSlot, firstSlotPath, postForm } from '../support/journey'
 import { startApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
@@ -16,20 +16,8 @@ afterAll(async () => {
   await app.stop()
 })
 
-let keys = 0
-/** Contact step then confirm, as a browser without JavaScript; returns the confirm response. */
-async function bookFirstSlot(topicName: string, fields: Record<string, string>) {
-  const { contactPath } = await firstSlotPath(app, db, topicName)
-  const contact = await postForm(app, contactPath, {
-    firstName: 'Jeanne',
-    lastName: 'Essai',
-    consent: 'on',
-    ...fields,
-  })
-  expect(contact.status).toBe(302)
-  const key = `aaaaaaaa-bbbb-4ccc-8ddd-${String(++keys).padStart(12, '0')}`
-  return postForm(app, contact.headers.get('location')!, { idempotencyKey: key }, cookieOf(contact))
-}
+const bookFirstSlot = (topicName: string, fields: Record<string, string>) =>
+  bookFirstFreeSlot(app, db, topicName, fields)
 
 const organisation = () =>
   db.organisation.findUniqueOrThrow({ where: { slug: DEMO_ORGANISATION_SLUG } })

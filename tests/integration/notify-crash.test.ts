@@ -47,12 +47,13 @@ function startWorker(): ChildProcess {
     TWILIO_ACCOUNT_SID: 'AC11111111111111111111111111111111',
     TWILIO_AUTH_TOKEN: 'crash-token',
     TWILIO_FROM: '+33700000001',
+    // The real SDK against the fake: a test setting, which production refuses (the
+    // workers run in the test environment's demo mode).
     TWILIO_BASE_URL: fake.baseUrl,
     SESSION_SECRET: SECRET,
     PUBLIC_URL,
     SMS_PER_NUMBER_PER_DAY: '100000',
     LOG_LEVEL: 'silent',
-    NODE_ENV: 'production',
   }
   delete env.HTTP_PROXY
   delete env.http_proxy

@@ -6,6 +6,7 @@ import { action as statusAction } from '~/routes/webhooks.twilio.status'
 import { action as smsAction } from '~/routes/webhooks.twilio.sms'
 import { action as voiceAction } from '~/routes/webhooks.twilio.voice'
 import { parseInbound } from '~/features/notifications/webhooks.server'
+import { loadConfig } from '~/platform/config/config.server'
 import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 
@@ -16,17 +17,19 @@ const holder = () => {
 const TOKEN = 'webhook-test-auth-token'
 const PUBLIC_URL = 'https://rdv.example.fr'
 let database: TestDatabase
-const saved = { ...process.env }
 beforeAll(async () => {
   database = await createTestDatabase()
   // The routes use the process-wide client: point it at this test's database.
   Object.assign(holder(), { db: database.db, config: database.config })
-  process.env.TWILIO_AUTH_TOKEN = TOKEN
-  process.env.PUBLIC_URL = PUBLIC_URL
+  loadConfig('task', {
+    ...process.env,
+    TWILIO_ACCOUNT_SID: 'AC22222222222222222222222222222222',
+    TWILIO_AUTH_TOKEN: TOKEN,
+    PUBLIC_URL,
+  })
 })
 afterAll(async () => {
-  process.env.TWILIO_AUTH_TOKEN = saved.TWILIO_AUTH_TOKEN
-  process.env.PUBLIC_URL = saved.PUBLIC_URL
+  loadConfig('task')
   Object.assign(holder(), { db: undefined, config: undefined })
   await database.drop()
 })

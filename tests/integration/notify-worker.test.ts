@@ -254,6 +254,45 @@ describe(`the outbox worker on ${testProvider}`, () => {
     })
   })
 
+  test('a channel the operator turned off sends nothing: its messages take the next channel', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(
+      bookingRequest(fixture, { firstName: 'Off', phone: '+33612340009' }),
+    )
+    expect((await dispatcher({ now: NOW }, { turnedOff: ['SMS'] }).drain()).sort()).toEqual([
+      'SENT',
+      'SKIPPED',
+    ])
+    const rows = await database.db.notification.findMany({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    expect(rows.map((row) => `${row.channel} ${row.status}`).sort()).toEqual([
+      'SMS SKIPPED',
+      'VOICE SENT',
+    ])
+    expect(rows.find((row) => row.channel === 'SMS')?.lastError).toBe(
+      'SMS turned off on this server',
+    )
+    expect(fake.records.map((record) => record.kind)).toEqual(['CALL'])
+
+    const other = await bookWith(
+      bookingRequest(fixture, {
+        firstName: 'Off',
+        phone: '+33612340010',
+        start: new Date('2031-03-04T08:30:00Z'),
+      }),
+    )
+    await dispatcher({ now: NOW }, { turnedOff: ['SMS', 'VOICE', 'EMAIL'] }).drain()
+    const skipped = await database.db.notification.findMany({
+      where: { appointmentId: other.appointmentId, kind: 'CONFIRMATION' },
+    })
+    expect(skipped.map((row) => `${row.channel} ${row.status}`).sort()).toEqual([
+      'SMS SKIPPED',
+      'VOICE SKIPPED',
+    ])
+    expect(fake.records).toHaveLength(1)
+  })
+
   test('a number outside the allowed regions is refused and recorded', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const { appointmentId } = await bookWith(

@@ -6,12 +6,12 @@ import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD } from '~/features/demo/seed.serv
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { localDateOf } from '~/domain/time/format'
 import { testProvider } from '../support/database'
-import { startApp, type RunningApp } from '../support/server'
+import { startProductionApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 let database: Db
 beforeAll(async () => {
-  app = await startApp({ SEED_DEMO: '1', NODE_ENV: 'production', LOG_LEVEL: 'info' })
+  app = await startProductionApp()
   database = createDb(resolveDatabaseConfig(app.databaseUrl))
 })
 afterAll(async () => {
@@ -62,11 +62,6 @@ function tokenOf(cookie: string): string {
 }
 
 describe(`advisor sign-in on ${testProvider}`, () => {
-  test('the demo credentials are printed once, on the first seed', () => {
-    expect(app.output()).toContain(CAMILLE)
-    expect(app.output()).toContain(DEMO_PASSWORD)
-  })
-
   test('the workspace sends a signed-out visitor to the sign-in page, which comes back', async () => {
     const response = await get('/espace?date=2026-03-03')
     expect(response.status).toBe(302)

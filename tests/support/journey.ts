@@ -49,3 +49,23 @@ export const cookieOf = (response: Response) =>
     .getSetCookie()
     .map((cookie) => cookie.split(';')[0])
     .join('; ')
+
+let keys = 0
+/** Contact step then confirm, as a browser without JavaScript; returns the confirm response. */
+export async function bookFirstFreeSlot(
+  app: RunningApp,
+  db: Db,
+  topicName: string,
+  fields: Record<string, string>,
+) {
+  const { contactPath } = await firstSlotPath(app, db, topicName)
+  const contact = await postForm(app, contactPath, {
+    firstName: 'Jeanne',
+    lastName: 'Essai',
+    consent: 'on',
+    ...fields,
+  })
+  if (contact.status !== 302) throw new Error(`The contact step answered ${contact.status}`)
+  const key = `aaaaaaaa-bbbb-4ccc-8ddd-${String(++keys).padStart(12, '0')}`
+  return postForm(app, contact.headers.get('location')!, { idempotencyKey: key }, cookieOf(contact))
+}

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -29,12 +29,31 @@ export type RunningApp = {
 }
 
 /**
- * Starts the built app (`npm run build` first) as `npm start` would, on its own database
- * of the provider under test, and waits until it listens.
+ * What production demands (it refuses to start otherwise), with every notification channel
+ * turned off: tests of the served pages need no provider.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  SESSION_SECRET: TEST_SESSION_SECRET,
+  PUBLIC_URL: 'https://rdv.example.fr',
+  NOTIFY_SMS: 'off',
+  NOTIFY_VOICE: 'off',
+  NOTIFY_EMAIL: 'off',
+}
+
+/**
+ * Starts the built app (`npm run build` first) as `npm start` would, on its own database
+ * of the provider under test, and waits until it listens. `seeded`: the demo organisation
+ * goes in first with `npm run db:seed` (in the demo mode), as an operator would seed a
+ * staging database; production itself never seeds.
+ */
+export async function startApp(
+  env: Record<string, string> = {},
+  { seeded = false } = {},
+): Promise<RunningApp> {
   const port = await freePort()
   const database = await scratchDatabaseUrl()
+  if (seeded) await seedDemoDatabase(database.url)
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
     cwd: ROOT,
     env: {
@@ -62,6 +81,22 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
       await database.drop()
     },
   }
+}
+
+/** The built app in production, on a database seeded beforehand. */
+export const startProductionApp = (env: Record<string, string> = {}) =>
+  startApp({ ...PRODUCTION_ENV, ...env }, { seeded: true })
+
+async function seedDemoDatabase(databaseUrl: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/seed.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr!.on('data', (chunk) => (stderr += chunk))
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve))
+  if (code !== 0) throw new Error(`npm run db:seed failed (${code}):\n${stderr}`)
 }
 
 async function scratchDatabaseUrl() {
@@ -108,11 +143,26 @@ export function stopProcess(child: ChildProcess): Promise<void> {
   })
 }
 
-/** Runs the server entry expecting it to fail at start; returns its exit code and output. */
-export async function startExpectingFailure(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
+/**
+ * Runs an entry point (the web server by default) expecting it to fail at start, on a
+ * scratch SQLite file unless `env` names a database; returns its exit code, its output,
+ * the port it was given and whether that file was created.
+ */
+export async function startExpectingFailure(
+  env: Record<string, string>,
+  entry = 'app/main/web.ts',
+) {
+  const port = await freePort()
+  const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'permanence-refused-')), 'app.db')
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(await freePort()), HOST: '127.0.0.1', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `file:${databaseFile}`,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stderr = ''
@@ -123,5 +173,7 @@ export async function startExpectingFailure(env: Record<string, string>) {
     child.once('exit', resolve)
     setTimeout(() => child.kill('SIGKILL'), 30_000).unref()
   })
-  return { code, stderr, stdout }
+  const databaseCreated = existsSync(databaseFile)
+  rmSync(path.dirname(databaseFile), { recursive: true, force: true })
+  return { code, stderr, stdout, port, databaseCreated }
 }

@@ -5,7 +5,7 @@ import { db } from '~/platform/database/client.server'
 import { authorise, type Action, type Actor, type Resource } from '~/domain/access'
 import { verifyPassword } from './passwords.server'
 import { consume } from '~/platform/rate-limit.server'
-import { isProduction } from '~/platform/runtime.server'
+import { config } from '~/platform/config/config.server'
 
 // Advisor sessions (docs/decisions/030-advisor-sign-in-and-access.md): a random token in
 // an httpOnly cookie, only its SHA-256 in AdvisorSession, so a session can be listed,
@@ -29,7 +29,7 @@ function sessionCookie() {
     path: '/',
     httpOnly: true,
     sameSite: 'lax',
-    secure: isProduction(),
+    secure: config().production,
     maxAge: SESSION_HOURS * 3600,
   })
   return cookie

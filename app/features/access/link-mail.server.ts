@@ -1,34 +1,19 @@
-import {
-  createMailer,
-  mailSettingsFromEnv,
-  type Mailer,
-} from '~/features/notifications/index.server'
+import { configuredMailer } from '~/features/notifications/index.server'
 import { renderLinkEmail } from '~/domain/notifications/templates'
 import type { Translate } from '~/i18n/translate'
-import { devNotifications, publicUrl } from '~/features/notifications/index.server'
+import { config } from '~/platform/config/config.server'
 import { logger } from '~/platform/logging.server'
-import { isProduction } from '~/platform/runtime.server'
 
 // Emails to advisors (password reset, invitation) are sent during the request, not through
 // the residents' outbox: the person waiting on the page must learn at once when the SMTP
 // server refuses, and a link that was not delivered is withdrawn (decision 071).
 
-let configured: Mailer | null | undefined
-let devFallback: Mailer | undefined
-
-function advisorMailer(): Mailer | null {
-  if (configured === undefined) {
-    const settings = mailSettingsFromEnv()
-    configured = settings ? createMailer(settings) : null
-  }
-  if (configured) return configured
-  if (isProduction()) return null
-  // Dev: the worker's capture, so /dev/outbox shows these emails with the others.
-  return devNotifications().mailer ?? (devFallback ??= createMailer(null))
-}
+// In the demo, the capture the worker also uses: /dev/outbox shows these emails with the others.
+let mailer: ReturnType<typeof configuredMailer> | undefined
+const advisorMailer = () => (mailer ??= configuredMailer(config()))
 
 /** The absolute URL of a path, from PUBLIC_URL: never from the request's Host header. */
-export const absoluteUrl = (path: string) => `${publicUrl()}${path}`
+export const absoluteUrl = (path: string) => `${config().publicUrl}${path}`
 
 export type LinkMail = {
   to: string
@@ -42,7 +27,7 @@ export type LinkMail = {
 export async function sendLinkMail(t: Translate, mail: LinkMail): Promise<boolean> {
   const mailer = advisorMailer()
   if (!mailer) {
-    logger.error('advisor email not sent: no SMTP settings (SMTP_URL or SMTP_HOST)')
+    logger.error('advisor email not sent: emails are turned off (NOTIFY_EMAIL=off)')
     return false
   }
   const line = (key: string) => t(`${mail.section}.${key}`, mail.values)

@@ -12,7 +12,7 @@ import {
 import { SlotTakenError } from '~/domain/booking/errors'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
-import { sessionSecret } from '~/platform/secrets.server'
+import { config } from '~/platform/config/config.server'
 
 export const newBookingKey = () => randomUUID()
 export const BOOKING_KEY = /^[0-9a-f-]{36}$/
@@ -43,7 +43,7 @@ function deskBooking(input: DeskInput): BookingRequest {
     note: input.note,
     createdVia: signedIn.advisor.role === 'RECEPTION' ? 'RECEPTION' : 'ADVISOR',
     idempotencyKey: input.idempotencyKey,
-    manageTokenHash: manageTokenFor(input.idempotencyKey, sessionSecret()).hash,
+    manageTokenHash: manageTokenFor(input.idempotencyKey, config().sessionSecret).hash,
     maxUpcomingPerContact: input.maxUpcomingPerContact,
     actorAdvisorId: signedIn.advisor.id,
   }

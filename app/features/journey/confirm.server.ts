@@ -10,7 +10,7 @@ import type { Language } from '~/i18n/config'
 import type { requireSlotStep } from './lookups.server'
 import { forget } from '~/platform/cache/micro-cache.server'
 import { consume } from '~/platform/rate-limit.server'
-import { sessionSecret } from '~/platform/secrets.server'
+import { config } from '~/platform/config/config.server'
 
 type Step = Awaited<ReturnType<typeof requireSlotStep>>
 type Contact = {
@@ -49,7 +49,7 @@ export async function confirmOnlineBooking(input: {
     ))
   if (!withinLimits) return { ok: false, reason: 'rateLimited' }
 
-  const { token, hash } = manageTokenFor(input.idempotencyKey, sessionSecret())
+  const { token, hash } = manageTokenFor(input.idempotencyKey, config().sessionSecret)
   const request = {
     organisationId: organisation.id,
     topicId: step.topic.id,

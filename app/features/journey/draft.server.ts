@@ -1,7 +1,6 @@
-import { isProduction } from '~/platform/runtime.server'
+import { config } from '~/platform/config/config.server'
 import { createCookieSessionStorage } from '@remix-run/node'
 import type { ContactFields } from './contact-form.server'
-import { sessionSecret } from '~/platform/secrets.server'
 
 // What the resident typed at the contact step, kept between steps in their own browser
 // (never in the URL): signed, httpOnly, gone after 30 minutes or once booked.
@@ -14,8 +13,8 @@ function draftStorage() {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: isProduction(),
-      secrets: [sessionSecret()],
+      secure: config().production,
+      secrets: [config().sessionSecret],
       maxAge: 30 * 60,
     },
   })

@@ -46,6 +46,8 @@ export type DispatcherOptions = {
   perNumberDailySms?: number
   /** Provider requests per second for this worker (the account's rate limit share). */
   ratePerSecond?: number
+  /** Channels the operator turned off: their rows go to the next channel, or are skipped. */
+  turnedOff?: readonly Channel[]
   onError?: (error: unknown) => void
 }
 
@@ -258,6 +260,10 @@ export class Dispatcher {
     if (isReminderKind(row.kind) && appointment.startsAt <= now)
       return this.finish(row, 'SKIPPED', 'appointment already started')
     const contact = messageContactOf(appointment)
+    if (this.options.turnedOff?.includes(row.channel)) {
+      const why = `${row.channel} turned off on this server`
+      return resident ? this.reroute(row, contact, why) : this.finish(row, 'SKIPPED', why)
+    }
     if (resident && row.channel !== 'EMAIL' && contact.smsOptedOut)
       return this.reroute(row, contact, 'recipient opted out (STOP)')
 

@@ -9,10 +9,5 @@ export {
   notifyMoved,
   smsUsageToday,
 } from './outbox.server'
-export { createMailer, mailSettingsFromEnv, type Mailer } from './providers/mailer.server'
-export {
-  devNotifications,
-  publicUrl,
-  startNotificationWorker,
-  type RunningWorker,
-} from './worker.server'
+export { configuredMailer } from './providers/configured.server'
+export { startNotificationWorker, type RunningWorker } from './worker.server'

@@ -14,6 +14,7 @@ import {
 import { DateTime } from 'luxon'
 import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { localDateOf, startOfLocalDay } from '~/domain/time/format'
+import { config } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
 
 // The outbox: every message is a Notification row written in the same transaction as the
@@ -297,10 +298,9 @@ export function appointmentMessages(db: Db, appointmentId: string) {
   })
 }
 
-/** How many SMS one number may receive per day, unless `SMS_PER_NUMBER_PER_DAY` says. */
-export function smsPerNumberPerDay(env: NodeJS.ProcessEnv = process.env): number {
-  const configured = Number(env.SMS_PER_NUMBER_PER_DAY)
-  return Number.isInteger(configured) && configured > 0 ? configured : 10
+/** How many SMS one number may receive per day (`SMS_PER_NUMBER_PER_DAY`). */
+export function smsPerNumberPerDay(): number {
+  return config().notifications.smsPerNumberPerDay
 }
 
 /** SMS that left since then, for an organisation or to one number: what the caps count. */

@@ -1,92 +1,44 @@
+import type { AppConfig } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
-import type { DatabaseConfig } from '~/platform/database/config.server'
-import { smsPerNumberPerDay } from './outbox.server'
-import {
-  startFakeTwilio,
-  type FakeTwilio,
-} from '~/features/notifications/providers/fake-twilio.server'
-import {
-  createMailer,
-  mailSettingsFromEnv,
-  type Mailer,
-} from '~/features/notifications/providers/mailer.server'
-import {
-  createTwilioChannel,
-  DEV_TWILIO,
-  twilioSettingsFromEnv,
-  type TwilioChannel,
-} from '~/features/notifications/providers/twilio.server'
-import { isProduction } from '~/platform/runtime.server'
-import { sessionSecret } from '~/platform/secrets.server'
+import type { Channel } from '~/domain/notifications/policy'
+import { configuredMailer, configuredTwilio } from './providers/configured.server'
 import { Dispatcher } from './dispatcher.server'
 
-// Builds the worker from the environment. Without Twilio credentials outside production,
-// a fake Twilio server runs in this process; without SMTP settings, email is captured.
-// What the dev mode produced is reachable through devNotifications() (dev outbox page).
-
-export type DevNotifications = { fakeTwilio: FakeTwilio | null; mailer: Mailer | null }
-const devHolder: DevNotifications = ((
-  globalThis as { __permanenceDevNotifications?: DevNotifications }
-).__permanenceDevNotifications ??= { fakeTwilio: null, mailer: null })
-
-export function devNotifications(): DevNotifications {
-  return devHolder
-}
-
-export function publicUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.PUBLIC_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/u, '')
-}
+// Builds the worker from the configuration: the configured providers, or in the demo a fake
+// Twilio server in this process and an email capture (providers/configured.server.ts).
 
 export type RunningWorker = { dispatcher: Dispatcher; stop: () => Promise<void> }
 
+type Log = {
+  info: (o: object, m: string) => void
+  warn: (m: string) => void
+  error: (o: object, m: string) => void
+}
+
 export async function startNotificationWorker(
   db: Db,
-  config: DatabaseConfig,
-  log: {
-    info: (o: object, m: string) => void
-    warn: (m: string) => void
-    error: (o: object, m: string) => void
-  },
+  settings: AppConfig,
+  log: Log,
 ): Promise<RunningWorker> {
-  let twilio: TwilioChannel | null = null
-  let fake: FakeTwilio | null = null
-  const settings = twilioSettingsFromEnv()
-  if (settings) {
-    twilio = createTwilioChannel(settings)
-  } else if (!isProduction()) {
-    fake = await startFakeTwilio()
-    devHolder.fakeTwilio = fake
-    twilio = createTwilioChannel({ ...DEV_TWILIO, baseUrl: fake.baseUrl })
-    log.warn(`No Twilio credentials: SMS and calls go to a local fake Twilio at ${fake.baseUrl}`)
-  } else {
-    log.warn('No Twilio credentials (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): SMS and calls wait')
-  }
-  const mailSettings = mailSettingsFromEnv()
-  const mailer = mailSettings || !isProduction() ? createMailer(mailSettings) : null
-  if (!mailSettings) {
-    if (mailer) devHolder.mailer = mailer
-    log.warn(
-      mailer
-        ? 'No SMTP settings: emails are captured locally, not sent'
-        : 'No SMTP settings (SMTP_URL or SMTP_HOST): emails wait',
-    )
-  }
-  const base = publicUrl()
+  const twilio = await configuredTwilio(settings, (message) => log.warn(message))
+  const mailer = configuredMailer(settings)
+  if (mailer?.captured) log.warn('No SMTP settings: emails are captured locally, not sent')
+  const base = settings.publicUrl
+  const { notifications } = settings
   const dispatcher = new Dispatcher({
     db,
-    provider: config.provider,
-    twilio,
+    provider: settings.database.provider,
+    twilio: twilio.channel,
     mailer,
     render: {
       publicUrl: base,
-      secret: sessionSecret(),
+      secret: settings.sessionSecret,
       voiceActionUrl: (id) => `${base}/webhooks/twilio/voice?n=${id}`,
     },
     statusCallbackUrl: (id) => `${base}/webhooks/twilio/status?n=${id}`,
-    perNumberDailySms: smsPerNumberPerDay(),
-    ratePerSecond: process.env.TWILIO_RATE_PER_SECOND
-      ? Number(process.env.TWILIO_RATE_PER_SECOND)
-      : undefined,
+    perNumberDailySms: notifications.smsPerNumberPerDay,
+    ratePerSecond: notifications.twilioRatePerSecond ?? undefined,
+    turnedOff: turnedOff(settings),
     onError: (error) => log.error({ err: error }, 'notification worker error'),
   })
   dispatcher.start()
@@ -96,7 +48,17 @@ export async function startNotificationWorker(
     stop: async () => {
       await dispatcher.stop()
       mailer?.close()
-      await fake?.close()
+      await twilio.stop()
     },
   }
+}
+
+/** The channels the operator turned off (NOTIFY_SMS, NOTIFY_VOICE, NOTIFY_EMAIL). */
+function turnedOff({ notifications }: AppConfig): Channel[] {
+  const on: Record<Channel, boolean> = {
+    SMS: notifications.sms,
+    VOICE: notifications.voice,
+    EMAIL: notifications.email,
+  }
+  return (Object.keys(on) as Channel[]).filter((channel) => !on[channel])
 }

@@ -1,6 +1,7 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
-import { resolveDatabaseConfig, type DatabaseConfig } from './config.server'
+import { config } from '~/platform/config/config.server'
+import type { DatabaseConfig } from './config.server'
 import { PrismaClient as PostgresClient } from './generated/postgresql/client'
 import { PrismaClient as SqliteClient } from './generated/sqlite/client'
 
@@ -13,17 +14,18 @@ export type Db = SqliteClient
 // A booking rush waits for a connection rather than failing after Prisma's default 2 s.
 const transactionOptions = { maxWait: 10_000, timeout: 20_000 }
 
-export function createDb(config: DatabaseConfig): Db {
-  if (config.provider === 'sqlite') {
+export function createDb(database: DatabaseConfig): Db {
+  if (database.provider === 'sqlite') {
     return new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: config.filePath, timeout: 10_000 }),
+      adapter: new PrismaBetterSQLite3({ url: database.filePath, timeout: 10_000 }),
       transactionOptions,
     })
   }
   const adapter = new PrismaPg({
-    connectionString: config.url,
+    connectionString: database.url,
     connectionTimeoutMillis: 10_000,
-    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // DATABASE_POOL_SIZE; pg's own default (10) for a client made from a bare URL (tests).
+    ...(database.poolSize ? { max: database.poolSize } : {}),
   })
   return new PostgresClient({ adapter, transactionOptions }) as unknown as Db
 }
@@ -34,7 +36,7 @@ type DbHolder = { db?: Db; config?: DatabaseConfig }
 const holder: DbHolder = ((globalThis as { __permanenceDb?: DbHolder }).__permanenceDb ??= {})
 
 export function databaseConfig(): DatabaseConfig {
-  holder.config ??= resolveDatabaseConfig()
+  holder.config ??= config().database
   return holder.config
 }
 

@@ -1,19 +1,20 @@
 import path from 'node:path'
+import { StartupError } from '~/platform/config/errors.server'
 import { providerOf, type DatabaseProvider } from './provider'
 
 export type DatabaseConfig =
   | { provider: 'sqlite'; url: string; filePath: string }
-  | { provider: 'postgresql'; url: string; description: string }
+  | { provider: 'postgresql'; url: string; description: string; poolSize?: number }
 
-/** A start-up problem an operator fixes in the environment; its message is one line. */
-export class DatabaseConfigError extends Error {
+/** The database cannot be used as configured or found (URL, server, data folder). */
+export class DatabaseConfigError extends StartupError {
   override name = 'DatabaseConfigError'
 }
 
 export const DEFAULT_SQLITE_FILE = 'data/permanence.db'
 
 export function resolveDatabaseConfig(
-  databaseUrl = process.env.DATABASE_URL,
+  databaseUrl: string | undefined,
   cwd = process.cwd(),
 ): DatabaseConfig {
   const url = databaseUrl?.trim()

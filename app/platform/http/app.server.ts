@@ -7,15 +7,25 @@ import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import { loggablePath, logger } from '~/platform/logging.server'
 import { weekPageCache } from '~/platform/cache/page-cache.server'
-import { isProduction } from '~/platform/runtime.server'
+import type { AppConfig } from '~/platform/config/config.server'
 
-export type LoadContext = { cspNonce: string; clientAddress: string }
+export type LoadContext = {
+  cspNonce: string
+  /** The client as rate limits see it (X-Forwarded-For with TRUST_PROXY=1). */
+  clientAddress: string
+  /** The peer of the TCP connection, whatever the headers say. */
+  socketAddress: string
+}
 
 /** The Express app: security headers, compression, static assets, request log, Remix. */
-export function createHttpApp(build: ServerBuild, buildDirectory: string) {
+export function createHttpApp(
+  build: ServerBuild,
+  buildDirectory: string,
+  settings: Pick<AppConfig, 'trustProxy' | 'production'>,
+) {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', process.env.TRUST_PROXY === '1' ? 1 : false)
+  app.set('trust proxy', settings.trustProxy ? 1 : false)
 
   app.use((_request, response, next) => {
     response.locals.cspNonce = randomBytes(16).toString('base64')
@@ -40,7 +50,7 @@ export function createHttpApp(build: ServerBuild, buildDirectory: string) {
       },
       // Same-origin referrers only: manage links carry tokens.
       referrerPolicy: { policy: 'same-origin' },
-      strictTransportSecurity: isProduction(),
+      strictTransportSecurity: settings.production,
     }),
   )
   // Pages are rendered per request: gzip level 1 costs a fraction of the default's CPU for
@@ -83,6 +93,7 @@ export function createHttpApp(build: ServerBuild, buildDirectory: string) {
       getLoadContext: (request, response): LoadContext => ({
         cspNonce: response.locals.cspNonce,
         clientAddress: request.ip ?? 'unknown',
+        socketAddress: request.socket.remoteAddress ?? '',
       }),
     }),
   )

@@ -32,6 +32,8 @@ export type FakeAnswer =
 export type FakeTwilioOptions = {
   /** Accepted requests per second (a token bucket); beyond it, 429 like Twilio's queue limit. */
   ratePerSecond?: number
+  /** Keep only the latest records (the demo's long sessions); all of them otherwise. */
+  keep?: number
 }
 
 export type FakeTwilio = {
@@ -137,6 +139,8 @@ export async function startFakeTwilio(options: FakeTwilioOptions = {}): Promise<
       createdAt: new Date(),
     }
     records.push(record)
+    if (options.keep && records.length > options.keep)
+      records.splice(0, records.length - options.keep)
     return json(res, 201, asResource(record))
   }
 

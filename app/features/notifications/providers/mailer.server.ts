@@ -40,20 +40,6 @@ export type Mailer = {
   close: () => void
 }
 
-export function mailSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MailSettings | null {
-  const from = env.MAIL_FROM || 'Permanence <ne-pas-repondre@permanence.invalid>'
-  if (env.SMTP_URL) return { url: env.SMTP_URL, from }
-  if (!env.SMTP_HOST) return null
-  return {
-    host: env.SMTP_HOST,
-    port: env.SMTP_PORT ? Number(env.SMTP_PORT) : 587,
-    secure: env.SMTP_SECURE === '1' || env.SMTP_PORT === '465',
-    user: env.SMTP_USER ?? null,
-    pass: env.SMTP_PASS ?? null,
-    from,
-  }
-}
-
 export function createMailer(settings: MailSettings | null): Mailer {
   if (!settings) return captureMailer()
   const transport: Transporter = settings.url
@@ -113,6 +99,9 @@ export function mailError(error: unknown): ProviderError {
   return new ProviderError(`SMTP${code ? ` ${code}` : ''}: ${text}`, permanent, code, code)
 }
 
+/** What a local capture (and the demo's fake Twilio) keeps: the latest messages. */
+export const CAPTURE_LIMIT = 500
+
 let captureCounter = 0
 function captureMailer(): Mailer {
   const captured: CapturedMail[] = []
@@ -125,7 +114,7 @@ function captureMailer(): Mailer {
         mail.messageId ?? `<capture-${Date.now()}-${captureCounter}@permanence.local>`
       captured.push({ ...mail, messageId, at: new Date() })
       // A bounded capture: a long dev session does not grow without end.
-      if (captured.length > 500) captured.splice(0, captured.length - 500)
+      if (captured.length > CAPTURE_LIMIT) captured.splice(0, captured.length - CAPTURE_LIMIT)
       return { providerMessageId: messageId }
     },
   }

@@ -153,28 +153,9 @@ export function toProviderError(error: unknown): ProviderError {
   return new ProviderError(`Twilio unreachable: ${message}`, false)
 }
 
-/** Settings from the environment, or null when no credentials are configured. */
-export function twilioSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): TwilioSettings | null {
-  const accountSid = env.TWILIO_ACCOUNT_SID
-  const authToken = env.TWILIO_AUTH_TOKEN
-  if (!accountSid || !authToken) return null
-  return {
-    accountSid,
-    authToken,
-    from: env.TWILIO_FROM ?? null,
-    messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID ?? null,
-    baseUrl: env.TWILIO_BASE_URL ?? null,
-  }
-}
-
-/** The credentials the dev fake uses; its webhooks are signed with this token. */
+/** The credentials the demo's fake uses; its webhooks are signed with this token. */
 export const DEV_TWILIO = {
   accountSid: 'AC00000000000000000000000000000000',
   authToken: 'dev-auth-token',
   from: '+33700000000',
-}
-
-/** The token webhooks are checked against (the dev one when no credentials are set). */
-export function webhookAuthToken(env: NodeJS.ProcessEnv = process.env): string {
-  return env.TWILIO_AUTH_TOKEN || DEV_TWILIO.authToken
 }
