@@ -36,11 +36,7 @@ async function load(request: Request, id: string | undefined, otherId: string | 
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url)
-  const { first, second } = await load(
-    request,
-    params.residentId,
-    url.searchParams.get('avec'),
-  )
+  const { first, second } = await load(request, params.residentId, url.searchParams.get('avec'))
   const t = await fixedT(request)
   const describe = async (resident: typeof first) => ({
     id: resident.id,
