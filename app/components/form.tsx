@@ -1,64 +1,145 @@
+import type { ReactNode } from 'react'
+import type { FormReply, FormValues, Problem, ProblemCode } from '~/domain/input/problems'
 import { useTranslation } from '~/i18n/use-translation'
 
-/** The part of a Conform field these components use. */
-type AnyField = {
-  id: string
-  name: string
-  errorId: string
-  descriptionId: string
-  errors?: unknown
-  initialValue?: unknown
+// The fields of every form (docs/decisions/019-one-form-style.md). The server validates
+// (app/platform/forms.server.ts) and answers what was typed and each field's problem;
+// these components show it again, each error next to its field, tied to it for screen
+// readers, and all of them in a summary at the top. No validation code runs here, so
+// public pages stay light.
+
+export type FormConfig = {
+  /** The action's answer to a refused form, if any: it wins over the defaults. */
+  reply?: FormReply | null
+  /** What the form shows first (a stored record, a draft). */
+  defaults?: FormValues | null
+  /** Each text field's limit, from the schema (maxLengthsOf). */
+  maxLengths?: Record<string, number>
+  /** Each field's label, in the order of the form: the summary follows it. */
+  labels: Record<string, string>
+  /** Keys of messages worded for one field, where the generic one would be unclear. */
+  messages?: Record<string, Partial<Record<ProblemCode, string>>>
+  /** Prefix of the ids (`<prefix>-<name>`). */
+  idPrefix?: string
 }
 
-/** A labelled field with its reason and its error, tied together for screen readers. */
+export type FieldView = {
+  id: string
+  name: string
+  label: string
+  hintId: string
+  errorId: string
+  value: string
+  values: string[]
+  /** Whether the form holds a value for it (a field the last answer did not have holds none). */
+  held: boolean
+  error: string | null
+  maxLength?: number
+}
+
+export type FormView = {
+  field: (name: string) => FieldView
+  summary: { id: string; label: string; message: string }[]
+}
+
+/** What each field of one form shows: its value, its limit and its error, in words. */
+export function useForm(config: FormConfig): FormView {
+  const { t, language } = useTranslation()
+  const values = config.reply?.values ?? config.defaults ?? {}
+  const errors = config.reply?.errors ?? {}
+  const prefix = config.idPrefix ?? 'field'
+  const numbers = new Intl.NumberFormat(language)
+  const messageOf = (name: string, problem: Problem) => {
+    const key = config.messages?.[name]?.[problem.code] ?? `form.errors.${problem.code}`
+    const limits = { min: problem.min, max: problem.max }
+    const shown = Object.entries(limits).filter(([, limit]) => limit !== undefined)
+    return t(key, Object.fromEntries(shown.map(([k, limit]) => [k, numbers.format(limit!)])))
+  }
+  const field = (name: string): FieldView => {
+    const id = `${prefix}-${name}`
+    const value = values[name]
+    const problem = errors[name]
+    return {
+      id,
+      name,
+      label: config.labels[name] ?? name,
+      hintId: `${id}-hint`,
+      errorId: `${id}-error`,
+      value: typeof value === 'string' ? value : (value?.[0] ?? ''),
+      values: typeof value === 'string' ? [value] : (value ?? []),
+      held: value !== undefined,
+      error: problem ? messageOf(name, problem) : null,
+      maxLength: config.maxLengths?.[name],
+    }
+  }
+  const named = Object.keys(config.labels)
+  const order = [...named, ...Object.keys(errors).filter((name) => !named.includes(name))]
+  const summary = order.flatMap((name) => {
+    const view = field(name)
+    return view.error ? [{ id: view.id, label: view.label, message: view.error }] : []
+  })
+  return { field, summary }
+}
+
+const describedBy = (...ids: (string | null | false | undefined)[]) =>
+  ids.filter(Boolean).join(' ') || undefined
+
+function Hint({ id, text }: { id: string; text?: string }) {
+  return text ? (
+    <p id={id} className="hint">
+      {text}
+    </p>
+  ) : null
+}
+
+function FieldError({ field }: { field: FieldView }) {
+  return field.error ? (
+    <p id={field.errorId} className="error">
+      {field.error}
+    </p>
+  ) : null
+}
+
+/** A labelled text input (or text area) with its hint and its error. */
 export function TextField({
-  field,
+  form,
+  name,
   label,
   hint,
   type = 'text',
   autoComplete,
   multiline = false,
-  maxLength,
-  errorPrefix = 'form.errors',
+  rows = 3,
+  initial,
 }: {
-  field: AnyField
-  label: string
+  form: FormView
+  name: string
+  /** The label here, when it differs from the summary's. */
+  label?: string
   hint?: string
   type?: 'text' | 'tel' | 'email' | 'password' | 'date'
   autoComplete?: string
   multiline?: boolean
-  maxLength?: number
-  /** Where the error codes are translated: the public forms' or the workspace's. */
-  errorPrefix?: string
+  rows?: number
+  /** What it shows while the form holds no value for it. */
+  initial?: string
 }) {
-  const { t } = useTranslation()
-  const error = (field.errors as string[] | undefined)?.[0]
-  const describedBy =
-    [hint ? field.descriptionId : null, error ? field.errorId : null].filter(Boolean).join(' ') ||
-    undefined
+  const field = form.field(name)
   const common = {
     id: field.id,
     name: field.name,
-    defaultValue: (field.initialValue as string | undefined) ?? '',
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': describedBy,
-    maxLength,
+    defaultValue: field.held ? field.value : (initial ?? ''),
+    maxLength: field.maxLength,
+    'aria-invalid': field.error ? true : undefined,
+    'aria-describedby': describedBy(hint && field.hintId, field.error && field.errorId),
   }
   return (
-    <div className={`field${error ? ' field-error' : ''}`}>
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={field.descriptionId} className="hint">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={field.errorId} className="error">
-          {t(`${errorPrefix}.${error}`)}
-        </p>
-      ) : null}
+    <div className={`field${field.error ? ' field-error' : ''}`}>
+      <label htmlFor={field.id}>{label ?? field.label}</label>
+      <Hint id={field.hintId} text={hint} />
+      <FieldError field={field} />
       {multiline ? (
-        <textarea rows={3} {...common} />
+        <textarea rows={rows} {...common} />
       ) : (
         <input type={type} autoComplete={autoComplete} {...common} />
       )}
@@ -66,121 +147,179 @@ export function TextField({
   )
 }
 
-export function CheckboxField({
-  field,
-  label,
+/** A labelled select with its hint and its error. */
+export function SelectField({
+  form,
+  name,
   hint,
+  options,
 }: {
-  field: AnyField
-  label: string
+  form: FormView
+  name: string
   hint?: string
+  options: { value: string; label: string }[]
 }) {
+  const field = form.field(name)
   return (
-    <div className="field field-checkbox">
-      <input
-        type="checkbox"
+    <div className={`field${field.error ? ' field-error' : ''}`}>
+      <label htmlFor={field.id}>{field.label}</label>
+      <Hint id={field.hintId} text={hint} />
+      <FieldError field={field} />
+      <select
         id={field.id}
         name={field.name}
-        defaultChecked={field.initialValue === 'on'}
-        aria-describedby={hint ? field.descriptionId : undefined}
-      />
-      <label htmlFor={field.id}>{label}</label>
-      {hint ? (
-        <p id={field.descriptionId} className="hint">
-          {hint}
-        </p>
-      ) : null}
+        defaultValue={field.value}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy(hint && field.hintId, field.error && field.errorId)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   )
 }
 
-/** One choice among a few, as a fieldset of radio buttons; the first is the default. */
-export function RadioField({
-  field,
-  legend,
-  options,
+/**
+ * One checkbox or radio button of a field, checked when the field holds its value. A
+ * checkbox on its own carries the field's error; in a group, the group does.
+ */
+export function Choice({
+  form,
+  name,
+  label,
+  hint,
+  type = 'checkbox',
+  value = 'on',
+  checked,
+  inGroup = false,
+  id: givenId,
 }: {
-  field: AnyField
-  legend: string
-  options: { value: string; label: string }[]
+  form: FormView
+  name: string
+  label: string
+  hint?: string
+  type?: 'checkbox' | 'radio'
+  value?: string
+  /** Whether it starts checked, when not the field's value (the first of radio buttons). */
+  checked?: boolean
+  inGroup?: boolean
+  /** An id of its own, stable whatever the value (the first free slot has one). */
+  id?: string
 }) {
-  const chosen = typeof field.initialValue === 'string' ? field.initialValue : options[0]?.value
+  const field = form.field(name)
+  const alone = type === 'checkbox' && !inGroup
+  const id = givenId ?? (alone ? field.id : `${field.id}-${value}`)
+  const hintId = `${id}-hint`
+  const error = alone && field.error
+  const kind = type === 'radio' ? 'field-radio' : alone ? 'field field-checkbox' : 'field-checkbox'
   return (
-    <fieldset className="field field-radios">
-      <legend>{legend}</legend>
-      {options.map((option) => (
-        <div key={option.value} className="field-radio">
-          <input
-            type="radio"
-            id={`${field.id}-${option.value}`}
-            name={field.name}
-            value={option.value}
-            defaultChecked={option.value === chosen}
-          />
-          <label htmlFor={`${field.id}-${option.value}`}>{option.label}</label>
-        </div>
-      ))}
+    <div className={[kind, error ? 'field-error' : null].filter(Boolean).join(' ')}>
+      {error ? <FieldError field={field} /> : null}
+      <input
+        type={type}
+        id={id}
+        name={field.name}
+        value={value}
+        defaultChecked={checked ?? field.values.includes(value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint && hintId, error && field.errorId)}
+      />
+      <label htmlFor={id}>{label}</label>
+      <Hint id={hintId} text={hint} />
+    </div>
+  )
+}
+
+/** A group of choices (or of other fields) under a legend, with the group's error. */
+export function FieldGroup({
+  form,
+  name,
+  legend,
+  hint,
+  className,
+  children,
+}: {
+  form: FormView
+  name: string
+  legend?: string
+  hint?: string
+  className?: string
+  children: ReactNode
+}) {
+  const field = form.field(name)
+  return (
+    <fieldset
+      id={field.id}
+      tabIndex={-1}
+      className={['field', className, field.error ? 'field-error' : null].filter(Boolean).join(' ')}
+      aria-describedby={describedBy(hint && field.hintId, field.error && field.errorId)}
+    >
+      <legend>{legend ?? field.label}</legend>
+      <Hint id={field.hintId} text={hint} />
+      <FieldError field={field} />
+      {children}
     </fieldset>
   )
 }
 
-/** Every error of the form, at the top, each linking to its field. */
-export function ErrorSummary({
-  errors,
-  errorPrefix = 'form.errors',
+/** Radio buttons or checkboxes of one field. */
+export function ChoiceGroup({
+  form,
+  name,
+  type,
+  legend,
+  hint,
+  options,
+  initial,
 }: {
-  errors: { id: string; label: string; code: string }[]
-  errorPrefix?: string
+  form: FormView
+  name: string
+  type: 'checkbox' | 'radio'
+  legend?: string
+  hint?: string
+  options: { value: string; label: string }[]
+  /** The radio button chosen while the form holds no value for the field. */
+  initial?: string
 }) {
+  const field = form.field(name)
+  const chosen = field.value || initial
+  return (
+    <FieldGroup form={form} name={name} legend={legend} hint={hint}>
+      {options.map((option) => (
+        <Choice
+          key={option.value}
+          form={form}
+          name={name}
+          type={type}
+          value={option.value}
+          label={option.label}
+          checked={type === 'radio' ? option.value === chosen : undefined}
+          inGroup
+        />
+      ))}
+    </FieldGroup>
+  )
+}
+
+/** Every error of the form, at the top, each linking to its field. */
+export function ErrorSummary({ form }: { form: FormView }) {
   const { t } = useTranslation()
-  if (errors.length === 0) return null
+  if (form.summary.length === 0) return null
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>{t('form.errorSummary', { count: errors.length })}</h2>
+      <h2>{t('form.errorSummary', { count: form.summary.length })}</h2>
       <ul>
-        {errors.map((error) => (
+        {form.summary.map((error) => (
           <li key={error.id}>
             <a href={`#${error.id}`}>
-              {error.label} : {t(`${errorPrefix}.${error.code}`)}
+              {error.label} : {error.message}
             </a>
           </li>
         ))}
       </ul>
     </div>
   )
-}
-
-type Reply = {
-  initialValue?: Record<string, unknown> | null
-  error?: Record<string, string[] | null> | null
-}
-
-/**
- * Field metadata for a server-validated form, from the action's Conform reply (what was
- * typed, and each field's error codes) or the defaults. Public pages use this instead of
- * Conform's client hook, which would add about 10 KB of JavaScript (decision 014).
- */
-export function formFields<Name extends string>(
-  formId: string,
-  names: readonly Name[],
-  reply: Reply | undefined,
-  defaults: Record<string, unknown> | null,
-): Record<Name, AnyField> {
-  const values = reply?.initialValue ?? defaults ?? {}
-  return Object.fromEntries(
-    names.map((name) => {
-      const id = `${formId}-${name}`
-      return [
-        name,
-        {
-          id,
-          name,
-          errorId: `${id}-error`,
-          descriptionId: `${id}-description`,
-          errors: reply?.error?.[name] ?? undefined,
-          initialValue: values[name],
-        },
-      ]
-    }),
-  ) as unknown as Record<Name, AnyField>
 }

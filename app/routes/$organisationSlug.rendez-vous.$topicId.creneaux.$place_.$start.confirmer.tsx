@@ -8,7 +8,7 @@ import { journeyPaths } from '~/features/journey/paths'
 import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { contactSchema } from '~/features/journey/contact-form.server'
+import { contactStepSchema } from '~/features/journey/contact-form.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { clearDraft, readDraft } from '~/features/journey/draft.server'
 import {
@@ -18,17 +18,14 @@ import {
 } from '~/features/journey/confirm.server'
 import { requireSlotStep } from '~/features/journey/lookups.server'
 import type { LoadContext } from '~/platform/http/app.server'
+import { parseForm } from '~/platform/forms.server'
 
 /** The draft, checked again: a cookie is the resident's, but never trusted. */
 async function contactOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
   const draft = await readDraft(request, step.journeyKey)
   if (!draft) return null
-  const schema = contactSchema({
-    mode: step.mode,
-    allowedRegions: step.organisation.allowedPhoneRegions.split(','),
-  })
-  const parsed = schema.safeParse(draft)
-  return parsed.success ? parsed.data : null
+  const parsed = parseForm(draft, contactStepSchema(step))
+  return parsed.ok ? parsed.value : null
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {

@@ -1,18 +1,18 @@
-import { parseWithZod } from '@conform-to/zod'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { CheckboxField, ErrorSummary, formFields, RadioField, TextField } from '~/components/form'
+import { Choice, ChoiceGroup, ErrorSummary, TextField, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
 import { JourneyHeader } from '~/features/journey/journey-header'
 import { journeyPaths } from '~/features/journey/paths'
 import { SlotSummary } from '~/components/slot-summary'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { contactSchema } from '~/features/journey/contact-form.server'
-import { NOTE_MAX_LENGTH } from '~/features/journey/limits'
+import { contactFields, contactStepSchema } from '~/features/journey/contact-form.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { readDraft, saveDraft } from '~/features/journey/draft.server'
 import { requireSlotStep } from '~/features/journey/lookups.server'
+import { maxLengthsOf, parseForm } from '~/platform/forms.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const step = await requireSlotStep(params)
@@ -30,6 +30,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     start: params.start!,
     when: formatAppointmentDate(step.start, step.zone, language),
     draft,
+    maxLengths: maxLengthsOf(contactFields),
     title: t('journey.contact.title'),
   }
 }
@@ -40,119 +41,83 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const step = await requireSlotStep(params)
-  const formData = await request.formData()
-  const allowedRegions = step.organisation.allowedPhoneRegions.split(',')
-  const submission = parseWithZod(formData, {
-    schema: contactSchema({ mode: step.mode, allowedRegions }),
-  })
-  if (submission.status !== 'success') {
-    return Response.json({ result: submission.reply() }, { status: 400 })
-  }
-  const fields = Object.fromEntries(
-    [...formData.entries()].filter(([, value]) => typeof value === 'string'),
-  ) as Record<string, string>
-  const cookie = await saveDraft(request, { journey: step.journeyKey, fields: fields as never })
+  const parsed = parseForm(await request.formData(), contactStepSchema(step))
+  if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
+  const cookie = await saveDraft(request, { journey: step.journeyKey, fields: parsed.values })
   const paths = journeyPaths(step.organisation.slug, step.topic.id)
   return redirect(paths.review(step.place, params.start!), { headers: { 'Set-Cookie': cookie } })
 }
 
-const FIELD_NAMES = [
-  'firstName',
-  'lastName',
-  'phone',
-  'email',
-  'forSomeoneElse',
-  'helperName',
-  'helperPhone',
-  'helperEmail',
-  'messagesTo',
-  'note',
-  'consent',
-  'website',
-] as const
-type FieldName = (typeof FIELD_NAMES)[number]
-
 export default function ContactStep() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as
-    { result?: Parameters<typeof formFields>[2] } | undefined
+  const reply = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
-  const fields = formFields('contact', FIELD_NAMES, actionData?.result, data.draft)
-  const labels: Record<string, string> = {
-    firstName: t('journey.contact.firstName'),
-    lastName: t('journey.contact.lastName'),
-    phone: t('journey.contact.phone'),
-    email: t('journey.contact.email'),
-    helperName: t('journey.contact.helperName'),
-    helperPhone: t('journey.contact.helperPhone'),
-    helperEmail: t('journey.contact.helperEmail'),
-    note: t('journey.contact.note'),
-    website: t('journey.contact.website'),
-  }
-  const errors = Object.keys(labels).flatMap((name) => {
-    const field = fields[name as FieldName]
-    const code = (field.errors as string[] | undefined)?.[0]
-    return code ? [{ id: field.id, label: labels[name]!, code }] : []
+  const form = useForm({
+    reply,
+    defaults: data.draft,
+    maxLengths: data.maxLengths,
+    idPrefix: 'contact',
+    labels: {
+      firstName: t('journey.contact.firstName'),
+      lastName: t('journey.contact.lastName'),
+      phone: t('journey.contact.phone'),
+      email: t('journey.contact.email'),
+      helperName: t('journey.contact.helperName'),
+      helperPhone: t('journey.contact.helperPhone'),
+      helperEmail: t('journey.contact.helperEmail'),
+      note: t('journey.contact.note'),
+      website: t('journey.contact.website'),
+    },
+    messages: {
+      firstName: { REQUIRED: 'journey.contact.firstNameRequired' },
+      lastName: { REQUIRED: 'journey.contact.lastNameRequired' },
+      helperName: { REQUIRED: 'journey.contact.helperNameRequired' },
+    },
   })
   const isPhone = data.mode === 'PHONE'
+  const website = form.field('website')
   return (
     <div className="page">
       <JourneyHeader step={5} title={t('journey.contact.title')} backTo={paths.slots(data.place)} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary form={form} />
       <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
       <p>{t('journey.contact.intro')}</p>
       <Form method="post" id="contact" noValidate>
+        <TextField form={form} name="firstName" autoComplete="given-name" />
+        <TextField form={form} name="lastName" autoComplete="family-name" />
         <TextField
-          field={fields.firstName}
-          label={labels.firstName!}
-          autoComplete="given-name"
-          maxLength={80}
-        />
-        <TextField
-          field={fields.lastName}
-          label={labels.lastName!}
-          autoComplete="family-name"
-          maxLength={80}
-        />
-        <TextField
-          field={fields.phone}
+          form={form}
+          name="phone"
           label={isPhone ? t('journey.contact.phone') : t('journey.contact.phoneOptional')}
           hint={isPhone ? t('journey.contact.phoneWhyCall') : t('journey.contact.phoneWhy')}
           type="tel"
           autoComplete="tel"
-          maxLength={40}
         />
         <TextField
-          field={fields.email}
-          label={labels.email!}
+          form={form}
+          name="email"
           hint={t('journey.contact.emailWhy')}
           type="email"
           autoComplete="email"
         />
         <fieldset className="helper">
           <legend>{t('journey.contact.helperTitle')}</legend>
-          <CheckboxField
-            field={fields.forSomeoneElse}
+          <Choice
+            form={form}
+            name="forSomeoneElse"
             label={t('journey.contact.forSomeoneElse')}
             hint={t('journey.contact.helperIntro')}
           />
-          <TextField
-            field={fields.helperName}
-            label={labels.helperName!}
-            autoComplete="name"
-            maxLength={80}
-          />
-          <TextField
-            field={fields.helperPhone}
-            label={labels.helperPhone!}
-            type="tel"
-            maxLength={40}
-          />
-          <TextField field={fields.helperEmail} label={labels.helperEmail!} type="email" />
-          <RadioField
-            field={fields.messagesTo}
+          <TextField form={form} name="helperName" autoComplete="name" />
+          <TextField form={form} name="helperPhone" type="tel" />
+          <TextField form={form} name="helperEmail" type="email" />
+          <ChoiceGroup
+            form={form}
+            name="messagesTo"
+            type="radio"
             legend={t('journey.contact.messagesTo')}
+            initial="resident"
             options={[
               { value: 'resident', label: t('journey.contact.messagesToResident') },
               { value: 'helper', label: t('journey.contact.messagesToHelper') },
@@ -160,26 +125,20 @@ export default function ContactStep() {
           />
         </fieldset>
         <TextField
-          field={fields.note}
-          label={labels.note!}
-          hint={t('journey.contact.noteWhy')}
+          form={form}
+          name="note"
+          hint={t('journey.contact.noteWhy', { max: data.maxLengths.note })}
           multiline
-          maxLength={NOTE_MAX_LENGTH}
         />
-        <CheckboxField
-          field={fields.consent}
+        <Choice
+          form={form}
+          name="consent"
           label={t('journey.contact.consent')}
           hint={t('journey.contact.consentWhy')}
         />
         <div className="honeypot" aria-hidden="true">
-          <label htmlFor={fields.website.id}>{labels.website}</label>
-          <input
-            id={fields.website.id}
-            name={fields.website.name}
-            type="text"
-            tabIndex={-1}
-            autoComplete="off"
-          />
+          <label htmlFor={website.id}>{website.label}</label>
+          <input id={website.id} name={website.name} type="text" tabIndex={-1} autoComplete="off" />
         </div>
         <button type="submit">{t('journey.contact.submit')}</button>
       </Form>

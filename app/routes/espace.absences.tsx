@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { ErrorSummary, TextField } from '~/components/form'
-import { AffectedAppointments } from '~/features/schedule/affected-appointments'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import { AffectedAppointments, useAffectedFields } from '~/features/schedule/affected-appointments'
 import { upcomingAbsences } from '~/features/schedule/absences.server'
 import { db } from '~/platform/database/client.server'
 import { authorise } from '~/domain/access'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { REASON_MAX } from '~/features/schedule/limits'
+import { absenceSchema, decisionsSchema } from '~/features/schedule/forms.server'
+import { maxLengthsOf } from '~/platform/forms.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { absenceAction, scheduleOwner } from '~/features/schedule/actions.server'
 import type { AbsenceActionData as ActionData } from '~/features/schedule/page-data'
@@ -36,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cancelled: Number(url.searchParams.get('annules') ?? 0) || 0,
     kept: Number(url.searchParams.get('gardes') ?? 0) || 0,
     defaultReason: t('workspace.absences.defaultReason'),
+    maxLengths: maxLengthsOf(absenceSchema(zone), decisionsSchema([])),
     absences: absences.map((absence) => ({
       id: absence.id,
       from: formatAppointmentDate(absence.startsAt, zone, language),
@@ -53,40 +55,24 @@ export async function action({ request }: ActionFunctionArgs) {
   return absenceAction(request)
 }
 
-const ERRORS = 'workspace.rules.errors'
-
-function field(name: string, value: string, error: string | undefined) {
-  const id = `field-${name}`
-  return {
-    id,
-    name,
-    errorId: `${id}-error`,
-    descriptionId: `${id}-description`,
-    errors: error ? [error] : undefined,
-    initialValue: value,
-  }
-}
-
 export default function Absences() {
   const data = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  const values = result?.values
-  const errors = result?.errors ?? {}
-  const labels: Record<string, string> = {
-    startDate: t('workspace.absences.startDate'),
-    startTime: t('workspace.absences.startTime'),
-    endDate: t('workspace.absences.endDate'),
-    endTime: t('workspace.absences.endTime'),
-    reason: t('workspace.absences.reason'),
-    decisions: t('workspace.rules.affected.all'),
-    cancellationReason: t('workspace.rules.affected.reason'),
-  }
-  const summary = Object.entries(errors).map(([name, code]) => ({
-    id: `field-${name}`,
-    label: labels[name] ?? name,
-    code,
-  }))
+  const affected = useAffectedFields()
+  const form = useForm({
+    reply: result,
+    maxLengths: data.maxLengths,
+    labels: {
+      startDate: t('workspace.absences.startDate'),
+      startTime: t('workspace.absences.startTime'),
+      endDate: t('workspace.absences.endDate'),
+      endTime: t('workspace.absences.endTime'),
+      reason: t('workspace.absences.reason'),
+      ...affected.labels,
+    },
+    messages: affected.messages,
+  })
   const action = `/espace/absences?conseiller=${data.advisorId}`
   const timeHint = t('workspace.absences.timeHint', { zone: data.zone })
   return (
@@ -156,44 +142,17 @@ export default function Absences() {
         <section aria-labelledby="absences-add">
           <h2 id="absences-add">{t('workspace.absences.add')}</h2>
           <Form method="post" action={action} noValidate>
-            <ErrorSummary errors={summary} errorPrefix={ERRORS} />
+            <ErrorSummary form={form} />
             <input type="hidden" name="intent" value="add" />
-            <TextField
-              field={field('startDate', values?.startDate ?? '', errors.startDate)}
-              label={labels.startDate!}
-              type="date"
-              errorPrefix={ERRORS}
-            />
-            <TextField
-              field={field('startTime', values?.startTime ?? '', errors.startTime)}
-              label={labels.startTime!}
-              hint={timeHint}
-              errorPrefix={ERRORS}
-            />
-            <TextField
-              field={field('endDate', values?.endDate ?? '', errors.endDate)}
-              label={labels.endDate!}
-              type="date"
-              errorPrefix={ERRORS}
-            />
-            <TextField
-              field={field('endTime', values?.endTime ?? '', errors.endTime)}
-              label={labels.endTime!}
-              hint={timeHint}
-              errorPrefix={ERRORS}
-            />
-            <TextField
-              field={field('reason', values?.reason ?? '', errors.reason)}
-              label={labels.reason!}
-              hint={t('workspace.absences.reasonHint')}
-              maxLength={REASON_MAX}
-              errorPrefix={ERRORS}
-            />
+            <TextField form={form} name="startDate" type="date" />
+            <TextField form={form} name="startTime" hint={timeHint} />
+            <TextField form={form} name="endDate" type="date" />
+            <TextField form={form} name="endTime" hint={timeHint} />
+            <TextField form={form} name="reason" hint={t('workspace.absences.reasonHint')} />
             {result?.affected && result.affected.length > 0 ? (
               <AffectedAppointments
+                form={form}
                 affected={result.affected}
-                values={result.decisionValues ?? null}
-                errors={errors}
                 defaultReason={data.defaultReason}
                 changed={result.changed ?? false}
               />

@@ -12,7 +12,7 @@ import {
 import { db } from '~/platform/database/client.server'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { useTranslation } from '~/i18n/use-translation'
-import { renderedUpdatedAt } from '~/features/admin/form-helpers.server'
+import { renderedUpdatedAt } from '~/platform/forms.server'
 import { requireAdmin, requirePermission, sendInvitation } from '~/features/access/index.server'
 
 // /espace/admin/conseillers/<id>: one member of the team; resend the invitation,
@@ -87,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await auditInvitationSent(db(), signedIn.actor, advisor.id)
     return redirect(`${base}?fait=invitation`)
   }
-  const updatedAt = renderedUpdatedAt(form) ?? new Date(0)
+  const updatedAt = renderedUpdatedAt(form)
   if (intent === 'deactivate') {
     const outcome = await deactivateAdvisor(
       db(),

@@ -1,18 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import {
-  AdminErrors,
-  AdminSelect,
-  AdminText,
-  Notice,
-  type FormState,
-} from '~/components/workspace/admin'
+import { ErrorSummary, SelectField, TextField, useForm } from '~/components/form'
+import { Notice } from '~/components/workspace/admin'
+import type { FormReply } from '~/domain/input/problems'
 import { createInvitedAdvisor, listAdvisors } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
-import { fieldErrors, inviteSchema, ROLES } from '~/features/admin/forms.server'
+import { inviteSchema, ROLES } from '~/features/admin/forms.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { valuesOf } from '~/features/admin/form-helpers.server'
+import { formReply, maxLengthsOf, parseForm } from '~/platform/forms.server'
 import { requireAdmin, sendInvitation } from '~/features/access/index.server'
 
 // /espace/admin/conseillers: the team, and the form that invites someone by email.
@@ -26,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     title: t('workspace.admin.advisors.title'),
     roles: [...ROLES],
+    maxLengths: maxLengthsOf(inviteSchema),
     notice: invited ? t('workspace.admin.advisors.invited', { email: invited }) : null,
     mailFailed: url.searchParams.get('echec') === '1',
     advisors: advisors.map((advisor) => ({
@@ -45,19 +42,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ request }: ActionFunctionArgs) {
   const { signedIn, t } = await requireAdmin(request)
-  const form = await request.formData()
-  const values = valuesOf(form)
-  const parsed = inviteSchema.safeParse(values)
-  if (!parsed.success) {
-    return Response.json({ values, errors: fieldErrors(parsed.error) } satisfies FormState, {
-      status: 400,
-    })
-  }
-  const advisor = await createInvitedAdvisor(db(), signedIn.actor, parsed.data)
+  const parsed = parseForm(await request.formData(), inviteSchema)
+  if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
+  const advisor = await createInvitedAdvisor(db(), signedIn.actor, parsed.value)
   if (!advisor) {
-    return Response.json({ values, errors: { email: 'EMAIL_TAKEN' } } satisfies FormState, {
-      status: 400,
-    })
+    const reply = formReply(parsed.values, { email: { code: 'EMAIL_TAKEN' } })
+    return Response.json(reply, { status: 400 })
   }
   const sent = await sendInvitation(t, advisor, signedIn.organisation.name)
   if (!sent) return redirect(`/espace/admin/conseillers/${advisor.id}?echec=1`)
@@ -66,12 +56,16 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Team() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as FormState | undefined
+  const actionData = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
-  const state: FormState = actionData ?? { values: { role: 'ADVISOR' }, errors: {} }
-  const labels = Object.fromEntries(
-    FIELDS.map((field) => [field, t(`workspace.admin.advisors.${field}`)]),
-  )
+  const form = useForm({
+    reply: actionData,
+    defaults: { role: 'ADVISOR' },
+    maxLengths: data.maxLengths,
+    labels: Object.fromEntries(
+      FIELDS.map((field) => [field, t(`workspace.admin.advisors.${field}`)]),
+    ),
+  })
   return (
     <div className="page workspace">
       <p className="back-link">
@@ -94,15 +88,14 @@ export default function Team() {
         ))}
       </ul>
       <h2>{t('workspace.admin.advisors.inviteTitle')}</h2>
-      <AdminErrors state={state} labels={labels} />
+      <ErrorSummary form={form} />
       <Form method="post" noValidate>
-        <AdminText name="firstName" label={labels.firstName!} state={state} />
-        <AdminText name="lastName" label={labels.lastName!} state={state} />
-        <AdminText name="email" type="email" label={labels.email!} state={state} />
-        <AdminSelect
+        <TextField form={form} name="firstName" />
+        <TextField form={form} name="lastName" />
+        <TextField form={form} name="email" type="email" />
+        <SelectField
+          form={form}
           name="role"
-          label={labels.role!}
-          state={state}
           options={data.roles.map((role) => ({ value: role, label: t(`workspace.roles.${role}`) }))}
         />
         <button type="submit">{t('workspace.admin.advisors.invite')}</button>

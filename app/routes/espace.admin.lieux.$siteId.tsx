@@ -1,13 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { AdminErrors, AdminText, Notice, type FormState } from '~/components/workspace/admin'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import { Notice } from '~/components/workspace/admin'
+import type { FormReply } from '~/domain/input/problems'
 import { createSite, findSite, updateSite } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
-import { fieldErrors, siteSchema } from '~/features/admin/forms.server'
+import { siteSchema } from '~/features/admin/forms.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { useTranslation } from '~/i18n/use-translation'
-import { asFormValues, renderedUpdatedAt, valuesOf } from '~/features/admin/form-helpers.server'
+import {
+  formReply,
+  formValuesOf,
+  maxLengthsOf,
+  parseForm,
+  renderedUpdatedAt,
+} from '~/platform/forms.server'
 import { requireAdmin, requirePermission } from '~/features/access/index.server'
 
 // /espace/admin/lieux/<id> (or /nouveau): create or edit a site, deactivate or reactivate
@@ -45,12 +53,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isNew: !site,
     active: site?.active ?? true,
     values: site
-      ? asFormValues({
+      ? formValuesOf({
           ...pick(site),
           phone: site.phone ? formatPhoneForDisplay(site.phone) : null,
-          updatedAt: site.updatedAt,
         })
       : {},
+    updatedAt: site?.updatedAt.toISOString() ?? '',
+    maxLengths: maxLengthsOf(siteSchema),
     notice: url.searchParams.get('enregistre') === '1',
   }
 }
@@ -63,56 +72,49 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = FormState & { stale?: boolean }
+type ActionData = FormReply & { stale?: boolean }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, site } = await load(request, params.siteId)
   const actor = signedIn.actor
   const form = await request.formData()
-  const values = valuesOf(form)
   const intent = form.get('intent')
   if (site && (intent === 'deactivate' || intent === 'reactivate')) {
-    const outcome = await updateSite(db(), actor, site.id, renderedUpdatedAt(form) ?? new Date(0), {
+    const outcome = await updateSite(db(), actor, site.id, renderedUpdatedAt(form), {
       active: intent === 'reactivate',
     })
-    if (outcome === 'STALE') return staleReply(values)
+    if (outcome === 'STALE') return staleReply()
     return redirect(`/espace/admin/lieux/${site.id}?enregistre=1`)
   }
-  const parsed = siteSchema.safeParse(values)
-  if (!parsed.success) {
-    return Response.json({ values, errors: fieldErrors(parsed.error) } satisfies ActionData, {
-      status: 400,
-    })
-  }
+  const parsed = parseForm(form, siteSchema)
+  if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
   if (!site) {
-    const created = await createSite(db(), actor, parsed.data)
+    const created = await createSite(db(), actor, parsed.value)
     return redirect(`/espace/admin/lieux/${created.id}?enregistre=1`)
   }
-  const outcome = await updateSite(
-    db(),
-    actor,
-    site.id,
-    renderedUpdatedAt(form) ?? new Date(0),
-    parsed.data,
-  )
-  if (outcome === 'STALE') return staleReply(values)
+  const outcome = await updateSite(db(), actor, site.id, renderedUpdatedAt(form), parsed.value)
+  if (outcome === 'STALE') return staleReply()
   return redirect(`/espace/admin/lieux/${site.id}?enregistre=1`)
 }
 
-function staleReply(values: Record<string, string>) {
-  return Response.json({ values, errors: {}, stale: true } satisfies ActionData, { status: 409 })
+/** After a stale edit, the page shows the current record (the loader's), not what was typed. */
+function staleReply() {
+  return Response.json({ ...formReply({}), stale: true } satisfies ActionData, { status: 409 })
 }
 
 export default function SiteForm() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  // After a stale edit, the current record is shown (the loader's), not what was typed.
-  const state: FormState =
-    actionData && !actionData.stale ? actionData : { values: data.values, errors: {} }
   const labels = Object.fromEntries(
     FIELDS.map((field) => [field, t(`workspace.admin.sites.${field}`)]),
   )
+  const form = useForm({
+    reply: actionData?.stale ? null : actionData,
+    defaults: data.values,
+    maxLengths: data.maxLengths,
+    labels,
+  })
   const optional = (field: string) => `${labels[field]} ${t('workspace.admin.optional')}`
   return (
     <div className="page workspace">
@@ -122,22 +124,22 @@ export default function SiteForm() {
       <h1>{data.title}</h1>
       <Notice text={data.notice && !actionData ? t('workspace.admin.saved') : null} />
       <Notice text={actionData?.stale ? t('workspace.admin.stale') : null} kind="alert" />
-      <AdminErrors state={state} labels={labels} />
+      <ErrorSummary form={form} />
       {data.isNew ? null : (
         <p>{data.active ? t('workspace.admin.active') : t('workspace.admin.inactive')}</p>
       )}
-      <Form method="post" noValidate key={data.values.updatedAt ?? 'new'}>
-        <input type="hidden" name="updatedAt" value={data.values.updatedAt ?? ''} />
-        <AdminText name="name" label={labels.name!} state={state} />
-        <AdminText name="address" label={labels.address!} state={state} />
-        <AdminText name="postalCode" label={labels.postalCode!} state={state} />
-        <AdminText name="city" label={labels.city!} state={state} />
-        <AdminText name="phone" type="tel" label={optional('phone')} state={state} />
-        <AdminText name="accessNotes" label={optional('accessNotes')} state={state} multiline />
-        <AdminText
+      <Form method="post" noValidate key={data.updatedAt || 'new'}>
+        <input type="hidden" name="updatedAt" value={data.updatedAt} />
+        <TextField form={form} name="name" />
+        <TextField form={form} name="address" />
+        <TextField form={form} name="postalCode" />
+        <TextField form={form} name="city" />
+        <TextField form={form} name="phone" type="tel" label={optional('phone')} />
+        <TextField form={form} name="accessNotes" label={optional('accessNotes')} multiline />
+        <TextField
+          form={form}
           name="accessibilityNotes"
           label={optional('accessibilityNotes')}
-          state={state}
           multiline
         />
         <button type="submit">
@@ -146,7 +148,7 @@ export default function SiteForm() {
       </Form>
       {data.isNew ? null : (
         <Form method="post">
-          <input type="hidden" name="updatedAt" value={data.values.updatedAt ?? ''} />
+          <input type="hidden" name="updatedAt" value={data.updatedAt} />
           <input type="hidden" name="intent" value={data.active ? 'deactivate' : 'reactivate'} />
           <button type="submit">
             {data.active ? t('workspace.admin.deactivate') : t('workspace.admin.reactivate')}

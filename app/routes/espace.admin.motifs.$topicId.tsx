@@ -2,20 +2,27 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import {
-  AdminCheckbox,
-  AdminErrors,
-  AdminFieldset,
-  AdminSelect,
-  AdminText,
-  Notice,
-  type FormState,
-} from '~/components/workspace/admin'
+  Choice,
+  ErrorSummary,
+  FieldGroup,
+  SelectField,
+  TextField,
+  useForm,
+} from '~/components/form'
+import { Notice } from '~/components/workspace/admin'
+import type { FormReply } from '~/domain/input/problems'
 import { createTopic, findTopic, updateTopic } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
-import { fieldErrors, topicSchema } from '~/features/admin/forms.server'
+import { topicSchema } from '~/features/admin/forms.server'
 import { DIGITAL_SKILL_THEMES, PROCEDURE_THEMES } from '~/domain/topics/themes'
 import { useTranslation } from '~/i18n/use-translation'
-import { asFormValues, renderedUpdatedAt, valuesOf } from '~/features/admin/form-helpers.server'
+import {
+  formReply,
+  formValuesOf,
+  maxLengthsOf,
+  parseForm,
+  renderedUpdatedAt,
+} from '~/platform/forms.server'
 import { requireAdmin, requirePermission } from '~/features/access/index.server'
 
 // /espace/admin/motifs/<id> (or /nouveau): create or edit a topic, deactivate or reactivate
@@ -68,11 +75,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isNew: !topic,
     active: topic?.active ?? true,
     values: topic
-      ? asFormValues({
-          ...Object.fromEntries(FIELDS.map((field) => [field, topic[field]])),
-          updatedAt: topic.updatedAt,
-        })
+      ? formValuesOf(Object.fromEntries(FIELDS.map((field) => [field, topic[field]])))
       : DEFAULTS,
+    updatedAt: topic?.updatedAt.toISOString() ?? '',
+    maxLengths: maxLengthsOf(topicSchema),
     notice: url.searchParams.get('enregistre') === '1',
   }
 }
@@ -81,55 +87,56 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = FormState & { stale?: boolean }
+type ActionData = FormReply & { stale?: boolean }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, topic } = await load(request, params.topicId)
   const actor = signedIn.actor
   const form = await request.formData()
-  const values = valuesOf(form)
   const intent = form.get('intent')
-  const updatedAt = renderedUpdatedAt(form) ?? new Date(0)
+  const updatedAt = renderedUpdatedAt(form)
   if (topic && (intent === 'deactivate' || intent === 'reactivate')) {
     const outcome = await updateTopic(db(), actor, topic.id, updatedAt, {
       active: intent === 'reactivate',
     })
-    if (outcome === 'STALE') return staleReply(values)
+    if (outcome === 'STALE') return staleReply()
     return redirect(`/espace/admin/motifs/${topic.id}?enregistre=1`)
   }
-  const parsed = topicSchema.safeParse(values)
-  if (!parsed.success) {
-    return Response.json({ values, errors: fieldErrors(parsed.error) } satisfies ActionData, {
-      status: 400,
-    })
-  }
+  const parsed = parseForm(form, topicSchema)
+  if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
   if (!topic) {
-    const created = await createTopic(db(), actor, parsed.data)
+    const created = await createTopic(db(), actor, parsed.value)
     return redirect(`/espace/admin/motifs/${created.id}?enregistre=1`)
   }
-  const outcome = await updateTopic(db(), actor, topic.id, updatedAt, parsed.data)
-  if (outcome === 'STALE') return staleReply(values)
+  const outcome = await updateTopic(db(), actor, topic.id, updatedAt, parsed.value)
+  if (outcome === 'STALE') return staleReply()
   return redirect(`/espace/admin/motifs/${topic.id}?enregistre=1`)
 }
 
-function staleReply(values: Record<string, string>) {
-  return Response.json({ values, errors: {}, stale: true } satisfies ActionData, { status: 409 })
+/** After a stale edit, the page shows the current record (the loader's), not what was typed. */
+function staleReply() {
+  return Response.json({ ...formReply({}), stale: true } satisfies ActionData, { status: 409 })
 }
 
 export default function TopicForm() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  const state: FormState =
-    actionData && !actionData.stale ? actionData : { values: data.values, errors: {} }
   const label = (field: string) => t(`workspace.admin.topics.${field}`)
   const labels = Object.fromEntries(FIELDS.map((field) => [field, label(field)]))
   labels.allowsInPerson = label('modes')
+  const form = useForm({
+    reply: actionData?.stale ? null : actionData,
+    defaults: data.values,
+    maxLengths: data.maxLengths,
+    labels,
+    messages: { allowsInPerson: { REQUIRED: 'workspace.admin.topics.modesRequired' } },
+  })
   const themes = [...PROCEDURE_THEMES, ...DIGITAL_SKILL_THEMES].map((theme) => ({
     value: theme,
     label: t(`theme.${theme}`),
   }))
-  const updatedAt = 'updatedAt' in data.values ? data.values.updatedAt : ''
+  const updatedAt = data.updatedAt
   return (
     <div className="page workspace">
       <p className="back-link">
@@ -138,37 +145,28 @@ export default function TopicForm() {
       <h1>{data.title}</h1>
       <Notice text={data.notice && !actionData ? t('workspace.admin.saved') : null} />
       <Notice text={actionData?.stale ? t('workspace.admin.stale') : null} kind="alert" />
-      <AdminErrors state={state} labels={labels} />
+      <ErrorSummary form={form} />
       {data.isNew ? null : (
         <p>{data.active ? t('workspace.admin.active') : t('workspace.admin.inactive')}</p>
       )}
       <Form method="post" noValidate key={updatedAt || 'new'}>
         <input type="hidden" name="updatedAt" value={updatedAt} />
-        <AdminText name="name" label={label('name')} state={state} />
-        <AdminSelect name="theme" label={label('theme')} state={state} options={themes} />
-        <AdminText name="durationMinutes" label={label('durationMinutes')} state={state} />
-        <AdminFieldset name="allowsInPerson" legend={label('modes')} state={state}>
-          <AdminCheckbox
-            name="allowsInPerson"
-            id="field-allowsInPerson-box"
-            label={label('allowsInPerson')}
-            state={state}
-          />
-          <AdminCheckbox name="allowsPhone" label={label('allowsPhone')} state={state} />
-        </AdminFieldset>
-        <AdminText name="minNoticeMinutes" label={label('minNoticeMinutes')} state={state} />
-        <AdminText name="horizonDays" label={label('horizonDays')} state={state} />
-        <AdminText name="bufferMinutes" label={label('bufferMinutes')} state={state} />
-        <AdminText
-          name="cancellationDeadlineMinutes"
-          label={label('cancellationDeadlineMinutes')}
-          state={state}
-        />
-        <AdminCheckbox name="isPublic" label={label('isPublic')} state={state} />
-        <AdminText
+        <TextField form={form} name="name" />
+        <SelectField form={form} name="theme" options={themes} />
+        <TextField form={form} name="durationMinutes" />
+        <FieldGroup form={form} name="allowsInPerson">
+          <Choice form={form} name="allowsInPerson" label={label('allowsInPerson')} inGroup />
+          <Choice form={form} name="allowsPhone" label={label('allowsPhone')} inGroup />
+        </FieldGroup>
+        <TextField form={form} name="minNoticeMinutes" />
+        <TextField form={form} name="horizonDays" />
+        <TextField form={form} name="bufferMinutes" />
+        <TextField form={form} name="cancellationDeadlineMinutes" />
+        <Choice form={form} name="isPublic" label={label('isPublic')} />
+        <TextField
+          form={form}
           name="instructions"
           label={`${label('instructions')} ${t('workspace.admin.optional')}`}
-          state={state}
           multiline
         />
         <button type="submit">

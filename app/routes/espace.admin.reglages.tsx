@@ -2,31 +2,33 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import {
-  AdminCheckbox,
-  AdminErrors,
-  AdminFieldset,
-  AdminSelect,
-  AdminText,
-  Notice,
-  type FormState,
-} from '~/components/workspace/admin'
+  Choice,
+  ChoiceGroup,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useForm,
+} from '~/components/form'
+import { Notice } from '~/components/workspace/admin'
+import type { FormReply } from '~/domain/input/problems'
 import { findOrganisation, updateSettings } from '~/features/admin/records.server'
 import { db } from '~/platform/database/client.server'
 import {
-  fieldErrors,
   HOLIDAY_REGIONS,
   PHONE_REGIONS,
   reminderFormOf,
+  SENDER_NAME_MAX_LENGTH,
+  SENDER_NAME_MIN_LENGTH,
   settingsColumns,
   settingsSchema,
 } from '~/features/admin/forms.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { renderedUpdatedAt, valuesOf } from '~/features/admin/form-helpers.server'
+import { formReply, maxLengthsOf, parseForm, renderedUpdatedAt } from '~/platform/forms.server'
 import { requireAdmin } from '~/features/access/index.server'
 
 // /espace/admin/reglages: the organisation's settings (time zone, holidays, reminders,
 // quiet hours, SMS sender, phone regions, limits). Admins only; stale edits refused.
-const TEXT_FIELDS = [
+const FIELDS = [
   'timeZone',
   'holidayRegion',
   'days',
@@ -34,6 +36,7 @@ const TEXT_FIELDS = [
   'quietHoursStart',
   'quietHoursEnd',
   'smsSenderName',
+  'allowedPhoneRegions',
   'maxUpcomingPerContact',
   'bookingsPerIpPerHour',
   'bookingsPerPhonePerDay',
@@ -47,13 +50,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The lists travel as data: the validation module stays on the server (and out of every
   // page's JavaScript, decision 016).
   const choices = { holidayRegions: [...HOLIDAY_REGIONS], phoneRegions: [...PHONE_REGIONS] }
+  const senderName = { min: SENDER_NAME_MIN_LENGTH, max: SENDER_NAME_MAX_LENGTH }
   const url = new URL(request.url)
   return {
     title: t('workspace.admin.settings.title'),
     choices,
+    senderName,
+    maxLengths: maxLengthsOf(settingsSchema),
+    updatedAt: organisation.updatedAt.toISOString(),
     notice: url.searchParams.get('enregistre') === '1',
     values: {
-      updatedAt: organisation.updatedAt.toISOString(),
       timeZone: organisation.timeZone,
       holidayRegion: organisation.holidayRegion,
       daysBeforeOn: reminders.daysBeforeOn ? 'on' : '',
@@ -63,12 +69,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
       quietHoursStart: organisation.quietHoursStart,
       quietHoursEnd: organisation.quietHoursEnd,
       smsSenderName: organisation.smsSenderName ?? '',
-      allowedPhoneRegions: organisation.allowedPhoneRegions,
+      allowedPhoneRegions: organisation.allowedPhoneRegions.split(','),
       maxUpcomingPerContact: String(organisation.maxUpcomingPerContact),
       bookingsPerIpPerHour: String(organisation.bookingsPerIpPerHour),
       bookingsPerPhonePerDay: String(organisation.bookingsPerPhonePerDay),
       dailySmsCap: String(organisation.dailySmsCap),
-    } as Record<string, string>,
+    },
   }
 }
 
@@ -76,31 +82,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = FormState & { stale?: boolean }
+type ActionData = FormReply & { stale?: boolean }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { signedIn } = await requireAdmin(request)
   const form = await request.formData()
-  const values = valuesOf(form)
-  const parsed = settingsSchema.safeParse({
-    ...values,
-    allowedPhoneRegions: form.getAll('allowedPhoneRegions').map(String),
-  })
-  if (!parsed.success) {
-    return Response.json({ values, errors: fieldErrors(parsed.error) } satisfies ActionData, {
-      status: 400,
-    })
-  }
+  const parsed = parseForm(form, settingsSchema)
+  if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
   const outcome = await updateSettings(
     db(),
     signedIn.actor,
-    renderedUpdatedAt(form) ?? new Date(0),
-    settingsColumns(parsed.data),
+    renderedUpdatedAt(form),
+    settingsColumns(parsed.value),
   )
   if (outcome !== 'SAVED') {
-    return Response.json({ values, errors: {}, stale: true } satisfies ActionData, {
-      status: 409,
-    })
+    // The page shows the current settings (the loader's), not what was typed.
+    const reply = { ...formReply({}), stale: true }
+    return Response.json(reply satisfies ActionData, { status: 409 })
   }
   return redirect('/espace/admin/reglages?enregistre=1')
 }
@@ -109,13 +107,14 @@ export default function Settings() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  const state: FormState =
-    actionData && !actionData.stale ? actionData : { values: data.values, errors: {} }
   const label = (field: string) => t(`workspace.admin.settings.${field}`)
-  const labels: Record<string, string> = Object.fromEntries(
-    TEXT_FIELDS.map((field) => [field, label(field)]),
-  )
-  labels.allowedPhoneRegions = label('allowedPhoneRegions')
+  const form = useForm({
+    reply: actionData?.stale ? null : actionData,
+    defaults: data.values,
+    maxLengths: data.maxLengths,
+    labels: Object.fromEntries(FIELDS.map((field) => [field, label(field)])),
+    messages: { allowedPhoneRegions: { REQUIRED: 'workspace.admin.settings.regionsRequired' } },
+  })
   return (
     <div className="page workspace">
       <p className="back-link">
@@ -124,70 +123,44 @@ export default function Settings() {
       <h1>{data.title}</h1>
       <Notice text={data.notice && !actionData ? t('workspace.admin.saved') : null} />
       <Notice text={actionData?.stale ? t('workspace.admin.stale') : null} kind="alert" />
-      <AdminErrors state={state} labels={labels} />
-      <Form method="post" noValidate key={data.values.updatedAt}>
-        <input type="hidden" name="updatedAt" value={data.values.updatedAt} />
-        <AdminText
-          name="timeZone"
-          label={label('timeZone')}
-          hint={label('timeZoneHint')}
-          state={state}
-        />
-        <AdminSelect
+      <ErrorSummary form={form} />
+      <Form method="post" noValidate key={data.updatedAt}>
+        <input type="hidden" name="updatedAt" value={data.updatedAt} />
+        <TextField form={form} name="timeZone" hint={label('timeZoneHint')} />
+        <SelectField
+          form={form}
           name="holidayRegion"
-          label={label('holidayRegion')}
-          state={state}
           options={data.choices.holidayRegions.map((region) => ({
             value: region,
             label: t(`workspace.admin.settings.holidayRegions.${region}`),
           }))}
         />
         <h2>{label('remindersTitle')}</h2>
-        <AdminCheckbox name="daysBeforeOn" label={label('daysBeforeOn')} state={state} />
-        <AdminText name="days" label={label('days')} state={state} />
-        <AdminCheckbox name="sameDayOn" label={label('sameDayOn')} state={state} />
-        <AdminText name="hours" label={label('hours')} state={state} />
-        <AdminText name="quietHoursStart" label={label('quietHoursStart')} state={state} />
-        <AdminText name="quietHoursEnd" label={label('quietHoursEnd')} state={state} />
-        <AdminText
+        <Choice form={form} name="daysBeforeOn" label={label('daysBeforeOn')} />
+        <TextField form={form} name="days" />
+        <Choice form={form} name="sameDayOn" label={label('sameDayOn')} />
+        <TextField form={form} name="hours" />
+        <TextField form={form} name="quietHoursStart" />
+        <TextField form={form} name="quietHoursEnd" />
+        <TextField
+          form={form}
           name="smsSenderName"
-          label={label('smsSenderName')}
-          hint={label('smsSenderHint')}
-          state={state}
+          hint={t('workspace.admin.settings.smsSenderHint', data.senderName)}
         />
-        <AdminFieldset
+        <ChoiceGroup
+          form={form}
           name="allowedPhoneRegions"
-          legend={label('allowedPhoneRegions')}
-          state={state}
-        >
-          {data.choices.phoneRegions.map((region) => (
-            <AdminCheckbox
-              key={region}
-              name="allowedPhoneRegions"
-              id={`field-allowedPhoneRegions-${region}`}
-              value={region}
-              label={t(`workspace.admin.settings.regions.${region}`)}
-              state={state}
-            />
-          ))}
-        </AdminFieldset>
+          type="checkbox"
+          options={data.choices.phoneRegions.map((region) => ({
+            value: region,
+            label: t(`workspace.admin.settings.regions.${region}`),
+          }))}
+        />
         <h2>{label('limitsTitle')}</h2>
-        <AdminText
-          name="maxUpcomingPerContact"
-          label={label('maxUpcomingPerContact')}
-          state={state}
-        />
-        <AdminText
-          name="bookingsPerIpPerHour"
-          label={label('bookingsPerIpPerHour')}
-          state={state}
-        />
-        <AdminText
-          name="bookingsPerPhonePerDay"
-          label={label('bookingsPerPhonePerDay')}
-          state={state}
-        />
-        <AdminText name="dailySmsCap" label={label('dailySmsCap')} state={state} />
+        <TextField form={form} name="maxUpcomingPerContact" />
+        <TextField form={form} name="bookingsPerIpPerHour" />
+        <TextField form={form} name="bookingsPerPhonePerDay" />
+        <TextField form={form} name="dailySmsCap" />
         <button type="submit">{t('workspace.admin.save')}</button>
       </Form>
     </div>

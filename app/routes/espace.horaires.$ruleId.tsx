@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { ErrorSummary, TextField } from '~/components/form'
-import { AffectedAppointments } from '~/features/schedule/affected-appointments'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import { AffectedAppointments, useAffectedFields } from '~/features/schedule/affected-appointments'
 import type { RuleFormResult } from '~/features/schedule/page-data'
 import { RuleForm } from '~/features/schedule/rule-form'
 import { db } from '~/platform/database/client.server'
@@ -14,6 +14,8 @@ import { fixedT } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 import { ruleAction, scheduleOwner } from '~/features/schedule/actions.server'
 import { ruleFormOptions } from '~/features/schedule/views.server'
+import { decisionsSchema } from '~/features/schedule/forms.server'
+import { maxLengthsOf } from '~/platform/forms.server'
 
 // /espace/horaires/<rule>: change or end one opening rule; a rule is never deleted, so
 // the history of its appointments keeps its meaning (decision 050).
@@ -43,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaultReason: t('workspace.rules.affected.defaultReason'),
     today: localDateOf(new Date(), signedIn.organisation.timeZone),
     ...options,
+    maxLengths: maxLengthsOf(decisionsSchema([])),
     values: {
       weekdays: [...rule.weekdays],
       startTime: rule.startTime,
@@ -75,7 +78,15 @@ export default function EditRule() {
   const result = useActionData<typeof action>() as RuleFormResult | undefined
   const { t } = useTranslation()
   const ending = result?.form === 'end' ? result : undefined
-  const endErrors = ending?.errors ?? {}
+  const affected = useAffectedFields()
+  const endForm = useForm({
+    reply: ending,
+    defaults: { endDate: data.values.validUntil || data.today },
+    maxLengths: data.maxLengths,
+    labels: { endDate: t('workspace.rules.endDate'), ...affected.labels },
+    messages: affected.messages,
+    idPrefix: 'end',
+  })
   return (
     <div className="page workspace">
       <p>
@@ -97,40 +108,23 @@ export default function EditRule() {
         topics={data.topics}
         updatedAt={data.updatedAt}
         defaultReason={data.defaultReason}
+        maxLengths={data.maxLengths}
       />
       <section aria-labelledby="end-title">
         <h2 id="end-title">{t('workspace.rules.endTitle')}</h2>
         <Form method="post" noValidate key={data.updatedAt}>
-          <ErrorSummary
-            errors={Object.entries(endErrors)
-              .filter(([name]) => name === 'endDate')
-              .map(([, code]) => ({
-                id: 'field-endDate',
-                label: t('workspace.rules.endDate'),
-                code,
-              }))}
-            errorPrefix="workspace.rules.errors"
-          />
+          <ErrorSummary form={endForm} />
           <input type="hidden" name="updatedAt" value={data.updatedAt} />
           <TextField
-            field={{
-              id: 'field-endDate',
-              name: 'endDate',
-              errorId: 'field-endDate-error',
-              descriptionId: 'field-endDate-description',
-              errors: endErrors.endDate ? [endErrors.endDate] : undefined,
-              initialValue: ending ? ending.endDate : data.values.validUntil || data.today,
-            }}
-            label={t('workspace.rules.endDate')}
+            form={endForm}
+            name="endDate"
             hint={t('workspace.rules.endHint')}
             type="date"
-            errorPrefix="workspace.rules.errors"
           />
           {ending?.affected && ending.affected.length > 0 ? (
             <AffectedAppointments
+              form={endForm}
               affected={ending.affected}
-              values={ending.decisionValues ?? null}
-              errors={endErrors}
               defaultReason={data.defaultReason}
               changed={ending.changed ?? false}
             />

@@ -8,6 +8,8 @@ import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { fixedT } from '~/i18n/i18n.server'
 import { ruleAction, scheduleOwner } from '~/features/schedule/actions.server'
 import { ruleFormOptions } from '~/features/schedule/views.server'
+import { decisionsSchema } from '~/features/schedule/forms.server'
+import { maxLengthsOf } from '~/platform/forms.server'
 
 // /espace/horaires/nouveau?conseiller=<id>: a new opening rule (decisions 050–052).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -22,6 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     advisorId: advisor.id,
     defaultReason: t('workspace.rules.affected.defaultReason'),
     ...options,
+    maxLengths: maxLengthsOf(decisionsSchema([])),
     values: {
       weekdays: [],
       startTime: '',
@@ -64,6 +67,7 @@ export default function NewRule() {
         topics={data.topics}
         updatedAt={null}
         defaultReason={data.defaultReason}
+        maxLengths={data.maxLengths}
       />
     </div>
   )

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { z } from 'zod'
 import { db } from '~/platform/database/client.server'
 import { appointmentMessages } from '~/features/notifications/index.server'
 import {
@@ -13,13 +12,20 @@ import {
   saveNote,
 } from '~/features/desk/appointment.server'
 import { AppointmentMessages } from '~/components/workspace/appointment-messages'
-import { WorkspaceErrors } from '~/components/workspace/field'
+import { ChoiceGroup, ErrorSummary, TextField, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
+import {
+  noteForm,
+  statusForm,
+  type AppointmentChange,
+} from '~/features/desk/appointment-forms.server'
+import { formReply, maxLengthsOf, parseForm } from '~/platform/forms.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 
-const TEXT_MAX = 500
+const STATUSES = ['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'] as const
 const KNOWN_ACTIONS = [
   'APPOINTMENT_BOOKED',
   'APPOINTMENT_CANCELLED_BY_RESIDENT',
@@ -60,6 +66,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     title: t('workspace.appointment.title', { name: residentName }),
     saved: url.searchParams.get('enregistre') === '1',
+    maxLengths: maxLengthsOf(statusForm, noteForm),
     moved: url.searchParams.get('deplace') === '1',
     appointment: {
       id: appointment.id,
@@ -111,73 +118,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-const version = z.coerce.number().int().min(0)
-const statusForm = z
-  .object({
-    intent: z.literal('status'),
-    version,
-    status: z.enum(['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'], {
-      errorMap: () => ({ message: 'STATUS_INVALID' }),
-    }),
-    reason: z.string().trim().max(TEXT_MAX, 'TEXT_TOO_LONG').optional().default(''),
-  })
-  .superRefine((value, context) => {
-    const cancelling = value.status === 'EXCUSED' || value.status === 'CANCELLED'
-    if (cancelling && !value.reason) {
-      context.addIssue({ code: 'custom', path: ['reason'], message: 'REASON_REQUIRED' })
-    }
-  })
-const noteForm = z.object({
-  intent: z.literal('note'),
-  version,
-  note: z.string().trim().max(TEXT_MAX, 'TEXT_TOO_LONG').optional().default(''),
-})
-
-type ActionData = {
-  intent: 'status' | 'note'
-  values: Record<string, string>
-  errors: Record<string, string>
-  problem?: 'STALE' | 'FINAL'
-}
+type ActionData = FormReply & { intent: 'status' | 'note'; problem?: 'STALE' | 'FINAL' }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, appointment } = await load(request, params.appointmentId, 'update')
-  const form = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
-  ) as Record<string, string>
-  const intent = form.intent === 'note' ? 'note' : 'status'
-  const parsed = (intent === 'note' ? noteForm : statusForm).safeParse(form)
-  if (!parsed.success) {
-    const errors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-    return Response.json({ intent, values: form, errors } satisfies ActionData, { status: 400 })
-  }
-  const outcome = await write(signedIn, appointment.id, parsed.data)
+  const form = await request.formData()
+  const intent = form.get('intent') === 'note' ? ('note' as const) : ('status' as const)
+  const parsed = parseForm(form, intent === 'note' ? noteForm : statusForm)
+  if (!parsed.ok)
+    return Response.json({ intent, ...parsed.reply } satisfies ActionData, { status: 400 })
+  const outcome = await write(signedIn, appointment.id, parsed.value)
   if (outcome !== 'CHANGED') {
-    return Response.json(
-      { intent, values: form, errors: {}, problem: outcome } satisfies ActionData,
-      { status: 409 },
-    )
+    const reply = { intent, ...formReply(parsed.values), problem: outcome }
+    return Response.json(reply satisfies ActionData, { status: 409 })
   }
   return redirect(`/espace/rendez-vous/${appointment.id}?enregistre=1`)
 }
 
-function write(
-  signedIn: SignedIn,
-  appointmentId: string,
-  data: z.infer<typeof statusForm> | z.infer<typeof noteForm>,
-) {
+function write(signedIn: SignedIn, appointmentId: string, data: AppointmentChange) {
   if (data.intent === 'note') {
-    return saveNote(db(), signedIn.actor, {
-      appointmentId,
-      version: data.version,
-      note: data.note || null,
-    })
+    return saveNote(db(), signedIn.actor, { appointmentId, version: data.version, note: data.note })
   }
   return changeStatus(
     db(),
     signedIn.actor,
-    { appointmentId, version: data.version, status: data.status, reason: data.reason || null },
+    { appointmentId, version: data.version, status: data.status, reason: data.reason },
     new Date(),
   )
 }
@@ -187,26 +152,25 @@ export default function AppointmentPage() {
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
   const a = data.appointment
-  const errors = actionData?.errors ?? {}
-  const typed = actionData?.values ?? {}
-  const labels: Record<string, string> = {
-    status: t('workspace.appointment.newStatus'),
-    reason: t('workspace.appointment.reason'),
-    note: t('workspace.appointment.noteLabel'),
-  }
-  const summary = Object.entries(errors).map(([name, code]) => ({
-    name,
-    label: labels[name] ?? name,
-    code,
-  }))
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p id={`field-${name}-error`} className="error">
-        {t(`workspace.errors.${errors[name]}`)}
-      </p>
-    ) : null
-  const describedBy = (name: string, hint?: string) =>
-    [hint, errors[name] ? `field-${name}-error` : null].filter(Boolean).join(' ') || undefined
+  const statusView = useForm({
+    reply: actionData?.intent === 'status' ? actionData : null,
+    defaults: { status: a.status },
+    maxLengths: data.maxLengths,
+    labels: {
+      status: t('workspace.appointment.newStatus'),
+      reason: t('workspace.appointment.reason'),
+    },
+    messages: {
+      status: { REQUIRED: 'workspace.appointment.statusRequired' },
+      reason: { REQUIRED: 'workspace.appointment.reasonRequired' },
+    },
+  })
+  const noteView = useForm({
+    reply: actionData?.intent === 'note' ? actionData : null,
+    defaults: { note: a.note ?? '' },
+    maxLengths: data.maxLengths,
+    labels: { note: t('workspace.appointment.noteLabel') },
+  })
   const calendarLink = `/espace?conseiller=${a.advisorId}&date=${a.date}`
   return (
     <div className="page workspace">
@@ -231,7 +195,7 @@ export default function AppointmentPage() {
             : t('workspace.appointment.final')}
         </p>
       ) : null}
-      <WorkspaceErrors errors={summary} />
+      <ErrorSummary form={actionData?.intent === 'note' ? noteView : statusView} />
       <dl className="workspace-facts">
         <dt>{t('workspace.appointment.when')}</dt>
         <dd>{a.when}</dd>
@@ -281,73 +245,37 @@ export default function AppointmentPage() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="status" />
             <input type="hidden" name="version" value={a.version} />
-            <fieldset
-              className={`field${errors.status ? ' field-error' : ''}`}
-              aria-describedby={describedBy('status')}
-            >
-              <legend id="field-status">{labels.status}</legend>
-              {fieldError('status')}
-              {(['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'] as const).map((status) => (
-                <div key={status} className="field-radio">
-                  <input
-                    type="radio"
-                    id={`status-${status}`}
-                    name="status"
-                    value={status}
-                    defaultChecked={
-                      actionData?.intent === 'status'
-                        ? typed.status === status
-                        : a.status === status
-                    }
-                  />
-                  <label htmlFor={`status-${status}`}>
-                    {t(`workspace.calendar.status.${status}`)}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <div className={`field${errors.reason ? ' field-error' : ''}`}>
-              <label htmlFor="field-reason">{labels.reason}</label>
-              <p id="reason-hint" className="hint">
-                {t('workspace.appointment.reasonHint')}
-              </p>
-              {fieldError('reason')}
-              <input
-                id="field-reason"
-                name="reason"
-                type="text"
-                maxLength={TEXT_MAX}
-                defaultValue={actionData?.intent === 'status' ? typed.reason : ''}
-                aria-invalid={errors.reason ? true : undefined}
-                aria-describedby={describedBy('reason', 'reason-hint')}
-              />
-            </div>
+            <ChoiceGroup
+              form={statusView}
+              name="status"
+              type="radio"
+              options={STATUSES.map((status) => ({
+                value: status,
+                label: t(`workspace.calendar.status.${status}`),
+              }))}
+            />
+            <TextField
+              form={statusView}
+              name="reason"
+              hint={t('workspace.appointment.reasonHint')}
+            />
             <button type="submit">{t('workspace.appointment.saveStatus')}</button>
           </Form>
         </section>
       ) : null}
 
       <section aria-labelledby="note-title">
-        <h2 id="note-title">{labels.note}</h2>
+        <h2 id="note-title">{t('workspace.appointment.noteLabel')}</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="note" />
           <input type="hidden" name="version" value={a.version} />
-          <div className={`field${errors.note ? ' field-error' : ''}`}>
-            <label htmlFor="field-note">{labels.note}</label>
-            <p id="note-hint" className="hint">
-              {t('workspace.appointment.noteHint')}
-            </p>
-            {fieldError('note')}
-            <textarea
-              id="field-note"
-              name="note"
-              rows={4}
-              maxLength={TEXT_MAX}
-              defaultValue={actionData?.intent === 'note' ? typed.note : (a.note ?? '')}
-              aria-invalid={errors.note ? true : undefined}
-              aria-describedby={describedBy('note', 'note-hint')}
-            />
-          </div>
+          <TextField
+            form={noteView}
+            name="note"
+            hint={t('workspace.appointment.noteHint')}
+            multiline
+            rows={4}
+          />
           <button type="submit">{t('workspace.appointment.saveNote')}</button>
         </Form>
       </section>

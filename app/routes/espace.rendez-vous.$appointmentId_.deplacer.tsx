@@ -3,12 +3,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { DateTime } from 'luxon'
-import { z } from 'zod'
 import { useTranslation } from '~/i18n/use-translation'
 import { availability } from '~/features/schedule/index.server'
 import { db } from '~/platform/database/client.server'
 import { moveToSlot } from '~/features/manage/index.server'
 import { appointmentById } from '~/features/desk/appointment.server'
+import { Choice, ErrorSummary, FieldGroup, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
+import { moveForm } from '~/features/desk/appointment-forms.server'
+import { formReply, parseForm } from '~/platform/forms.server'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
@@ -111,46 +114,31 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-const moveForm = z.object({
-  version: z.coerce.number().int().min(0),
-  start: z.string({ required_error: 'SLOT_REQUIRED' }).datetime({ message: 'SLOT_REQUIRED' }),
-  conseiller: z.string().optional().default(''),
-})
-
-type ActionData = {
-  values: Record<string, string>
-  errors: Record<string, string>
-  problem?: 'STALE' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE'
-}
+type ActionData = FormReply & { problem?: 'STALE' | 'SLOT_TAKEN' | 'SLOT_UNAVAILABLE' }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, appointment, advisors } = await load(request, params.appointmentId)
-  const form = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
-  ) as Record<string, string>
-  const parsed = moveForm.safeParse(form)
-  if (!parsed.success) {
-    const errors: Record<string, string> = {}
-    for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-    if (errors.version) throw new Response('Bad request', { status: 400 })
-    return Response.json({ values: form, errors } satisfies ActionData, { status: 400 })
+  const parsed = parseForm(await request.formData(), moveForm)
+  if (!parsed.ok) {
+    // The version is the page's, not the person's: without it the form was not ours.
+    if (parsed.reply.errors.version) throw new Response('Bad request', { status: 400 })
+    return Response.json(parsed.reply satisfies ActionData, { status: 400 })
   }
-  const advisorId = parsed.data.conseiller || null
+  const advisorId = parsed.value.conseiller || null
   if (advisorId && !advisors.some((advisor) => advisor.id === advisorId)) {
     throw new Response('Not found', { status: 404 })
   }
   const outcome = await moveToSlot(db(), {
     appointment,
-    start: new Date(parsed.data.start),
+    start: new Date(parsed.value.start),
     advisorId,
-    expectedVersion: parsed.data.version,
+    expectedVersion: parsed.value.version,
     actor: { kind: 'ADVISOR', advisorId: signedIn.advisor.id },
     now: new Date(),
   })
   if (outcome !== 'MOVED') {
-    return Response.json({ values: form, errors: {}, problem: outcome } satisfies ActionData, {
-      status: 409,
-    })
+    const reply = { ...formReply(parsed.values), problem: outcome }
+    return Response.json(reply satisfies ActionData, { status: 409 })
   }
   return redirect(`/espace/rendez-vous/${appointment.id}?deplace=1`)
 }
@@ -159,14 +147,18 @@ export default function MoveAppointment() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  const errors = actionData?.errors ?? {}
-  const chosen = actionData?.values.start
+  const form = useForm({
+    reply: actionData,
+    labels: { start: data.weekLabel },
+    messages: { start: { REQUIRED: 'workspace.booking.slotRequired' } },
+  })
   return (
     <div className="page workspace">
       <p>
         <Link to={`/espace/rendez-vous/${data.id}`}>{t('workspace.slip.back')}</Link>
       </p>
       <h1>{data.title}</h1>
+      <ErrorSummary form={form} />
       {actionData?.problem ? (
         <p className="notice error" role="alert">
           {t(`workspace.appointment.moveProblems.${actionData.problem}`)}
@@ -210,11 +202,7 @@ export default function MoveAppointment() {
           <Form method="post" noValidate>
             <input type="hidden" name="version" value={data.version} />
             <input type="hidden" name="conseiller" value={data.chosenAdvisor} />
-            <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
-              <legend id="field-start">{data.weekLabel}</legend>
-              {errors.start ? (
-                <p className="error">{t(`workspace.errors.${errors.start}`)}</p>
-              ) : null}
+            <FieldGroup form={form} name="start">
               {data.days.map((day) => (
                 <div key={day.date}>
                   <h2>{day.label}</h2>
@@ -222,21 +210,19 @@ export default function MoveAppointment() {
                     <p>{t('journey.slot.noSlotDay')}</p>
                   ) : (
                     day.slots.map((slot) => (
-                      <div key={slot.value} className="field-radio">
-                        <input
-                          type="radio"
-                          id={`slot-${slot.value}`}
-                          name="start"
-                          value={slot.value}
-                          defaultChecked={chosen === slot.value}
-                        />
-                        <label htmlFor={`slot-${slot.value}`}>{slot.full}</label>
-                      </div>
+                      <Choice
+                        key={slot.value}
+                        form={form}
+                        name="start"
+                        type="radio"
+                        value={slot.value}
+                        label={slot.full}
+                      />
                     ))
                   )}
                 </div>
               ))}
-            </fieldset>
+            </FieldGroup>
             <button type="submit">{t('workspace.appointment.moveSubmit')}</button>
           </Form>
         </>

@@ -8,29 +8,36 @@ import { db } from '~/platform/database/client.server'
 import { siteById } from '~/features/admin/index.server'
 import { bookableTopics } from '~/features/desk/queries.server'
 import { residentById, searchResidents } from '~/features/residents/index.server'
-import { WorkspaceField } from '~/components/workspace/field'
+import {
+  Choice,
+  ErrorSummary,
+  FieldGroup,
+  SelectField,
+  TextField,
+  useForm,
+} from '~/components/form'
 import { ResidentSearchForm } from '~/components/workspace/resident-search'
 import type { ResidentContact } from '~/domain/booking/book'
+import type { FormReply } from '~/domain/input/problems'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
-import { contactSchema } from '~/features/journey/index.server'
+import { contactFields, contactStepSchema } from '~/features/journey/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 import {
   BOOKING_KEY,
   bookOnBehalf,
   bookWalkIn,
-  localInstant,
   newBookingKey,
 } from '~/features/desk/booking.server'
+import { bookingFields, bookingSchema } from '~/features/desk/booking-form.server'
+import { WALK_IN } from '~/features/desk/walk-in'
+import { formReply, maxLengthsOf, parseForm, refusalOf } from '~/platform/forms.server'
 import { dayRange, requestedDate } from '~/domain/time/days'
 
 // /espace/reserver: book for a resident on the phone or at the desk, in three blocks on
 // one page driven by the query string (works without JavaScript):
 // ?q= search · ?usager=<id>|nouveau · ?motif=<topic>&lieu=<site>|telephone · ?jour=YYYY-MM-DD
-
-/** The `start` value of the walk-in choice: a time the agent types (decision 063). */
-const WALK_IN = 'autre'
 
 const activeAdvisors = (organisationId: string) =>
   db().advisor.findMany({
@@ -178,6 +185,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     advisorId: signedIn.advisor.id,
     today: localDateOf(new Date(), zone),
     idempotencyKey: newBookingKey(),
+    maxLengths: maxLengthsOf(bookingFields, contactFields),
   }
 }
 
@@ -185,153 +193,128 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = {
-  values: Record<string, string>
-  errors: Record<string, string>
-  problem?: 'taken' | 'tooMany' | 'overlap'
-}
+type ActionData = FormReply & { problem?: 'taken' | 'tooMany' | 'overlap' }
+
+const refuse = (data: ActionData, status: number) => Response.json(data, { status })
 
 export async function action({ request }: ActionFunctionArgs) {
   const signedIn = await requireAdvisor(request)
   requirePermission(signedIn.actor, 'booking.create', { organisationId: signedIn.organisation.id })
-  const form = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
-  ) as Record<string, string>
-  const choice = await readChoice(signedIn, new URLSearchParams(form))
+  const form = await request.formData()
+  const texts = [...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+  const choice = await readChoice(signedIn, new URLSearchParams(texts))
   if (!choice.resident || !choice.topic || !choice.mode) {
     throw new Response('Bad request', { status: 400 })
   }
-  const errors: Record<string, string> = {}
-  const walkIn = form.start === WALK_IN
-  // The walk-in time is the one on the clock of the place.
-  const site = walkIn && choice.siteId ? await siteById(db(), choice.siteId) : null
-  const zone = site?.timeZone ?? signedIn.organisation.timeZone
-  const start = walkIn
-    ? localInstant(form.walkInDate ?? '', (form.walkInTime ?? '').trim(), zone)
-    : new Date(form.start ?? '')
-  if (walkIn && !start) errors.walkInTime = 'WALK_IN_TIME_INVALID'
-  else if (!form.start || !start || Number.isNaN(start.getTime())) errors.start = 'SLOT_REQUIRED'
-  const advisors = walkIn ? await activeAdvisors(signedIn.organisation.id) : []
-  if (walkIn && !advisors.some((advisor) => advisor.id === form.walkInAdvisor)) {
-    errors.walkInAdvisor = 'WALK_IN_ADVISOR_REQUIRED'
-  }
-  if (!BOOKING_KEY.test(form.idempotencyKey ?? ''))
-    throw new Response('Bad request', { status: 400 })
+  const idempotencyKey = String(form.get('idempotencyKey') ?? '')
+  if (!BOOKING_KEY.test(idempotencyKey)) throw new Response('Bad request', { status: 400 })
   const organisation = await db().organisation.findUniqueOrThrow({
     where: { id: signedIn.organisation.id },
     select: { allowedPhoneRegions: true, maxUpcomingPerContact: true },
   })
-  let resident: ResidentContact | null = null
-  if (choice.resident === 'new') {
-    const parsed = contactSchema({
-      mode: choice.mode,
-      allowedRegions: organisation.allowedPhoneRegions.split(','),
-    }).safeParse(form)
-    if (parsed.success) resident = { ...parsed.data.resident, language: 'fr' }
-    else for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message
-  } else {
-    const known = choice.resident
-    if (choice.mode === 'PHONE' && !known.phoneE164) errors.start = 'PHONE_REQUIRED_FOR_CALL'
-    resident = {
-      firstName: known.firstName,
-      lastName: known.lastName,
-      searchKey: known.searchKey,
-      phoneE164: known.phoneE164,
-      phoneType: known.phoneType,
-      email: known.email,
-      language: known.preferredLanguage === 'en' ? 'en' : 'fr',
-      consent: known.notificationConsent,
-    }
-  }
-  const note = (form.note ?? '').trim()
-  if (note.length > 500) errors.note = 'tooLong'
-  if (Object.keys(errors).length > 0 || !resident || !start) {
-    return Response.json({ values: form, errors } satisfies ActionData, { status: 400 })
-  }
-  if (walkIn) {
-    const outcome = await bookWalkIn({
-      signedIn,
-      topicId: choice.topic.id,
-      durationMinutes: choice.topic.durationMinutes,
-      mode: choice.mode,
-      siteId: choice.siteId,
-      advisorId: form.walkInAdvisor!,
-      start,
-      confirmedOutsideHours: form.walkInConfirm === 'on',
-      resident,
-      note: note || null,
-      idempotencyKey: form.idempotencyKey!,
-      maxUpcomingPerContact: organisation.maxUpcomingPerContact,
-      now: new Date(),
-    })
-    if (outcome.ok) return redirect(`/espace/rendez-vous/${outcome.appointmentId}/fiche`)
-    if (outcome.reason === 'past' || outcome.reason === 'needsConfirmation') {
-      const field = outcome.reason === 'past' ? 'walkInTime' : 'walkInConfirm'
-      const code = outcome.reason === 'past' ? 'WALK_IN_PAST' : 'WALK_IN_CONFIRM'
-      return Response.json({ values: form, errors: { [field]: code } } satisfies ActionData, {
-        status: 400,
-      })
-    }
-    return Response.json(
-      { values: form, errors: {}, problem: outcome.reason } satisfies ActionData,
-      { status: 409 },
-    )
-  }
-  const outcome = await bookOnBehalf({
+  // The walk-in time is the one on the clock of the place.
+  const site = choice.siteId ? await siteById(db(), choice.siteId) : null
+  const known = choice.resident === 'new' ? null : choice.resident
+  const booking = parseForm(
+    form,
+    bookingSchema({
+      zone: site?.timeZone ?? signedIn.organisation.timeZone,
+      advisorIds: (await activeAdvisors(signedIn.organisation.id)).map((advisor) => advisor.id),
+      phoneMissingForCall: choice.mode === 'PHONE' && known !== null && !known.phoneE164,
+    }),
+  )
+  const contact = known
+    ? null
+    : parseForm(form, contactStepSchema({ mode: choice.mode, organisation }))
+  const refused = refusalOf(booking, ...(contact ? [contact] : []))
+  if (refused || !booking.ok || (contact && !contact.ok)) return refuse(refused!, 400)
+  const values = booking.values
+  const resident = known
+    ? knownContact(known)
+    : { ...contact!.value.resident, language: 'fr' as const }
+  const common = {
     signedIn,
     topicId: choice.topic.id,
     mode: choice.mode,
     siteId: choice.siteId,
-    start,
+    start: booking.value.start,
     resident,
-    note: note || null,
-    idempotencyKey: form.idempotencyKey!,
+    note: booking.value.note,
+    idempotencyKey,
     maxUpcomingPerContact: organisation.maxUpcomingPerContact,
     now: new Date(),
-  })
-  if (!outcome.ok) {
-    return Response.json(
-      { values: form, errors: {}, problem: outcome.reason } satisfies ActionData,
-      {
-        status: 409,
-      },
-    )
   }
+  if (booking.value.kind === 'walkIn') {
+    const outcome = await bookWalkIn({
+      ...common,
+      durationMinutes: choice.topic.durationMinutes,
+      advisorId: booking.value.advisorId,
+      confirmedOutsideHours: booking.value.confirmedOutsideHours,
+    })
+    if (outcome.ok) return redirect(`/espace/rendez-vous/${outcome.appointmentId}/fiche`)
+    if (outcome.reason === 'past') {
+      return refuse(formReply(values, { walkInTime: { code: 'WALK_IN_PAST' } }), 400)
+    }
+    if (outcome.reason === 'needsConfirmation') {
+      const errors = { walkInConfirm: { code: 'OUTSIDE_HOURS_NOT_CONFIRMED' as const } }
+      return refuse(formReply(values, errors), 400)
+    }
+    return refuse({ ...formReply(values), problem: outcome.reason }, 409)
+  }
+  const outcome = await bookOnBehalf(common)
+  if (!outcome.ok) return refuse({ ...formReply(values), problem: outcome.reason }, 409)
   return redirect(`/espace/rendez-vous/${outcome.appointmentId}/fiche`)
+}
+
+/** A known resident's details, as a booking records them. */
+function knownContact(
+  known: NonNullable<Awaited<ReturnType<typeof residentById>>>,
+): ResidentContact {
+  return {
+    firstName: known.firstName,
+    lastName: known.lastName,
+    searchKey: known.searchKey,
+    phoneE164: known.phoneE164,
+    phoneType: known.phoneType,
+    email: known.email,
+    language: known.preferredLanguage === 'en' ? 'en' : 'fr',
+    consent: known.notificationConsent,
+  }
 }
 
 export default function BookOnBehalf() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  const errors = actionData?.errors ?? {}
-  const typed = actionData?.values ?? {}
-  const labels: Record<string, string> = {
-    start: t('workspace.booking.slotTitle'),
-    firstName: t('workspace.booking.firstName'),
-    lastName: t('workspace.booking.lastName'),
-    phone: t('workspace.booking.phone'),
-    email: t('workspace.booking.email'),
-    note: t('workspace.booking.note'),
-    walkInDate: t('workspace.booking.walkInDate'),
-    walkInTime: t('workspace.booking.walkInTime'),
-    walkInAdvisor: t('workspace.booking.walkInAdvisor'),
-    walkInConfirm: t('workspace.booking.walkInConfirm'),
-  }
-  const summary = Object.entries(errors).map(([name, code]) => ({
-    name,
-    label: labels[name] ?? name,
-    code,
-  }))
+  const form = useForm({
+    reply: actionData,
+    defaults: {
+      start: data.first?.value ?? '',
+      walkInDate: data.today,
+      walkInAdvisor: data.advisorId,
+    },
+    maxLengths: data.maxLengths,
+    labels: {
+      start: t('workspace.booking.slotTitle'),
+      walkInDate: t('workspace.booking.walkInDate'),
+      walkInTime: t('workspace.booking.walkInTime'),
+      walkInAdvisor: t('workspace.booking.walkInAdvisor'),
+      walkInConfirm: t('workspace.booking.walkInConfirm'),
+      firstName: t('workspace.booking.firstName'),
+      lastName: t('workspace.booking.lastName'),
+      phone: t('workspace.booking.phone'),
+      email: t('workspace.booking.email'),
+      note: t('workspace.booking.note'),
+    },
+    messages: {
+      start: { REQUIRED: 'workspace.booking.slotRequired' },
+      walkInAdvisor: { REQUIRED: 'workspace.booking.walkInAdvisorRequired' },
+      firstName: { REQUIRED: 'journey.contact.firstNameRequired' },
+      lastName: { REQUIRED: 'journey.contact.lastNameRequired' },
+    },
+  })
   const withResident = (extra: Record<string, string>) =>
     `/espace/reserver?${new URLSearchParams({ usager: data.usager, ...extra }).toString()}`
-  const chosenSlot = typed.start ?? data.first?.value
-  const message = (code: string) =>
-    code === 'SLOT_REQUIRED'
-      ? t('workspace.errors.SLOT_REQUIRED')
-      : code.startsWith('WALK_IN_')
-        ? t(`workspace.booking.walkInErrors.${code}`)
-        : t(`form.errors.${code}`)
   return (
     <div className="page workspace">
       <h1>{data.title}</h1>
@@ -340,20 +323,7 @@ export default function BookOnBehalf() {
           {t(`workspace.booking.${actionData.problem}`)}
         </p>
       ) : null}
-      {summary.length > 0 ? (
-        <div className="error-summary" role="alert" tabIndex={-1}>
-          <h2>{t('form.errorSummary', { count: summary.length })}</h2>
-          <ul>
-            {summary.map((error) => (
-              <li key={error.name}>
-                <a href={`#field-${error.name}`}>
-                  {error.label} : {message(error.code)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary form={form} />
 
       <section aria-labelledby="who-title">
         <h2 id="who-title">{t('workspace.booking.searchTitle')}</h2>
@@ -432,37 +402,29 @@ export default function BookOnBehalf() {
             <input type="hidden" name="motif" value={data.motif} />
             <input type="hidden" name="lieu" value={data.lieu} />
             <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
-            <fieldset className={`field${errors.start ? ' field-error' : ''}`}>
-              <legend id="field-start">{labels.start}</legend>
-              {errors.start ? <p className="error">{message(errors.start)}</p> : null}
+            <FieldGroup form={form} name="start">
               {data.first && data.day ? (
                 <>
-                  <div className="field-radio">
-                    <input
-                      type="radio"
-                      id="slot-first"
-                      name="start"
-                      value={data.first.value}
-                      defaultChecked={chosenSlot === data.first.value}
-                    />
-                    <label htmlFor="slot-first">
-                      {t('workspace.booking.firstFree', { when: data.first.when })}
-                    </label>
-                  </div>
+                  <Choice
+                    form={form}
+                    name="start"
+                    type="radio"
+                    value={data.first.value}
+                    id="slot-first"
+                    label={t('workspace.booking.firstFree', { when: data.first.when })}
+                  />
                   <p>{t('workspace.booking.slotsOf', { day: data.day.label })}</p>
                   {data.slots
                     .filter((slot) => slot.value !== data.first!.value)
                     .map((slot) => (
-                      <div key={slot.value} className="field-radio">
-                        <input
-                          type="radio"
-                          id={`slot-${slot.value}`}
-                          name="start"
-                          value={slot.value}
-                          defaultChecked={chosenSlot === slot.value}
-                        />
-                        <label htmlFor={`slot-${slot.value}`}>{slot.label}</label>
-                      </div>
+                      <Choice
+                        key={slot.value}
+                        form={form}
+                        name="start"
+                        type="radio"
+                        value={slot.value}
+                        label={slot.label}
+                      />
                     ))}
                   {data.day.next ? (
                     <p>
@@ -479,116 +441,43 @@ export default function BookOnBehalf() {
                   ) : null}
                 </>
               ) : null}
-              <div className="field-radio">
-                <input
-                  type="radio"
-                  id="slot-walk-in"
-                  name="start"
-                  value={WALK_IN}
-                  defaultChecked={chosenSlot === WALK_IN}
-                  aria-describedby="walk-in-hint"
-                />
-                <label htmlFor="slot-walk-in">{t('workspace.booking.walkIn')}</label>
-              </div>
+              <Choice
+                form={form}
+                name="start"
+                type="radio"
+                value={WALK_IN}
+                label={t('workspace.booking.walkIn')}
+                hint={t('workspace.booking.walkInHint')}
+              />
               <div className="workspace-walk-in">
-                <p id="walk-in-hint" className="hint">
-                  {t('workspace.booking.walkInHint')}
-                </p>
-                <WorkspaceField
-                  name="walkInDate"
-                  label={labels.walkInDate!}
-                  type="date"
-                  defaultValue={typed.walkInDate ?? data.today}
-                  error={errors.walkInDate}
-                  errorPrefix="workspace.booking.walkInErrors"
+                <TextField form={form} name="walkInDate" type="date" />
+                <TextField form={form} name="walkInTime" />
+                <SelectField
+                  form={form}
+                  name="walkInAdvisor"
+                  options={data.advisors.map((advisor) => ({
+                    value: advisor.id,
+                    label: advisor.name,
+                  }))}
                 />
-                <WorkspaceField
-                  name="walkInTime"
-                  label={labels.walkInTime!}
-                  defaultValue={typed.walkInTime}
-                  error={errors.walkInTime}
-                  errorPrefix="workspace.booking.walkInErrors"
+                <Choice
+                  form={form}
+                  name="walkInConfirm"
+                  label={form.field('walkInConfirm').label}
                 />
-                <div className={`field${errors.walkInAdvisor ? ' field-error' : ''}`}>
-                  <label htmlFor="field-walkInAdvisor">{labels.walkInAdvisor}</label>
-                  {errors.walkInAdvisor ? (
-                    <p id="field-walkInAdvisor-error" className="error">
-                      {message(errors.walkInAdvisor)}
-                    </p>
-                  ) : null}
-                  <select
-                    id="field-walkInAdvisor"
-                    name="walkInAdvisor"
-                    defaultValue={typed.walkInAdvisor ?? data.advisorId}
-                    aria-invalid={errors.walkInAdvisor ? true : undefined}
-                    aria-describedby={
-                      errors.walkInAdvisor ? 'field-walkInAdvisor-error' : undefined
-                    }
-                  >
-                    {data.advisors.map((advisor) => (
-                      <option key={advisor.id} value={advisor.id}>
-                        {advisor.name}
-                      </option>
-                    ))}
-                  </select>
-                </div>
-                <div
-                  className={`field field-checkbox${errors.walkInConfirm ? ' field-error' : ''}`}
-                >
-                  {errors.walkInConfirm ? (
-                    <p id="field-walkInConfirm-error" className="error">
-                      {message(errors.walkInConfirm)}
-                    </p>
-                  ) : null}
-                  <input
-                    type="checkbox"
-                    id="field-walkInConfirm"
-                    name="walkInConfirm"
-                    defaultChecked={typed.walkInConfirm === 'on'}
-                    aria-invalid={errors.walkInConfirm ? true : undefined}
-                    aria-describedby={
-                      errors.walkInConfirm ? 'field-walkInConfirm-error' : undefined
-                    }
-                  />
-                  <label htmlFor="field-walkInConfirm">{labels.walkInConfirm}</label>
-                </div>
               </div>
-            </fieldset>
+            </FieldGroup>
             {data.isNew ? (
               <fieldset>
                 <legend>{t('workspace.booking.contactTitle')}</legend>
-                {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
-                  <WorkspaceField
-                    key={name}
-                    name={name}
-                    label={labels[name]!}
-                    type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
-                    defaultValue={typed[name]}
-                    error={errors[name]}
-                    errorPrefix="form.errors"
-                  />
-                ))}
-                <div className="field field-checkbox">
-                  <input
-                    type="checkbox"
-                    id="field-consent"
-                    name="consent"
-                    defaultChecked={typed.consent === 'on'}
-                  />
-                  <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
-                </div>
+                <TextField form={form} name="firstName" />
+                <TextField form={form} name="lastName" />
+                <TextField form={form} name="phone" type="tel" />
+                <TextField form={form} name="email" type="email" />
+                <Choice form={form} name="consent" label={t('workspace.booking.consent')} />
               </fieldset>
             ) : null}
-            <div className={`field${errors.note ? ' field-error' : ''}`}>
-              <label htmlFor="field-note">{labels.note}</label>
-              <textarea
-                id="field-note"
-                name="note"
-                rows={2}
-                maxLength={500}
-                defaultValue={typed.note}
-              />
-            </div>
+            <TextField form={form} name="note" multiline rows={2} />
             <button type="submit">{t('workspace.booking.submit')}</button>
           </Form>
         </section>

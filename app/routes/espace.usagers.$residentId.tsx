@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import {
@@ -12,12 +11,14 @@ import {
   residentRecord,
   updateResident,
 } from '~/features/residents/directory.server'
-import { ErrorSummary } from '~/components/form'
-import { WorkspaceField } from '~/components/workspace/field'
+import { Choice, ErrorSummary, SelectField, TextField, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
+import { residentEditForm } from '~/features/residents/forms.server'
+import { formReply, maxLengthsOf, parseForm } from '~/platform/forms.server'
 import { can, type Action } from '~/domain/access'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
-import { contactSchema } from '~/features/journey/index.server'
+import { contactFields, contactStepSchema } from '~/features/journey/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
@@ -106,6 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         ? `${t(`workspace.residents.actions.${event.action}`)} (${event.summary})`
         : event.summary,
     })),
+    maxLengths: maxLengthsOf(contactFields),
     canMerge: can(actor, 'resident.merge'),
     duplicates: duplicates.map((match) => ({
       id: match.resident.id,
@@ -121,42 +123,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-const editForm = z.object({
-  updatedAt: z.string().datetime(),
-  // Only two choices in a select: anything else was not typed by a person.
-  language: z.enum(['fr', 'en']).catch('fr'),
-})
-
-type ActionData = {
-  values: Record<string, string>
-  errors: Record<string, string>
-  problem?: 'STALE'
-}
+type ActionData = FormReply & { problem?: 'STALE' }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, resident } = await load(request, params.residentId, 'resident.update')
-  const form = Object.fromEntries(
-    [...(await request.formData()).entries()].filter(([, value]) => typeof value === 'string'),
-  ) as Record<string, string>
+  const form = await request.formData()
   const organisation = await db().organisation.findUniqueOrThrow({
     where: { id: signedIn.organisation.id },
     select: { allowedPhoneRegions: true },
   })
-  const base = editForm.safeParse(form)
-  const contact = contactSchema({
-    mode: 'IN_PERSON',
-    allowedRegions: organisation.allowedPhoneRegions.split(','),
-  }).safeParse(form)
-  if (!base.success) throw new Response('Bad request', { status: 400 })
-  if (!contact.success) {
-    const errors: Record<string, string> = {}
-    for (const issue of contact.error.issues) errors[String(issue.path[0])] ??= issue.message
-    return Response.json({ values: form, errors } satisfies ActionData, { status: 400 })
-  }
-  const details = contact.data.resident
+  const base = parseForm(form, residentEditForm)
+  if (!base.ok) throw new Response('Bad request', { status: 400 })
+  const contact = parseForm(form, contactStepSchema({ mode: 'IN_PERSON', organisation }))
+  if (!contact.ok) return Response.json(contact.reply satisfies ActionData, { status: 400 })
+  const details = contact.value.resident
   const outcome = await updateResident(db(), signedIn.actor, {
     id: resident.id,
-    updatedAt: new Date(base.data.updatedAt),
+    updatedAt: new Date(base.value.updatedAt),
     changes: {
       firstName: details.firstName,
       lastName: details.lastName,
@@ -164,14 +147,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       phoneE164: details.phoneE164,
       phoneType: details.phoneType,
       email: details.email,
-      preferredLanguage: base.data.language,
+      preferredLanguage: base.value.language,
       notificationConsent: details.consent,
     },
   })
   if (outcome === 'STALE') {
-    return Response.json({ values: form, errors: {}, problem: 'STALE' } satisfies ActionData, {
-      status: 409,
-    })
+    const reply = { ...formReply(contact.values), problem: 'STALE' as const }
+    return Response.json(reply satisfies ActionData, { status: 409 })
   }
   return redirect(`/espace/usagers/${resident.id}?enregistre=1`)
 }
@@ -200,23 +182,30 @@ export default function ResidentPage() {
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
   const r = data.resident
-  const errors = actionData?.errors ?? {}
   // After a refused edit, what was typed stays; after a stale one, the current values show.
-  const typed = actionData && !actionData.problem ? actionData.values : null
-  const labels: Record<string, string> = {
-    firstName: t('workspace.booking.firstName'),
-    lastName: t('workspace.booking.lastName'),
-    phone: t('workspace.booking.phone'),
-    email: t('workspace.booking.email'),
-    language: t('workspace.residents.language'),
-  }
-  const summary = Object.entries(errors).map(([name, code]) => ({
-    id: `field-${name}`,
-    label: labels[name] ?? name,
-    code,
-  }))
-  const consent = typed ? typed.consent === 'on' : r.consent
-  const language = typed ? typed.language : r.language
+  const form = useForm({
+    reply: actionData?.problem ? null : actionData,
+    defaults: {
+      firstName: r.firstName,
+      lastName: r.lastName,
+      phone: r.phone,
+      email: r.email,
+      language: r.language,
+      consent: r.consent ? 'on' : '',
+    },
+    maxLengths: data.maxLengths,
+    labels: {
+      firstName: t('workspace.booking.firstName'),
+      lastName: t('workspace.booking.lastName'),
+      phone: t('workspace.booking.phone'),
+      email: t('workspace.booking.email'),
+      language: t('workspace.residents.language'),
+    },
+    messages: {
+      firstName: { REQUIRED: 'journey.contact.firstNameRequired' },
+      lastName: { REQUIRED: 'journey.contact.lastNameRequired' },
+    },
+  })
   return (
     <div className="page workspace">
       <p>
@@ -239,31 +228,22 @@ export default function ResidentPage() {
 
       <section aria-labelledby="contact-title">
         <h2 id="contact-title">{t('workspace.residents.contactTitle')}</h2>
-        <ErrorSummary errors={summary} />
+        <ErrorSummary form={form} />
         <Form method="post" noValidate key={r.updatedAt}>
           <input type="hidden" name="updatedAt" value={r.updatedAt} />
-          {(['firstName', 'lastName', 'phone', 'email'] as const).map((name) => (
-            <WorkspaceField
-              key={name}
-              name={name}
-              label={labels[name]!}
-              type={name === 'phone' ? 'tel' : name === 'email' ? 'email' : 'text'}
-              defaultValue={typed ? typed[name] : r[name]}
-              error={errors[name]}
-              errorPrefix="form.errors"
-            />
-          ))}
-          <div className="field">
-            <label htmlFor="field-language">{labels.language}</label>
-            <select id="field-language" name="language" defaultValue={language}>
-              <option value="fr">Français</option>
-              <option value="en">English</option>
-            </select>
-          </div>
-          <div className="field field-checkbox">
-            <input type="checkbox" id="field-consent" name="consent" defaultChecked={consent} />
-            <label htmlFor="field-consent">{t('workspace.booking.consent')}</label>
-          </div>
+          <TextField form={form} name="firstName" />
+          <TextField form={form} name="lastName" />
+          <TextField form={form} name="phone" type="tel" />
+          <TextField form={form} name="email" type="email" />
+          <SelectField
+            form={form}
+            name="language"
+            options={[
+              { value: 'fr', label: 'Français' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+          <Choice form={form} name="consent" label={t('workspace.booking.consent')} />
           <p>
             {r.smsOptedOut
               ? t('workspace.residents.smsOptedOut')

@@ -8,6 +8,10 @@ import {
   residentAppointments,
   residentRecord,
 } from '~/features/residents/directory.server'
+import { ChoiceGroup, ErrorSummary, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
+import { mergeForm } from '~/features/residents/forms.server'
+import { formReply, parseForm } from '~/platform/forms.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { fixedT } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
@@ -57,7 +61,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = { problem: 'SAME_RECORD' | 'STALE' | 'KEEP_REQUIRED' }
+type ActionData = FormReply & { problem?: 'SAME_RECORD' | 'STALE' }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const url = new URL(request.url)
@@ -67,12 +71,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     url.searchParams.get('avec'),
   )
   const form = await request.formData()
-  const keep = form.get('keep')
-  if (keep !== first.id && keep !== second.id) {
-    return Response.json({ problem: 'KEEP_REQUIRED' } satisfies ActionData, { status: 400 })
-  }
-  const kept = keep === first.id ? first : second
-  const duplicate = keep === first.id ? second : first
+  const parsed = parseForm(form, mergeForm(first.id, second.id))
+  if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
+  const kept = parsed.value.keep === first.id ? first : second
+  const duplicate = kept === first ? second : first
   const stamp = (name: string) => new Date(String(form.get(name) ?? ''))
   const outcome = await mergeResidents(db(), signedIn.actor, {
     keptId: kept.id,
@@ -82,7 +84,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   })
   if (!outcome.ok) {
     if (outcome.problem === 'OTHER_ORGANISATION') throw new Response('Not found', { status: 404 })
-    return Response.json({ problem: outcome.problem } satisfies ActionData, {
+    const reply = { ...formReply(parsed.values), problem: outcome.problem }
+    return Response.json(reply satisfies ActionData, {
       status: outcome.problem === 'SAME_RECORD' ? 400 : 409,
     })
   }
@@ -95,12 +98,19 @@ export default function MergeResidents() {
   const { t } = useTranslation()
   const [first] = data.records
   const problem = actionData?.problem ?? (data.same ? 'SAME_RECORD' : null)
+  const form = useForm({
+    reply: actionData,
+    defaults: { keep: first!.id },
+    labels: { keep: t('workspace.residents.keep') },
+    messages: { keep: { REQUIRED: 'workspace.residents.keepRequired' } },
+  })
   return (
     <div className="page workspace">
       <p>
         <Link to={`/espace/usagers/${first!.id}`}>{t('workspace.residents.backToResident')}</Link>
       </p>
       <h1>{data.title}</h1>
+      <ErrorSummary form={form} />
       {problem ? (
         <p className="notice error" role="alert" id="merge-problem">
           {t(`workspace.residents.mergeProblems.${problem}`)}
@@ -109,30 +119,29 @@ export default function MergeResidents() {
       {data.same ? null : (
         <Form method="post" noValidate>
           <p>{t('workspace.residents.mergeIntro')}</p>
-          <fieldset className="field" aria-describedby={problem ? 'merge-problem' : undefined}>
-            <legend>{t('workspace.residents.keep')}</legend>
-            {data.records.map((record) => (
-              <div key={record.id} className="field-radio">
-                <input type="hidden" name={`updatedAt-${record.id}`} value={record.updatedAt} />
-                <input
-                  type="radio"
-                  id={`keep-${record.id}`}
-                  name="keep"
-                  value={record.id}
-                  defaultChecked={record.id === first!.id}
-                />
-                <label htmlFor={`keep-${record.id}`}>
-                  {t('workspace.residents.keepRecord', {
-                    name: record.name,
-                    contact:
-                      [record.phone, record.email].filter(Boolean).join(', ') ||
-                      t('workspace.residents.noContact'),
-                    count: record.appointments,
-                  })}
-                </label>
-              </div>
-            ))}
-          </fieldset>
+          {data.records.map((record) => (
+            <input
+              key={record.id}
+              type="hidden"
+              name={`updatedAt-${record.id}`}
+              value={record.updatedAt}
+            />
+          ))}
+          <ChoiceGroup
+            form={form}
+            name="keep"
+            type="radio"
+            options={data.records.map((record) => ({
+              value: record.id,
+              label: t('workspace.residents.keepRecord', {
+                name: record.name,
+                contact:
+                  [record.phone, record.email].filter(Boolean).join(', ') ||
+                  t('workspace.residents.noContact'),
+                count: record.appointments,
+              }),
+            }))}
+          />
           <button type="submit">{t('workspace.residents.mergeSubmit')}</button>
         </Form>
       )}

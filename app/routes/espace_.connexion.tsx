@@ -2,17 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { z } from 'zod'
-import { WorkspaceErrors, WorkspaceField } from '~/components/workspace/field'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
 import { fixedT } from '~/i18n/i18n.server'
 import { currentAdvisor, signIn } from '~/features/access/auth.server'
 import type { LoadContext } from '~/platform/http/app.server'
 import { safeRedirectPath } from '~/platform/http/safe-redirect'
-
-const schema = z.object({
-  email: z.string().trim().min(1, 'EMAIL_REQUIRED').max(254, 'INVALID_CREDENTIALS'),
-  password: z.string().min(1, 'PASSWORD_REQUIRED').max(200, 'INVALID_CREDENTIALS'),
-})
+import { signInForm } from '~/features/access/forms.server'
+import { formReply, parseForm } from '~/platform/forms.server'
 
 function backTo(value: FormDataEntryValue | string | null) {
   const path = safeRedirectPath(value, '/espace')
@@ -35,45 +32,36 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? 'Connexion'} · Permanence` },
 ]
 
-type ActionData = { email: string; errors: Partial<Record<'email' | 'password', string>> }
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData()
   const redirectTo = backTo(form.get('redirectTo'))
-  const email = typeof form.get('email') === 'string' ? String(form.get('email')) : ''
-  const parsed = schema.safeParse({ email, password: form.get('password') ?? '' })
-  if (!parsed.success) {
-    const errors: ActionData['errors'] = {}
-    for (const issue of parsed.error.issues) {
-      const key = issue.path[0] as 'email' | 'password'
-      errors[key] ??= issue.message
-    }
-    return Response.json({ email, errors } satisfies ActionData, { status: 400 })
-  }
+  const parsed = parseForm(form, signInForm, { hide: ['password'] })
+  if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
   const result = await signIn({
-    email: parsed.data.email,
-    password: parsed.data.password,
+    email: parsed.value.email,
+    password: parsed.value.password,
     clientAddress: (context as LoadContext).clientAddress,
     userAgent: request.headers.get('user-agent'),
   })
   if (!result.ok) {
     const status = result.problem === 'TOO_MANY_ATTEMPTS' ? 429 : 400
-    return Response.json({ email, errors: { email: result.problem } } satisfies ActionData, {
-      status,
-    })
+    return Response.json(formReply(parsed.values, { email: { code: result.problem } }), { status })
   }
   return redirect(redirectTo, { headers: { 'Set-Cookie': result.setCookie } })
 }
 
 export default function SignIn() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as ActionData | undefined
+  const reply = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
-  const errors = actionData?.errors ?? {}
-  const labels = { email: t('workspace.signIn.email'), password: t('workspace.signIn.password') }
-  const summary = (['email', 'password'] as const).flatMap((name) =>
-    errors[name] ? [{ name, label: labels[name], code: errors[name]! }] : [],
-  )
+  const form = useForm({
+    reply,
+    labels: { email: t('workspace.signIn.email'), password: t('workspace.signIn.password') },
+    messages: {
+      email: { REQUIRED: 'workspace.signIn.emailRequired' },
+      password: { REQUIRED: 'workspace.signIn.passwordRequired' },
+    },
+  })
   return (
     <div className="page workspace">
       <h1>{t('workspace.signIn.title')}</h1>
@@ -82,25 +70,12 @@ export default function SignIn() {
           {t('workspace.signIn.signedOut')}
         </p>
       ) : null}
-      <WorkspaceErrors errors={summary} />
+      <ErrorSummary form={form} />
       <p>{t('workspace.signIn.intro')}</p>
       <Form method="post" noValidate>
         <input type="hidden" name="redirectTo" value={data.redirectTo} />
-        <WorkspaceField
-          name="email"
-          type="email"
-          label={labels.email}
-          autoComplete="username"
-          defaultValue={actionData?.email}
-          error={errors.email}
-        />
-        <WorkspaceField
-          name="password"
-          type="password"
-          label={labels.password}
-          autoComplete="current-password"
-          error={errors.password}
-        />
+        <TextField form={form} name="email" type="email" autoComplete="username" />
+        <TextField form={form} name="password" type="password" autoComplete="current-password" />
         <button type="submit">{t('workspace.signIn.submit')}</button>
       </Form>
       <p>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { ChoosePasswordPage } from '~/features/access/choose-password'
 import type { ChoosePasswordData } from '~/features/access/page-data'
+import type { FormReply } from '~/domain/input/problems'
 import {
   choosePasswordFromForm,
   choosePasswordPageData,
@@ -25,6 +26,6 @@ export function action({ request, params }: ActionFunctionArgs) {
 
 export default function ResetPassword() {
   const data = useLoaderData<ChoosePasswordData>()
-  const actionData = useActionData<{ errors: Record<string, string> }>()
-  return <ChoosePasswordPage data={data} errors={actionData?.errors ?? {}} />
+  const reply = useActionData<FormReply | null>()
+  return <ChoosePasswordPage data={data} reply={reply} />
 }

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
-import { AdminErrors, AdminText, Notice } from '~/components/workspace/admin'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import { Notice } from '~/components/workspace/admin'
+import type { FormReply } from '~/domain/input/problems'
 import { fixedT } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
 import type { LoadContext } from '~/platform/http/app.server'
 import { requestPasswordReset } from '~/features/access/password-reset.server'
+import { resetRequestForm } from '~/features/access/forms.server'
+import { formReply, parseForm } from '~/platform/forms.server'
 
 // /espace/mot-de-passe: ask for a reset link (same answer whether the account exists),
 // and the page the reset ends on (?fait=1).
-const schema = z.object({ email: z.string().trim().min(1, 'EMAIL_REQUIRED').max(254) })
-
 export async function loader({ request }: LoaderFunctionArgs) {
   const t = await fixedT(request)
   const url = new URL(request.url)
@@ -26,31 +27,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = { email: string; errors: Record<string, string>; mailFailed?: boolean }
+type ActionData = FormReply & { mailFailed?: boolean }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData()
-  const email = typeof form.get('email') === 'string' ? String(form.get('email')) : ''
-  const parsed = schema.safeParse({ email })
-  if (!parsed.success) {
-    return Response.json({ email, errors: { email: 'EMAIL_REQUIRED' } } satisfies ActionData, {
-      status: 400,
-    })
-  }
+  const parsed = parseForm(await request.formData(), resetRequestForm)
+  if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
   const outcome = await requestPasswordReset({
-    email: parsed.data.email,
+    email: parsed.value.email,
     clientAddress: (context as LoadContext).clientAddress,
     t: await fixedT(request),
   })
   if (outcome === 'TOO_MANY_ATTEMPTS') {
-    return Response.json({ email, errors: { email: outcome } } satisfies ActionData, {
-      status: 429,
-    })
+    const reply = formReply(parsed.values, { email: { code: outcome } })
+    return Response.json(reply satisfies ActionData, { status: 429 })
   }
   if (outcome === 'MAIL_FAILED') {
-    return Response.json({ email, errors: {}, mailFailed: true } satisfies ActionData, {
-      status: 503,
-    })
+    const reply = { ...formReply(parsed.values), mailFailed: true }
+    return Response.json(reply satisfies ActionData, { status: 503 })
   }
   return redirect('/espace/mot-de-passe?envoye=1')
 }
@@ -59,8 +52,11 @@ export default function ForgottenPassword() {
   const data = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>() as ActionData | undefined
   const { t } = useTranslation()
-  const state = { values: { email: actionData?.email ?? '' }, errors: actionData?.errors ?? {} }
-  const labels = { email: t('workspace.password.email') }
+  const form = useForm({
+    reply: actionData,
+    labels: { email: t('workspace.password.email') },
+    messages: { email: { REQUIRED: 'workspace.signIn.emailRequired' } },
+  })
   if (data.done) {
     return (
       <div className="page workspace">
@@ -80,17 +76,10 @@ export default function ForgottenPassword() {
         text={actionData?.mailFailed ? t('workspace.password.mailFailed') : null}
         kind="alert"
       />
-      <AdminErrors state={state} labels={labels} errorPrefix="workspace.password.errors" />
+      <ErrorSummary form={form} />
       <p>{t('workspace.password.requestIntro')}</p>
       <Form method="post" noValidate>
-        <AdminText
-          name="email"
-          type="email"
-          label={labels.email}
-          autoComplete="username"
-          state={state}
-          errorPrefix="workspace.password.errors"
-        />
+        <TextField form={form} name="email" type="email" autoComplete="username" />
         <button type="submit">{t('workspace.password.send')}</button>
       </Form>
       <p>

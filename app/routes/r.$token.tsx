@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
 import { db } from '~/platform/database/client.server'
 import { cancelByResident } from '~/features/manage/commands.server'
-import { CANCELLATION_REASON_MAX_LENGTH } from '~/domain/booking/manage'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import type { FormReply } from '~/domain/input/problems'
+import { cancelForm } from '~/features/manage/forms.server'
+import { maxLengthsOf, parseForm } from '~/platform/forms.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
 
@@ -25,6 +28,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ...managedView(appointment, language, new Date()),
     token: params.token!,
     banner,
+    maxLengths: maxLengthsOf(cancelForm),
     title: t('manage.title'),
   }
 }
@@ -37,18 +41,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token)
-  const form = await request.formData()
-  const reason =
-    String(form.get('reason') ?? '')
-      .trim()
-      .slice(0, CANCELLATION_REASON_MAX_LENGTH) || null
-  await cancelByResident(db(), appointment, reason, new Date())
+  const parsed = parseForm(await request.formData(), cancelForm)
+  if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
+  await cancelByResident(db(), appointment, parsed.value.reason, new Date())
   return redirect(`/r/${params.token}?annule=1`, { status: 303 })
 }
 
 export default function ManageAppointment() {
   const data = useLoaderData<typeof loader>()
+  const reply = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
+  const form = useForm({
+    reply,
+    maxLengths: data.maxLengths,
+    labels: { reason: t('manage.reason') },
+  })
   const stateMessage = {
     CANCELLED: t('manage.statusCancelled'),
     PAST: t('manage.statusPast'),
@@ -58,6 +65,7 @@ export default function ManageAppointment() {
   return (
     <div className="page">
       <h1>{t('manage.title')}</h1>
+      <ErrorSummary form={form} />
       {data.banner ? (
         <div className="notice notice-success" role="status">
           <p>{t(`manage.${data.banner}`)}</p>
@@ -103,19 +111,13 @@ export default function ManageAppointment() {
               </p>
               <Form method="post" className="cancel-form">
                 <h3>{t('manage.cancelTitle')}</h3>
-                <div className="field">
-                  <label htmlFor="reason">{t('manage.reason')}</label>
-                  <p id="reason-hint" className="hint">
-                    {t('manage.reasonWhy')}
-                  </p>
-                  <textarea
-                    id="reason"
-                    name="reason"
-                    rows={2}
-                    maxLength={CANCELLATION_REASON_MAX_LENGTH}
-                    aria-describedby="reason-hint"
-                  />
-                </div>
+                <TextField
+                  form={form}
+                  name="reason"
+                  hint={t('manage.reasonWhy')}
+                  multiline
+                  rows={2}
+                />
                 <button type="submit" className="button-danger">
                   {t('manage.cancel')}
                 </button>

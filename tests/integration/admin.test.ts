@@ -219,7 +219,7 @@ describe(`organisation settings on ${testProvider}`, () => {
     expect(bad.status).toBe(400)
     const badHtml = await bad.text()
     expect(badHtml).toContain('Fuseau horaire inconnu')
-    expect(badHtml).toContain('Le nom d’expéditeur compte de 3 à 11 caractères.')
+    expect(badHtml).toContain('Ce texte est trop long (11 caractères au plus).')
     expect(badHtml).toContain('value="Europe/Sorne"')
 
     expect((await post('/espace/admin/reglages', { ...SETTINGS, updatedAt })).status).toBe(302)
@@ -254,7 +254,7 @@ describe(`team on ${testProvider}`, () => {
     })
     expect(bad.status).toBe(400)
     const badHtml = await bad.text()
-    expect(badHtml).toContain('Indiquez une adresse e-mail valide')
+    expect(badHtml).toContain('Cette adresse e-mail n’est pas valide.')
     expect(badHtml).toContain('value="Inès"')
     const taken = await post('/espace/admin/conseillers', {
       firstName: 'Karim',

@@ -75,10 +75,15 @@ describe(`bad input on the contact step (${testProvider})`, () => {
     [
       'an oversized name',
       { lastName: 'x'.repeat(300) },
-      'Ce texte est trop long.',
+      'Ce texte est trop long (80 caractères au plus).',
       'x'.repeat(300),
     ],
-    ['an oversized note', { note: 'y'.repeat(501) }, 'Ce texte est trop long.', 'y'.repeat(501)],
+    [
+      'an oversized note',
+      { note: 'y'.repeat(501) },
+      'Ce texte est trop long (500 caractères au plus).',
+      'y'.repeat(501),
+    ],
   ])(
     '%s gets a clear message next to the field, keeps what was typed, and writes nothing',
     async (_, change, message, kept) => {

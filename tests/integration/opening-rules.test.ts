@@ -28,10 +28,10 @@ const rule = (overrides: Partial<OpeningRuleInput> = {}): OpeningRuleInput => ({
 test(`malformed opening rules are refused when saved, writing nothing (${testProvider})`, async () => {
   const refusals: [Partial<OpeningRuleInput>, string][] = [
     [{ startTime: '12:00', endTime: '09:00' }, 'END_BEFORE_START'],
-    [{ weekdays: [] }, 'NO_WEEKDAY'],
-    [{ weekdays: [8] }, 'BAD_WEEKDAY'],
-    [{ startTime: '25:00' }, 'BAD_TIME'],
-    [{ everyNWeeks: 0 }, 'BAD_INTERVAL'],
+    [{ weekdays: [] }, 'REQUIRED'],
+    [{ weekdays: [8] }, 'INVALID_CHOICE'],
+    [{ startTime: '25:00' }, 'INVALID_TIME'],
+    [{ everyNWeeks: 0 }, 'INVALID_CHOICE'],
     [{ validUntil: '2031-02-01' }, 'VALID_UNTIL_BEFORE_FROM'],
   ]
   for (const [change, code] of refusals) {

@@ -137,6 +137,26 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     expect(html).toContain('value="Élise"')
     expect(await workspace.database.resident.count()).toBe(residents)
 
+    const note = 'n'.repeat(501)
+    const tooLong = await post(page, {
+      usager: 'nouveau',
+      motif: identity.id,
+      lieu: site.id,
+      idempotencyKey: form.key,
+      start: form.first,
+      firstName: 'Élise',
+      lastName: 'Durand',
+      phone: '06 11 22 33 44',
+      note,
+    })
+    const refused = await tooLong.text()
+    expect(tooLong.status).toBe(400)
+    // Next to the field and in the summary.
+    expect(refused.split('Ce texte est trop long (500 caractères au plus).')).toHaveLength(3)
+    expect(refused).toContain('id="field-note-error"')
+    expect(refused).toContain(note)
+    expect(await workspace.database.resident.count()).toBe(residents)
+
     const booked = await post(page, {
       usager: 'nouveau',
       motif: identity.id,

@@ -1,3 +1,5 @@
+import type { ProblemCode } from '~/domain/input/problems'
+
 // Password rules for advisors: long enough, and not one of the passwords every attacker
 // tries first. Length beats composition rules (NIST SP 800-63B).
 
@@ -50,11 +52,11 @@ const COMMON = new Set([
   'princesse1',
 ])
 
-export type PasswordProblem = 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_TOO_COMMON'
+export type PasswordProblem = Extract<ProblemCode, 'TOO_SHORT' | 'TOO_LONG' | 'PASSWORD_TOO_COMMON'>
 
 export function passwordProblem(password: string): PasswordProblem | null {
-  if ([...password].length < PASSWORD_MIN_LENGTH) return 'PASSWORD_TOO_SHORT'
-  if (password.length > PASSWORD_MAX_LENGTH) return 'PASSWORD_TOO_LONG'
+  if ([...password].length < PASSWORD_MIN_LENGTH) return 'TOO_SHORT'
+  if (password.length > PASSWORD_MAX_LENGTH) return 'TOO_LONG'
   const folded = password
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

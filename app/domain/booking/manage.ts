@@ -24,5 +24,3 @@ export function canChangeOnline(appointment: ManagedAppointment, now: Date): boo
   const deadline = appointment.startsAt.getTime() - appointment.cancellationDeadlineMinutes * 60_000
   return now.getTime() < deadline
 }
-
-export const CANCELLATION_REASON_MAX_LENGTH = 300

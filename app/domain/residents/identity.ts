@@ -1,3 +1,5 @@
+import type { ProblemCode } from '~/domain/input/problems'
+
 // How residents' names and emails are cleaned, compared and searched: one home.
 
 export const NAME_MAX_LENGTH = 80
@@ -6,7 +8,7 @@ export const EMAIL_MAX_LENGTH = 254
 const EMAIL_LOCAL_MAX_LENGTH = 64
 const DOMAIN_LABEL_MAX_LENGTH = 63
 
-export type NameProblem = 'NAME_REQUIRED' | 'NAME_TOO_LONG' | 'NAME_INVALID'
+export type NameProblem = Extract<ProblemCode, 'REQUIRED' | 'TOO_LONG' | 'INVALID_NAME'>
 export type NameResult = { ok: true; name: string } | { ok: false; problem: NameProblem }
 
 // Starts with a letter; then letters, spaces, hyphens, apostrophes (typed ' or ’) and
@@ -16,9 +18,9 @@ const NAME_SHAPE = /^\p{L}[\p{L}\p{M}' ’.-]*$/u
 /** Trimmed, single-spaced, NFC; accents, hyphens and apostrophes welcome. */
 export function normaliseName(raw: string): NameResult {
   const name = raw.normalize('NFC').replace(/\s+/gu, ' ').trim()
-  if (!name) return { ok: false, problem: 'NAME_REQUIRED' }
-  if (name.length > NAME_MAX_LENGTH) return { ok: false, problem: 'NAME_TOO_LONG' }
-  if (!NAME_SHAPE.test(name)) return { ok: false, problem: 'NAME_INVALID' }
+  if (!name) return { ok: false, problem: 'REQUIRED' }
+  if (name.length > NAME_MAX_LENGTH) return { ok: false, problem: 'TOO_LONG' }
+  if (!NAME_SHAPE.test(name)) return { ok: false, problem: 'INVALID_NAME' }
   return { ok: true, name }
 }
 
@@ -42,7 +44,7 @@ export function nameSearchKey(...parts: string[]): string {
     .trim()
 }
 
-export type EmailProblem = 'EMAIL_INVALID' | 'EMAIL_TOO_LONG'
+export type EmailProblem = Extract<ProblemCode, 'INVALID_EMAIL' | 'TOO_LONG'>
 export type EmailResult = { ok: true; email: string } | { ok: false; problem: EmailProblem }
 
 // The characters mail providers accept in practice; quoted local parts are not worth
@@ -54,8 +56,8 @@ const TOP_LEVEL = /^\p{L}{2,}$/u
 /** Trimmed and lowercased (providers ignore case); a sane shape, not a full RFC parser. */
 export function normaliseEmail(raw: string): EmailResult {
   const email = raw.normalize('NFC').trim().toLowerCase()
-  if (email.length > EMAIL_MAX_LENGTH) return { ok: false, problem: 'EMAIL_TOO_LONG' }
-  return isSaneEmail(email) ? { ok: true, email } : { ok: false, problem: 'EMAIL_INVALID' }
+  if (email.length > EMAIL_MAX_LENGTH) return { ok: false, problem: 'TOO_LONG' }
+  return isSaneEmail(email) ? { ok: true, email } : { ok: false, problem: 'INVALID_EMAIL' }
 }
 
 function isSaneEmail(email: string): boolean {

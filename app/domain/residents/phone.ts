@@ -3,6 +3,7 @@ import {
   type CountryCode,
   type PhoneNumber,
 } from 'libphonenumber-js/max'
+import type { ProblemCode } from '~/domain/input/problems'
 
 // The one phone parser of the app (docs/decisions/020-phone-numbers.md).
 
@@ -20,6 +21,8 @@ export const DEFAULT_PHONE_REGIONS: readonly string[] = [
   'MF',
 ]
 export const PHONE_EXAMPLE = '06 12 34 56 78'
+/** What a phone field takes: a number in any usual spelling, with a word or two around it. */
+export const PHONE_INPUT_MAX_LENGTH = 40
 
 // One country per overseas calling code (590 GP/BL/MF, 594 GF, 596 MQ, 262 RE/YT, 508 PM):
 // libphonenumber then picks the exact territory from the number itself.
@@ -27,7 +30,10 @@ const OVERSEAS_DIALLED_AS_NATIONAL: CountryCode[] = ['GP', 'GF', 'MQ', 'RE', 'PM
 
 export type PhoneType = 'MOBILE' | 'FIXED'
 export type NormalisedPhone = { e164: string; type: PhoneType; region: string }
-export type PhoneProblem = 'PHONE_INVALID' | 'PHONE_REGION_NOT_ALLOWED' | 'PHONE_NOT_REACHABLE'
+export type PhoneProblem = Extract<
+  ProblemCode,
+  'INVALID_PHONE' | 'PHONE_REGION_NOT_ALLOWED' | 'PHONE_NOT_REACHABLE'
+>
 export type PhoneResult =
   { ok: true; phone: NormalisedPhone } | { ok: false; problem: PhoneProblem; example: string }
 
@@ -41,7 +47,7 @@ export function normalisePhone(
   allowedRegions: readonly string[] = DEFAULT_PHONE_REGIONS,
 ): PhoneResult {
   const parsed = parse(raw)
-  if (!parsed || !parsed.isValid() || parsed.ext) return refuse('PHONE_INVALID')
+  if (!parsed || !parsed.isValid() || parsed.ext) return refuse('INVALID_PHONE')
   const region = parsed.country
   if (!region || !allowedRegions.includes(region)) return refuse('PHONE_REGION_NOT_ALLOWED')
   const type = phoneType(parsed)

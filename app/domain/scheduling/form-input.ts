@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import type { ProblemCode } from '~/domain/input/problems'
 import { parseLocalDate } from './calendar'
 
 // What advisors type in the hours and absence forms, read the way they write it.
@@ -15,7 +16,10 @@ export function parseTimeInput(value: string): string | null {
 
 export type AbsenceInputProblem = {
   field: 'startDate' | 'startTime' | 'endDate' | 'endTime'
-  code: 'DATE_REQUIRED' | 'BAD_DATE' | 'BAD_TIME' | 'TIME_SKIPPED' | 'END_BEFORE_START'
+  code: Extract<
+    ProblemCode,
+    'REQUIRED' | 'INVALID_DATE' | 'INVALID_TIME' | 'TIME_SKIPPED' | 'END_BEFORE_START'
+  >
 }
 
 /**
@@ -46,11 +50,11 @@ function instant(
   const timeField = which === 'start' ? 'startTime' : 'endTime'
   const trimmed = date.trim()
   if (trimmed === '') {
-    problems.push({ field: dateField, code: 'DATE_REQUIRED' })
+    problems.push({ field: dateField, code: 'REQUIRED' })
     return null
   }
   if (parseLocalDate(trimmed) === null) {
-    problems.push({ field: dateField, code: 'BAD_DATE' })
+    problems.push({ field: dateField, code: 'INVALID_DATE' })
     return null
   }
   if (time.trim() === '') {
@@ -59,7 +63,7 @@ function instant(
   }
   const wall = parseTimeInput(time)
   if (wall === null) {
-    problems.push({ field: timeField, code: 'BAD_TIME' })
+    problems.push({ field: timeField, code: 'INVALID_TIME' })
     return null
   }
   const local = DateTime.fromISO(`${trimmed}T${wall}`, { zone })

@@ -1,14 +1,16 @@
 import { isoWeekday, mondayOf, parseLocalDate, parseWallTime } from './calendar'
+import type { ProblemCode } from '~/domain/input/problems'
 import type { OpeningRule } from './types'
 
-export type OpeningRuleProblemCode =
+export type OpeningRuleProblemCode = Extract<
+  ProblemCode,
   | 'END_BEFORE_START'
-  | 'NO_WEEKDAY'
-  | 'BAD_WEEKDAY'
-  | 'BAD_TIME'
-  | 'BAD_INTERVAL'
-  | 'BAD_DATE'
+  | 'REQUIRED'
+  | 'INVALID_CHOICE'
+  | 'INVALID_TIME'
+  | 'INVALID_DATE'
   | 'VALID_UNTIL_BEFORE_FROM'
+>
 
 export type OpeningRuleProblem = {
   field: 'weekdays' | 'startTime' | 'endTime' | 'everyNWeeks' | 'validFrom' | 'validUntil'
@@ -26,23 +28,23 @@ export const MAX_EVERY_N_WEEKS = 12
 export function validateOpeningRule(rule: OpeningRuleFields): OpeningRuleProblem[] {
   const problems = [...weekdayProblems(rule.weekdays), ...timeProblems(rule)]
   if (!isValidInterval(rule.everyNWeeks))
-    problems.push({ field: 'everyNWeeks', code: 'BAD_INTERVAL' })
+    problems.push({ field: 'everyNWeeks', code: 'INVALID_CHOICE' })
   return [...problems, ...dateProblems(rule)]
 }
 
 function weekdayProblems(weekdays: readonly number[]): OpeningRuleProblem[] {
-  if (weekdays.length === 0) return [{ field: 'weekdays', code: 'NO_WEEKDAY' }]
+  if (weekdays.length === 0) return [{ field: 'weekdays', code: 'REQUIRED' }]
   const valid = weekdays.every((day) => Number.isInteger(day) && day >= 1 && day <= 7)
   const distinct = new Set(weekdays).size === weekdays.length
-  return valid && distinct ? [] : [{ field: 'weekdays', code: 'BAD_WEEKDAY' }]
+  return valid && distinct ? [] : [{ field: 'weekdays', code: 'INVALID_CHOICE' }]
 }
 
 function timeProblems(rule: OpeningRuleFields): OpeningRuleProblem[] {
   const start = parseWallTime(rule.startTime)
   const end = parseWallTime(rule.endTime)
   const problems: OpeningRuleProblem[] = []
-  if (start === null) problems.push({ field: 'startTime', code: 'BAD_TIME' })
-  if (end === null) problems.push({ field: 'endTime', code: 'BAD_TIME' })
+  if (start === null) problems.push({ field: 'startTime', code: 'INVALID_TIME' })
+  if (end === null) problems.push({ field: 'endTime', code: 'INVALID_TIME' })
   if (start !== null && end !== null && end <= start) {
     problems.push({ field: 'endTime', code: 'END_BEFORE_START' })
   }
@@ -53,9 +55,9 @@ function dateProblems(rule: OpeningRuleFields): OpeningRuleProblem[] {
   const from = parseLocalDate(rule.validFrom)
   const until = rule.validUntil === null ? null : parseLocalDate(rule.validUntil)
   const problems: OpeningRuleProblem[] = []
-  if (from === null) problems.push({ field: 'validFrom', code: 'BAD_DATE' })
+  if (from === null) problems.push({ field: 'validFrom', code: 'INVALID_DATE' })
   if (rule.validUntil !== null && until === null) {
-    problems.push({ field: 'validUntil', code: 'BAD_DATE' })
+    problems.push({ field: 'validUntil', code: 'INVALID_DATE' })
   }
   if (from !== null && until !== null && until < from) {
     problems.push({ field: 'validUntil', code: 'VALID_UNTIL_BEFORE_FROM' })

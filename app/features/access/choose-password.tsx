@@ -1,19 +1,32 @@
 import { Form, Link } from '@remix-run/react'
+import { ErrorSummary, TextField, useForm } from '~/components/form'
+import { PASSWORD_MIN_LENGTH } from '~/domain/access/password'
+import type { FormReply } from '~/domain/input/problems'
 import { useTranslation } from '~/i18n/use-translation'
-import { AdminErrors, AdminText } from '~/components/workspace/admin'
 import type { ChoosePasswordData } from './page-data'
-
-const ERRORS = 'workspace.password.errors'
 
 /** The page of a password link (reset or invitation): the form, or why the link fails. */
 export function ChoosePasswordPage({
   data,
-  errors,
+  reply,
 }: {
   data: ChoosePasswordData
-  errors: Record<string, string>
+  reply: FormReply | null | undefined
 }) {
   const { t } = useTranslation()
+  const form = useForm({
+    reply,
+    labels: {
+      password: t('workspace.password.newPassword'),
+      confirmation: t('workspace.password.confirmPassword'),
+    },
+    messages: {
+      password: {
+        REQUIRED: 'workspace.password.passwordRequired',
+        TOO_SHORT: 'workspace.password.tooShort',
+      },
+    },
+  })
   if (!data.ok) {
     return (
       <div className="page workspace">
@@ -27,34 +40,20 @@ export function ChoosePasswordPage({
       </div>
     )
   }
-  const state = { values: {}, errors }
-  const labels = {
-    password: t('workspace.password.newPassword'),
-    confirmation: t('workspace.password.confirmPassword'),
-  }
   return (
     <div className="page workspace">
       <h1>{data.title}</h1>
-      <AdminErrors state={state} labels={labels} errorPrefix={ERRORS} />
+      <ErrorSummary form={form} />
       <p>{data.intro}</p>
       <Form method="post" noValidate>
-        <AdminText
+        <TextField
+          form={form}
           name="password"
           type="password"
-          label={labels.password}
-          hint={t('workspace.password.passwordHint')}
+          hint={t('workspace.password.passwordHint', { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
-          state={state}
-          errorPrefix={ERRORS}
         />
-        <AdminText
-          name="confirmation"
-          type="password"
-          label={labels.confirmation}
-          autoComplete="new-password"
-          state={state}
-          errorPrefix={ERRORS}
-        />
+        <TextField form={form} name="confirmation" type="password" autoComplete="new-password" />
         <button type="submit">{t('workspace.password.submit')}</button>
       </Form>
     </div>

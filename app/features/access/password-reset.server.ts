@@ -9,7 +9,9 @@ import {
   withdrawToken,
   type TokenPurpose,
 } from './one-time-tokens.server'
-import { passwordProblem } from '~/domain/access/password'
+import type { FormReply } from '~/domain/input/problems'
+import { parseForm } from '~/platform/forms.server'
+import { newPasswordForm } from './forms.server'
 import { fixedT } from '~/i18n/i18n.server'
 import type { Translate } from '~/i18n/translate'
 import { absoluteUrl, sendLinkMail } from './link-mail.server'
@@ -82,7 +84,7 @@ export async function sendInvitation(
 export type ChoosePasswordResult =
   | { ok: true }
   | { ok: false; linkProblem: 'UNKNOWN' | 'USED' | 'EXPIRED' }
-  | { ok: false; errors: Record<string, string> }
+  | { ok: false; reply: FormReply }
 
 /** Checks the link, then the new password as at sign-in, then sets it (once). */
 export async function choosePassword(
@@ -93,15 +95,10 @@ export async function choosePassword(
   const now = new Date()
   const found = await tokenAdvisor(db(), token, purpose, now)
   if (!found.ok) return { ok: false, linkProblem: found.problem }
-  const password = form.get('password')
-  const confirmation = form.get('confirmation')
-  if (typeof password !== 'string' || password.length === 0) {
-    return { ok: false, errors: { password: 'PASSWORD_REQUIRED' } }
-  }
-  const problem = passwordProblem(password)
-  if (problem) return { ok: false, errors: { password: problem } }
-  if (confirmation !== password) return { ok: false, errors: { confirmation: 'PASSWORD_MISMATCH' } }
-  const result = await setPasswordWithToken(db(), token, purpose, await hashPassword(password), now)
+  const parsed = parseForm(form, newPasswordForm, { hide: ['password', 'confirmation'] })
+  if (!parsed.ok) return { ok: false, reply: parsed.reply }
+  const hashed = await hashPassword(parsed.value.password)
+  const result = await setPasswordWithToken(db(), token, purpose, hashed, now)
   return result.ok ? { ok: true } : { ok: false, linkProblem: result.problem }
 }
 
@@ -149,7 +146,7 @@ export async function choosePasswordFromForm(
   const result = await choosePassword(token, purpose, await request.formData())
   if (result.ok) return redirect('/espace/mot-de-passe?fait=1')
   if ('linkProblem' in result) {
-    return Response.json({ errors: {} }, { status: LINK_STATUS[result.linkProblem] })
+    return Response.json(null, { status: LINK_STATUS[result.linkProblem] })
   }
-  return Response.json({ errors: result.errors }, { status: 400 })
+  return Response.json(result.reply, { status: 400 })
 }

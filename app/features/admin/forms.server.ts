@@ -7,94 +7,78 @@ import {
   DEFAULT_MIN_LEAD_MINUTES,
   type ReminderOffset,
 } from '~/domain/notifications/policy'
-import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
+import type { Problem } from '~/domain/input/problems'
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, normaliseEmail } from '~/domain/residents/identity'
+import {
+  DEFAULT_PHONE_REGIONS,
+  normalisePhone,
+  PHONE_INPUT_MAX_LENGTH,
+} from '~/domain/residents/phone'
+import { parseTimeInput } from '~/domain/scheduling/form-input'
 import { isTheme } from '~/domain/topics/themes'
 import { isValidTimeZone } from '~/domain/scheduling/zone'
+import {
+  addProblem,
+  checkbox,
+  choice,
+  optionalText,
+  requiredText,
+  wholeNumber,
+} from '~/platform/form-fields.server'
 
 // The administration forms (sites, topics, advisors, organisation settings): what an admin
-// may type, as zod schemas whose messages are error codes translated under
-// `workspace.admin.errors`. Pure: the routes parse, app/db/admin.server.ts writes.
+// may type, as zod schemas read by parseForm (app/platform/forms.server.ts). Pure: the
+// routes parse, ./records.server.ts writes.
 
 export { HOLIDAY_REGIONS, DEFAULT_PHONE_REGIONS as PHONE_REGIONS }
 
-/** Field name to error code, the first problem of each field. */
-export type FieldErrors = Record<string, string>
+/** A name people read in a list: a site, a town, a topic. */
+const LABEL_MAX_LENGTH = 120
+const ADDRESS_MAX_LENGTH = 200
+/** What a resident reads before coming: access notes, what to bring. */
+const NOTES_MAX_LENGTH = 500
 
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {}
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? 'form')
-    errors[key] ??= issue.message
-  }
-  return errors
-}
-
-const text = (max: number) =>
-  z
-    .string({ required_error: 'REQUIRED', invalid_type_error: 'REQUIRED' })
-    .trim()
-    .min(1, 'REQUIRED')
-    .max(max, 'TOO_LONG')
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, 'TOO_LONG')
-    .optional()
-    .transform((value) => (value ? value : null))
-
-const whole = (min: number, max: number) =>
-  z
-    .string({ required_error: 'REQUIRED' })
-    .trim()
-    .min(1, 'REQUIRED')
-    .regex(/^\d+$/u, 'NOT_A_NUMBER')
-    .transform(Number)
-    .refine((value) => value >= min && value <= max, `BETWEEN_${min}_${max}`)
-
-const checkbox = z
-  .string()
-  .optional()
-  .transform((value) => value === 'on')
+export const SENDER_NAME_MIN_LENGTH = 3
+export const SENDER_NAME_MAX_LENGTH = 11
 
 export const siteSchema = z.object({
-  name: text(120),
-  address: text(200),
+  name: requiredText(LABEL_MAX_LENGTH),
+  address: requiredText(ADDRESS_MAX_LENGTH),
   postalCode: z
     .string()
     .trim()
-    .regex(/^(\d{5}|2[AB]\d{3})$/u, 'POSTAL_CODE'),
-  city: text(120),
+    .regex(/^(\d{5}|2[AB]\d{3})$/u, 'INVALID_POSTAL_CODE'),
+  city: requiredText(LABEL_MAX_LENGTH),
   // Stored in E.164 like every phone number of the app (shown in the national format).
-  phone: optionalText(40).transform((value, context) => {
+  phone: optionalText(PHONE_INPUT_MAX_LENGTH).transform((value, context) => {
     if (value === null) return null
     const result = normalisePhone(value)
     if (result.ok) return result.phone.e164
-    context.addIssue({ code: 'custom', message: 'PHONE' })
+    addProblem(context, result.problem)
     return z.NEVER
   }),
-  accessNotes: optionalText(500),
-  accessibilityNotes: optionalText(500),
+  accessNotes: optionalText(NOTES_MAX_LENGTH),
+  accessibilityNotes: optionalText(NOTES_MAX_LENGTH),
 })
 export type SiteInput = z.infer<typeof siteSchema>
 
 export const topicSchema = z
   .object({
-    name: text(120),
-    theme: z.string().refine(isTheme, 'THEME'),
-    durationMinutes: whole(5, 480),
-    allowsInPerson: checkbox,
-    allowsPhone: checkbox,
-    minNoticeMinutes: whole(0, 43_200),
-    horizonDays: whole(1, 365),
-    bufferMinutes: whole(0, 120),
-    cancellationDeadlineMinutes: whole(0, 10_080),
-    isPublic: checkbox,
-    instructions: optionalText(500),
+    name: requiredText(LABEL_MAX_LENGTH),
+    theme: z.string().refine(isTheme, 'INVALID_CHOICE'),
+    durationMinutes: wholeNumber(5, 480),
+    allowsInPerson: checkbox(),
+    allowsPhone: checkbox(),
+    minNoticeMinutes: wholeNumber(0, 43_200),
+    horizonDays: wholeNumber(1, 365),
+    bufferMinutes: wholeNumber(0, 120),
+    cancellationDeadlineMinutes: wholeNumber(0, 10_080),
+    isPublic: checkbox(),
+    instructions: optionalText(NOTES_MAX_LENGTH),
   })
+  // The modes are two checkboxes under one legend: the first carries the group's error.
   .refine((topic) => topic.allowsInPerson || topic.allowsPhone, {
-    message: 'MODE_REQUIRED',
+    message: 'REQUIRED',
     path: ['allowsInPerson'],
   })
 export type TopicInput = z.infer<typeof topicSchema>
@@ -102,10 +86,19 @@ export type TopicInput = z.infer<typeof topicSchema>
 export const ROLES = ['ADMIN', 'ADVISOR', 'RECEPTION'] as const
 
 export const inviteSchema = z.object({
-  firstName: text(80),
-  lastName: text(80),
-  email: z.string().trim().toLowerCase().min(1, 'REQUIRED').max(254, 'TOO_LONG').email('EMAIL'),
-  role: z.enum(ROLES, { errorMap: () => ({ message: 'ROLE' }) }),
+  firstName: requiredText(NAME_MAX_LENGTH),
+  lastName: requiredText(NAME_MAX_LENGTH),
+  // The residents' email rule (domain/residents/identity), lowercased like theirs.
+  email: z
+    .string()
+    .max(EMAIL_MAX_LENGTH)
+    .transform((value, context) => {
+      const result = normaliseEmail(value)
+      if (result.ok) return result.email
+      addProblem(context, result.problem)
+      return z.NEVER
+    }),
+  role: choice(ROLES),
 })
 export type InviteInput = z.infer<typeof inviteSchema>
 
@@ -113,11 +106,24 @@ export type InviteInput = z.infer<typeof inviteSchema>
  * Twilio's rules for an alphanumeric sender: 3 to 11 characters, letters (A–Z, a–z),
  * digits and spaces, at least one letter. Carriers show nothing else reliably.
  */
-export function senderNameProblem(name: string): 'SENDER_LENGTH' | 'SENDER_CHARACTERS' | null {
-  if (name.length < 3 || name.length > 11) return 'SENDER_LENGTH'
-  if (!/^[A-Za-z0-9 ]+$/u.test(name) || !/[A-Za-z]/u.test(name)) return 'SENDER_CHARACTERS'
+export function senderNameProblem(name: string): Problem | null {
+  if (name.length < SENDER_NAME_MIN_LENGTH)
+    return { code: 'TOO_SHORT', min: SENDER_NAME_MIN_LENGTH }
+  if (name.length > SENDER_NAME_MAX_LENGTH) return { code: 'TOO_LONG', max: SENDER_NAME_MAX_LENGTH }
+  if (!/^[A-Za-z0-9 ]+$/u.test(name) || !/[A-Za-z]/u.test(name)) {
+    return { code: 'SENDER_CHARACTERS' }
+  }
   return null
 }
+
+/** "20:00", "20h", "8 h 30" as the stored "HH:mm". */
+const localTime = () =>
+  z.string().transform((value, context) => {
+    const time = parseTimeInput(value)
+    if (time !== null && isLocalTime(time)) return time
+    addProblem(context, 'INVALID_TIME')
+    return z.NEVER
+  })
 
 /** The simple reminder form: one reminder days before, one the same day. */
 export type ReminderForm = {
@@ -165,31 +171,29 @@ export function reminderOffsetsOf(form: ReminderForm): ReminderOffset[] {
 
 export const settingsSchema = z
   .object({
-    timeZone: z.string().trim().refine(isValidTimeZone, 'TIME_ZONE'),
-    holidayRegion: z.string().refine(isHolidayRegion, 'HOLIDAY_REGION'),
-    daysBeforeOn: checkbox,
-    days: whole(1, 14),
-    sameDayOn: checkbox,
-    hours: whole(1, 12),
-    quietHoursStart: z.string().trim().refine(isLocalTime, 'LOCAL_TIME'),
-    quietHoursEnd: z.string().trim().refine(isLocalTime, 'LOCAL_TIME'),
-    smsSenderName: z
-      .string()
-      .trim()
-      .optional()
-      .transform((value) => (value ? value : null))
-      .superRefine((value, context) => {
-        const problem = value === null ? null : senderNameProblem(value)
-        if (problem) context.addIssue({ code: 'custom', message: problem })
-      }),
+    timeZone: z.string().trim().refine(isValidTimeZone, 'INVALID_TIME_ZONE'),
+    holidayRegion: z.string().refine(isHolidayRegion, 'INVALID_CHOICE'),
+    daysBeforeOn: checkbox(),
+    days: wholeNumber(1, 14),
+    sameDayOn: checkbox(),
+    hours: wholeNumber(1, 12),
+    quietHoursStart: localTime(),
+    quietHoursEnd: localTime(),
+    smsSenderName: optionalText(SENDER_NAME_MAX_LENGTH).superRefine((value, context) => {
+      const problem = value === null ? null : senderNameProblem(value)
+      if (problem) addProblem(context, problem)
+    }),
     allowedPhoneRegions: z
       .array(z.string())
-      .refine((regions) => regions.length > 0, 'REGIONS_REQUIRED')
-      .refine((regions) => regions.every((r) => DEFAULT_PHONE_REGIONS.includes(r)), 'REGIONS'),
-    maxUpcomingPerContact: whole(1, 50),
-    bookingsPerIpPerHour: whole(1, 1000),
-    bookingsPerPhonePerDay: whole(1, 100),
-    dailySmsCap: whole(0, 100_000),
+      .min(1)
+      .refine(
+        (regions) => regions.every((r) => DEFAULT_PHONE_REGIONS.includes(r)),
+        'INVALID_CHOICE',
+      ),
+    maxUpcomingPerContact: wholeNumber(1, 50),
+    bookingsPerIpPerHour: wholeNumber(1, 1000),
+    bookingsPerPhonePerDay: wholeNumber(1, 100),
+    dailySmsCap: wholeNumber(0, 100_000),
   })
   .superRefine((settings, context) => {
     const problem = settingsProblem({
@@ -198,9 +202,7 @@ export const settingsSchema = z
       reminderOffsets: reminderOffsetsOf(settings),
       minLeadMinutes: DEFAULT_MIN_LEAD_MINUTES,
     })
-    if (problem?.startsWith('quiet hours')) {
-      context.addIssue({ code: 'custom', message: 'QUIET_HOURS', path: ['quietHoursStart'] })
-    }
+    if (problem?.startsWith('quiet hours')) addProblem(context, 'QUIET_HOURS', 'quietHoursStart')
   })
 export type SettingsInput = z.infer<typeof settingsSchema>
 

@@ -1,57 +1,66 @@
-import { z } from 'zod'
-import { nameSearchKey, normaliseEmail, normaliseName } from '~/domain/residents/identity'
-import { normalisePhone } from '~/domain/residents/phone'
-import { NOTE_MAX_LENGTH } from './limits'
+import { z, type RefinementCtx } from 'zod'
+import { NOTE_MAX_LENGTH } from '~/domain/booking/limits'
+import type { ProblemCode } from '~/domain/input/problems'
+import {
+  EMAIL_MAX_LENGTH,
+  NAME_MAX_LENGTH,
+  nameSearchKey,
+  normaliseEmail,
+  normaliseName,
+} from '~/domain/residents/identity'
+import { normalisePhone, PHONE_INPUT_MAX_LENGTH } from '~/domain/residents/phone'
+import { checkbox, fieldProblems, plainText } from '~/platform/form-fields.server'
 
-// The contact step of the booking journey. Messages are i18n keys under `form.errors`.
-const FIELD_MAX = 254
-
-const text = (max = FIELD_MAX) =>
-  z
-    .string()
-    .max(max, 'tooLong')
-    .optional()
-    .transform((value) => value?.trim() ?? '')
+// The contact step of the booking journey (and the residents' contact details in the
+// workspace). Every field is optional to zod so that the domain's normalisers report all
+// the problems of one submission at once.
 
 export const contactFields = z.object({
-  firstName: text(),
-  lastName: text(),
-  phone: text(40),
-  email: text(),
-  forSomeoneElse: z.literal('on').optional(),
-  helperName: text(),
-  helperPhone: text(40),
-  helperEmail: text(),
+  firstName: plainText(NAME_MAX_LENGTH),
+  lastName: plainText(NAME_MAX_LENGTH),
+  phone: plainText(PHONE_INPUT_MAX_LENGTH),
+  email: plainText(EMAIL_MAX_LENGTH),
+  forSomeoneElse: checkbox(),
+  helperName: plainText(NAME_MAX_LENGTH),
+  helperPhone: plainText(PHONE_INPUT_MAX_LENGTH),
+  helperEmail: plainText(EMAIL_MAX_LENGTH),
   // Who receives the confirmation and reminders when a helper books: them or the resident.
   messagesTo: z.enum(['resident', 'helper']).optional(),
-  note: text(NOTE_MAX_LENGTH),
-  consent: z.literal('on').optional(),
+  note: plainText(NOTE_MAX_LENGTH),
+  consent: checkbox(),
   // A field people never see: only robots fill it.
-  website: text(),
+  website: z.string().optional(),
 })
-export type ContactFields = z.infer<typeof contactFields>
+type ContactFields = z.infer<typeof contactFields>
 
 type Options = { mode: 'IN_PERSON' | 'PHONE'; allowedRegions: readonly string[] }
+
+/** The contact schema of one step of the journey: its mode and its organisation's regions. */
+export function contactStepSchema(step: {
+  mode: Options['mode']
+  organisation: { allowedPhoneRegions: string }
+}) {
+  return contactSchema({
+    mode: step.mode,
+    allowedRegions: step.organisation.allowedPhoneRegions.split(','),
+  })
+}
 
 /** The contact step's schema: checks every rule and yields the normalised contact. */
 export function contactSchema({ mode, allowedRegions }: Options) {
   return contactFields.transform((fields, context) => {
-    let problems = 0
-    const fail = (path: keyof ContactFields, message: string) => {
-      problems += 1
-      context.addIssue({ code: z.ZodIssueCode.custom, path: [path], message })
-    }
-    if (fields.website) fail('website', 'robot')
-    const firstName = checked(normaliseName(fields.firstName), 'firstName', fail)
-    const lastName = checked(normaliseName(fields.lastName), 'lastName', fail)
+    const fail = failures(context)
+    if (fields.website) fail.on('website', 'ROBOT')
+    const firstName = fail.unless(normaliseName(fields.firstName), 'firstName')
+    const lastName = fail.unless(normaliseName(fields.lastName), 'lastName')
     const phone = fields.phone
-      ? checked(normalisePhone(fields.phone, allowedRegions), 'phone', fail)
+      ? fail.unless(normalisePhone(fields.phone, allowedRegions), 'phone')
       : null
-    const email = fields.email ? checked(normaliseEmail(fields.email), 'email', fail) : null
-    if (!fields.phone && mode === 'PHONE') fail('phone', 'PHONE_REQUIRED_FOR_CALL')
-    else if (!fields.phone && !fields.email) fail('phone', 'CONTACT_REQUIRED')
+    const email = fields.email ? fail.unless(normaliseEmail(fields.email), 'email') : null
+    if (!fields.phone && mode === 'PHONE') fail.on('phone', 'PHONE_REQUIRED_FOR_CALL')
+    else if (!fields.phone && !fields.email) fail.on('phone', 'CONTACT_REQUIRED')
     const helper = fields.forSomeoneElse ? helperContact(fields, allowedRegions, fail) : null
-    if (problems > 0 || !firstName || !lastName) return z.NEVER
+    if (fail.any() || !firstName || !lastName) return z.NEVER
     return {
       resident: {
         firstName: firstName.name,
@@ -60,7 +69,7 @@ export function contactSchema({ mode, allowedRegions }: Options) {
         phoneE164: phone?.phone.e164 ?? null,
         phoneType: phone?.phone.type ?? null,
         email: email?.email ?? null,
-        consent: fields.consent === 'on',
+        consent: fields.consent,
       },
       helper,
       note: fields.note || null,
@@ -68,24 +77,36 @@ export function contactSchema({ mode, allowedRegions }: Options) {
   })
 }
 
-type Fail = (path: keyof ContactFields, message: string) => void
+type Field = keyof ContactFields
 
-/** The value of a normaliser's success, or null after reporting its problem on the field. */
-function checked<R extends { ok: boolean }>(result: R, path: keyof ContactFields, fail: Fail) {
-  if (result.ok) return result as Extract<R, { ok: true }>
-  fail(path, (result as unknown as { problem: string }).problem)
-  return null
+/** The problems of one submission, with the normalisers' own reported on their fields. */
+function failures(context: RefinementCtx) {
+  const problems = fieldProblems(context)
+  return {
+    on: (field: Field, code: ProblemCode) => problems.add(code, field),
+    any: problems.any,
+    /** A normaliser's success, or null after reporting its problem on the field. */
+    unless<R extends { ok: true } | { ok: false; problem: ProblemCode }>(result: R, field: Field) {
+      if (result.ok) return result as Extract<R, { ok: true }>
+      problems.add((result as Extract<R, { ok: false }>).problem, field)
+      return null
+    },
+  }
 }
 
-function helperContact(fields: ContactFields, allowedRegions: readonly string[], fail: Fail) {
-  const name = checked(normaliseName(fields.helperName), 'helperName', fail)
+function helperContact(
+  fields: ContactFields,
+  allowedRegions: readonly string[],
+  fail: ReturnType<typeof failures>,
+) {
+  const name = fail.unless(normaliseName(fields.helperName), 'helperName')
   const phone = fields.helperPhone
-    ? checked(normalisePhone(fields.helperPhone, allowedRegions), 'helperPhone', fail)
+    ? fail.unless(normalisePhone(fields.helperPhone, allowedRegions), 'helperPhone')
     : null
   const email = fields.helperEmail
-    ? checked(normaliseEmail(fields.helperEmail), 'helperEmail', fail)
+    ? fail.unless(normaliseEmail(fields.helperEmail), 'helperEmail')
     : null
-  if (!fields.helperPhone && !fields.helperEmail) fail('helperPhone', 'CONTACT_REQUIRED')
+  if (!fields.helperPhone && !fields.helperEmail) fail.on('helperPhone', 'CONTACT_REQUIRED')
   if (!name) return null
   return {
     name: name.name,

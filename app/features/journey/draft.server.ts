@@ -1,6 +1,6 @@
 import { config } from '~/platform/config/config.server'
 import { createCookieSessionStorage } from '@remix-run/node'
-import type { ContactFields } from './contact-form.server'
+import type { FormValues } from '~/domain/input/problems'
 
 // What the resident typed at the contact step, kept between steps in their own browser
 // (never in the URL): signed, httpOnly, gone after 30 minutes or once booked.
@@ -21,10 +21,10 @@ function draftStorage() {
   return storage
 }
 
-export type BookingDraft = { journey: string; fields: ContactFields }
+export type BookingDraft = { journey: string; fields: FormValues }
 
 /** The draft of this journey (organisation, topic and place), if the resident has one. */
-export async function readDraft(request: Request, journey: string): Promise<ContactFields | null> {
+export async function readDraft(request: Request, journey: string): Promise<FormValues | null> {
   const session = await draftStorage().getSession(request.headers.get('Cookie'))
   const draft = session.get('draft')
   return draft?.journey === journey ? draft.fields : null

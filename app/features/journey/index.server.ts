@@ -1,5 +1,5 @@
 // What other features and their routes use of public booking: the booking ports of
 // domain/booking, the contact form's schema, the week of free times.
 export { bookingPorts } from './booking-ports.server'
-export { contactSchema } from './contact-form.server'
+export { contactFields, contactStepSchema } from './contact-form.server'
 export { resolveWeek, weekView, type WeekView } from './week-view.server'

@@ -1,118 +1,136 @@
 import { z } from 'zod'
-import type { Decisions, OpeningRuleInput } from './opening-rules.server'
-import { parseTimeInput, validateOpeningRule } from '~/domain/scheduling'
+import { CANCELLATION_REASON_MAX_LENGTH } from '~/domain/booking/limits'
+import type { FormValues } from '~/domain/input/problems'
+import {
+  absenceRange,
+  parseTimeInput,
+  validateOpeningRule,
+  type OpeningRule,
+} from '~/domain/scheduling'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
-import { REASON_MAX } from './limits'
+import { addProblem, checkbox, optionalText, plainText } from '~/platform/form-fields.server'
+import type { Decisions, OpeningRuleInput } from './opening-rules.server'
 
-// The hours and absence forms of the workspace (decisions 050–053): what was typed, kept
-// as typed for the page, and what it means once checked.
+// The hours and absence forms of the workspace (decisions 050–053), read by parseForm.
+// The domain's rules say what is wrong with a rule or an absence, so the fields are plain
+// text to zod and every problem of one submission is reported at once.
 
-const text = z.string().trim().max(REASON_MAX, 'TEXT_TOO_LONG').optional().default('')
+/** Why an advisor is away, as the hours pages show it: short, one line. */
+const ABSENCE_REASON_MAX_LENGTH = 200
 
-const ruleShape = z.object({
-  startTime: z.string().trim().default(''),
-  endTime: z.string().trim().default(''),
+const ruleFields = z.object({
+  weekdays: z.array(z.string()),
+  startTime: plainText(),
+  endTime: plainText(),
   everyNWeeks: z.string().trim().default('1'),
-  place: z.string().trim().default(''),
-  validFrom: z.string().trim().default(''),
-  validUntil: z.string().trim().default(''),
-  confirmOverlap: z.string().optional().default(''),
+  place: plainText(),
+  validFrom: plainText(),
+  validUntil: plainText(),
+  topicIds: z.array(z.string()),
+  confirmOverlap: checkbox(),
 })
 
-export type RuleValues = z.infer<typeof ruleShape> & { weekdays: string[]; topicIds: string[] }
-
-/** What the rule form holds, as typed (to show again). */
-export function ruleValues(form: FormData): RuleValues {
-  const single = Object.fromEntries(
-    [...form.entries()].filter(([, value]) => typeof value === 'string'),
-  )
-  const strings = (name: string) =>
-    form.getAll(name).filter((value): value is string => typeof value === 'string')
-  return {
-    ...ruleShape.parse(single),
-    weekdays: strings('weekdays'),
-    topicIds: strings('topicIds'),
-  }
-}
-
-/**
- * The rule the values describe, or the field errors; `foreign` when a site or topic is
- * not one of the organisation's (the caller answers 404 and writes nothing).
- */
-export function parseRule(
-  values: RuleValues,
-  context: { advisorId: string; siteIds: string[]; topicIds: string[] },
-): { rule: OpeningRuleInput | null; errors: Record<string, string>; foreign: boolean } {
-  const foreign =
-    (values.place !== PHONE_PLACE &&
-      values.place !== '' &&
-      !context.siteIds.includes(values.place)) ||
-    values.topicIds.some((topicId) => !context.topicIds.includes(topicId))
-  const errors: Record<string, string> = {}
-  const startTime = parseTimeInput(values.startTime)
-  const endTime = parseTimeInput(values.endTime)
-  if (values.place === '') errors.place = 'PLACE_REQUIRED'
-  if (values.validFrom === '') errors.validFrom = 'DATE_REQUIRED'
-  const rule: OpeningRuleInput = {
-    advisorId: context.advisorId,
-    siteId: values.place === PHONE_PLACE ? null : values.place,
-    weekdays: values.weekdays.map(Number),
-    startTime: startTime ?? values.startTime,
-    endTime: endTime ?? values.endTime,
-    everyNWeeks: Number(values.everyNWeeks),
-    validFrom: values.validFrom,
-    validUntil: values.validUntil === '' ? null : values.validUntil,
-    topicIds: [...new Set(values.topicIds)],
-  }
-  for (const problem of validateOpeningRule(rule)) errors[problem.field] ??= problem.code
-  return { rule: Object.keys(errors).length === 0 ? rule : null, errors, foreign }
-}
-
-export type DecisionValues = {
-  decisionAll: string
-  reason: string
-  choices: Record<string, string>
-}
-
-/** The advisor's answers on the confirmation, as typed. */
-export function decisionValues(form: FormData): DecisionValues {
-  const choices: Record<string, string> = {}
-  for (const [name, value] of form.entries()) {
-    if (name.startsWith('decision-') && typeof value === 'string') {
-      choices[name.slice('decision-'.length)] = value
+/** The rule form: the rule it describes, and whether the advisor confirmed an overlap. */
+export function ruleSchema(advisorId: string) {
+  return ruleFields.transform((values, context) => {
+    if (values.place === '') addProblem(context, 'REQUIRED', 'place')
+    if (values.validFrom === '') addProblem(context, 'REQUIRED', 'validFrom')
+    const rule: OpeningRuleInput = {
+      advisorId,
+      siteId: values.place === PHONE_PLACE ? null : values.place,
+      weekdays: values.weekdays.map(Number),
+      startTime: parseTimeInput(values.startTime) ?? values.startTime,
+      endTime: parseTimeInput(values.endTime) ?? values.endTime,
+      everyNWeeks: Number(values.everyNWeeks),
+      validFrom: values.validFrom,
+      validUntil: values.validUntil === '' ? null : values.validUntil,
+      topicIds: [...new Set(values.topicIds)],
     }
-  }
-  const decisionAll = form.get('decisionAll')
-  const reason = form.get('cancellationReason')
-  return {
-    decisionAll: typeof decisionAll === 'string' ? decisionAll : '',
-    reason: typeof reason === 'string' ? reason.trim() : '',
-    choices,
-  }
+    const problems = validateOpeningRule(rule)
+    for (const problem of problems) addProblem(context, problem.code, problem.field)
+    if (values.place === '' || values.validFrom === '' || problems.length > 0) return z.NEVER
+    return { rule, overlapConfirmed: values.confirmOverlap }
+  })
 }
 
+/** Whether the form names a site or topic that is not the organisation's (a 404). */
+export function namesForeignPlace(
+  values: FormValues,
+  context: { siteIds: string[]; topicIds: string[] },
+): boolean {
+  const place = typeof values.place === 'string' ? values.place : ''
+  const topicIds = [values.topicIds ?? []].flat()
+  return (
+    (place !== PHONE_PLACE && place !== '' && !context.siteIds.includes(place)) ||
+    topicIds.some((topicId) => !context.topicIds.includes(topicId))
+  )
+}
+
+/** The end form of a rule: its last day, checked as the rule's end date. */
+export function endRuleSchema(stored: OpeningRule) {
+  return z.object({ endDate: plainText() }).transform(({ endDate }, context) => {
+    const rule: OpeningRuleInput = {
+      ...stored,
+      weekdays: [...stored.weekdays],
+      topicIds: [...stored.topicIds],
+      validUntil: endDate,
+    }
+    const problem = validateOpeningRule(rule).find((found) => found.field === 'validUntil')
+    if (endDate === '' || problem) {
+      addProblem(context, endDate === '' ? 'REQUIRED' : problem!.code, 'endDate')
+      return z.NEVER
+    }
+    return rule
+  })
+}
+
+/** The absence form: its instants in the organisation's zone, and why (optional). */
+export function absenceSchema(zone: string) {
+  return z
+    .object({
+      startDate: plainText(),
+      startTime: plainText(),
+      endDate: plainText(),
+      endTime: plainText(),
+      reason: optionalText(ABSENCE_REASON_MAX_LENGTH),
+    })
+    .transform((values, context) => {
+      const range = absenceRange(values, zone)
+      if (range.ok) return { start: range.start, end: range.end, reason: values.reason }
+      for (const problem of range.problems) addProblem(context, problem.code, problem.field)
+      return z.NEVER
+    })
+}
+
+const DECISION = z.enum(['CANCEL', 'KEEP'])
+
 /**
- * The decision for each affected appointment ("for all" wins over one by one), or the
- * errors: an appointment without a decision, a cancellation without a reason.
+ * The advisor's answers on the confirmation of orphaned appointments: a decision for
+ * each ("for all" wins over one by one), and a reason when one is cancelled.
  */
-export function parseDecisions(
-  values: DecisionValues,
-  affectedIds: string[],
-): { decisions: Decisions; errors: Record<string, string> } {
-  const decisions: Decisions = {}
-  for (const id of affectedIds) {
-    const choice =
-      values.decisionAll === 'CANCEL' || values.decisionAll === 'KEEP'
-        ? values.decisionAll
-        : values.choices[id]
-    if (choice === 'CANCEL' || choice === 'KEEP') decisions[id] = choice
-  }
-  const errors: Record<string, string> = {}
-  if (Object.keys(decisions).length < affectedIds.length) errors.decisions = 'DECISION_REQUIRED'
-  const reason = text.safeParse(values.reason)
-  if (!reason.success) errors.cancellationReason = 'TEXT_TOO_LONG'
-  else if (Object.values(decisions).includes('CANCEL') && reason.data === '') {
-    errors.cancellationReason = 'REASON_REQUIRED'
-  }
-  return { decisions, errors }
+export function decisionsSchema(affectedIds: string[]) {
+  const perAppointment = Object.fromEntries(
+    affectedIds.map((id) => [`decision-${id}`, DECISION.optional()]),
+  )
+  return z
+    .object({
+      decisionAll: z.string().optional(),
+      cancellationReason: optionalText(CANCELLATION_REASON_MAX_LENGTH),
+      ...perAppointment,
+    })
+    .transform((form, context) => {
+      const answers = form as Record<string, string | undefined>
+      const all = DECISION.safeParse(form.decisionAll)
+      const decisions: Decisions = {}
+      for (const id of affectedIds) {
+        const choice = all.success ? all.data : answers[`decision-${id}`]
+        if (choice === 'CANCEL' || choice === 'KEEP') decisions[id] = choice
+      }
+      const undecided = Object.keys(decisions).length < affectedIds.length
+      const unexplained = Object.values(decisions).includes('CANCEL') && !form.cancellationReason
+      if (undecided) addProblem(context, 'REQUIRED', 'decisions')
+      if (unexplained) addProblem(context, 'REQUIRED', 'cancellationReason')
+      if (undecided || unexplained) return z.NEVER
+      return { decisions, reason: form.cancellationReason ?? '' }
+    })
 }

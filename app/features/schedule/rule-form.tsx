@@ -1,25 +1,20 @@
 import { Form } from '@remix-run/react'
-import { ErrorSummary, TextField } from '~/components/form'
+import {
+  Choice,
+  ChoiceGroup,
+  ErrorSummary,
+  SelectField,
+  TextField,
+  useForm,
+} from '~/components/form'
+import type { FormValues } from '~/domain/input/problems'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { useTranslation } from '~/i18n/use-translation'
-import { AffectedAppointments } from './affected-appointments'
-import type { RuleFormResult, RuleFormValues, RulePreview } from './page-data'
+import { AffectedAppointments, useAffectedFields } from './affected-appointments'
+import type { RuleFormResult, RulePreview } from './page-data'
 
 const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7']
-const ERRORS = 'workspace.rules.errors'
-const idOf = (name: string) => `field-${name}`
-
-function text(name: string, value: string, error: string | undefined) {
-  const id = idOf(name)
-  return {
-    id,
-    name,
-    errorId: `${id}-error`,
-    descriptionId: `${id}-description`,
-    errors: error ? [error] : undefined,
-    initialValue: value,
-  }
-}
+const FREQUENCIES = [1, 2, 3, 4]
 
 /**
  * The opening rule form (new or changed), with its preview, its overlap warning and the
@@ -32,148 +27,95 @@ export function RuleForm({
   topics,
   updatedAt,
   defaultReason,
+  maxLengths,
 }: {
-  values: RuleFormValues
+  values: FormValues
   result: RuleFormResult | undefined
   sites: { id: string; name: string }[]
   topics: { id: string; name: string }[]
   updatedAt: string | null
   defaultReason: string
+  maxLengths: Record<string, number>
 }) {
   const { t } = useTranslation()
   const mine = result?.form === 'rule' ? result : undefined
-  const shown = mine?.values ?? values
-  const errors = mine?.errors ?? {}
-  const labels: Record<string, string> = {
-    weekdays: t('workspace.rules.weekdays'),
-    startTime: t('workspace.rules.startTime'),
-    endTime: t('workspace.rules.endTime'),
-    everyNWeeks: t('workspace.rules.everyNWeeksLabel'),
-    place: t('workspace.rules.place'),
-    topics: t('workspace.rules.topics'),
-    validFrom: t('workspace.rules.validFrom'),
-    validUntil: t('workspace.rules.validUntil'),
-    confirmOverlap: t('workspace.rules.overlapConfirm'),
-    decisions: t('workspace.rules.affected.all'),
-    cancellationReason: t('workspace.rules.affected.reason'),
-  }
-  const summary = Object.entries(errors).map(([name, code]) => ({
-    id: idOf(name),
-    label: labels[name] ?? name,
-    code,
-  }))
-  const errorOf = (name: string) =>
-    errors[name] ? (
-      <p id={`${idOf(name)}-error`} className="error">
-        {t(`${ERRORS}.${errors[name]}`)}
-      </p>
-    ) : null
-  const describedBy = (name: string, hint?: string) =>
-    [hint, errors[name] ? `${idOf(name)}-error` : null].filter(Boolean).join(' ') || undefined
-  const frequencies = [1, 2, 3, 4]
-  if (!frequencies.includes(Number(shown.everyNWeeks)) && Number(shown.everyNWeeks) > 0) {
-    frequencies.push(Number(shown.everyNWeeks))
-  }
+  const affected = useAffectedFields()
+  const form = useForm({
+    reply: mine,
+    defaults: values,
+    maxLengths,
+    labels: {
+      weekdays: t('workspace.rules.weekdays'),
+      startTime: t('workspace.rules.startTime'),
+      endTime: t('workspace.rules.endTime'),
+      everyNWeeks: t('workspace.rules.everyNWeeksLabel'),
+      place: t('workspace.rules.place'),
+      topicIds: t('workspace.rules.topics'),
+      validFrom: t('workspace.rules.validFrom'),
+      validUntil: t('workspace.rules.validUntil'),
+      confirmOverlap: t('workspace.rules.overlapConfirm'),
+      ...affected.labels,
+    },
+    messages: {
+      weekdays: { REQUIRED: 'workspace.rules.weekdaysRequired' },
+      place: { REQUIRED: 'workspace.rules.placeRequired' },
+      ...affected.messages,
+    },
+  })
+  const shownWeeks = Number(form.field('everyNWeeks').value)
+  const frequencies =
+    FREQUENCIES.includes(shownWeeks) || !(shownWeeks > 0)
+      ? FREQUENCIES
+      : [...FREQUENCIES, shownWeeks]
+  const overlapConfirmed = form.field('confirmOverlap').value === 'on'
+  const confirming = mine?.affected && mine.affected.length > 0
   return (
     <Form method="post" noValidate className="workspace-rule-form">
-      <ErrorSummary errors={summary} errorPrefix={ERRORS} />
+      <ErrorSummary form={form} />
       {updatedAt ? <input type="hidden" name="updatedAt" value={updatedAt} /> : null}
-      <fieldset
-        className={`field${errors.weekdays ? ' field-error' : ''}`}
-        aria-describedby={describedBy('weekdays')}
-      >
-        <legend id={idOf('weekdays')}>{labels.weekdays}</legend>
-        {errorOf('weekdays')}
-        {WEEKDAYS.map((day) => (
-          <div key={day} className="field-checkbox">
-            <input
-              type="checkbox"
-              id={`weekday-${day}`}
-              name="weekdays"
-              value={day}
-              defaultChecked={shown.weekdays.includes(day)}
-            />
-            <label htmlFor={`weekday-${day}`}>{t(`workspace.rules.weekday.${day}`)}</label>
-          </div>
-        ))}
-      </fieldset>
-      <TextField
-        field={text('startTime', shown.startTime, errors.startTime)}
-        label={labels.startTime!}
-        hint={t('workspace.rules.timeHint')}
-        errorPrefix={ERRORS}
+      <ChoiceGroup
+        form={form}
+        name="weekdays"
+        type="checkbox"
+        options={WEEKDAYS.map((day) => ({
+          value: day,
+          label: t(`workspace.rules.weekday.${day}`),
+        }))}
       />
-      <TextField
-        field={text('endTime', shown.endTime, errors.endTime)}
-        label={labels.endTime!}
-        hint={t('workspace.rules.timeHint')}
-        errorPrefix={ERRORS}
+      <TextField form={form} name="startTime" hint={t('workspace.rules.timeHint')} />
+      <TextField form={form} name="endTime" hint={t('workspace.rules.timeHint')} />
+      <SelectField
+        form={form}
+        name="everyNWeeks"
+        options={frequencies.map((weeks) => ({
+          value: String(weeks),
+          label:
+            weeks === 1
+              ? t('workspace.rules.everyWeek')
+              : t('workspace.rules.everyNWeeks', { count: weeks }),
+        }))}
       />
-      <div className={`field${errors.everyNWeeks ? ' field-error' : ''}`}>
-        <label htmlFor={idOf('everyNWeeks')}>{labels.everyNWeeks}</label>
-        {errorOf('everyNWeeks')}
-        <select
-          id={idOf('everyNWeeks')}
-          name="everyNWeeks"
-          defaultValue={shown.everyNWeeks}
-          aria-describedby={describedBy('everyNWeeks')}
-        >
-          {frequencies.map((weeks) => (
-            <option key={weeks} value={String(weeks)}>
-              {weeks === 1
-                ? t('workspace.rules.everyWeek')
-                : t('workspace.rules.everyNWeeks', { count: weeks })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className={`field${errors.place ? ' field-error' : ''}`}>
-        <label htmlFor={idOf('place')}>{labels.place}</label>
-        {errorOf('place')}
-        <select
-          id={idOf('place')}
-          name="place"
-          defaultValue={shown.place}
-          aria-describedby={describedBy('place')}
-        >
-          {sites.map((site) => (
-            <option key={site.id} value={site.id}>
-              {site.name}
-            </option>
-          ))}
-          <option value={PHONE_PLACE}>{t('workspace.rules.phone')}</option>
-        </select>
-      </div>
-      <fieldset className="field" aria-describedby="topics-hint">
-        <legend id={idOf('topics')}>{labels.topics}</legend>
-        <p id="topics-hint" className="hint">
-          {t('workspace.rules.topicsHint')}
-        </p>
-        {topics.map((topic) => (
-          <div key={topic.id} className="field-checkbox">
-            <input
-              type="checkbox"
-              id={`topic-${topic.id}`}
-              name="topicIds"
-              value={topic.id}
-              defaultChecked={shown.topicIds.includes(topic.id)}
-            />
-            <label htmlFor={`topic-${topic.id}`}>{topic.name}</label>
-          </div>
-        ))}
-      </fieldset>
-      <TextField
-        field={text('validFrom', shown.validFrom, errors.validFrom)}
-        label={labels.validFrom!}
-        type="date"
-        errorPrefix={ERRORS}
+      <SelectField
+        form={form}
+        name="place"
+        options={[
+          ...sites.map((site) => ({ value: site.id, label: site.name })),
+          { value: PHONE_PLACE, label: t('workspace.rules.phone') },
+        ]}
       />
+      <ChoiceGroup
+        form={form}
+        name="topicIds"
+        type="checkbox"
+        hint={t('workspace.rules.topicsHint')}
+        options={topics.map((topic) => ({ value: topic.id, label: topic.name }))}
+      />
+      <TextField form={form} name="validFrom" type="date" />
       <TextField
-        field={text('validUntil', shown.validUntil, errors.validUntil)}
-        label={labels.validUntil!}
+        form={form}
+        name="validUntil"
         hint={t('workspace.rules.validUntilHint')}
         type="date"
-        errorPrefix={ERRORS}
       />
       {mine?.overlaps && mine.overlaps.length > 0 ? (
         <section className="notice workspace-overlaps" aria-labelledby="overlap-title">
@@ -183,27 +125,16 @@ export function RuleForm({
               <li key={overlap.id}>{overlap.label}</li>
             ))}
           </ul>
-          <div className={`field field-checkbox${errors.confirmOverlap ? ' field-error' : ''}`}>
-            {errorOf('confirmOverlap')}
-            <input
-              type="checkbox"
-              id={idOf('confirmOverlap')}
-              name="confirmOverlap"
-              defaultChecked={shown.confirmOverlap === 'on'}
-              aria-describedby={describedBy('confirmOverlap')}
-            />
-            <label htmlFor={idOf('confirmOverlap')}>{labels.confirmOverlap}</label>
-          </div>
+          <Choice form={form} name="confirmOverlap" label={form.field('confirmOverlap').label} />
         </section>
-      ) : shown.confirmOverlap === 'on' ? (
+      ) : overlapConfirmed ? (
         // Confirmed on the previous step: the confirmation of appointments keeps it.
         <input type="hidden" name="confirmOverlap" value="on" />
       ) : null}
-      {mine?.affected && mine.affected.length > 0 ? (
+      {confirming ? (
         <AffectedAppointments
-          affected={mine.affected}
-          values={mine.decisionValues ?? null}
-          errors={errors}
+          form={form}
+          affected={mine.affected!}
           defaultReason={defaultReason}
           changed={mine.changed ?? false}
         />
@@ -214,9 +145,7 @@ export function RuleForm({
           {t('workspace.rules.preview')}
         </button>
         <button type="submit" name="intent" value="save">
-          {mine?.affected && mine.affected.length > 0
-            ? t('workspace.rules.affected.confirm')
-            : t('workspace.rules.save')}
+          {confirming ? t('workspace.rules.affected.confirm') : t('workspace.rules.save')}
         </button>
       </div>
     </Form>

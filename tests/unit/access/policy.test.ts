@@ -71,7 +71,7 @@ describe('authorise', () => {
 
 describe('passwordProblem', () => {
   test('at least ten characters', () => {
-    expect(passwordProblem('short-pw1')).toBe('PASSWORD_TOO_SHORT')
+    expect(passwordProblem('short-pw1')).toBe('TOO_SHORT')
     expect(passwordProblem('sorne-demo-2026')).toBeNull()
   })
 
@@ -84,7 +84,7 @@ describe('passwordProblem', () => {
   })
 
   test('too long is refused', () => {
-    expect(passwordProblem('x1'.repeat(101))).toBe('PASSWORD_TOO_LONG')
+    expect(passwordProblem('x1'.repeat(101))).toBe('TOO_LONG')
   })
 })
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest'
 import {
-  fieldErrors,
   reminderFormOf,
   reminderOffsetsOf,
   senderNameProblem,
@@ -9,6 +8,8 @@ import {
   siteSchema,
   topicSchema,
 } from '~/features/admin/forms.server'
+import type { FormValues } from '~/domain/input/problems'
+import { parseForm } from '~/platform/forms.server'
 
 const settings = {
   timeZone: 'Europe/Paris',
@@ -27,21 +28,31 @@ const settings = {
   dailySmsCap: '500',
 }
 
-const errorsOf = (result: { success: boolean; error?: unknown }) =>
-  result.success ? {} : fieldErrors(result.error as Parameters<typeof fieldErrors>[0])
+// Each form is read as its route reads it: the values a browser sends, through parseForm.
+const codesOf = (parsed: ReturnType<typeof parseForm>) =>
+  parsed.ok
+    ? {}
+    : Object.fromEntries(
+        Object.entries(parsed.reply.errors).map(([field, problem]) => [field, problem.code]),
+      )
+const valueOf = <T>(parsed: { ok: boolean; value?: T }) => {
+  if (!parsed.ok) throw new Error('refused')
+  return parsed.value as T
+}
+const settingsOf = (values: FormValues) => valueOf(parseForm(values, settingsSchema))
 
 describe('SMS sender name (Twilio alphanumeric sender)', () => {
   test.each(['ABC', 'Val Sorne', 'Mairie2026', 'A1234567890'])('%s is accepted', (name) => {
     expect(senderNameProblem(name)).toBeNull()
   })
   test.each([
-    ['AB', 'SENDER_LENGTH'],
-    ['Mairie de Sorne', 'SENDER_LENGTH'],
-    ['12345', 'SENDER_CHARACTERS'],
-    ['Val-Sorne', 'SENDER_CHARACTERS'],
-    ['Vallée', 'SENDER_CHARACTERS'],
-  ])('%s is refused: %s', (name, problem) => {
-    expect(senderNameProblem(name)).toBe(problem)
+    ['AB', { code: 'TOO_SHORT', min: 3 }],
+    ['Mairie de Sorne', { code: 'TOO_LONG', max: 11 }],
+    ['12345', { code: 'SENDER_CHARACTERS' }],
+    ['Val-Sorne', { code: 'SENDER_CHARACTERS' }],
+    ['Vallée', { code: 'SENDER_CHARACTERS' }],
+  ])('%s is refused: %j', (name, problem) => {
+    expect(senderNameProblem(name)).toEqual(problem)
   })
 })
 
@@ -69,8 +80,7 @@ describe('reminder offsets and the simple form', () => {
 
 describe('organisation settings', () => {
   test('valid settings become columns', () => {
-    const parsed = settingsSchema.parse(settings)
-    expect(settingsColumns(parsed)).toMatchObject({
+    expect(settingsColumns(settingsOf(settings))).toMatchObject({
       timeZone: 'Europe/Paris',
       reminderOffsets:
         '[{"kind":"DAYS_BEFORE","days":2},{"kind":"SAME_DAY","atLeastHoursBefore":3}]',
@@ -80,79 +90,101 @@ describe('organisation settings', () => {
     })
   })
   test('an empty sender name means none', () => {
-    expect(settingsSchema.parse({ ...settings, smsSenderName: ' ' }).smsSenderName).toBeNull()
+    expect(settingsOf({ ...settings, smsSenderName: ' ' }).smsSenderName).toBeNull()
+    expect(settingsOf({ ...settings, smsSenderName: '' }).smsSenderName).toBeNull()
   })
   test('every bad field has its code', () => {
-    const result = settingsSchema.safeParse({
-      ...settings,
-      timeZone: 'Europe/Sorne',
-      holidayRegion: 'FR-XX',
-      days: '30',
-      smsSenderName: 'Val-Sorne',
-      allowedPhoneRegions: [],
-      dailySmsCap: 'beaucoup',
-    })
-    expect(errorsOf(result)).toEqual({
-      timeZone: 'TIME_ZONE',
-      holidayRegion: 'HOLIDAY_REGION',
-      days: 'BETWEEN_1_14',
+    const result = parseForm(
+      {
+        ...settings,
+        timeZone: 'Europe/Sorne',
+        holidayRegion: 'FR-XX',
+        days: '30',
+        smsSenderName: 'Val-Sorne',
+        allowedPhoneRegions: [],
+        dailySmsCap: 'beaucoup',
+      },
+      settingsSchema,
+    )
+    expect(codesOf(result)).toEqual({
+      timeZone: 'INVALID_TIME_ZONE',
+      holidayRegion: 'INVALID_CHOICE',
+      days: 'OUT_OF_RANGE',
       smsSenderName: 'SENDER_CHARACTERS',
-      allowedPhoneRegions: 'REGIONS_REQUIRED',
+      allowedPhoneRegions: 'REQUIRED',
       dailySmsCap: 'NOT_A_NUMBER',
+    })
+    expect(!result.ok && result.reply.errors.days).toEqual({
+      code: 'OUT_OF_RANGE',
+      min: 1,
+      max: 14,
     })
   })
   test('quiet hours must be a night', () => {
-    const result = settingsSchema.safeParse({ ...settings, quietHoursStart: '09:00' })
-    expect(errorsOf(result)).toEqual({ quietHoursStart: 'QUIET_HOURS' })
+    const result = parseForm({ ...settings, quietHoursStart: '09:00' }, settingsSchema)
+    expect(codesOf(result)).toEqual({ quietHoursStart: 'QUIET_HOURS' })
   })
   test('an unknown phone region is refused', () => {
-    const result = settingsSchema.safeParse({ ...settings, allowedPhoneRegions: ['FR', 'US'] })
-    expect(errorsOf(result)).toEqual({ allowedPhoneRegions: 'REGIONS' })
+    const result = parseForm({ ...settings, allowedPhoneRegions: ['FR', 'US'] }, settingsSchema)
+    expect(codesOf(result)).toEqual({ allowedPhoneRegions: 'INVALID_CHOICE' })
   })
 })
 
 describe('sites and topics', () => {
   test('a site needs a name, an address and a French postal code', () => {
-    const result = siteSchema.safeParse({
-      name: '',
-      address: '1 rue',
-      postalCode: '7500',
-      city: 'X',
-    })
-    expect(errorsOf(result)).toEqual({ name: 'REQUIRED', postalCode: 'POSTAL_CODE' })
+    const result = parseForm(
+      { name: '', address: '1 rue', postalCode: '7500', city: 'X' },
+      siteSchema,
+    )
+    expect(codesOf(result)).toEqual({ name: 'REQUIRED', postalCode: 'INVALID_POSTAL_CODE' })
     expect(
-      siteSchema.parse({ name: 'Mairie', address: '1 rue', postalCode: '2A004', city: 'Ajaccio' }),
+      valueOf(
+        parseForm(
+          { name: 'Mairie', address: '1 rue', postalCode: '2A004', city: 'Ajaccio' },
+          siteSchema,
+        ),
+      ),
     ).toMatchObject({ phone: null, accessNotes: null })
   })
   test('a site phone is stored in E.164, a bad one refused', () => {
     const site = { name: 'Mairie', address: '1 rue', postalCode: '41000', city: 'Blois' }
-    expect(siteSchema.parse({ ...site, phone: '02 54 00 00 00' }).phone).toBe('+33254000000')
-    expect(errorsOf(siteSchema.safeParse({ ...site, phone: '12' }))).toEqual({ phone: 'PHONE' })
+    expect(valueOf(parseForm({ ...site, phone: '02 54 00 00 00' }, siteSchema)).phone).toBe(
+      '+33254000000',
+    )
+    expect(codesOf(parseForm({ ...site, phone: '12' }, siteSchema))).toEqual({
+      phone: 'INVALID_PHONE',
+    })
   })
   test('a topic needs a theme, a mode and sensible durations', () => {
-    const result = topicSchema.safeParse({
-      name: 'Impôts',
-      theme: 'NOPE',
-      durationMinutes: '0',
-      minNoticeMinutes: '60',
-      horizonDays: '60',
-      bufferMinutes: '0',
-      cancellationDeadlineMinutes: '120',
+    const result = parseForm(
+      {
+        name: 'Impôts',
+        theme: 'NOPE',
+        durationMinutes: '0',
+        minNoticeMinutes: '60',
+        horizonDays: '60',
+        bufferMinutes: '0',
+        cancellationDeadlineMinutes: '120',
+      },
+      topicSchema,
+    )
+    expect(codesOf(result)).toEqual({
+      theme: 'INVALID_CHOICE',
+      durationMinutes: 'OUT_OF_RANGE',
+      allowsInPerson: 'REQUIRED',
     })
-    expect(errorsOf(result)).toEqual({
-      theme: 'THEME',
-      durationMinutes: 'BETWEEN_5_480',
-      allowsInPerson: 'MODE_REQUIRED',
-    })
-    const modeless = topicSchema.safeParse({
-      name: 'Impôts',
-      theme: 'MONEY_TAXES',
-      durationMinutes: '30',
-      minNoticeMinutes: '60',
-      horizonDays: '60',
-      bufferMinutes: '0',
-      cancellationDeadlineMinutes: '120',
-    })
-    expect(errorsOf(modeless)).toEqual({ allowsInPerson: 'MODE_REQUIRED' })
+    const modeless = parseForm(
+      {
+        name: 'Impôts',
+        theme: 'MONEY_TAXES',
+        durationMinutes: '30',
+        minNoticeMinutes: '60',
+        horizonDays: '60',
+        bufferMinutes: '0',
+        cancellationDeadlineMinutes: '120',
+      },
+      topicSchema,
+    )
+    expect(codesOf(modeless)).toEqual({ allowsInPerson: 'REQUIRED' })
   })
 })

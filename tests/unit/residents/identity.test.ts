@@ -21,19 +21,19 @@ describe('normaliseName', () => {
   })
 
   test.each(['', '   ', '\n'])('%j is required', (raw) => {
-    expect(normaliseName(raw)).toEqual({ ok: false, problem: 'NAME_REQUIRED' })
+    expect(normaliseName(raw)).toEqual({ ok: false, problem: 'REQUIRED' })
   })
 
   test.each(['Jean2', '007', '<b>', '<script>alert(1)</script>', '-Jean', "'", 'Jean@home', '😀'])(
     '%j is refused',
     (raw) => {
-      expect(normaliseName(raw)).toEqual({ ok: false, problem: 'NAME_INVALID' })
+      expect(normaliseName(raw)).toEqual({ ok: false, problem: 'INVALID_NAME' })
     },
   )
 
   test('80 characters at most', () => {
     expect(normaliseName('a'.repeat(80))).toEqual({ ok: true, name: 'a'.repeat(80) })
-    expect(normaliseName('a'.repeat(81))).toEqual({ ok: false, problem: 'NAME_TOO_LONG' })
+    expect(normaliseName('a'.repeat(81))).toEqual({ ok: false, problem: 'TOO_LONG' })
   })
 })
 
@@ -83,7 +83,7 @@ describe('normaliseEmail', () => {
     'marie@exemple.fr>',
     `${'a'.repeat(65)}@exemple.fr`,
   ])('%j is invalid', (raw) => {
-    expect(normaliseEmail(raw)).toEqual({ ok: false, problem: 'EMAIL_INVALID' })
+    expect(normaliseEmail(raw)).toEqual({ ok: false, problem: 'INVALID_EMAIL' })
   })
 
   test('254 characters at most', () => {
@@ -91,6 +91,6 @@ describe('normaliseEmail', () => {
     const at254 = `${'a'.repeat(254 - domain.length - 1)}@${domain}`
     expect(at254).toHaveLength(254)
     expect(normaliseEmail(at254)).toEqual({ ok: true, email: at254 })
-    expect(normaliseEmail(`a${at254}`)).toEqual({ ok: false, problem: 'EMAIL_TOO_LONG' })
+    expect(normaliseEmail(`a${at254}`)).toEqual({ ok: false, problem: 'TOO_LONG' })
   })
 })

@@ -115,7 +115,7 @@ describe('normalisePhone', () => {
   ])('%j is invalid and the error shows an example', (raw) => {
     expect(normalisePhone(raw)).toEqual({
       ok: false,
-      problem: 'PHONE_INVALID',
+      problem: 'INVALID_PHONE',
       example: '06 12 34 56 78',
     })
   })

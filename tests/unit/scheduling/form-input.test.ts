@@ -64,8 +64,8 @@ describe('absenceRange', () => {
     ).toEqual({
       ok: false,
       problems: [
-        { field: 'startDate', code: 'DATE_REQUIRED' },
-        { field: 'endDate', code: 'BAD_DATE' },
+        { field: 'startDate', code: 'REQUIRED' },
+        { field: 'endDate', code: 'INVALID_DATE' },
       ],
     })
     expect(

@@ -11,19 +11,19 @@ describe('validateOpeningRule', () => {
   test.each([
     [{ endTime: '09:00' }, 'endTime', 'END_BEFORE_START'],
     [{ endTime: '08:00' }, 'endTime', 'END_BEFORE_START'],
-    [{ weekdays: [] }, 'weekdays', 'NO_WEEKDAY'],
-    [{ weekdays: [0] }, 'weekdays', 'BAD_WEEKDAY'],
-    [{ weekdays: [8] }, 'weekdays', 'BAD_WEEKDAY'],
-    [{ weekdays: [1.5] }, 'weekdays', 'BAD_WEEKDAY'],
-    [{ weekdays: [2, 2] }, 'weekdays', 'BAD_WEEKDAY'],
-    [{ startTime: '9:00' }, 'startTime', 'BAD_TIME'],
-    [{ startTime: '24:00' }, 'startTime', 'BAD_TIME'],
-    [{ endTime: '12:60' }, 'endTime', 'BAD_TIME'],
-    [{ everyNWeeks: 0 }, 'everyNWeeks', 'BAD_INTERVAL'],
-    [{ everyNWeeks: 13 }, 'everyNWeeks', 'BAD_INTERVAL'],
-    [{ everyNWeeks: 1.5 }, 'everyNWeeks', 'BAD_INTERVAL'],
-    [{ validFrom: '2026-02-30' }, 'validFrom', 'BAD_DATE'],
-    [{ validUntil: '31/12/2026' }, 'validUntil', 'BAD_DATE'],
+    [{ weekdays: [] }, 'weekdays', 'REQUIRED'],
+    [{ weekdays: [0] }, 'weekdays', 'INVALID_CHOICE'],
+    [{ weekdays: [8] }, 'weekdays', 'INVALID_CHOICE'],
+    [{ weekdays: [1.5] }, 'weekdays', 'INVALID_CHOICE'],
+    [{ weekdays: [2, 2] }, 'weekdays', 'INVALID_CHOICE'],
+    [{ startTime: '9:00' }, 'startTime', 'INVALID_TIME'],
+    [{ startTime: '24:00' }, 'startTime', 'INVALID_TIME'],
+    [{ endTime: '12:60' }, 'endTime', 'INVALID_TIME'],
+    [{ everyNWeeks: 0 }, 'everyNWeeks', 'INVALID_CHOICE'],
+    [{ everyNWeeks: 13 }, 'everyNWeeks', 'INVALID_CHOICE'],
+    [{ everyNWeeks: 1.5 }, 'everyNWeeks', 'INVALID_CHOICE'],
+    [{ validFrom: '2026-02-30' }, 'validFrom', 'INVALID_DATE'],
+    [{ validUntil: '31/12/2026' }, 'validUntil', 'INVALID_DATE'],
     [{ validUntil: '2025-12-31' }, 'validUntil', 'VALID_UNTIL_BEFORE_FROM'],
   ] as const)('%o is refused on %s with %s', (change, field, code) => {
     expect(validateOpeningRule(rule({ startTime: '09:00', endTime: '12:00', ...change }))).toEqual([
@@ -36,11 +36,11 @@ describe('validateOpeningRule', () => {
       rule({ weekdays: [], startTime: 'x', endTime: '25:00', everyNWeeks: -1, validFrom: '' }),
     )
     expect(problems.map((p) => p.code)).toEqual([
-      'NO_WEEKDAY',
-      'BAD_TIME',
-      'BAD_TIME',
-      'BAD_INTERVAL',
-      'BAD_DATE',
+      'REQUIRED',
+      'INVALID_TIME',
+      'INVALID_TIME',
+      'INVALID_CHOICE',
+      'INVALID_DATE',
     ])
   })
 })

@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { parseDecisions, parseRule, type RuleValues } from '~/features/schedule/forms.server'
+import type { FormValues } from '~/domain/input/problems'
+import { decisionsSchema, namesForeignPlace, ruleSchema } from '~/features/schedule/forms.server'
+import { parseForm } from '~/platform/forms.server'
 
-const values = (overrides: Partial<RuleValues> = {}): RuleValues => ({
+// The forms are read as their routes read them: the values a browser sends.
+const values = (overrides: FormValues = {}): FormValues => ({
   weekdays: ['1', '3'],
   startTime: '9 h',
   endTime: '12:30',
@@ -10,60 +13,57 @@ const values = (overrides: Partial<RuleValues> = {}): RuleValues => ({
   validFrom: '2027-03-01',
   validUntil: '',
   topicIds: [],
-  confirmOverlap: '',
   ...overrides,
 })
-const context = { advisorId: 'karim', siteIds: ['town-hall'], topicIds: ['taxes'] }
+const own = { siteIds: ['town-hall'], topicIds: ['taxes'] }
+const rule = (sent: FormValues) => parseForm(sent, ruleSchema('karim'))
+const codes = (parsed: ReturnType<typeof parseForm>) =>
+  parsed.ok
+    ? {}
+    : Object.fromEntries(Object.entries(parsed.reply.errors).map(([f, p]) => [f, p.code]))
 
-describe('parseRule', () => {
+describe('the rule form', () => {
   test('reads times as advisors write them, the phone as no site', () => {
-    expect(parseRule(values(), context).rule).toMatchObject({
+    const parsed = rule(values())
+    expect(parsed.ok && parsed.value.rule).toMatchObject({
       weekdays: [1, 3],
       startTime: '09:00',
       endTime: '12:30',
       siteId: 'town-hall',
       validUntil: null,
     })
-    expect(parseRule(values({ place: 'telephone' }), context).rule?.siteId).toBeNull()
+    const phone = rule(values({ place: 'telephone' }))
+    expect(phone.ok && phone.value.rule.siteId).toBeNull()
   })
 
   test('reports each field once, and a foreign site or topic', () => {
-    const parsed = parseRule(
-      values({ weekdays: [], startTime: 'midi', validFrom: '', topicIds: ['elsewhere'] }),
-      context,
-    )
-    expect(parsed.rule).toBeNull()
-    expect(parsed.errors).toEqual({
-      weekdays: 'NO_WEEKDAY',
-      startTime: 'BAD_TIME',
-      validFrom: 'DATE_REQUIRED',
+    const sent = values({ weekdays: [], startTime: 'midi', validFrom: '', topicIds: ['elsewhere'] })
+    expect(codes(rule(sent))).toEqual({
+      weekdays: 'REQUIRED',
+      startTime: 'INVALID_TIME',
+      validFrom: 'REQUIRED',
     })
-    expect(parsed.foreign).toBe(true)
-    expect(parseRule(values({ place: 'elsewhere' }), context).foreign).toBe(true)
+    expect(namesForeignPlace(sent, own)).toBe(true)
+    expect(namesForeignPlace(values({ place: 'elsewhere' }), own)).toBe(true)
+    expect(namesForeignPlace(values(), own)).toBe(false)
   })
 })
 
-describe('parseDecisions', () => {
+describe('the decisions on orphaned appointments', () => {
+  const decide = (sent: FormValues) => parseForm(sent, decisionsSchema(['a', 'b']))
+
   test('“for all” wins over one by one; a cancellation needs a reason', () => {
-    const all = parseDecisions({ decisionAll: 'KEEP', reason: '', choices: { a: 'CANCEL' } }, [
-      'a',
-      'b',
-    ])
-    expect(all).toEqual({ decisions: { a: 'KEEP', b: 'KEEP' }, errors: {} })
-    const each = parseDecisions({ decisionAll: 'EACH', reason: '', choices: { a: 'CANCEL' } }, [
-      'a',
-      'b',
-    ])
-    expect(each.errors).toEqual({
-      decisions: 'DECISION_REQUIRED',
-      cancellationReason: 'REASON_REQUIRED',
-    })
+    const all = decide({ decisionAll: 'KEEP', cancellationReason: '', 'decision-a': 'CANCEL' })
+    expect(all.ok && all.value).toEqual({ decisions: { a: 'KEEP', b: 'KEEP' }, reason: '' })
+    const each = decide({ decisionAll: 'EACH', cancellationReason: '', 'decision-a': 'CANCEL' })
+    expect(codes(each)).toEqual({ decisions: 'REQUIRED', cancellationReason: 'REQUIRED' })
   })
 
   test('decisions for appointments no longer concerned are ignored', () => {
-    expect(
-      parseDecisions({ decisionAll: '', reason: 'x', choices: { a: 'CANCEL', z: 'CANCEL' } }, ['a'])
-        .decisions,
-    ).toEqual({ a: 'CANCEL' })
+    const one = parseForm(
+      { decisionAll: '', cancellationReason: 'x', 'decision-a': 'CANCEL', 'decision-z': 'CANCEL' },
+      decisionsSchema(['a']),
+    )
+    expect(one.ok && one.value.decisions).toEqual({ a: 'CANCEL' })
   })
 })
