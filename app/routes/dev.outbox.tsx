@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
@@ -27,9 +28,16 @@ export async function action(args: ActionFunctionArgs) {
   const form = await args.request.formData()
   const intent = String(form.get('intent') ?? '')
   if (intent === 'reply') {
+    // As Twilio would post it: from the resident, to the number the SMS left from, with an
+    // id of its own (each simulated reply is a new message).
     const reply = await handleInboundSms(
       db(),
-      { From: String(form.get('from') ?? ''), Body: String(form.get('body') ?? '') },
+      {
+        From: String(form.get('from') ?? ''),
+        To: String(form.get('to') ?? ''),
+        MessageSid: `SMdev${randomUUID().replace(/-/gu, '')}`,
+        Body: String(form.get('body') ?? ''),
+      },
       new Date(),
     )
     return { reply: reply ?? '' }
@@ -116,6 +124,7 @@ function Received({ message }: { message: ReceivedMessage }) {
         <Form method="post">
           <input type="hidden" name="intent" value="reply" />
           <input type="hidden" name="from" value={message.to} />
+          <input type="hidden" name="to" value={message.from ?? ''} />
           <label htmlFor={`reply-${message.id}`}>{t('devOutbox.replyLabel')}</label>
           <input id={`reply-${message.id}`} name="body" defaultValue="ANNULER" />
           <button type="submit">{t('devOutbox.replySubmit')}</button>

@@ -199,7 +199,17 @@ describe('the resident journey in a real Chromium', () => {
     await expectAccessible(page)
     await confirmation.getByLabel('Réponse du destinataire').fill('annuler')
     await confirmation.getByRole('button', { name: 'Simuler la réponse' }).click()
-    expect(await page.getByRole('status').textContent()).toMatch(/annul/i)
+    // No answer to the number that wrote: the resident hears it by their own channel.
+    expect(await page.getByRole('status').textContent()).toContain('(aucune)')
+    const told = page
+      .getByRole('listitem')
+      .filter({ hasText: 'SMS · +33612345655' })
+      .filter({ hasText: 'CANCELLED_BY_RESIDENT' })
+    for (let tries = 0; tries < 50 && (await told.count()) === 0; tries += 1) {
+      await page.goto(`${session.app.url}/dev/outbox`)
+      if ((await told.count()) === 0) await page.waitForTimeout(200)
+    }
+    expect(await told.locator('pre').textContent()).toMatch(/annulé/u)
 
     const row = await session.database.appointment.findFirstOrThrow({
       where: { resident: { firstName: 'Annule' } },

@@ -140,16 +140,25 @@ describe(`the demo without any setting (${testProvider})`, () => {
       (await db.notification.findUniqueOrThrow({ where: { id: confirmation.id } })).status,
     ).toBe('FAILED')
 
+    // The reply goes to the number the SMS left from, as the outbox page's form sends it.
+    expect(confirmation.sender).toBe('+33700000000')
     const replied = await postForm(app, '/dev/outbox', {
       intent: 'reply',
       from: PHONE,
+      to: confirmation.sender!,
       body: 'Annuler',
     })
     expect(replied.status).toBe(200)
-    expect(await htmlOf(replied)).toMatch(/role="status">Réponse envoyée :[^<]*annulé/u)
     expect((await db.appointment.findUniqueOrThrow({ where: { id: appointment.id } })).status).toBe(
       'EXCUSED',
     )
+    // Not a reply to the number that wrote: the resident is told by their own channel.
+    expect(await htmlOf(replied)).toMatch(/role="status">Réponse envoyée :[^<]*\(aucune\)/u)
+    expect(
+      await db.notification.count({
+        where: { appointmentId: appointment.id, kind: 'CANCELLED_BY_RESIDENT', recipient: PHONE },
+      }),
+    ).toBe(1)
   })
 
   test('/dev/outbox does not answer a request that came through a proxy', async () => {

@@ -58,6 +58,8 @@ describe('the real Twilio SDK against the fake server', () => {
       statusCallback: 'https://rdv.example.fr/webhooks/twilio/status?n=abc',
     })
     expect(sent.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/u)
+    // The sender as Twilio reports it: replies (ANNULER) are matched against it.
+    expect(sent.sender).toBe('+33700000001')
     expect(fake.records).toHaveLength(1)
     expect(fake.records[0]).toMatchObject({
       kind: 'SMS',
@@ -69,7 +71,7 @@ describe('the real Twilio SDK against the fake server', () => {
       statusCallback: 'https://rdv.example.fr/webhooks/twilio/status?n=abc',
     })
     expect(await channel.recentSms('+33612345678', new Date(Date.now() - 60_000))).toEqual([
-      { sid: sent.providerMessageId, body: 'Rappel : RDV le mar. 4/03 à 9h00' },
+      { sid: sent.providerMessageId, body: 'Rappel : RDV le mar. 4/03 à 9h00', from: '+33700000001' },
     ])
   })
 

@@ -60,6 +60,37 @@ async function bookWith(request: BookingRequest) {
 const replyText = async (response: Response) =>
   /<Message>([^<]*)<\/Message>/u.exec(await response.text())?.[1]?.replace(/&apos;/gu, "'") ?? null
 
+// The number the app's SMS leave from, as Twilio reports it, and another one of ours.
+const OUR_NUMBER = '+33700000001'
+const OTHER_NUMBER = '+33700000002'
+let inboundCount = 0
+
+/** A resident's SMS to one of our numbers, as Twilio posts it: each has its own id. */
+function inbound(params: { From: string; Body: string; To?: string; MessageSid?: string }) {
+  inboundCount += 1
+  return post(smsAction, '/webhooks/twilio/sms', {
+    To: OUR_NUMBER,
+    MessageSid: `SMin${String(inboundCount).padStart(30, '0')}`,
+    ...params,
+  })
+}
+
+/** The appointment's SMS confirmation left from `sender` (what the worker records). */
+async function confirmationSent(appointmentId: string, sender = OUR_NUMBER) {
+  await database.db.notification.updateMany({
+    where: { appointmentId, kind: 'CONFIRMATION', channel: 'SMS' },
+    data: { status: 'SENT', sender, providerMessageId: `SMout${appointmentId}` },
+  })
+}
+
+const pendingKinds = async (appointmentId: string) =>
+  (await database.db.notification.findMany({ where: { appointmentId, status: 'PENDING' } }))
+    .map((row) => `${row.kind} ${row.channel}`)
+    .sort()
+
+const statusOf = async (id: string) =>
+  (await database.db.appointment.findUniqueOrThrow({ where: { id } })).status
+
 describe('inbound SMS commands', () => {
   test.each([
     ['ANNULER', { kind: 'CANCEL', choice: null }],
@@ -82,7 +113,8 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     const { appointmentId } = await bookWith(
       bookingRequest(fixture, { firstName: 'Forge', phone: '+33611111111' }),
     )
-    const params = { From: '+33611111111', Body: 'ANNULER' }
+    await confirmationSent(appointmentId)
+    const params = { From: '+33611111111', To: OUR_NUMBER, MessageSid: 'SMforge1', Body: 'ANNULER' }
     expect((await post(smsAction, '/webhooks/twilio/sms', params, null)).status).toBe(403)
     expect((await post(smsAction, '/webhooks/twilio/sms', params, 'wrong-token')).status).toBe(403)
     const row = await database.db.notification.findFirstOrThrow({
@@ -90,7 +122,7 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     })
     await database.db.notification.update({
       where: { id: row.id },
-      data: { status: 'SENT', providerMessageId: 'SMforged' },
+      data: { providerMessageId: 'SMforged' },
     })
     const status = { MessageSid: 'SMforged', MessageStatus: 'failed' }
     expect((await post(statusAction, '/webhooks/twilio/status', status, null)).status).toBe(403)
@@ -121,25 +153,66 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     ).toBe('SENT')
   })
 
-  test('ANNULER cancels the next appointment, confirms by SMS and tells the advisor', async () => {
+  test('ANNULER cancels the next appointment, tells the resident by their channel and the advisor', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const { appointmentId } = await bookWith(
       bookingRequest(fixture, { firstName: 'Solo', phone: '+33622222222' }),
     )
+    await confirmationSent(appointmentId)
     // Real time: the appointment (2031) is far ahead of now.
-    const response = await post(smsAction, '/webhooks/twilio/sms', {
-      From: '+33622222222',
-      Body: ' annulér ',
-    })
+    const response = await inbound({ From: '+33622222222', Body: ' annulér ' })
     expect(response.status).toBe(200)
-    expect(await replyText(response)).toMatch(/^C'est noté, votre RDV du .* est annulé/u)
-    expect(
-      (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
-    ).toBe('EXCUSED')
-    const pending = await database.db.notification.findMany({
-      where: { appointmentId, status: 'PENDING' },
-    })
-    expect(pending.map((row) => row.kind)).toEqual(['ADVISOR_NOTICE'])
+    // No reply to the number that wrote: the confirmation goes by the resident's channel.
+    expect(await replyText(response)).toBeNull()
+    expect(await statusOf(appointmentId)).toBe('EXCUSED')
+    expect(await pendingKinds(appointmentId)).toEqual([
+      'ADVISOR_NOTICE EMAIL',
+      'CANCELLED_BY_RESIDENT SMS',
+    ])
+  })
+
+  test('a replayed ANNULER (same message id) changes nothing more', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const phone = '+33622222223'
+    const first = await bookWith(bookingRequest(fixture, { firstName: 'Replay', phone }))
+    const later = await bookWith(
+      bookingRequest(fixture, {
+        firstName: 'Replay',
+        phone,
+        start: new Date('2031-03-05T08:00:00Z'),
+      }),
+    )
+    await confirmationSent(first.appointmentId)
+    await confirmationSent(later.appointmentId)
+    const message = {
+      From: phone,
+      Body: 'ANNULER 1',
+      MessageSid: 'SMreplayed000000000000000000001',
+    }
+    await inbound(message)
+    expect(await statusOf(first.appointmentId)).toBe('EXCUSED')
+    // Delivered again later (a retry or a replay): the next booking stays.
+    expect(await replyText(await inbound(message))).toBeNull()
+    expect(await statusOf(later.appointmentId)).toBe('BOOKED')
+    expect(await pendingKinds(later.appointmentId)).not.toContain('CANCELLED_BY_RESIDENT SMS')
+  })
+
+  test('ANNULER concerns only what was sent from the number it answers', async () => {
+    const phone = '+33622222224'
+    const here = await createBookableOrganisation(database.db)
+    const there = await createBookableOrganisation(database.db)
+    const ours = await bookWith(bookingRequest(here, { firstName: 'Scope', phone }))
+    const theirs = await bookWith(bookingRequest(there, { firstName: 'Scope', phone }))
+    await confirmationSent(ours.appointmentId, OUR_NUMBER)
+    await confirmationSent(theirs.appointmentId, OTHER_NUMBER)
+    await inbound({ From: phone, Body: 'ANNULER', To: OTHER_NUMBER })
+    expect(await statusOf(theirs.appointmentId)).toBe('EXCUSED')
+    expect(await statusOf(ours.appointmentId)).toBe('BOOKED')
+    // A number we never wrote from, or a phone we never wrote to: nothing, no reply.
+    const stranger = await inbound({ From: phone, Body: 'ANNULER', To: '+33700000099' })
+    expect(await replyText(stranger)).toBeNull()
+    expect(await replyText(await inbound({ From: '+33699999999', Body: 'ANNULER' }))).toBeNull()
+    expect(await statusOf(ours.appointmentId)).toBe('BOOKED')
   })
 
   test('ANNULER from the helper who receives the messages cancels the appointment they booked', async () => {
@@ -153,61 +226,44 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
       receivesMessages: true,
     }
     const { appointmentId } = await bookWith(request)
-    const response = await post(smsAction, '/webhooks/twilio/sms', {
-      From: '+33633333333',
-      Body: 'ANNULER',
-    })
-    expect(await replyText(response)).toMatch(/est annulé/u)
-    expect(
-      (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
-    ).toBe('EXCUSED')
+    await confirmationSent(appointmentId)
+    await inbound({ From: '+33633333333', Body: 'ANNULER' })
+    expect(await statusOf(appointmentId)).toBe('EXCUSED')
+    // The helper receives the messages: the cancellation is told to them.
+    expect(await pendingKinds(appointmentId)).toContain('CANCELLED_BY_RESIDENT SMS')
   })
 
   test('with several upcoming appointments, ANNULER asks which; ANNULER 2 cancels the second', async () => {
     const fixture = await createBookableOrganisation(database.db)
-    const phone = '+33633333333'
+    const phone = '+33633333334'
     const first = await bookWith(bookingRequest(fixture, { firstName: 'Duo', phone }))
     const second = await bookWith(
       bookingRequest(fixture, { firstName: 'Duo', phone, start: new Date('2031-03-05T08:00:00Z') }),
     )
-    const ask = await replyText(
-      await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'ANNULER' }),
-    )
+    await confirmationSent(first.appointmentId)
+    await confirmationSent(second.appointmentId)
+    const ask = await replyText(await inbound({ From: phone, Body: 'ANNULER' }))
     expect(ask).toMatch(/plusieurs RDV.*ANNULER 1.*ANNULER 2/u)
-    expect(
-      await database.db.appointment.count({
-        where: { id: { in: [first.appointmentId, second.appointmentId] }, status: 'BOOKED' },
-      }),
-    ).toBe(2)
-    await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'annuler 2' })
-    expect(
-      (await database.db.appointment.findUniqueOrThrow({ where: { id: second.appointmentId } }))
-        .status,
-    ).toBe('EXCUSED')
-    expect(
-      (await database.db.appointment.findUniqueOrThrow({ where: { id: first.appointmentId } }))
-        .status,
-    ).toBe('BOOKED')
+    expect(await statusOf(first.appointmentId)).toBe('BOOKED')
+    expect(await statusOf(second.appointmentId)).toBe('BOOKED')
+    await inbound({ From: phone, Body: 'annuler 2' })
+    expect(await statusOf(second.appointmentId)).toBe('EXCUSED')
+    expect(await statusOf(first.appointmentId)).toBe('BOOKED')
   })
 
   test('STOP opts out: no more SMS; the help text goes at most once a day', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const phone = '+33644444444'
-    await bookWith(bookingRequest(fixture, { firstName: 'Stop', phone }))
-    const stop = await replyText(
-      await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'stop' }),
-    )
+    const { appointmentId } = await bookWith(bookingRequest(fixture, { firstName: 'Stop', phone }))
+    await confirmationSent(appointmentId)
+    const stop = await replyText(await inbound({ From: phone, Body: 'stop' }))
     expect(stop).toContain('ne recevrez plus de SMS')
     expect(
       (await database.db.resident.findFirstOrThrow({ where: { phoneE164: phone } })).smsOptedOut,
     ).toBe(true)
-    const help = await replyText(
-      await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'bonjour ?' }),
-    )
+    const help = await replyText(await inbound({ From: phone, Body: 'bonjour ?' }))
     expect(help).toContain('ANNULER')
-    expect(
-      await replyText(await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'allo' })),
-    ).toBeNull()
+    expect(await replyText(await inbound({ From: phone, Body: 'allo' }))).toBeNull()
   })
 
   test('delivery status: delivered recorded; a failed reminder falls back to a call', async () => {

@@ -332,7 +332,11 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(await other.drain()).toEqual(['SENT'])
     expect(fake.records).toHaveLength(1)
     const row = await database.db.notification.findUniqueOrThrow({ where: { id: claimed.id } })
-    expect(row).toMatchObject({ status: 'SENT', providerMessageId: fake.records[0].sid })
+    expect(row).toMatchObject({
+      status: 'SENT',
+      providerMessageId: fake.records[0].sid,
+      sender: fake.records[0].from,
+    })
     expect(row.lastError).toContain('found at the provider')
   })
 

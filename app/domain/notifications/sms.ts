@@ -6,7 +6,7 @@ import type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent
 // phones. Date, time and link are never shortened; names are, at a word boundary.
 
 export type SmsMessage =
-  | { event: ResidentEvent | 'CANCEL_CONFIRMED'; view: AppointmentView }
+  | { event: ResidentEvent; view: AppointmentView }
   | { event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED'; view: AdvisorNoticeView }
   | { event: 'CANCEL_WHICH'; locale: MessageLanguage; choices: CancelChoice[] }
   | {
@@ -141,10 +141,7 @@ function shrink(text: string, floor: Field['floor']): string {
 }
 
 type Template = (v: Values, f: Facts) => string
-type Wording = Record<
-  ResidentEvent | 'CANCEL_CONFIRMED' | 'ADVISOR_NOTICE_RESIDENT_CANCELLED',
-  Template
-> &
+type Wording = Record<ResidentEvent | 'ADVISOR_NOTICE_RESIDENT_CANCELLED', Template> &
   Record<'HELP' | 'OPTED_OUT', (v: Values) => string>
 
 const paren = (text: string) => (text ? ` (${text})` : '')
@@ -177,8 +174,6 @@ const FR: Wording = {
       : `Votre RDV est déplacé au ${f.date}${ending(', ', about(v))} Détails : ${f.link} ${FR_CANCEL}`,
   CANCELLED_BY_RESIDENT: (v, f) =>
     `Votre ${frWhat(v, f)} est bien annulé. Pour reprendre RDV : ${f.link}`,
-  CANCEL_CONFIRMED: (v, f) =>
-    `C'est noté, votre ${frWhat(v, f)} est annulé. Pour reprendre RDV : ${f.link}`,
   CANCELLED_BY_SERVICE: (v, f) =>
     `${v.org ? `${v.org} doit` : 'Nous devons'} annuler votre ${frWhat(v, f)}. Toutes nos excuses. Pour reprendre RDV : ${f.link}`,
   ADVISOR_NOTICE_RESIDENT_CANCELLED: (v, f) =>
@@ -208,7 +203,6 @@ const EN: Wording = {
       ? `Your phone appointment is moved to ${f.date}${paren(v.topic)}, ${EN_CALL}. Details: ${f.link} ${EN_CANCEL}`
       : `Your appointment is moved to ${f.date}${ending(', ', about(v))} Details: ${f.link} ${EN_CANCEL}`,
   CANCELLED_BY_RESIDENT: (v, f) => `Your ${enWhat(v, f)} is cancelled. To book again: ${f.link}`,
-  CANCEL_CONFIRMED: (v, f) => `Done: your ${enWhat(v, f)} is cancelled. To book again: ${f.link}`,
   CANCELLED_BY_SERVICE: (v, f) =>
     `${v.org ? `${v.org} has` : 'We have'} to cancel your ${enWhat(v, f)}. We are sorry. To book again: ${f.link}`,
   ADVISOR_NOTICE_RESIDENT_CANCELLED: (v, f) =>

@@ -14,6 +14,7 @@ import type { Mailer } from '~/features/notifications/providers/mailer.server'
 import {
   ProviderError,
   toProviderError,
+  type SentMessage,
   type TwilioChannel,
 } from '~/features/notifications/providers/twilio.server'
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from './backoff'
@@ -309,8 +310,7 @@ export class Dispatcher {
     }
     await this.throttle()
     try {
-      const providerMessageId = await this.send(row, rendered)
-      return this.markSent(row, providerMessageId, null)
+      return this.markSent(row, await this.send(row, rendered), null)
     } catch (error) {
       const failure = toProviderError(error)
       if (failure.permanent || row.attempts >= this.maxAttempts)
@@ -324,9 +324,12 @@ export class Dispatcher {
    * call: since the row was written) and recorded on no other row: the earlier attempt of
    * this row did reach the provider.
    */
-  private async alreadyAccepted(row: ClaimedRow, smsBody: string | null): Promise<string | null> {
+  private async alreadyAccepted(
+    row: ClaimedRow,
+    smsBody: string | null,
+  ): Promise<SentMessage | null> {
     const twilio = this.options.twilio!
-    const candidates =
+    const candidates: { sid: string; from?: string | null }[] =
       smsBody === null
         ? await twilio.recentCalls(row.recipient, new Date(row.createdAt.getTime() - 60_000))
         : (await twilio.recentSms(row.recipient, new Date(row.dueAt.getTime() - 60_000))).filter(
@@ -338,7 +341,9 @@ export class Dispatcher {
       select: { providerMessageId: true },
     })
     const taken = new Set(recorded.map((r) => r.providerMessageId))
-    return candidates.find((message) => !taken.has(message.sid))?.sid ?? null
+    const found = candidates.find((message) => !taken.has(message.sid))
+    if (!found) return null
+    return { providerMessageId: found.sid, sender: found.from ?? null }
   }
 
   private counted(key: string, read: () => Promise<number>) {
@@ -359,7 +364,7 @@ export class Dispatcher {
     return found
   }
 
-  private async send(row: ClaimedRow, rendered: ReturnType<typeof render>): Promise<string> {
+  private async send(row: ClaimedRow, rendered: ReturnType<typeof render>): Promise<SentMessage> {
     const callback = this.options.statusCallbackUrl?.(row.id) ?? null
     switch (rendered.channel) {
       case 'SMS':
@@ -378,15 +383,14 @@ export class Dispatcher {
                 twiml: rendered.twiml,
                 statusCallback: callback,
               })
-        return sent.providerMessageId
+        return sent
       }
       case 'EMAIL': {
         const mailer = this.options.mailer
         if (!mailer) throw new ProviderError('email is not configured', false)
         const host = new URL(this.options.render.publicUrl).hostname
         const messageId = `<notification-${row.id}@${host}>`
-        return (await mailer.send({ to: row.recipient, ...rendered.mail, messageId }))
-          .providerMessageId
+        return mailer.send({ to: row.recipient, ...rendered.mail, messageId })
       }
     }
   }
@@ -405,12 +409,13 @@ export class Dispatcher {
     return { id: row.id, status: 'SENDING' as const, leaseOwner: this.owner }
   }
 
-  private async markSent(row: ClaimedRow, providerMessageId: string, note: string | null) {
+  private async markSent(row: ClaimedRow, sent: SentMessage, note: string | null) {
     const { count } = await this.options.db.notification.updateMany({
       where: this.held(row),
       data: {
         status: 'SENT',
-        providerMessageId,
+        providerMessageId: sent.providerMessageId,
+        sender: sent.sender ?? null,
         sentAt: this.clock(),
         lastError: note,
         leaseOwner: null,

@@ -14,6 +14,8 @@ export type ReceivedMessage = {
   at: string
   channel: Channel
   to: string
+  /** The number an SMS left from: a reply is sent to it. */
+  from: string | null
   subject: string | null
   /** The SMS text, the TwiML of the call, or the email's text part. */
   content: string
@@ -29,6 +31,7 @@ export async function receivedLocally(db: Db) {
     at: record.createdAt,
     channel: record.kind === 'SMS' ? ('SMS' as const) : ('VOICE' as const),
     to: record.to,
+    from: record.from,
     subject: null,
     content: record.body,
     calendar: null,
@@ -38,6 +41,7 @@ export async function receivedLocally(db: Db) {
     at: mail.at,
     channel: 'EMAIL' as const,
     to: mail.to,
+    from: null,
     subject: mail.subject,
     content: mail.text,
     calendar: mail.calendar?.method ?? null,

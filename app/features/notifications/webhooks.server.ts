@@ -6,6 +6,7 @@ import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { DEV_TWILIO } from '~/features/notifications/providers/twilio.server'
+import { recordAudit } from '~/platform/audit.server'
 import { config } from '~/platform/config/config.server'
 import { fallBack } from './dispatcher.server'
 import { eventOf, loadAppointment, viewOf } from './render.server'
@@ -140,114 +141,126 @@ export function parseInbound(body: string): InboundCommand {
 
 const HELP_ACTION = 'SMS_HELP_SENT'
 
-/** Handles one inbound SMS; returns the reply text (or null for no reply). */
+/**
+ * Handles one inbound SMS, once per Twilio message id; returns the reply text (or null for
+ * no reply). It concerns only what was sent to that number from the number it was sent to
+ * (`To`): other organisations' messages, and a number we never wrote to, are out of reach.
+ */
 export async function handleInboundSms(
   db: Db,
   params: Record<string, string>,
   now: Date,
 ): Promise<string | null> {
-  const from = params.From ?? ''
-  const command = parseInbound(params.Body ?? '')
-  const residentFields = {
-    id: true,
-    preferredLanguage: true,
-    organisation: { select: { id: true, name: true, phone: true } },
-  } as const
-  // The number is a resident's, or a helper's who receives the messages of someone they
-  // booked for: their ANNULER cancels that appointment.
-  const helping = { helperPhoneE164: from, messagesTo: 'HELPER' as const }
-  const residents = await db.resident.findMany({
-    where: { OR: [{ phoneE164: from }, { appointments: { some: helping } }] },
-    select: residentFields,
-    orderBy: { updatedAt: 'desc' },
+  const sid = params.MessageSid || params.SmsSid || ''
+  if (!sid) return null
+  return db.$transaction(async (transaction) => {
+    const tx = transaction as unknown as Db
+    // A webhook delivered again (Twilio's retry, a replay) finds its id taken: nothing more.
+    if (!(await firstDelivery(tx, sid))) return null
+    return answerInbound(tx, params, now)
   })
-  const resident = residents[0]
-  if (!resident) return null // a number we never wrote to: no reply
-  const locale = resident.preferredLanguage === 'en' ? 'en' : 'fr'
-  const organisationName = resident.organisation.name
-  const cancelPhone = resident.organisation.phone
-    ? formatPhoneForDisplay(resident.organisation.phone)
-    : null
+}
+
+async function firstDelivery(tx: Db, sid: string) {
+  const inserted = await tx.$executeRaw`
+    INSERT INTO "InboundMessage" ("providerMessageId") VALUES (${sid}) ON CONFLICT DO NOTHING`
+  return inserted === 1
+}
+
+/**
+ * The SMS Twilio accepted for `from`, from `to` (what a reply can be about, delivered or
+ * not); a row sent before senders were recorded has none (decision 042).
+ */
+const sentTo = (from: string, to: string) => ({
+  channel: 'SMS' as const,
+  recipient: from,
+  providerMessageId: { not: null },
+  OR: [{ sender: to }, { sender: null }],
+})
+
+async function answerInbound(
+  tx: Db,
+  params: Record<string, string>,
+  now: Date,
+): Promise<string | null> {
+  const from = params.From ?? ''
+  const to = params.To ?? ''
+  const command = parseInbound(params.Body ?? '')
+  const latest = await tx.notification.findFirst({
+    where: sentTo(from, to),
+    orderBy: { createdAt: 'desc' },
+    select: { language: true, organisation: { select: { id: true, name: true, phone: true } } },
+  })
+  if (!latest) return null // nothing was ever sent to that number from this one: no reply
+  const organisation = latest.organisation
+  const locale = latest.language === 'en' ? 'en' : 'fr'
+  const cancelPhone = organisation.phone ? formatPhoneForDisplay(organisation.phone) : null
+  const help = () => helpOnceADay(tx, organisation, from, now, locale, cancelPhone)
 
   if (command.kind === 'STOP' || command.kind === 'START') {
-    await db.resident.updateMany({
-      where: { phoneE164: from },
+    const organisations = await tx.notification.findMany({
+      where: sentTo(from, to),
+      distinct: ['organisationId'],
+      select: { organisationId: true },
+    })
+    await tx.resident.updateMany({
+      where: {
+        phoneE164: from,
+        organisationId: { in: organisations.map((row) => row.organisationId) },
+      },
       data: { smsOptedOut: command.kind === 'STOP' },
     })
     if (command.kind === 'START') return null
-    return renderSms({ event: 'OPTED_OUT', locale, organisationName, cancelPhone })
-  }
-
-  if (command.kind === 'CANCEL') {
-    const upcoming = await db.appointment.findMany({
-      where: {
-        OR: [{ resident: { phoneE164: from } }, helping],
-        residentId: { in: residents.map((r) => r.id) },
-        status: 'BOOKED',
-        startsAt: { gt: now },
-      },
-      orderBy: { startsAt: 'asc' },
-      take: CANCEL_WHICH_MAX,
-      select: {
-        id: true,
-        organisationId: true,
-        startsAt: true,
-        endsAt: true,
-        site: { select: { timeZone: true } },
-        organisation: { select: { timeZone: true } },
-        topic: { select: { cancellationDeadlineMinutes: true } },
-      },
-    })
-    if (upcoming.length === 0) return helpOnceADay(db, resident, from, now, locale, cancelPhone)
-    if (upcoming.length > 1 && command.choice === null) {
-      return renderSms({
-        event: 'CANCEL_WHICH',
-        locale,
-        choices: upcoming.map((a) => ({
-          startsAt: a.startsAt,
-          zone: a.site?.timeZone ?? a.organisation.timeZone,
-        })),
-      })
-    }
-    const target = upcoming[(command.choice ?? 1) - 1]
-    if (!target) return helpOnceADay(db, resident, from, now, locale, cancelPhone)
-    const allowed = canChangeOnline(
-      {
-        startsAt: target.startsAt,
-        endsAt: target.endsAt,
-        status: 'BOOKED',
-        cancellationDeadlineMinutes: target.topic.cancellationDeadlineMinutes,
-      },
-      now,
-    )
-    if (!allowed) return helpOnceADay(db, resident, from, now, locale, cancelPhone, true)
-    const cancelled = await cancelBySms(db, target.id, target.organisationId, now)
-    if (!cancelled) return null
-    const full = await db.appointment.findUniqueOrThrow({
-      where: { id: target.id },
-      select: {
-        mode: true,
-        startsAt: true,
-        topic: { select: { name: true } },
-        site: { select: { name: true, timeZone: true } },
-        organisation: { select: { name: true, timeZone: true, slug: true } },
-      },
-    })
     return renderSms({
-      event: 'CANCEL_CONFIRMED',
-      view: {
-        locale,
-        organisationName: full.organisation.name,
-        topicName: full.topic.name,
-        startsAt: full.startsAt,
-        zone: full.site?.timeZone ?? full.organisation.timeZone,
-        mode: full.mode,
-        siteName: full.site?.name ?? null,
-        manageUrl: `${config().publicUrl}/${full.organisation.slug}`,
-      },
+      event: 'OPTED_OUT',
+      locale,
+      organisationName: organisation.name,
+      cancelPhone,
     })
   }
-  return helpOnceADay(db, resident, from, now, locale, cancelPhone)
+  if (command.kind !== 'CANCEL') return help()
+
+  const upcoming = await tx.appointment.findMany({
+    where: { status: 'BOOKED', startsAt: { gt: now }, notifications: { some: sentTo(from, to) } },
+    orderBy: { startsAt: 'asc' },
+    take: CANCEL_WHICH_MAX,
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      site: { select: { timeZone: true } },
+      organisation: { select: { timeZone: true } },
+      topic: { select: { cancellationDeadlineMinutes: true } },
+    },
+  })
+  if (upcoming.length === 0) return help()
+  if (upcoming.length > 1 && command.choice === null) {
+    return renderSms({
+      event: 'CANCEL_WHICH',
+      locale,
+      choices: upcoming.map((a) => ({
+        startsAt: a.startsAt,
+        zone: a.site?.timeZone ?? a.organisation.timeZone,
+      })),
+    })
+  }
+  const target = upcoming[(command.choice ?? 1) - 1]
+  if (!target) return help()
+  const allowed = canChangeOnline(
+    {
+      startsAt: target.startsAt,
+      endsAt: target.endsAt,
+      status: 'BOOKED',
+      cancellationDeadlineMinutes: target.topic.cancellationDeadlineMinutes,
+    },
+    now,
+  )
+  // Past the deadline: the help text, which gives the number to call.
+  if (!allowed) return help()
+  // The confirmation goes through the resident's own channel, not as a reply to this
+  // number: a forged ANNULER cannot pass unnoticed by the person it concerns.
+  await cancelByResident(tx, target.id, now, 'by SMS reply', true)
+  return null
 }
 
 // ── voice keypad ─────────────────────────────────────────────────────────────────────
@@ -296,10 +309,18 @@ export async function handleKeypad(
         },
         now,
       )
-    if (
-      !allowed ||
-      !(await cancelBySms(db, appointment.id, null, now, 'by keypad during a call'))
-    ) {
+    const cancelled =
+      allowed &&
+      (await db.$transaction((tx) =>
+        cancelByResident(
+          tx as unknown as Db,
+          appointment.id,
+          now,
+          'by keypad during a call',
+          false,
+        ),
+      ))
+    if (!cancelled) {
       say(script.goodbye)
       return voice.toString()
     }
@@ -317,49 +338,46 @@ async function deadlineOf(db: Db, appointmentId: string) {
   return found.topic.cancellationDeadlineMinutes
 }
 
-/** Cancelled by the resident ("excusé") from an SMS or a call: one transaction with its outbox rows. */
-async function cancelBySms(
-  db: Db,
+/**
+ * Cancelled by the resident ("excusé") from an SMS or a call, in the caller's transaction
+ * with its outbox rows; `tellResident` sends them the cancellation by their channel too.
+ */
+async function cancelByResident(
+  tx: Db,
   appointmentId: string,
-  organisationId: string | null,
   now: Date,
-  how = 'by SMS reply',
+  how: string,
+  tellResident: boolean,
 ) {
-  return db.$transaction(async (tx) => {
-    const { count } = await tx.appointment.updateMany({
-      where: { id: appointmentId, status: 'BOOKED' },
-      data: { status: 'EXCUSED', version: { increment: 1 } },
-    })
-    if (count === 0) return false
-    const { organisationId: organisation } = await tx.appointment.findUniqueOrThrow({
-      where: { id: appointmentId },
-      select: { organisationId: true },
-    })
-    await tx.auditEvent.create({
-      data: {
-        organisationId: organisationId ?? organisation,
-        actorKind: 'RESIDENT',
-        action: 'APPOINTMENT_CANCELLED_BY_RESIDENT',
-        entityType: 'Appointment',
-        entityId: appointmentId,
-        summary: `cancelled by the resident, ${how}`,
-      },
-    })
-    // The reply to this SMS is the resident's confirmation; the advisor gets the notice.
-    await notifyCancelled(tx, appointmentId, 'RESIDENT', now, { tellResident: false })
-    return true
+  const { count } = await tx.appointment.updateMany({
+    where: { id: appointmentId, status: 'BOOKED' },
+    data: { status: 'EXCUSED', version: { increment: 1 } },
   })
+  if (count === 0) return false
+  const { organisationId } = await tx.appointment.findUniqueOrThrow({
+    where: { id: appointmentId },
+    select: { organisationId: true },
+  })
+  await recordAudit(tx, {
+    organisationId,
+    actorKind: 'RESIDENT',
+    action: 'APPOINTMENT_CANCELLED_BY_RESIDENT',
+    entityType: 'Appointment',
+    entityId: appointmentId,
+    summary: `cancelled by the resident, ${how}`,
+  })
+  await notifyCancelled(tx, appointmentId, 'RESIDENT', now, { tellResident })
+  return true
 }
 
 /** The help text, at most once a day per number (recorded as an audit event). */
 async function helpOnceADay(
   db: Db,
-  resident: { organisation: { id: string; name: string } },
+  organisation: { id: string; name: string },
   from: string,
   now: Date,
   locale: 'fr' | 'en',
   cancelPhone: string | null,
-  _tooLate = false,
 ): Promise<string | null> {
   const entityId = createHash('sha256').update(from).digest('hex').slice(0, 32)
   const recent = await db.auditEvent.count({
@@ -373,7 +391,7 @@ async function helpOnceADay(
   if (recent > 0) return null
   await db.auditEvent.create({
     data: {
-      organisationId: resident.organisation.id,
+      organisationId: organisation.id,
       actorKind: 'SYSTEM',
       action: HELP_ACTION,
       entityType: 'Phone',
@@ -385,7 +403,7 @@ async function helpOnceADay(
   return renderSms({
     event: 'HELP',
     locale,
-    organisationName: resident.organisation.name,
+    organisationName: organisation.name,
     cancelPhone,
   })
 }

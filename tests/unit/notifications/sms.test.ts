@@ -37,13 +37,12 @@ const longest = (locale: 'fr' | 'en', mode: 'IN_PERSON' | 'PHONE'): AppointmentV
   cancelPhone: '02 51 12 34 56',
 })
 
-const RESIDENT_EVENTS: (ResidentEvent | 'CANCEL_CONFIRMED')[] = [
+const RESIDENT_EVENTS: ResidentEvent[] = [
   'CONFIRMATION',
   'REMINDER',
   'MOVED',
   'CANCELLED_BY_RESIDENT',
   'CANCELLED_BY_SERVICE',
-  'CANCEL_CONFIRMED',
 ]
 const LOCALES = ['fr', 'en'] as const
 const MODES = ['IN_PERSON', 'PHONE'] as const

@@ -30,7 +30,11 @@ export class ProviderError extends Error {
   }
 }
 
-export type SentMessage = { providerMessageId: string }
+export type SentMessage = {
+  providerMessageId: string
+  /** Who the provider says it left from (SMS): a number or an alphanumeric sender name. */
+  sender?: string | null
+}
 
 export type SmsRequest = { to: string; body: string; statusCallback?: string | null }
 export type CallRequest = { to: string; twiml: string; statusCallback?: string | null }
@@ -39,7 +43,10 @@ export type TwilioChannel = {
   sendSms: (request: SmsRequest) => Promise<SentMessage>
   call: (request: CallRequest) => Promise<SentMessage>
   /** Messages already accepted for that number since then (crash recovery looks here). */
-  recentSms: (to: string, since: Date) => Promise<{ sid: string; body: string }[]>
+  recentSms: (
+    to: string,
+    since: Date,
+  ) => Promise<{ sid: string; body: string; from: string | null }[]>
   /** Calls placed to that number since then, queued ones included (a call has no text to compare). */
   recentCalls: (to: string, since: Date) => Promise<{ sid: string }[]>
 }
@@ -86,7 +93,7 @@ export function createTwilioChannel(settings: TwilioSettings): TwilioChannel {
           ...sender(),
           ...(statusCallback ? { statusCallback } : {}),
         })
-        return { providerMessageId: message.sid }
+        return { providerMessageId: message.sid, sender: message.from ?? null }
       }),
     call: ({ to, twiml, statusCallback }) =>
       classify(async () => {
@@ -101,7 +108,11 @@ export function createTwilioChannel(settings: TwilioSettings): TwilioChannel {
     recentSms: (to, since) =>
       classify(async () => {
         const list = await client.messages.list({ to, dateSentAfter: since, limit: 50 })
-        return list.map((message) => ({ sid: message.sid, body: message.body }))
+        return list.map((message) => ({
+          sid: message.sid,
+          body: message.body,
+          from: message.from ?? null,
+        }))
       }),
     // Twilio filters calls by start time only, and a queued call has none yet: list the
     // latest calls to the number and keep those created since then.
