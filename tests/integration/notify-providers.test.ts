@@ -71,7 +71,11 @@ describe('the real Twilio SDK against the fake server', () => {
       statusCallback: 'https://rdv.example.fr/webhooks/twilio/status?n=abc',
     })
     expect(await channel.recentSms('+33612345678', new Date(Date.now() - 60_000))).toEqual([
-      { sid: sent.providerMessageId, body: 'Rappel : RDV le mar. 4/03 à 9h00', from: '+33700000001' },
+      {
+        sid: sent.providerMessageId,
+        body: 'Rappel : RDV le mar. 4/03 à 9h00',
+        from: '+33700000001',
+      },
     ])
   })
 
