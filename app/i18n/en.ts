@@ -775,8 +775,6 @@ const en: Resources = {
       email: 'Email address',
       send: 'Send me the link',
       sent: 'If an account matches this address, an email has just been sent to it. The link is valid for one hour.',
-      mailFailed:
-        'The email could not be sent. Try again in a few minutes or contact your administrator.',
       resetTitle: 'Choose a new password',
       chooseTitle: 'Choose your password',
       welcome: 'Welcome {{firstName}}! Choose the password of your account ({{email}}).',

@@ -784,8 +784,6 @@ const fr = {
       email: 'Adresse e-mail',
       send: 'Recevoir le lien',
       sent: 'Si un compte correspond à cette adresse, un e-mail vient de lui être envoyé. Le lien est valable une heure.',
-      mailFailed:
-        'L’e-mail n’a pas pu être envoyé. Réessayez dans quelques minutes ou contactez votre administrateur.',
       resetTitle: 'Choisir un nouveau mot de passe',
       chooseTitle: 'Choisir votre mot de passe',
       welcome: 'Bienvenue {{firstName}} ! Choisissez le mot de passe de votre compte ({{email}}).',

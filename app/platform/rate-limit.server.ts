@@ -22,10 +22,22 @@ function limiter(name: string, points: number, durationSeconds: number) {
   return found
 }
 
+export type Limit = { name: string; points: number; seconds: number }
+
+/** Gives back one attempt counted by `consume` (a sign-in that succeeded, say). */
+export async function refund({ name, points, seconds }: Limit, key: string) {
+  await limiter(name, points, seconds).reward(key, 1)
+}
+
+/** Forgets every attempt counted for this key. */
+export async function forgive({ name, points, seconds }: Limit, key: string) {
+  await limiter(name, points, seconds).delete(key)
+}
+
 /** Counts one attempt; false when the limit is reached (the attempt is then refused). */
-export async function consume(name: string, key: string, points: number, durationSeconds: number) {
+export async function consume({ name, points, seconds }: Limit, key: string) {
   try {
-    await limiter(name, points, durationSeconds).consume(key)
+    await limiter(name, points, seconds).consume(key)
     return true
   } catch (error) {
     if (error instanceof RateLimiterRes) return false

@@ -41,13 +41,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     email: parsed.value.email,
     password: parsed.value.password,
     clientAddress: (context as LoadContext).clientAddress,
+    cookies: request.headers.get('Cookie'),
     userAgent: request.headers.get('user-agent'),
   })
   if (!result.ok) {
     const status = result.problem === 'TOO_MANY_ATTEMPTS' ? 429 : 400
     return Response.json(formReply(parsed.values, { email: { code: result.problem } }), { status })
   }
-  return redirect(redirectTo, { headers: { 'Set-Cookie': result.setCookie } })
+  const headers = new Headers()
+  for (const cookie of result.setCookies) headers.append('Set-Cookie', cookie)
+  return redirect(redirectTo, { headers })
 }
 
 export default function SignIn() {

@@ -27,8 +27,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = FormReply & { mailFailed?: boolean }
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(await request.formData(), resetRequestForm)
   if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
@@ -39,18 +37,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   })
   if (outcome === 'TOO_MANY_ATTEMPTS') {
     const reply = formReply(parsed.values, { email: { code: outcome } })
-    return Response.json(reply satisfies ActionData, { status: 429 })
-  }
-  if (outcome === 'MAIL_FAILED') {
-    const reply = { ...formReply(parsed.values), mailFailed: true }
-    return Response.json(reply satisfies ActionData, { status: 503 })
+    return Response.json(reply satisfies FormReply, { status: 429 })
   }
   return redirect('/espace/mot-de-passe?envoye=1')
 }
 
 export default function ForgottenPassword() {
   const data = useLoaderData<typeof loader>()
-  const actionData = useActionData<typeof action>() as ActionData | undefined
+  const actionData = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
   const form = useForm({
     reply: actionData,
@@ -72,10 +66,6 @@ export default function ForgottenPassword() {
     <div className="page workspace">
       <h1>{data.title}</h1>
       <Notice text={data.sent ? t('workspace.password.sent') : null} />
-      <Notice
-        text={actionData?.mailFailed ? t('workspace.password.mailFailed') : null}
-        kind="alert"
-      />
       <ErrorSummary form={form} />
       <p>{t('workspace.password.requestIntro')}</p>
       <Form method="post" noValidate>

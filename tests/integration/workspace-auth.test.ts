@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb, type Db } from '~/platform/database/client.server'
 import { resolveDatabaseConfig } from '~/platform/database/config.server'
-import { DEMO_ORGANISATION_SLUG, DEMO_PASSWORD } from '~/features/demo/seed.server'
+import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { localDateOf } from '~/domain/time/format'
 import { testProvider } from '../support/database'
@@ -285,34 +285,5 @@ describe(`advisor calendars on ${testProvider}`, () => {
     expect(html).toContain('Karim Benali')
     expect(html).toContain('Camille Martin')
     expect(html).toContain('Jeanne Moreau')
-  })
-})
-
-describe(`sign-in throttling on ${testProvider}`, () => {
-  test('an account is locked after repeated failures, even for the right password', async () => {
-    const email = 'lea.fontaine@val-de-sorne.example'
-    let status = 0
-    let failures = 0
-    while (status !== 429 && failures < 15) {
-      status = (await attemptSignIn(email, `wrong password ${failures}`)).status
-      failures += 1
-    }
-    expect(status).toBe(429)
-    const last = await attemptSignIn(email, DEMO_PASSWORD)
-    expect(last.status).toBe(429)
-    expect(last.headers.get('set-cookie')).toBeNull()
-    expect(await last.text()).toContain('Trop de tentatives')
-  })
-
-  test('one address is throttled across accounts', async () => {
-    let status = 0
-    for (let attempt = 0; attempt < 120 && status !== 429; attempt += 1) {
-      status = (await attemptSignIn(`guess${attempt}@example.org`, 'some password here')).status
-    }
-    expect(status).toBe(429)
-    const organisation = await database.organisation.findUniqueOrThrow({
-      where: { slug: DEMO_ORGANISATION_SLUG },
-    })
-    expect(organisation).toBeTruthy()
   })
 })

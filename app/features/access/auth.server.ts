@@ -4,7 +4,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { db } from '~/platform/database/client.server'
 import { authorise, type Action, type Actor, type Resource } from '~/domain/access'
 import { verifyPassword } from './passwords.server'
-import { consume } from '~/platform/rate-limit.server'
+import { consume, forgive, refund, type Limit } from '~/platform/rate-limit.server'
 import { config } from '~/platform/config/config.server'
 
 // Advisor sessions (docs/decisions/030-advisor-sign-in-and-access.md): a random token in
@@ -16,12 +16,44 @@ const SESSION_HOURS = 12
 const TOUCH_EVERY_MS = 5 * 60_000
 
 /**
- * Sign-in attempts allowed per account and per client address, per quarter of an hour.
- * Every attempt counts (rate-limit.server.ts counts before the answer is known): enough
- * for a few devices a day, too few to guess a password. A town hall behind one address
- * shares the address budget.
+ * Sign-in throttling that does not help an attacker (decision 013). Attempts are counted
+ * when made and given back when they succeed, so only failures stay counted:
+ * - per account and client (a browser that signed in to the account before, else the
+ *   address): 10 failures a quarter of an hour; someone guessing elsewhere does not lock
+ *   the real advisor out;
+ * - per account from browsers that never signed in to it: 50 failures an hour, against
+ *   guessing from many addresses; the advisor's own browser is exempt;
+ * - per address: 100 failures a quarter of an hour; a town hall's staff behind one address
+ *   never reach it in normal use, a spray over many accounts does.
  */
-export const SIGN_IN_LIMITS = { perAccount: 10, perAddress: 100, seconds: 15 * 60 }
+export const SIGN_IN_LIMITS = {
+  perClient: { name: 'sign-in-client', points: 10, seconds: 15 * 60 },
+  perAccount: { name: 'sign-in-account', points: 50, seconds: 60 * 60 },
+  perAddress: { name: 'sign-in-address', points: 100, seconds: 15 * 60 },
+} satisfies Record<string, Limit>
+
+const DEVICE_DAYS = 365
+let deviceCookie: ReturnType<typeof createCookie> | undefined
+/** Marks a browser that signed in to one account: `<random id>.<account hash>`, signed. */
+function knownDeviceCookie() {
+  deviceCookie ??= createCookie('advisor_device', {
+    path: SIGN_IN_PATH,
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config().production,
+    secrets: [config().sessionSecret],
+    maxAge: DEVICE_DAYS * 86_400,
+  })
+  return deviceCookie
+}
+
+/** The id of this browser when it signed in to this account before, else null. */
+async function knownDevice(cookieHeader: string | null, accountKey: string) {
+  const value: unknown = await knownDeviceCookie().parse(cookieHeader)
+  if (typeof value !== 'string') return null
+  const [id, account] = value.split('.')
+  return id && account === accountKey ? id : null
+}
 
 let cookie: ReturnType<typeof createCookie> | undefined
 function sessionCookie() {
@@ -45,35 +77,43 @@ export type SignedIn = {
 }
 
 export type SignInResult =
-  | { ok: true; setCookie: string }
+  | { ok: true; setCookies: string[] }
   | { ok: false; problem: 'INVALID_CREDENTIALS' | 'TOO_MANY_ATTEMPTS' }
 
 /**
  * Checks an email and a password. Every failure says the same thing, whether the email
- * exists or not; attempts are counted per account and per client address first.
+ * exists or not; attempts are counted first (SIGN_IN_LIMITS), failures stay counted.
  */
 export async function signIn(input: {
   email: string
   password: string
   clientAddress: string
+  /** The request's Cookie header: a browser that signed in to this account before. */
+  cookies: string | null
   userAgent: string | null
   now?: Date
 }): Promise<SignInResult> {
   const email = input.email.trim().toLowerCase()
-  const [accountOk, addressOk] = await Promise.all([
-    consume('sign-in-account', sha256(email), SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.seconds),
-    consume(
-      'sign-in-address',
-      input.clientAddress,
-      SIGN_IN_LIMITS.perAddress,
-      SIGN_IN_LIMITS.seconds,
-    ),
-  ])
-  if (!accountOk || !addressOk) return { ok: false, problem: 'TOO_MANY_ATTEMPTS' }
+  const accountKey = sha256(email)
+  const device = await knownDevice(input.cookies, accountKey)
+  const counted: [Limit, string][] = [
+    [
+      SIGN_IN_LIMITS.perClient,
+      `${accountKey}:${device ? `device:${device}` : input.clientAddress}`,
+    ],
+    ...(device ? [] : [[SIGN_IN_LIMITS.perAccount, accountKey] as [Limit, string]]),
+    [SIGN_IN_LIMITS.perAddress, input.clientAddress],
+  ]
+  const allowed = await Promise.all(counted.map(([limit, key]) => consume(limit, key)))
+  if (allowed.includes(false)) return { ok: false, problem: 'TOO_MANY_ATTEMPTS' }
   const advisor = await db().advisor.findUnique({ where: { email } })
   const usable = advisor?.active ? advisor : null
   const matches = await verifyPassword(usable?.passwordHash ?? null, input.password)
   if (!usable || !matches) return { ok: false, problem: 'INVALID_CREDENTIALS' }
+  await Promise.all([
+    forgive(SIGN_IN_LIMITS.perClient, counted[0]![1]),
+    ...counted.slice(1).map(([limit, key]) => refund(limit, key)),
+  ])
   const token = randomBytes(32).toString('base64url')
   const now = input.now ?? new Date()
   await db().advisorSession.create({
@@ -86,7 +126,14 @@ export async function signIn(input: {
       expiresAt: new Date(now.getTime() + SESSION_HOURS * 3600_000),
     },
   })
-  return { ok: true, setCookie: await sessionCookie().serialize(token) }
+  const deviceId = device ?? randomBytes(16).toString('base64url')
+  return {
+    ok: true,
+    setCookies: [
+      await sessionCookie().serialize(token),
+      await knownDeviceCookie().serialize(`${deviceId}.${accountKey}`),
+    ],
+  }
 }
 
 async function tokenOf(request: Request): Promise<string | null> {

@@ -4,9 +4,9 @@ import type { Translate } from '~/i18n/translate'
 import { config } from '~/platform/config/config.server'
 import { logger } from '~/platform/logging.server'
 
-// Emails to advisors (password reset, invitation) are sent during the request, not through
-// the residents' outbox: the person waiting on the page must learn at once when the SMTP
-// server refuses, and a link that was not delivered is withdrawn (decision 071).
+// Emails to advisors with a one-time link (password reset, invitation), sent at once rather
+// than through the residents' outbox; a link that was not delivered is withdrawn by the
+// caller (decision 071).
 
 // In the demo, the capture the worker also uses: /dev/outbox shows these emails with the others.
 let mailer: ReturnType<typeof configuredMailer> | undefined

@@ -15,18 +15,24 @@ import { newPasswordForm } from './forms.server'
 import { fixedT } from '~/i18n/i18n.server'
 import type { Translate } from '~/i18n/translate'
 import { absoluteUrl, sendLinkMail } from './link-mail.server'
-import { SIGN_IN_LIMITS } from './auth.server'
 import { hashPassword } from './passwords.server'
-import { consume } from '~/platform/rate-limit.server'
+import { logger } from '~/platform/logging.server'
+import { consume, type Limit } from '~/platform/rate-limit.server'
 
 // Forgotten password and invitation links (decision 071).
 
-export type ResetRequestOutcome = 'SENT' | 'TOO_MANY_ATTEMPTS' | 'MAIL_FAILED'
+export type ResetRequestOutcome = 'SENT' | 'TOO_MANY_ATTEMPTS'
+
+const RESET_LIMITS = {
+  perAccount: { name: 'reset-account', points: 5, seconds: 15 * 60 },
+  perAddress: { name: 'reset-address', points: 100, seconds: 15 * 60 },
+} satisfies Record<string, Limit>
 
 /**
- * Sends a reset link when the email belongs to an active advisor. The answer is the same
- * whether it does or not (SENT), except when the email could not be sent: the person must
- * know, and an outage says nothing about one account.
+ * Answers SENT, in the same time, whether or not the email belongs to an active advisor:
+ * the link is issued and sent after the answer (decision 071), so neither the answer nor
+ * its delay tells which emails are accounts. A link that could not be sent is withdrawn
+ * and the failure is logged for the operator.
  */
 export async function requestPasswordReset(input: {
   email: string
@@ -35,32 +41,41 @@ export async function requestPasswordReset(input: {
   now?: Date
 }): Promise<ResetRequestOutcome> {
   const email = input.email.trim().toLowerCase()
-  const [accountOk, addressOk] = await Promise.all([
-    consume('reset-account', sha256(email), 5, SIGN_IN_LIMITS.seconds),
-    consume(
-      'reset-address',
-      input.clientAddress,
-      SIGN_IN_LIMITS.perAddress,
-      SIGN_IN_LIMITS.seconds,
-    ),
+  const allowed = await Promise.all([
+    consume(RESET_LIMITS.perAccount, sha256(email)),
+    consume(RESET_LIMITS.perAddress, input.clientAddress),
   ])
-  if (!accountOk || !addressOk) return 'TOO_MANY_ATTEMPTS'
+  if (allowed.includes(false)) return 'TOO_MANY_ATTEMPTS'
   const advisor = await db().advisor.findUnique({
     where: { email },
     select: { id: true, firstName: true, email: true, active: true },
   })
-  if (!advisor?.active) return 'SENT'
-  const now = input.now ?? new Date()
+  if (advisor?.active) afterTheAnswer(() => sendResetLink(advisor, input.t, input.now))
+  return 'SENT'
+}
+
+/** Runs once the response has left; a failure is logged, never thrown at nobody. */
+function afterTheAnswer(work: () => Promise<void>) {
+  setImmediate(() => {
+    work().catch((error: unknown) =>
+      logger.error({ err: error }, 'password reset link not sent: unexpected error'),
+    )
+  })
+}
+
+async function sendResetLink(
+  advisor: { id: string; firstName: string; email: string },
+  t: Translate,
+  now = new Date(),
+) {
   const token = await issueToken(db(), advisor.id, 'PASSWORD_RESET', now)
-  const sent = await sendLinkMail(input.t, {
+  const sent = await sendLinkMail(t, {
     to: advisor.email,
     section: 'workspace.password.mail',
     values: { firstName: advisor.firstName },
     link: absoluteUrl(`/espace/mot-de-passe/${token}`),
   })
-  if (sent) return 'SENT'
-  await withdrawToken(db(), token, now)
-  return 'MAIL_FAILED'
+  if (!sent) await withdrawToken(db(), token, now)
 }
 
 /** Issues an invitation link and emails it; false when the email could not be sent. */

@@ -40,12 +40,13 @@ export async function confirmOnlineBooking(input: {
   const organisation = step.organisation
   const contactKey = contact.resident.phoneE164 ?? contact.resident.email ?? ''
   const withinLimits =
-    (await consume('booking-ip', input.clientAddress, organisation.bookingsPerIpPerHour, 3600)) &&
     (await consume(
-      'booking-contact',
+      { name: 'booking-ip', points: organisation.bookingsPerIpPerHour, seconds: 3600 },
+      input.clientAddress,
+    )) &&
+    (await consume(
+      { name: 'booking-contact', points: organisation.bookingsPerPhonePerDay, seconds: 86_400 },
       `${organisation.id}:${contactKey}`,
-      organisation.bookingsPerPhonePerDay,
-      86_400,
     ))
   if (!withinLimits) return { ok: false, reason: 'rateLimited' }
 

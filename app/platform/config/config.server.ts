@@ -31,7 +31,11 @@ export type AppConfig = {
   port: number
   host: string
   publicUrl: string
-  trustProxy: boolean
+  /**
+   * Whom to believe about the client's address (X-Forwarded-For), as Express's `trust
+   * proxy` reads it: nobody, the one hop in front, or these proxy addresses only.
+   */
+  trustProxy: false | 1 | string[]
   logLevel: (typeof LOG_LEVELS)[number]
   /** Signs cookies and derives manage-link tokens; the same for the web part and the worker. */
   sessionSecret: string
@@ -86,7 +90,7 @@ function build(values: Variables): AppConfig {
     port,
     host: values.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
     publicUrl: values.PUBLIC_URL ?? `http://localhost:${port}`,
-    trustProxy: values.TRUST_PROXY === '1',
+    trustProxy: trustProxyOf(values.TRUST_PROXY),
     logLevel: values.LOG_LEVEL ?? (values.NODE_ENV === 'test' ? 'silent' : 'info'),
     // Without one, only a process that does everything itself may sign (refusals.server.ts).
     sessionSecret: values.SESSION_SECRET ?? (holder.demoSecret ??= randomBytes(32).toString('hex')),
@@ -104,6 +108,12 @@ function build(values: Variables): AppConfig {
       twilioRatePerSecond: values.TWILIO_RATE_PER_SECOND ?? null,
     },
   }
+}
+
+function trustProxyOf(value: string): AppConfig['trustProxy'] {
+  if (value === '0') return false
+  if (value === '1') return 1
+  return value.split(',').map((item) => item.trim())
 }
 
 function databaseOf(values: Variables): DatabaseConfig {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { z } from 'zod'
 import { ConfigError } from './errors.server'
 
@@ -24,6 +25,23 @@ const wholeNumber = (min: number, max = Number.MAX_SAFE_INTEGER) =>
 const onOff = (documented = '`on`') =>
   variable(z.enum(['on', 'off']).default('on'), documented, '"on" or "off"')
 const flag = z.enum(['0', '1'])
+// Express's names for address ranges, an address, or an address with its prefix length.
+const PROXY_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+const isProxyAddress = (value: string) => {
+  if (PROXY_RANGES.has(value)) return true
+  const [address, bits, extra] = value.split('/')
+  if (extra !== undefined || !address || isIP(address) === 0) return false
+  return bits === undefined || /^\d{1,3}$/u.test(bits)
+}
+const proxies = z
+  .string()
+  .trim()
+  .refine(
+    (value) =>
+      value === '0' ||
+      value === '1' ||
+      value.split(',').every((item) => isProxyAddress(item.trim())),
+  )
 const httpAddress = z
   .string()
   .refine((value) => {
@@ -68,7 +86,11 @@ export const VARIABLES = {
     '`info` (`silent` under tests)',
     `one of ${LOG_LEVELS.join(', ')}`,
   ),
-  TRUST_PROXY: variable(flag.default('0'), '`0`', '1 (behind one reverse proxy) or 0'),
+  TRUST_PROXY: variable(
+    proxies.default('0'),
+    '`0`',
+    "0, 1 (one reverse proxy in front), or the proxies' addresses: loopback, 10.0.0.5, 10.0.0.0/8",
+  ),
   SEED_DEMO: variable(flag.optional(), '`1` in the demo, `0` in production', '1 or 0'),
   WORKER: onOff(),
   NOTIFY_SMS: onOff(),

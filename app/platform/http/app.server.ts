@@ -11,10 +11,28 @@ import type { AppConfig } from '~/platform/config/config.server'
 
 export type LoadContext = {
   cspNonce: string
-  /** The client as rate limits see it (X-Forwarded-For with TRUST_PROXY=1). */
+  /** The client as rate limits see it (X-Forwarded-For from a trusted proxy, TRUST_PROXY). */
   clientAddress: string
   /** The peer of the TCP connection, whatever the headers say. */
   socketAddress: string
+}
+
+/**
+ * With TRUST_PROXY, the client's address is read from X-Forwarded-For. A request without
+ * it came past the proxy: if the app can be reached directly, anyone can claim any address
+ * and escape the per-address limits. Said once, to the operator (decision 013).
+ */
+function warnOnceWhenReachedDirectly(): express.RequestHandler {
+  let warned = false
+  return (request, _response, next) => {
+    if (!warned && !request.headers['x-forwarded-for']) {
+      warned = true
+      logger.warn(
+        'TRUST_PROXY is set but a request arrived without X-Forwarded-For: make the app reachable only through the proxy, or give TRUST_PROXY the proxy addresses',
+      )
+    }
+    next()
+  }
 }
 
 /** The Express app: security headers, compression, static assets, request log, Remix. */
@@ -25,7 +43,8 @@ export function createHttpApp(
 ) {
   const app = express()
   app.disable('x-powered-by')
-  app.set('trust proxy', settings.trustProxy ? 1 : false)
+  app.set('trust proxy', settings.trustProxy)
+  if (settings.trustProxy !== false) app.use(warnOnceWhenReachedDirectly())
 
   app.use((_request, response, next) => {
     response.locals.cspNonce = randomBytes(16).toString('base64')

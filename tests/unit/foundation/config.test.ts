@@ -113,6 +113,18 @@ describe('production', () => {
   })
 })
 
+describe('whom to believe about client addresses (TRUST_PROXY)', () => {
+  test.each([
+    ['0', false],
+    ['1', 1],
+    ['loopback', ['loopback']],
+    ['10.0.0.5, 10.0.0.0/8', ['10.0.0.5', '10.0.0.0/8']],
+    ['::1', ['::1']],
+  ] as const)('%j', (value, trusted) => {
+    expect(loadConfig('web', { TRUST_PROXY: value }).trustProxy).toEqual(trusted)
+  })
+})
+
 describe('a refused configuration leaves the loaded one in place', () => {
   test('one ConfigError, one line', () => {
     const before = config()
@@ -120,7 +132,10 @@ describe('a refused configuration leaves the loaded one in place', () => {
       new ConfigError('SMS_PER_NUMBER_PER_DAY must be a whole number of 1 or more.'),
     )
     expect(() => loadConfig('web', { TRUST_PROXY: 'true' })).toThrow(
-      'TRUST_PROXY must be 1 (behind one reverse proxy) or 0.',
+      "TRUST_PROXY must be 0, 1 (one reverse proxy in front), or the proxies' addresses: loopback, 10.0.0.5, 10.0.0.0/8.",
+    )
+    expect(() => loadConfig('web', { TRUST_PROXY: '10.0.0.5,proxy.local' })).toThrow(
+      /^TRUST_PROXY must be/u,
     )
     expect(() => loadConfig('web', { NOTIFY_SMS: 'no' })).toThrow(
       'NOTIFY_SMS must be "on" or "off".',
