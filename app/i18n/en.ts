@@ -150,7 +150,7 @@ const en: Resources = {
   manage: {
     title: 'Your appointment',
     booked: 'Your appointment is confirmed.',
-    bookedFor: 'The appointment of {{name}} is confirmed.',
+    bookedFor: '{{name}}’s appointment is confirmed.',
     bookedHint: 'Keep this page: its address lets you cancel or move the appointment.',
     cancelled: 'Your appointment is cancelled.',
     moved: 'Your appointment has been moved.',

@@ -231,3 +231,17 @@ describe('long details on a phone', () => {
     await page.emulateMedia({ media: 'screen' })
   })
 })
+
+describe('a manage link that does not work', () => {
+  test('has the site header, a title and help, and axe finds nothing', async () => {
+    const page = await newPage()
+    const response = await page.goto(`${session.app.url}/r/AAAAAAAAAAAAAAAAAAAAAAAA`)
+    expect(response?.status()).toBe(404)
+    expect(await page.title()).toBe('Ce lien ne fonctionne pas · Permanence')
+    expect(await page.locator('header.site-header').isVisible()).toBe(true)
+    await expectAccessible(page)
+    await tabTo(page, 'Prendre un rendez-vous')
+    await page.keyboard.press('Enter')
+    await page.getByRole('heading', { level: 1, name: /conseiller numérique/u }).waitFor()
+  })
+})
