@@ -14,6 +14,7 @@ import { useTranslation, TranslationProvider } from '~/i18n/use-translation'
 import { DemoBanner } from './components/demo-banner'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
+import { useFocusOnNewPage } from './components/focus-on-new-page'
 import { TextsScript, useTexts } from './i18n/texts'
 import styles from './styles/app.css'
 
@@ -25,23 +26,39 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const { language, translations, demo } = useTexts()
   const nonce = useNonce()
   return (
-    <html lang={language} dir="ltr">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-      </head>
-      <body>
-        <TranslationProvider language={language} translations={translations}>
+    <TranslationProvider language={language} translations={translations}>
+      <html lang={language} dir="ltr">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <Meta />
+          <ErrorTitle />
+          <Links />
+        </head>
+        <body>
           {demo ? <DemoBanner /> : null}
           {children}
-        </TranslationProvider>
-        <TextsScript />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-      </body>
-    </html>
+          <TextsScript />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+        </body>
+      </html>
+    </TranslationProvider>
+  )
+}
+
+/**
+ * The title of the root's error page (an unknown address): no route's meta runs then.
+ * Errors a route shows itself (its own boundary) keep that route's meta.
+ */
+function ErrorTitle() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  // null, not undefined, when a route below answered with its own boundary.
+  if (error === undefined || error === null) return null
+  const notFound = isRouteErrorResponse(error) && error.status === 404
+  return (
+    <title>{`${t(notFound ? 'error.notFoundTitle' : 'error.title')} · ${t('app.name')}`}</title>
   )
 }
 
@@ -67,6 +84,7 @@ function Header() {
 }
 
 export default function App() {
+  useFocusOnNewPage()
   return (
     <>
       <Header />
@@ -82,12 +100,15 @@ export function ErrorBoundary() {
   const { t } = useTranslation()
   const notFound = isRouteErrorResponse(error) && error.status === 404
   return (
-    <main id="main" className="page">
-      <h1>{notFound ? t('error.notFoundTitle') : t('error.title')}</h1>
-      <p>{notFound ? t('error.notFound') : t('error.generic')}</p>
-      <p>
-        <Link to="/">{t('error.backHome')}</Link>
-      </p>
-    </main>
+    <>
+      <Header />
+      <main id="main" tabIndex={-1} className="page">
+        <h1>{notFound ? t('error.notFoundTitle') : t('error.title')}</h1>
+        <p>{notFound ? t('error.notFound') : t('error.generic')}</p>
+        <p>
+          <Link to="/">{t('error.backHome')}</Link>
+        </p>
+      </main>
+    </>
   )
 }

@@ -6,9 +6,11 @@ import { SiteDetails } from '~/components/site-details'
 import { TopicGroups } from '~/components/topic-groups'
 import { findOrganisationHome } from '~/features/journey/organisations.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
+import { languageOf } from '~/i18n/i18n.server'
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const organisation = await findOrganisationHome(params.organisationSlug ?? '')
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const language = await languageOf(request)
+  const organisation = await findOrganisationHome(params.organisationSlug ?? '', language)
   if (!organisation) throw new Response('Not found', { status: 404 })
   return { organisation, topicGroups: groupTopicsByTheme(organisation.topics) }
 }

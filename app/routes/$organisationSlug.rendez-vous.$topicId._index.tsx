@@ -5,7 +5,8 @@ import { useTranslation } from '~/i18n/use-translation'
 import { JourneyHeader } from '~/features/journey/journey-header'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { journeyPaths } from '~/features/journey/paths'
-import { fixedT } from '~/i18n/i18n.server'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
+import { topicInLanguage } from '~/domain/topics/language'
 import { requireTopic } from '~/features/journey/lookups.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
@@ -14,8 +15,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // One mode only: nothing to choose, straight to the next step.
   if (!topic.allowsPhone) throw redirect(paths.sites)
   if (!topic.allowsInPerson) throw redirect(paths.slots(PHONE_PLACE))
-  const t = await fixedT(request)
-  return { organisation, topic, title: t('journey.mode.title') }
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  return {
+    organisation,
+    topic: topicInLanguage(topic, language),
+    title: t('journey.mode.title'),
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

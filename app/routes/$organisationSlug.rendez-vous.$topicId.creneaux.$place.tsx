@@ -10,6 +10,7 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireWeekPage } from '~/features/journey/lookups.server'
 import { cached } from '~/platform/cache/micro-cache.server'
 import { resolveWeek, weekView } from '~/features/journey/week-view.server'
+import { topicInLanguage } from '~/domain/topics/language'
 
 // The week of free times is shared by residents looking at it within these seconds.
 const WEEK_CACHE_MS = 3_000
@@ -42,7 +43,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   if ('redirectTo' in view) throw redirect(paths.slots(params.place!, view.redirectTo))
   return {
     organisation,
-    topic,
+    topic: topicInLanguage(topic, language),
     site,
     place: params.place!,
     view: view.view,

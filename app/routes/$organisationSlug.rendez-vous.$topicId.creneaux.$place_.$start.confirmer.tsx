@@ -5,17 +5,19 @@ import { useTranslation } from '~/i18n/use-translation'
 import { encodeSlotStart } from '~/domain/time/slot-start'
 import { JourneyHeader } from '~/features/journey/journey-header'
 import { journeyPaths } from '~/features/journey/paths'
-import { PhoneNumber } from '~/components/phone-number'
+import { NumberSentence, PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
-import { formatAppointmentDate } from '~/domain/time/format'
+import { formatAppointmentDate, type DisplayLanguage } from '~/domain/time/format'
 import { contactStepSchema } from '~/features/journey/contact-form.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { clearDraft, readDraft } from '~/features/journey/draft.server'
 import {
   confirmOnlineBooking,
+  isStillOffered,
   nearestAlternatives,
   newIdempotencyKey,
 } from '~/features/journey/confirm.server'
+import { topicInLanguage } from '~/domain/topics/language'
 import { requireSlotStep } from '~/features/journey/lookups.server'
 import type { LoadContext } from '~/platform/http/app.server'
 import { parseForm } from '~/platform/forms.server'
@@ -28,20 +30,49 @@ async function contactOf(request: Request, step: Awaited<ReturnType<typeof requi
   return parsed.ok ? parsed.value : null
 }
 
+type Step = Awaited<ReturnType<typeof requireSlotStep>>
+type Refusal = { reason: string; alternatives: { start: string; label: string }[] }
+
+/** The refusal a page shows: the reason, and for a lost time the nearest free ones. */
+async function refusalOf(
+  step: Step,
+  reason: Refusal['reason'],
+  language: DisplayLanguage,
+  now: Date,
+): Promise<Refusal> {
+  const lost = reason === 'taken' || reason === 'unavailable'
+  const alternatives = lost ? await nearestAlternatives(step, now) : []
+  return {
+    reason,
+    alternatives: alternatives.map((slot) => ({
+      start: encodeSlotStart(slot.start),
+      label: formatAppointmentDate(slot.start, step.zone, language),
+    })),
+  }
+}
+
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const step = await requireSlotStep(params)
   const contact = await contactOf(request, step)
   const paths = journeyPaths(step.organisation.slug, step.topic.id)
   if (!contact) throw redirect(paths.contact(step.place, params.start!))
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const now = new Date()
+  // Taken since the week page showed it (or by this resident's other tab): say so now,
+  // rather than after the resident confirms.
+  const refusal = (await isStillOffered(step, now))
+    ? null
+    : await refusalOf(step, 'unavailable', language, now)
   return {
     organisation: step.organisation,
-    topic: step.topic,
+    topic: topicInLanguage(step.topic, language),
     site: step.site,
+    mode: step.mode,
     place: step.place,
     start: params.start!,
     when: formatAppointmentDate(step.start, step.zone, language),
     contact,
+    refusal,
     idempotencyKey: newIdempotencyKey(),
     title: t('journey.review.title'),
   }
@@ -73,32 +104,18 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       headers: { 'Set-Cookie': await clearDraft(request) },
     })
   }
-  const alternatives =
-    outcome.reason === 'taken' || outcome.reason === 'unavailable'
-      ? await nearestAlternatives(step, now)
-      : []
   const status = outcome.reason === 'rateLimited' ? 429 : outcome.reason === 'invalid' ? 400 : 409
-  return Response.json(
-    {
-      reason: outcome.reason,
-      alternatives: alternatives.map((slot) => ({
-        start: encodeSlotStart(slot.start),
-        label: formatAppointmentDate(slot.start, step.zone, language),
-      })),
-    },
-    { status },
-  )
+  return Response.json(await refusalOf(step, outcome.reason, language, now), { status })
 }
-
-type Refusal = { reason: string; alternatives: { start: string; label: string }[] }
 
 export default function ReviewStep() {
   const data = useLoaderData<typeof loader>()
-  const refusal = useActionData<typeof action>() as Refusal | undefined
+  const answered = useActionData<typeof action>() as Refusal | undefined
   const navigation = useNavigation()
   const { t } = useTranslation()
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
   const { resident, helper, note } = data.contact
+  const refusal = answered ?? data.refusal
   const message = refusal
     ? {
         taken: t('journey.review.taken'),
@@ -108,6 +125,9 @@ export default function ReviewStep() {
         invalid: t('journey.review.unavailable'),
       }[refusal.reason]
     : null
+  // A time that is gone is not offered again: no summary of it, no button to confirm it.
+  const lost = refusal?.reason === 'taken' || refusal?.reason === 'unavailable'
+  const byPhone = data.mode === 'PHONE'
   return (
     <div className="page">
       <JourneyHeader
@@ -137,7 +157,8 @@ export default function ReviewStep() {
           </p>
         </div>
       ) : null}
-      <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
+      {lost ? null : <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />}
+      {lost ? <h2>{t('journey.review.keptDetails')}</h2> : null}
       <dl className="summary">
         <dt>{t('journey.review.who')}</dt>
         <dd>
@@ -156,11 +177,20 @@ export default function ReviewStep() {
               {helper.name}
               {helper.phoneE164 ? (
                 <>
-                  {' '}
+                  <br />
                   <PhoneNumber e164={helper.phoneE164} />
                 </>
               ) : null}
-              {helper.email ? ` ${helper.email}` : null}
+              {helper.email ? (
+                <>
+                  <br />
+                  {helper.email}
+                </>
+              ) : null}
+            </dd>
+            <dt>{t('journey.review.messagesTo')}</dt>
+            <dd>
+              {helper.receivesMessages ? helper.name : `${resident.firstName} ${resident.lastName}`}
             </dd>
           </>
         ) : null}
@@ -171,18 +201,27 @@ export default function ReviewStep() {
           </>
         ) : null}
       </dl>
-      {data.topic.instructions ? (
-        <p>{t('organisation.bring', { instructions: data.topic.instructions })}</p>
+      {!lost && byPhone ? (
+        <NumberSentence text={t('manage.phoneCall')} e164={resident.phoneE164} />
+      ) : null}
+      {!lost && data.topic.instructions ? (
+        <p>
+          {t(byPhone ? 'organisation.bringPhone' : 'organisation.bring', {
+            instructions: data.topic.instructions,
+          })}
+        </p>
       ) : null}
       <p>
         <Link to={paths.contact(data.place, data.start)}>{t('journey.review.change')}</Link>
       </p>
-      <Form method="post">
-        <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
-        <button type="submit" disabled={navigation.state === 'submitting'}>
-          {t('journey.review.confirm')}
-        </button>
-      </Form>
+      {lost ? null : (
+        <Form method="post">
+          <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+          <button type="submit" disabled={navigation.state === 'submitting'}>
+            {t('journey.review.confirm')}
+          </button>
+        </Form>
+      )}
     </div>
   )
 }

@@ -13,6 +13,7 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { readDraft, saveDraft } from '~/features/journey/draft.server'
 import { requireSlotStep } from '~/features/journey/lookups.server'
 import { maxLengthsOf, parseForm } from '~/platform/forms.server'
+import { topicInLanguage } from '~/domain/topics/language'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const step = await requireSlotStep(params)
@@ -23,7 +24,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   ])
   return {
     organisation: step.organisation,
-    topic: step.topic,
+    topic: topicInLanguage(step.topic, language),
     site: step.site,
     mode: step.mode,
     place: step.place,
@@ -61,11 +62,12 @@ export default function ContactStep() {
     labels: {
       firstName: t('journey.contact.firstName'),
       lastName: t('journey.contact.lastName'),
-      phone: t('journey.contact.phone'),
-      email: t('journey.contact.email'),
+      // The summary's words; the fields say which are optional.
+      phone: t('journey.contact.phoneShort'),
+      email: t('journey.contact.emailShort'),
       helperName: t('journey.contact.helperName'),
-      helperPhone: t('journey.contact.helperPhone'),
-      helperEmail: t('journey.contact.helperEmail'),
+      helperPhone: t('journey.contact.helperPhoneShort'),
+      helperEmail: t('journey.contact.helperEmailShort'),
       note: t('journey.contact.note'),
       website: t('journey.contact.website'),
     },
@@ -73,10 +75,16 @@ export default function ContactStep() {
       firstName: { REQUIRED: 'journey.contact.firstNameRequired' },
       lastName: { REQUIRED: 'journey.contact.lastNameRequired' },
       helperName: { REQUIRED: 'journey.contact.helperNameRequired' },
+      helperPhone: { CONTACT_REQUIRED: 'journey.contact.helperContactRequired' },
     },
   })
   const isPhone = data.mode === 'PHONE'
   const website = form.field('website')
+  const helperFields = ['helperName', 'helperPhone', 'helperEmail'].map(form.field)
+  // Open when it holds anything: what a helper typed is never hidden from them.
+  const helperOpen =
+    helperFields.some((field) => field.value || field.error) ||
+    form.field('messagesTo').value === 'helper'
   return (
     <div className="page">
       <JourneyHeader step={5} title={t('journey.contact.title')} backTo={paths.slots(data.place)} />
@@ -89,7 +97,7 @@ export default function ContactStep() {
         <TextField
           form={form}
           name="phone"
-          label={isPhone ? t('journey.contact.phone') : t('journey.contact.phoneOptional')}
+          label={t(isPhone ? 'journey.contact.phone' : 'journey.contact.phoneOptional')}
           hint={isPhone ? t('journey.contact.phoneWhyCall') : t('journey.contact.phoneWhy')}
           type="tel"
           autoComplete="tel"
@@ -97,21 +105,30 @@ export default function ContactStep() {
         <TextField
           form={form}
           name="email"
+          label={t(isPhone ? 'journey.contact.email' : 'journey.contact.emailOptional')}
           hint={t('journey.contact.emailWhy')}
           type="email"
           autoComplete="email"
         />
-        <fieldset className="helper">
-          <legend>{t('journey.contact.helperTitle')}</legend>
-          <Choice
-            form={form}
-            name="forSomeoneElse"
-            label={t('journey.contact.forSomeoneElse')}
-            hint={t('journey.contact.helperIntro')}
-          />
+        {/* A disclosure: closed, it is out of the way; it works without JavaScript. */}
+        <details className="helper" open={helperOpen}>
+          <summary>{t('journey.contact.forSomeoneElse')}</summary>
+          <p className="hint">{t('journey.contact.helperIntro')}</p>
           <TextField form={form} name="helperName" autoComplete="name" />
-          <TextField form={form} name="helperPhone" type="tel" />
-          <TextField form={form} name="helperEmail" type="email" />
+          <TextField
+            form={form}
+            name="helperPhone"
+            label={t('journey.contact.helperPhone')}
+            type="tel"
+            autoComplete="tel"
+          />
+          <TextField
+            form={form}
+            name="helperEmail"
+            label={t('journey.contact.helperEmail')}
+            type="email"
+            autoComplete="email"
+          />
           <ChoiceGroup
             form={form}
             name="messagesTo"
@@ -123,7 +140,7 @@ export default function ContactStep() {
               { value: 'helper', label: t('journey.contact.messagesToHelper') },
             ]}
           />
-        </fieldset>
+        </details>
         <TextField
           form={form}
           name="note"

@@ -12,6 +12,7 @@ import { listActiveSites } from '~/features/journey/queries.server'
 import { formatDay } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireTopic } from '~/features/journey/lookups.server'
+import { topicInLanguage } from '~/domain/topics/language'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { organisation, topic } = await requireTopic(params)
@@ -37,7 +38,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
       return { ...site, nextDay: first ? formatDay(first.start, zone, language) : null }
     }),
   )
-  return { organisation, topic, sites: withNextDay, title: t('journey.site.title') }
+  return {
+    organisation,
+    topic: topicInLanguage(topic, language),
+    sites: withNextDay,
+    title: t('journey.site.title'),
+  }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -5,13 +5,13 @@ import { JourneyHeader } from '~/features/journey/journey-header'
 import { TopicGroups } from '~/components/topic-groups'
 import { listPublicTopics } from '~/features/journey/queries.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
-import { fixedT } from '~/i18n/i18n.server'
+import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireOrganisation } from '~/features/journey/lookups.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const organisation = await requireOrganisation(params.organisationSlug)
-  const t = await fixedT(request)
-  const topics = await listPublicTopics(organisation.id)
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const topics = await listPublicTopics(organisation.id, language)
   return { organisation, topicGroups: groupTopicsByTheme(topics), title: t('journey.topic.title') }
 }
 

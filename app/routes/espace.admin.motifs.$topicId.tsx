@@ -65,6 +65,20 @@ export default function TopicForm() {
         form={form}
         name="instructions"
         label={`${label('instructions')} ${t('workspace.admin.optional')}`}
+        hint={label('instructionsHint')}
+        multiline
+      />
+      <TextField
+        form={form}
+        name="nameEn"
+        label={`${label('nameEn')} ${t('workspace.admin.optional')}`}
+        hint={label('englishHint')}
+      />
+      <TextField
+        form={form}
+        name="instructionsEn"
+        label={`${label('instructionsEn')} ${t('workspace.admin.optional')}`}
+        hint={label('englishHint')}
         multiline
       />
     </AdminRecordForm>

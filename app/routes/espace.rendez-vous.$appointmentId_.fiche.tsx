@@ -5,6 +5,7 @@ import { db } from '~/platform/database/client.server'
 import { bookedBy, slipOf } from '~/features/desk/queries.server'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate } from '~/domain/time/format'
+import { numberToCall } from '~/domain/booking/phone-numbers'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const a = appointment!
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const zone = a.site?.timeZone ?? a.organisation.timeZone
-  const cancelPhone = a.site?.phone ?? a.organisation.phone
+  const cancelPhone = numberToCall(a)
   return {
     title: t('workspace.slip.title'),
     id: a.id,

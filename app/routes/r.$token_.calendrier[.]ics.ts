@@ -4,7 +4,7 @@ import { appointmentIcs } from '~/platform/ics'
 import { requireManagedAppointment } from '~/features/manage/pages.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const appointment = await requireManagedAppointment(params.token)
+  const appointment = await requireManagedAppointment(params.token, request)
   const t = await fixedT(request)
   const location = appointment.site
     ? `${appointment.site.name}, ${appointment.site.address}, ${appointment.site.postalCode} ${appointment.site.city}`

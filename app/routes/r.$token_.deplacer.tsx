@@ -6,9 +6,11 @@ import { WeekSlots } from '~/components/week-slots'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, moveFinder, requireManagedAppointment } from '~/features/manage/pages.server'
 import { resolveWeek, weekView } from '~/features/journey/index.server'
+import { manageMeta } from '~/features/manage/page-data'
+import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const appointment = await requireManagedAppointment(params.token)
+  const appointment = await requireManagedAppointment(params.token, request)
   const now = new Date()
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const view = managedView(appointment, language, now)
@@ -33,10 +35,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.title} · ${data.organisation.name}` : 'Permanence' },
-  { name: 'robots', content: 'noindex' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
+
+export const ErrorBoundary = ManageLinkErrorBoundary
 
 export default function MoveAppointment() {
   const data = useLoaderData<typeof loader>()

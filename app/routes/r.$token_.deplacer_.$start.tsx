@@ -7,17 +7,23 @@ import { db } from '~/platform/database/client.server'
 import { moveByResident } from '~/features/manage/commands.server'
 import { formatAppointmentDate } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
-import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
+import {
+  managedView,
+  manageLinkNotFound,
+  requireManagedAppointment,
+} from '~/features/manage/pages.server'
+import { manageMeta } from '~/features/manage/page-data'
+import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
 
-async function moveStep(params: { token?: string; start?: string }) {
-  const appointment = await requireManagedAppointment(params.token)
+async function moveStep(params: { token?: string; start?: string }, request: Request) {
+  const appointment = await requireManagedAppointment(params.token, request)
   const start = decodeSlotStart(params.start)
-  if (!start) throw new Response('Not found', { status: 404 })
+  if (!start) throw await manageLinkNotFound(request, appointment.organisation)
   return { appointment, start }
 }
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { appointment, start } = await moveStep(params)
+  const { appointment, start } = await moveStep(params, request)
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const view = managedView(appointment, language, new Date())
   if (!view.canChange) throw redirect(`/r/${params.token}`)
@@ -30,13 +36,12 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.title} · ${data.organisation.name}` : 'Permanence' },
-  { name: 'robots', content: 'noindex' },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
 
-export async function action({ params }: ActionFunctionArgs) {
-  const { appointment, start } = await moveStep(params)
+export const ErrorBoundary = ManageLinkErrorBoundary
+
+export async function action({ params, request }: ActionFunctionArgs) {
+  const { appointment, start } = await moveStep(params, request)
   const outcome = await moveByResident(db(), appointment, start, new Date())
   if (outcome === 'MOVED') return redirect(`/r/${params.token}?deplace=1`, { status: 303 })
   if (outcome === 'TOO_LATE') return redirect(`/r/${params.token}`, { status: 303 })
@@ -66,12 +71,19 @@ export default function ConfirmMove() {
         <dd>{data.topic.name}</dd>
         <dt>{t('manage.moveFrom')}</dt>
         <dd>{data.when}</dd>
-        <dt>{t('manage.moveTo')}</dt>
-        <dd>{data.newWhen}</dd>
+        {refused?.taken ? null : (
+          <>
+            <dt>{t('manage.moveTo')}</dt>
+            <dd>{data.newWhen}</dd>
+          </>
+        )}
       </dl>
-      <Form method="post">
-        <button type="submit">{t('manage.moveConfirm')}</button>
-      </Form>
+      {/* A time just taken is not offered again: the only way on is another time. */}
+      {refused?.taken ? null : (
+        <Form method="post">
+          <button type="submit">{t('manage.moveConfirm')}</button>
+        </Form>
+      )}
     </div>
   )
 }

@@ -1,61 +1,20 @@
-import type { Page } from 'playwright-core'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { browserSession, expectAccessible, launchChromium } from '../support/browser'
+import { chooseFirstSlot, confirm, fillContact, tabTo } from '../support/journey-steps'
 
 const session = browserSession({ viewport: { width: 390, height: 844 } })
 const { newPage } = session
 
-/** Steps 1 to 4, clicking as a resident would; returns the chosen time's label. */
-async function chooseFirstSlot(
-  page: Page,
-  topic: string,
-  mode: 'Sur place' | 'Par téléphone' | null,
-  checkA11y = false,
-) {
-  await page.goto(`${session.app.url}/france-services-val-de-sorne`)
-  await page.getByRole('link', { name: 'Prendre rendez-vous' }).click()
-  await page
-    .getByRole('heading', { level: 1, name: 'Pour quoi avez-vous besoin d’aide ?' })
-    .waitFor()
-  if (checkA11y) await expectAccessible(page)
-  await page.getByRole('link', { name: topic }).click()
-  if (mode) {
-    await page.getByRole('heading', { level: 1, name: 'Comment voulez-vous être aidé ?' }).waitFor()
-    if (checkA11y) await expectAccessible(page)
-    await page.getByRole('link', { name: mode }).click()
-  }
-  if (mode !== 'Par téléphone') {
-    await page.getByRole('heading', { level: 1, name: 'Où voulez-vous venir ?' }).waitFor()
-    if (checkA11y) await expectAccessible(page)
-    await page.getByRole('link', { name: /Choisir ce lieu : Mairie/ }).click()
-  }
-  await page.locator('a.slot').first().waitFor()
-  if (checkA11y) await expectAccessible(page)
-  const label = (await page.locator('a.slot').first().getAttribute('aria-label'))!
-  await page.locator('a.slot').first().click()
-  await page.getByRole('heading', { level: 1, name: 'Vos coordonnées' }).waitFor()
-  return label
-}
-
-async function fillContact(page: Page, firstName: string, phone: string) {
-  await page.getByLabel('Prénom').fill(firstName)
-  await page.getByLabel('Nom', { exact: true }).fill('Lévêque')
-  await page.getByLabel(/^Numéro de téléphone/).fill(phone)
-  await page.getByLabel(/J’accepte de recevoir un rappel/).check()
-  await page.getByRole('button', { name: 'Continuer' }).click()
-  await page.getByRole('heading', { level: 1, name: 'Vérifiez et confirmez' }).waitFor()
-}
-
-async function confirm(page: Page) {
-  await page.getByRole('button', { name: 'Confirmer le rendez-vous' }).click()
-  await page.getByText('Votre rendez-vous est confirmé.').waitFor()
-  return page.url()
-}
-
 describe('the resident journey in a real Chromium', () => {
   test('book in person, with axe on every step', async () => {
     const page = await newPage()
-    const label = await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place', true)
+    const label = await chooseFirstSlot(
+      page,
+      session.app.url,
+      'Déclarer mes impôts en ligne',
+      'Sur place',
+      true,
+    )
     await expectAccessible(page)
     await fillContact(page, 'Élodie', '06 12 34 56 78')
     await expectAccessible(page)
@@ -69,7 +28,7 @@ describe('the resident journey in a real Chromium', () => {
     expect((await page.locator('.summary').textContent())!.replace(/\s/g, ' ')).toContain(
       when.split(' à ')[0],
     )
-    expect(await page.getByText('Apportez votre numéro fiscal').isVisible()).toBe(true)
+    expect(await page.getByText('Votre numéro fiscal et votre dernier avis').isVisible()).toBe(true)
     const ics = await page.request.get(`${url.split('?')[0]}/calendrier.ics`)
     expect(await ics.text()).toContain('BEGIN:VEVENT')
     expect(
@@ -79,10 +38,15 @@ describe('the resident journey in a real Chromium', () => {
 
   test('book by phone: the confirmation says the advisor will call', async () => {
     const page = await newPage()
-    await chooseFirstSlot(page, 'Reconnaître les arnaques sur internet', 'Par téléphone')
+    await chooseFirstSlot(
+      page,
+      session.app.url,
+      'Reconnaître les arnaques sur internet',
+      'Par téléphone',
+    )
     await fillContact(page, 'Marcel', '03 65 71 00 99')
     await confirm(page)
-    expect(await page.getByText('Votre conseiller vous appellera au').textContent()).toContain(
+    expect(await page.getByText('Le conseiller appellera au').textContent()).toContain(
       '03 65 71 00 99',
     )
     const row = await session.database.appointment.findFirstOrThrow({
@@ -93,7 +57,12 @@ describe('the resident journey in a real Chromium', () => {
 
   test('the whole booking with JavaScript disabled', async () => {
     const page = await newPage({ javaScriptEnabled: false })
-    await chooseFirstSlot(page, 'Demander une carte d’identité ou un passeport', null)
+    await chooseFirstSlot(
+      page,
+      session.app.url,
+      'Demander une carte d’identité ou un passeport',
+      null,
+    )
     await page.getByRole('button', { name: 'Continuer' }).click()
     expect(await page.getByRole('alert').textContent()).toContain('Le formulaire contient')
     await fillContact(page, 'Sansjs', '06 12 34 56 01')
@@ -112,8 +81,8 @@ describe('the resident journey in a real Chromium', () => {
     const second = await (
       await otherBrowser.newContext({ viewport: { width: 390, height: 844 } })
     ).newPage()
-    await chooseFirstSlot(first, 'Créer et utiliser une adresse e-mail', null)
-    await chooseFirstSlot(second, 'Créer et utiliser une adresse e-mail', null)
+    await chooseFirstSlot(first, session.app.url, 'Créer et utiliser une adresse e-mail', null)
+    await chooseFirstSlot(second, session.app.url, 'Créer et utiliser une adresse e-mail', null)
     expect(second.url()).toBe(first.url())
     await fillContact(first, 'Premiere', '06 12 34 56 11')
     await fillContact(second, 'Seconde', '06 12 34 56 22')
@@ -142,8 +111,8 @@ describe('the resident journey in a real Chromium', () => {
     const alternative = loser.locator('.error-summary a.slot').first()
     const alternativePath = (await alternative.getAttribute('href'))!
     await alternative.click()
-    // The refused review page has the same Confirm button: wait for the new one, or the
-    // click could resubmit the lost time.
+    // The refused review page offers no Confirm button for the lost time: the one to
+    // click is the new page's.
     await loser.waitForURL((url) => url.pathname === alternativePath)
     await loser.locator('.error-summary').waitFor({ state: 'detached' })
     await loser.getByRole('button', { name: 'Confirmer le rendez-vous' }).click()
@@ -152,7 +121,7 @@ describe('the resident journey in a real Chromium', () => {
 
   test('move, then cancel, from the manage link', async () => {
     const page = await newPage()
-    await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
+    await chooseFirstSlot(page, session.app.url, 'Déclarer mes impôts en ligne', 'Sur place')
     await fillContact(page, 'Bouge', '06 12 34 56 33')
     const manage = (await confirm(page)).split('?')[0]!
     const before = await session.database.appointment.findFirstOrThrow({
@@ -168,8 +137,9 @@ describe('the resident journey in a real Chromium', () => {
     expect(moved.startsAt.getTime()).toBeGreaterThan(before.startsAt.getTime())
 
     await page.goto(manage)
+    await page.getByRole('link', { name: 'Annuler le rendez-vous' }).click()
     await page.getByLabel('Pourquoi annulez-vous ? (facultatif)').fill('Plus besoin')
-    await page.getByRole('button', { name: 'Annuler le rendez-vous' }).click()
+    await page.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).click()
     await page.getByText('Votre rendez-vous est annulé.').waitFor()
     await expectAccessible(page)
     expect(
@@ -182,7 +152,7 @@ describe('the resident journey in a real Chromium', () => {
 
   test('booked, then ANNULER replied from the dev outbox: the appointment is cancelled', async () => {
     const page = await newPage()
-    await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
+    await chooseFirstSlot(page, session.app.url, 'Déclarer mes impôts en ligne', 'Sur place')
     await fillContact(page, 'Annule', '06 12 34 56 55')
     const manage = (await confirm(page)).split('?')[0]!
 
@@ -229,13 +199,15 @@ describe('the resident journey in a real Chromium', () => {
 
   test('switching to English mid-journey translates the steps and the dates', async () => {
     const page = await newPage()
-    await chooseFirstSlot(page, 'Déclarer mes impôts en ligne', 'Sur place')
+    await chooseFirstSlot(page, session.app.url, 'Déclarer mes impôts en ligne', 'Sur place')
     await page.getByRole('button', { name: 'English' }).click()
     await page.getByRole('heading', { level: 1, name: 'Your contact details' }).waitFor()
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     expect(await page.locator('.summary').textContent()).toMatch(
       /(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday) \d+ \w+ \d{4} at \d/,
     )
+    // The topic too, as the admin wrote it in English.
+    expect(await page.locator('.summary').textContent()).toContain('File my tax return online')
     await expectAccessible(page)
   })
 
@@ -271,22 +243,7 @@ describe('the resident journey in a real Chromium', () => {
     const page = await newPage()
     await page.goto(`${session.app.url}/france-services-val-de-sorne/rendez-vous`)
     const press = async (key: string) => page.keyboard.press(key)
-    const focusLink = async (name: string | RegExp) => {
-      for (let index = 0; index < 80; index += 1) {
-        await press('Tab')
-        const text = await page.evaluate(() => document.activeElement?.textContent ?? '')
-        const label = await page.evaluate(
-          () => document.activeElement?.getAttribute('aria-label') ?? '',
-        )
-        if (
-          typeof name === 'string'
-            ? text.trim() === name || label === name
-            : name.test(text) || name.test(label)
-        )
-          return
-      }
-      throw new Error(`No focusable element named ${name}`)
-    }
+    const focusLink = (name: string | RegExp) => tabTo(page, name)
     await focusLink('Demander une carte d’identité ou un passeport')
     await press('Enter')
     await page.getByRole('heading', { level: 1, name: 'Où voulez-vous venir ?' }).waitFor()
@@ -303,7 +260,7 @@ describe('the resident journey in a real Chromium', () => {
     await page.getByRole('alert').getByRole('link').first().focus()
     await press('Enter')
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(
-      await page.getByLabel('Prénom').getAttribute('id'),
+      await page.getByLabel('Prénom', { exact: true }).getAttribute('id'),
     )
     await page.keyboard.type('Clavier')
     await press('Tab')

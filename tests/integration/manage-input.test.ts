@@ -36,7 +36,7 @@ const appointment = () =>
 describe(`bad input on the manage link (${testProvider})`, () => {
   test('a too long reason is refused next to the field, kept, and cancels nothing', async () => {
     const reason = 'r'.repeat(301)
-    const response = await postForm(app, managePath, { reason })
+    const response = await postForm(app, `${managePath}/annuler`, { reason })
     const html = await response.text()
     expect(response.status).toBe(400)
     expect(html).toContain('Ce texte est trop long (300 caractères au plus).')
@@ -45,7 +45,7 @@ describe(`bad input on the manage link (${testProvider})`, () => {
     expect(html).toContain(reason)
     expect((await appointment()).status).toBe('BOOKED')
 
-    const cancelled = await postForm(app, managePath, { reason: 'Plus besoin' })
+    const cancelled = await postForm(app, `${managePath}/annuler`, { reason: 'Plus besoin' })
     expect(cancelled.status).toBe(303)
     expect(await appointment()).toMatchObject({
       status: 'EXCUSED',

@@ -73,7 +73,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     expect(slip).toContain('Jeanne Moreau')
     expect(slip).toMatch(/(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d+/)
     expect(slip).toContain('Nous vous appellerons au 06 12 34 56 01.')
-    expect(slip).toContain('À apporter : Apportez votre numéro fiscal')
+    expect(slip).toContain('À apporter : Votre numéro fiscal')
     expect(slip).toContain('Pour annuler ou déplacer, appelez le 01 99 00 12 34.')
 
     // The same form sent twice books once.

@@ -140,3 +140,32 @@ export function browserSession(options: {
     },
   }
 }
+
+// One scripted context per browser for those copies, kept open: the single-process
+// Chromium does not survive a context being closed.
+const copyContexts = new WeakMap<Browser, BrowserContext>()
+
+/**
+ * expectAccessible for a page opened without JavaScript, where axe cannot run: axe checks
+ * a copy of the very document (scripts left out) in a scripted page at the same address,
+ * and the page itself is saved as screenshots.
+ */
+export async function expectAccessibleWithoutScripts(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/giu, '')
+  const url = page.url()
+  const browser = page.context().browser()!
+  const context = copyContexts.get(browser) ?? (await browser.newContext())
+  copyContexts.set(browser, context)
+  const copy = await context.newPage()
+  try {
+    await copy.setViewportSize(page.viewportSize()!)
+    await copy.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    )
+    await copy.goto(url)
+    expect(await axeViolations(copy), url).toEqual([])
+  } finally {
+    await copy.close()
+  }
+  await expectAccessible(page, false)
+}

@@ -24,3 +24,29 @@ export function canChangeOnline(appointment: ManagedAppointment, now: Date): boo
   const deadline = appointment.startsAt.getTime() - appointment.cancellationDeadlineMinutes * 60_000
   return now.getTime() < deadline
 }
+
+/**
+ * What the manage page tells in each state: only what is still true. Getting there, what
+ * to have ready and how to change it are for an appointment to come; once it is
+ * cancelled or over, the page offers to book again instead.
+ */
+export function managePageParts(state: ManageState) {
+  const upcoming = state === 'UPCOMING'
+  return { preparation: upcoming, changes: upcoming, bookAgain: !upcoming }
+}
+
+/**
+ * Whether replying ANNULER to an SMS can cancel: the messages go to the resident's
+ * mobile, from a number (an alphanumeric sender cannot receive replies).
+ */
+export function canCancelBySms(appointment: {
+  messagesTo: 'RESIDENT' | 'HELPER'
+  resident: { phoneType: 'MOBILE' | 'FIXED' | null }
+  organisation: { smsSenderName: string | null }
+}): boolean {
+  return (
+    appointment.messagesTo === 'RESIDENT' &&
+    appointment.resident.phoneType === 'MOBILE' &&
+    !appointment.organisation.smsSenderName
+  )
+}

@@ -75,6 +75,9 @@ export const topicSchema = z
     cancellationDeadlineMinutes: wholeNumber(0, 10_080),
     isPublic: checkbox(),
     instructions: optionalText(NOTES_MAX_LENGTH),
+    // Shown to English readers; left empty, they read the French (domain/topics/language).
+    nameEn: optionalText(LABEL_MAX_LENGTH),
+    instructionsEn: optionalText(NOTES_MAX_LENGTH),
   })
   // The modes are two checkboxes under one legend: the first carries the group's error.
   .refine((topic) => topic.allowsInPerson || topic.allowsPhone, {

@@ -26,4 +26,6 @@ export const TOPIC_FIELDS = [
   'cancellationDeadlineMinutes',
   'isPublic',
   'instructions',
+  'nameEn',
+  'instructionsEn',
 ] as const

@@ -102,55 +102,71 @@ async function seedInto(db: Db, now: Date) {
     allowsPhone: boolean
     allowsInPerson?: boolean
     instructions: string
+    nameEn: string
+    instructionsEn: string
   }) => db.topic.create({ data: { organisationId, allowsInPerson: true, ...data } })
   const taxes = await topic({
     name: 'Déclarer mes impôts en ligne',
     theme: 'MONEY_TAXES',
     durationMinutes: 45,
     allowsPhone: true,
-    instructions: 'Apportez votre numéro fiscal et votre dernier avis d’imposition.',
+    instructions: 'Votre numéro fiscal et votre dernier avis d’imposition.',
+    nameEn: 'File my tax return online',
+    instructionsEn: 'Your tax number and your last tax notice.',
   })
   const identity = await topic({
     name: 'Demander une carte d’identité ou un passeport',
     theme: 'PAPERS_CITIZENSHIP',
     durationMinutes: 30,
     allowsPhone: false,
-    instructions: 'Apportez votre ancienne pièce d’identité et un justificatif de domicile.',
+    instructions: 'Votre ancienne pièce d’identité et un justificatif de domicile.',
+    nameEn: 'Apply for an identity card or a passport',
+    instructionsEn: 'Your old identity document and a proof of address.',
   })
   const benefits = await topic({
     name: 'Mon dossier de retraite, de CAF ou de santé',
     theme: 'SOCIAL_HEALTH',
     durationMinutes: 60,
     allowsPhone: true,
-    instructions: 'Apportez votre carte Vitale et vos identifiants si vous en avez.',
+    instructions: 'Votre carte Vitale, et vos identifiants si vous en avez.',
+    nameEn: 'My pension, family allowance or health file',
+    instructionsEn: 'Your Carte Vitale, and your login details if you have them.',
   })
   const smartphone = await topic({
     name: 'Apprendre à me servir de mon téléphone portable',
     theme: 'DIGITAL_EQUIPMENT',
     durationMinutes: 60,
     allowsPhone: false,
-    instructions: 'Apportez votre téléphone chargé et son code.',
+    instructions: 'Votre téléphone chargé et son code.',
+    nameEn: 'Learn to use my mobile phone',
+    instructionsEn: 'Your phone, charged, and its code.',
   })
   const email = await topic({
     name: 'Créer et utiliser une adresse e-mail',
     theme: 'DIGITAL_EMAIL',
     durationMinutes: 45,
     allowsPhone: false,
-    instructions: 'Apportez votre téléphone ou votre tablette si vous en avez un.',
+    instructions: 'Votre téléphone ou votre tablette, si vous en avez un.',
+    nameEn: 'Create and use an email address',
+    instructionsEn: 'Your phone or tablet, if you have one.',
   })
   const scams = await topic({
     name: 'Reconnaître les arnaques sur internet',
     theme: 'DIGITAL_SECURITY',
     durationMinutes: 30,
     allowsPhone: true,
-    instructions: 'Apportez les messages qui vous semblent douteux.',
+    instructions: 'Les messages qui vous semblent douteux.',
+    nameEn: 'Spot scams on the internet',
+    instructionsEn: 'The messages that look suspicious to you.',
   })
   await topic({
     name: 'Chercher un emploi ou une formation en ligne',
     theme: 'WORK_TRAINING',
     durationMinutes: 45,
     allowsPhone: true,
-    instructions: 'Apportez votre CV si vous en avez un, et vos identifiants France Travail.',
+    instructions: 'Votre CV si vous en avez un, et vos identifiants France Travail.',
+    nameEn: 'Look for a job or a training course online',
+    instructionsEn: 'Your CV if you have one, and your France Travail login details.',
   })
 
   const monday = DateTime.fromJSDate(now, { zone: ZONE }).startOf('week')

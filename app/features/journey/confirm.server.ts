@@ -85,15 +85,27 @@ export async function confirmOnlineBooking(input: {
   }
 }
 
-/** The free slots nearest to the one that was wanted, for a resident who lost it. */
-export async function nearestAlternatives(step: Step, now: Date, count = 4): Promise<Slot[]> {
-  const finder = await availability(db(), {
+const finderOf = (step: Step, now: Date) =>
+  availability(db(), {
     organisationId: step.organisation.id,
     topicId: step.topic.id,
     mode: step.mode,
     siteId: step.site?.id ?? null,
     now,
   })
+
+/** Whether the step's time is still a free slot at its place (the review page asks). */
+export async function isStillOffered(step: Step, now: Date): Promise<boolean> {
+  const finder = await finderOf(step, now)
+  const wanted = step.start.getTime()
+  const slots = await finder.slots({ from: step.start, to: new Date(wanted + 60_000) })
+  const siteId = step.site?.id ?? null
+  return slots.some((slot) => slot.start.getTime() === wanted && slot.siteId === siteId)
+}
+
+/** The free slots nearest to the one that was wanted, for a resident who lost it. */
+export async function nearestAlternatives(step: Step, now: Date, count = 4): Promise<Slot[]> {
+  const finder = await finderOf(step, now)
   const wanted = step.start.getTime()
   const day = 86_400_000
   const slots = await finder.slots({

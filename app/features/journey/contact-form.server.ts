@@ -20,7 +20,7 @@ export const contactFields = z.object({
   lastName: plainText(NAME_MAX_LENGTH),
   phone: plainText(PHONE_INPUT_MAX_LENGTH),
   email: plainText(EMAIL_MAX_LENGTH),
-  forSomeoneElse: checkbox(),
+  // The "someone else" block: filled in, it makes the booking a helper's (decision 025).
   helperName: plainText(NAME_MAX_LENGTH),
   helperPhone: plainText(PHONE_INPUT_MAX_LENGTH),
   helperEmail: plainText(EMAIL_MAX_LENGTH),
@@ -59,7 +59,7 @@ export function contactSchema({ mode, allowedRegions }: Options) {
     const email = fields.email ? fail.unless(normaliseEmail(fields.email), 'email') : null
     if (!fields.phone && mode === 'PHONE') fail.on('phone', 'PHONE_REQUIRED_FOR_CALL')
     else if (!fields.phone && !fields.email) fail.on('phone', 'CONTACT_REQUIRED')
-    const helper = fields.forSomeoneElse ? helperContact(fields, allowedRegions, fail) : null
+    const helper = isForSomeoneElse(fields) ? helperContact(fields, allowedRegions, fail) : null
     if (fail.any() || !firstName || !lastName) return z.NEVER
     return {
       resident: {
@@ -92,6 +92,19 @@ function failures(context: RefinementCtx) {
       return null
     },
   }
+}
+
+/**
+ * Whether the form books for someone else: any of the helper's fields typed in, or the
+ * messages sent to the helper. What a helper gave is never dropped in silence: it is
+ * booked with, or refused with a message on the field that is missing.
+ */
+export function isForSomeoneElse(
+  fields: Pick<ContactFields, 'helperName' | 'helperPhone' | 'helperEmail' | 'messagesTo'>,
+): boolean {
+  return Boolean(
+    fields.helperName || fields.helperPhone || fields.helperEmail || fields.messagesTo === 'helper',
+  )
 }
 
 function helperContact(

@@ -3,3 +3,4 @@
 export { bookingPorts } from './booking-ports.server'
 export { contactFields, contactStepSchema } from './contact-form.server'
 export { resolveWeek, weekView, type WeekView } from './week-view.server'
+export { journeyPaths } from './paths'

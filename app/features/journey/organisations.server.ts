@@ -1,4 +1,5 @@
 import { db } from '~/platform/database/client.server'
+import type { DisplayLanguage } from '~/domain/time/format'
 import { listActiveSites, listPublicTopics } from './queries.server'
 
 export function listOrganisations() {
@@ -9,7 +10,7 @@ export function listOrganisations() {
 }
 
 /** What the public home page of an organisation shows: active sites and public topics. */
-export async function findOrganisationHome(slug: string) {
+export async function findOrganisationHome(slug: string, language: DisplayLanguage) {
   const organisation = await db().organisation.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, phone: true },
@@ -17,7 +18,7 @@ export async function findOrganisationHome(slug: string) {
   if (!organisation) return null
   const [sites, topics] = await Promise.all([
     listActiveSites(organisation.id),
-    listPublicTopics(organisation.id),
+    listPublicTopics(organisation.id, language),
   ])
   return { ...organisation, sites, topics }
 }

@@ -1,4 +1,6 @@
 import { db } from '~/platform/database/client.server'
+import type { DisplayLanguage } from '~/domain/time/format'
+import { topicInLanguage } from '~/domain/topics/language'
 
 /** An organisation as the public journey needs it, or null (unknown slug). */
 export function findPublicOrganisation(slug: string) {
@@ -27,15 +29,21 @@ const TOPIC_FIELDS = {
   allowsInPerson: true,
   allowsPhone: true,
   instructions: true,
+  nameEn: true,
+  instructionsEn: true,
   cancellationDeadlineMinutes: true,
 } as const
 
-export function listPublicTopics(organisationId: string) {
-  return db().topic.findMany({
+/** The public topics in the reader's language (French where no English was given). */
+export async function listPublicTopics(organisationId: string, language: DisplayLanguage) {
+  const topics = await db().topic.findMany({
     where: { organisationId, active: true, isPublic: true },
     orderBy: { name: 'asc' },
     select: TOPIC_FIELDS,
   })
+  return topics
+    .map((topic) => topicInLanguage(topic, language))
+    .sort((a, b) => a.name.localeCompare(b.name, language))
 }
 
 /** A public topic of this organisation only: ids of other organisations find nothing. */

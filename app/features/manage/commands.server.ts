@@ -28,13 +28,19 @@ export async function findByManageToken(db: Db, token: string) {
       endsAt: true,
       manageTokenHash: true,
       version: true,
+      helperName: true,
+      messagesTo: true,
       topic: {
         select: {
           id: true,
           name: true,
+          nameEn: true,
           instructions: true,
+          instructionsEn: true,
           cancellationDeadlineMinutes: true,
           durationMinutes: true,
+          active: true,
+          isPublic: true,
         },
       },
       site: {
@@ -49,8 +55,20 @@ export async function findByManageToken(db: Db, token: string) {
           phone: true,
         },
       },
-      organisation: { select: { id: true, slug: true, name: true, phone: true, timeZone: true } },
-      resident: { select: { firstName: true, lastName: true, phoneE164: true, email: true } },
+      organisation: {
+        select: {
+          id: true,
+          slug: true,
+          name: true,
+          phone: true,
+          timeZone: true,
+          smsSenderName: true,
+        },
+      },
+      advisor: { select: { phone: true } },
+      resident: {
+        select: { firstName: true, lastName: true, phoneE164: true, phoneType: true, email: true },
+      },
     },
   })
   if (!appointment?.manageTokenHash || !tokenMatches(token, appointment.manageTokenHash))

@@ -1,49 +1,85 @@
+import { data } from '@remix-run/node'
 import { availability } from '~/features/schedule/index.server'
+import { journeyPaths } from '~/features/journey/index.server'
 import { db } from '~/platform/database/client.server'
-import { findByManageToken } from './commands.server'
-import { canChangeOnline, manageState } from '~/domain/booking/manage'
+import { findByManageToken, type ManagedAppointmentRecord } from './commands.server'
+import {
+  canCancelBySms,
+  canChangeOnline,
+  managePageParts,
+  manageState,
+} from '~/domain/booking/manage'
+import { callerNumber, numberToCall } from '~/domain/booking/phone-numbers'
+import { topicInLanguage } from '~/domain/topics/language'
 import { formatAppointmentDate, type DisplayLanguage } from '~/domain/time/format'
+import { fixedT } from '~/i18n/i18n.server'
+import type { ManageLinkNotFound } from './page-data'
 
-/** The appointment behind a manage link, or the "invalid link" 404 page. */
-export async function requireManagedAppointment(token: string | undefined) {
+/**
+ * The "this link does not work" page: a 404 with a title, and the organisation's number
+ * when the appointment is known (a link with a wrong end), general help otherwise.
+ */
+export async function manageLinkNotFound(
+  request: Request,
+  organisation: { name: string; slug: string; phone: string | null } | null,
+) {
+  const t = await fixedT(request)
+  const body: ManageLinkNotFound = {
+    manageLinkNotFound: true,
+    title: t('manage.notFound.title'),
+    organisation: organisation
+      ? { name: organisation.name, slug: organisation.slug, phone: organisation.phone }
+      : null,
+  }
+  return data(body, { status: 404 })
+}
+
+/** The appointment behind a manage link, or the "this link does not work" 404 page. */
+export async function requireManagedAppointment(token: string | undefined, request: Request) {
   const appointment = token ? await findByManageToken(db(), token) : null
-  if (!appointment) throw new Response('Invalid link', { status: 404 })
+  if (!appointment) throw await manageLinkNotFound(request, null)
   return appointment
 }
 
-/** What the manage, print and move pages show of an appointment. */
+/** What the manage, cancel, print and move pages show of an appointment. */
 export function managedView(
-  appointment: Awaited<ReturnType<typeof requireManagedAppointment>>,
+  appointment: ManagedAppointmentRecord,
   language: DisplayLanguage,
   now: Date,
 ) {
   const zone = appointment.site?.timeZone ?? appointment.organisation.timeZone
+  const state = manageState(appointment, now)
+  const { topic, organisation } = appointment
+  const paths = journeyPaths(organisation.slug, topic.id)
+  const helped = appointment.helperName !== null
   return {
     id: appointment.id,
-    organisation: appointment.organisation,
-    topic: appointment.topic,
+    organisation: { name: organisation.name, slug: organisation.slug },
+    topic: topicInLanguage(topic, language),
     site: appointment.site,
     mode: appointment.mode,
     residentPhone: appointment.resident.phoneE164,
     residentName: `${appointment.resident.firstName} ${appointment.resident.lastName}`,
+    /** Set when someone booked for the resident: the pages then name the person helped. */
+    helperName: helped ? appointment.helperName : null,
     when: formatAppointmentDate(appointment.startsAt, zone, language),
-    state: manageState(appointment, now),
+    state,
+    parts: managePageParts(state),
     canChange: canChangeOnline(
-      {
-        ...appointment,
-        cancellationDeadlineMinutes: appointment.topic.cancellationDeadlineMinutes,
-      },
+      { ...appointment, cancellationDeadlineMinutes: topic.cancellationDeadlineMinutes },
       now,
     ),
-    contactPhone: appointment.site?.phone ?? appointment.organisation.phone,
+    cancelBySms: canCancelBySms(appointment),
+    contactPhone: numberToCall(appointment),
+    callerPhone: appointment.mode === 'PHONE' ? callerNumber(appointment) : null,
+    // The same topic when it is still offered, else the organisation's list of topics.
+    bookAgainPath: topic.active && topic.isPublic ? paths.mode : paths.topics,
   }
 }
+export type ManagedView = ReturnType<typeof managedView>
 
 /** The slot finder for moving this appointment: same organisation, topic, mode and place. */
-export function moveFinder(
-  appointment: Awaited<ReturnType<typeof requireManagedAppointment>>,
-  now: Date,
-) {
+export function moveFinder(appointment: ManagedAppointmentRecord, now: Date) {
   return availability(db(), {
     organisationId: appointment.organisationId,
     topicId: appointment.topicId,

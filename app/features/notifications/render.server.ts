@@ -10,6 +10,8 @@ import {
   type ResidentEvent,
 } from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { callerNumber, numberToCall } from '~/domain/booking/phone-numbers'
+import { topicInLanguage } from '~/domain/topics/language'
 import { appointmentIcs } from '~/platform/ics'
 import type { OutgoingMail } from '~/features/notifications/providers/mailer.server'
 
@@ -54,7 +56,7 @@ export function loadAppointment(db: Db, appointmentId: string) {
       messagesTo: true,
       helperPhoneE164: true,
       helperEmail: true,
-      topic: { select: { name: true, instructions: true } },
+      topic: { select: { name: true, instructions: true, nameEn: true, instructionsEn: true } },
       site: {
         select: {
           name: true,
@@ -63,6 +65,7 @@ export function loadAppointment(db: Db, appointmentId: string) {
           city: true,
           accessNotes: true,
           timeZone: true,
+          phone: true,
         },
       },
       organisation: {
@@ -115,27 +118,27 @@ export function viewOf(
   context: RenderContext,
 ): AppointmentView {
   const site = appointment.site
+  const locale = language === 'en' ? 'en' : 'fr'
+  const topic = topicInLanguage(appointment.topic, locale)
+  const display = (phone: string | null) => (phone ? formatPhoneForDisplay(phone) : null)
   return {
-    locale: language === 'en' ? 'en' : 'fr',
+    locale,
     organisationName: appointment.organisation.name,
-    topicName: appointment.topic.name,
+    topicName: topic.name,
     startsAt: appointment.startsAt,
     zone: site?.timeZone ?? appointment.organisation.timeZone,
     mode: appointment.mode,
     siteName: site?.name ?? null,
     siteAddress: site ? `${site.address}, ${site.postalCode} ${site.city}` : null,
     accessNotes: site?.accessNotes ?? null,
-    instructions: appointment.topic.instructions,
+    instructions: topic.instructions,
     residentPhoneDisplay: appointment.resident.phoneE164
       ? formatPhoneForDisplay(appointment.resident.phoneE164)
       : null,
-    advisorPhoneDisplay: appointment.advisor.phone
-      ? formatPhoneForDisplay(appointment.advisor.phone)
-      : null,
+    // The same numbers as the manage page and the slips (domain/booking/phone-numbers).
+    advisorPhoneDisplay: display(callerNumber(appointment)),
     manageUrl: manageUrlOf(appointment, context),
-    cancelPhone: appointment.organisation.phone
-      ? formatPhoneForDisplay(appointment.organisation.phone)
-      : null,
+    cancelPhone: display(numberToCall(appointment)),
   }
 }
 

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest'
-import { canChangeOnline, manageState } from '~/domain/booking/manage'
+import {
+  canCancelBySms,
+  canChangeOnline,
+  managePageParts,
+  manageState,
+} from '~/domain/booking/manage'
 import {
   createManageToken,
   hashManageToken,
@@ -66,5 +71,41 @@ describe('manage tokens', () => {
     ]) {
       expect(isWellFormedToken(value)).toBe(false)
     }
+  })
+})
+
+describe('what the manage page tells in each state', () => {
+  test('an appointment to come: how to get ready and how to change it, not to book again', () => {
+    expect(managePageParts('UPCOMING')).toEqual({
+      preparation: true,
+      changes: true,
+      bookAgain: false,
+    })
+  })
+
+  test.each(['CANCELLED', 'PAST', 'DONE'] as const)(
+    '%s: nothing to prepare or change any more, only to book again',
+    (state) => {
+      expect(managePageParts(state)).toEqual({
+        preparation: false,
+        changes: false,
+        bookAgain: true,
+      })
+    },
+  )
+
+  test('ANNULER by SMS is offered only where a reply can reach us', () => {
+    const appointment = {
+      messagesTo: 'RESIDENT' as const,
+      resident: { phoneType: 'MOBILE' as const },
+      organisation: { smsSenderName: null },
+    }
+    expect(canCancelBySms(appointment)).toBe(true)
+    expect(canCancelBySms({ ...appointment, resident: { phoneType: 'FIXED' } })).toBe(false)
+    expect(canCancelBySms({ ...appointment, resident: { phoneType: null } })).toBe(false)
+    expect(canCancelBySms({ ...appointment, messagesTo: 'HELPER' })).toBe(false)
+    expect(canCancelBySms({ ...appointment, organisation: { smsSenderName: 'MAIRIE' } })).toBe(
+      false,
+    )
   })
 })

@@ -187,7 +187,7 @@ describe('the fields', () => {
       },
       (form) => createElement(TextField, { form, name: 'note' }),
     )
-    expect(html).toContain('Indiquez le nom.')
+    expect(html).toContain('Indiquez le nom de famille.')
     expect(html).not.toContain('Ce champ est obligatoire.')
   })
 

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Topic" ADD COLUMN "instructionsEn" TEXT;
+ALTER TABLE "Topic" ADD COLUMN "nameEn" TEXT;
+
