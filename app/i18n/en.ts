@@ -757,6 +757,12 @@ const en: Resources = {
           'FR-GF': 'French Guiana',
           'FR-RE': 'Réunion',
           'FR-YT': 'Mayotte',
+          'FR-PM': 'Saint Pierre and Miquelon',
+          'FR-BL': 'Saint Barthélemy',
+          'FR-MF': 'Saint Martin',
+          'FR-NC': 'New Caledonia',
+          'FR-PF': 'French Polynesia',
+          'FR-WF': 'Wallis and Futuna',
         },
       },
       inviteMail: {

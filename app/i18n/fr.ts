@@ -766,6 +766,12 @@ const fr = {
           'FR-GF': 'Guyane',
           'FR-RE': 'La Réunion',
           'FR-YT': 'Mayotte',
+          'FR-PM': 'Saint-Pierre-et-Miquelon',
+          'FR-BL': 'Saint-Barthélemy',
+          'FR-MF': 'Saint-Martin',
+          'FR-NC': 'Nouvelle-Calédonie',
+          'FR-PF': 'Polynésie française',
+          'FR-WF': 'Wallis-et-Futuna',
         },
       },
       inviteMail: {
