@@ -207,7 +207,7 @@ const en: Resources = {
         'This time is outside the advisor’s opening hours: tick the box to confirm.',
       QUIET_HOURS: 'The quiet period starts after noon and ends before noon.',
       SENDER_CHARACTERS:
-        'The sender name has only unaccented letters, digits and spaces, with at least one letter.',
+        'The sender name has only unaccented letters and digits, no spaces, with at least one letter.',
     },
   },
   theme: {
@@ -659,6 +659,13 @@ const en: Resources = {
         newTitle: 'New site',
         editTitle: 'Site: {{name}}',
         name: 'Site name',
+        shortName: 'Short name in text messages',
+        shortNameHint:
+          'At most {{max}} characters, never cut: a text message holds only 160. Empty: “{{derived}}”.',
+        shortNameHintNew:
+          'At most {{max}} characters, never cut: a text message holds only 160. Empty: taken from the name.',
+        holidayRegion: 'Public holidays of the site',
+        holidayRegionOfOrganisation: 'Those of the organisation (Settings)',
         address: 'Address',
         postalCode: 'Postal code',
         city: 'Town',

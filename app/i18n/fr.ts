@@ -212,7 +212,7 @@ const fr = {
         'Cette heure est en dehors des horaires d’ouverture du conseiller : cochez la case pour confirmer.',
       QUIET_HOURS: 'La période sans message commence après midi et se termine avant midi.',
       SENDER_CHARACTERS:
-        'Le nom d’expéditeur ne contient que des lettres sans accent, des chiffres et des espaces, avec au moins une lettre.',
+        'Le nom d’expéditeur ne contient que des lettres sans accent et des chiffres, sans espace, avec au moins une lettre.',
     },
   },
   theme: {
@@ -668,6 +668,13 @@ const fr = {
         newTitle: 'Nouveau lieu',
         editTitle: 'Lieu : {{name}}',
         name: 'Nom du lieu',
+        shortName: 'Nom court dans les SMS',
+        shortNameHint:
+          '{{max}} caractères au plus, sans le couper : les SMS n’ont que 160 caractères. Vide : « {{derived}} ».',
+        shortNameHintNew:
+          '{{max}} caractères au plus, sans le couper : les SMS n’ont que 160 caractères. Vide : tiré du nom du lieu.',
+        holidayRegion: 'Jours fériés du lieu',
+        holidayRegionOfOrganisation: 'Ceux de la structure (Réglages)',
         address: 'Adresse',
         postalCode: 'Code postal',
         city: 'Commune',
