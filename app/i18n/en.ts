@@ -729,15 +729,22 @@ const en: Resources = {
         timeZoneHint: 'For example: Europe/Paris, America/Cayenne, Indian/Reunion.',
         holidayRegion: 'Public holidays',
         remindersTitle: 'Reminders to residents',
-        daysBeforeOn: 'Reminder some days before',
+        daysBeforeOn: 'Reminder some days before, at {{time}}',
         days: 'Days before',
-        sameDayOn: 'Reminder on the day',
+        sameDayOn:
+          'Reminder on the day: the morning of the appointment (at {{morning}}), or the evening before (at {{evening}}) when the appointment starts before {{before}}',
+        sameDayOnEveningBefore:
+          'Reminder “on the day”: it goes the evening before (at {{evening}}), as the quiet period covers the morning',
         hours: 'At least how many hours before',
         quietHoursStart: 'No message after (HH:MM)',
         quietHoursEnd: 'No message before (HH:MM)',
         smsSenderName: 'SMS sender name',
         smsSenderHint:
-          '{{min}} to {{max}} characters: unaccented letters, digits, spaces. Empty: a number.',
+          '{{min}} to {{max}} unaccented letters or digits, no spaces (the operators’ rule since March 2025), registered with Twilio. A name cannot receive replies: text messages then no longer say “Reply ANNULER” and give the link to cancel. Empty: messages come from the service’s number.',
+        smsSenderNoReplies:
+          'Text messages come from “{{sender}}”: a name cannot receive replies, so they do not offer to reply ANNULER. They give the link to see or cancel the appointment.',
+        smsSenderIgnored:
+          '“{{name}}” does not follow the operators’ rule (at most 11 letters or digits, no spaces): messages come from the service’s number until it is corrected.',
         regionsRequired: 'Tick at least one region.',
         allowedPhoneRegions: 'Accepted phones',
         limitsTitle: 'Limits',

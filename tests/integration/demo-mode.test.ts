@@ -89,7 +89,7 @@ describe(`the demo without any setting (${testProvider})`, () => {
   test('the confirmation SMS the fake Twilio received links to the booked appointment', async () => {
     const confirmation = await bookOnline()
     const [body] = await smsReceivedBy(PHONE)
-    expect(body).toMatch(/^RDV confirm/u)
+    expect(body).toMatch(/^Rendez-vous confirmé le /u)
     const link = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]+/u.exec(body!)?.[0]
     expect(link, `no manage link in the SMS as sent: ${body}`).toBeDefined()
     const path = new URL(link!).pathname

@@ -132,7 +132,9 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
       Body: ' annulér ',
     })
     expect(response.status).toBe(200)
-    expect(await replyText(response)).toMatch(/^C'est noté, votre RDV du .* est annulé/u)
+    expect(await replyText(response)).toMatch(
+      /^C'est noté, votre rendez-vous du mardi 4 mars à 9 h \(Mairie\) est annulé\. Pour reprendre rendez-vous : http\S+$/u,
+    )
     expect(
       (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
     ).toBe('EXCUSED')
@@ -157,7 +159,10 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
       From: '+33633333333',
       Body: 'ANNULER',
     })
-    expect(await replyText(response)).toMatch(/est annulé/u)
+    // The helper is told whose appointment it was.
+    expect(await replyText(response)).toMatch(
+      /^C'est noté, le rendez-vous de Mamie Martin du mardi 4 mars à 9 h \(Mairie\) est annulé\./u,
+    )
     expect(
       (await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })).status,
     ).toBe('EXCUSED')
@@ -173,7 +178,9 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     const ask = await replyText(
       await post(smsAction, '/webhooks/twilio/sms', { From: phone, Body: 'ANNULER' }),
     )
-    expect(ask).toMatch(/plusieurs RDV.*ANNULER 1.*ANNULER 2/u)
+    expect(ask).toBe(
+      'Vous avez plusieurs rendez-vous. Répondez ANNULER 1 pour le mardi 4 mars à 9 h, ANNULER 2 pour le mercredi 5 mars à 9 h.',
+    )
     expect(
       await database.db.appointment.count({
         where: { id: { in: [first.appointmentId, second.appointmentId] }, status: 'BOOKED' },

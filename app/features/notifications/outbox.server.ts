@@ -4,6 +4,7 @@ import {
   isInQuietHours,
   parseReminderOffsets,
   planReminders,
+  serviceMessageSkip,
   DEFAULT_REMINDER_OFFSETS,
   type Channel,
   type MessageContact,
@@ -45,6 +46,7 @@ function loadFacts(tx: Tx, appointmentId: string) {
       organisationId: true,
       startsAt: true,
       status: true,
+      createdVia: true,
       messagesTo: true,
       helperPhoneE164: true,
       helperEmail: true,
@@ -155,18 +157,33 @@ export function notBeforeMorning(
   return morning.toJSDate()
 }
 
+/** Bookings made in the workspace: the resident is at the desk or on the line. */
+const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
+
 async function writeResidentMessage(
   tx: Tx,
   facts: AppointmentFacts,
   kind: string,
   purpose: MessagePurpose,
-  dueAt: Date,
+  now: Date,
 ) {
   const contact = messageContactOf(facts)
   const channel = chooseChannel(contact, [], purpose)
   const recipient = channel && recipientFor(channel, contact)
   if (!channel || !recipient) return null
   const settings = reminderSettingsOf(facts)
+  const dueAt = notBeforeMorning(now, channel, settings.zone, settings.quietHours)
+  const skip =
+    kind === KIND.CONFIRMATION || kind === KIND.MOVED
+      ? serviceMessageSkip({
+          kind,
+          bookedByStaff: STAFF_CHANNELS.includes(facts.createdVia),
+          startsAt: facts.startsAt,
+          dueAt,
+          now,
+          minLeadMinutes: settings.minLeadMinutes,
+        })
+      : null
   return tx.notification.create({
     data: {
       organisationId: facts.organisationId,
@@ -175,7 +192,8 @@ async function writeResidentMessage(
       channel,
       recipient,
       language: facts.resident.preferredLanguage === 'en' ? 'en' : 'fr',
-      dueAt: notBeforeMorning(dueAt, channel, settings.zone, settings.quietHours),
+      dueAt,
+      ...(skip ? { status: 'SKIPPED' as const, lastError: `skipped at planning: ${skip}` } : {}),
     },
     select: { id: true },
   })

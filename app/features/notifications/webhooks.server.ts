@@ -3,12 +3,17 @@ import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
 import { isReminderKind, messageContactOf, notifyCancelled } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
-import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
+import {
+  CANCEL_WHICH_MAX,
+  renderSms,
+  renderVoice,
+  siteShortName,
+} from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { DEV_TWILIO } from '~/features/notifications/providers/twilio.server'
 import { config } from '~/platform/config/config.server'
 import { fallBack } from './dispatcher.server'
-import { eventOf, loadAppointment, viewOf } from './render.server'
+import { eventOf, loadAppointment, sayOptions, viewOf } from './render.server'
 
 // Twilio webhooks: delivery status, inbound SMS (ANNULER, STOP, START), signed with the
 // account's auth token. A request whose signature does not check changes nothing.
@@ -228,11 +233,16 @@ export async function handleInboundSms(
       select: {
         mode: true,
         startsAt: true,
+        messagesTo: true,
+        helperPhoneE164: true,
+        resident: { select: { firstName: true, lastName: true } },
         topic: { select: { name: true } },
-        site: { select: { name: true, timeZone: true } },
+        site: { select: { name: true, shortName: true, city: true, timeZone: true } },
         organisation: { select: { name: true, timeZone: true, slug: true } },
       },
     })
+    // The helper who replied is told whose appointment it was.
+    const forHelper = full.messagesTo === 'HELPER' && full.helperPhoneE164 === from
     return renderSms({
       event: 'CANCEL_CONFIRMED',
       view: {
@@ -243,6 +253,8 @@ export async function handleInboundSms(
         zone: full.site?.timeZone ?? full.organisation.timeZone,
         mode: full.mode,
         siteName: full.site?.name ?? null,
+        siteShortName: full.site ? siteShortName(full.site) : null,
+        helped: forHelper ? full.resident : null,
         manageUrl: `${config().publicUrl}/${full.organisation.slug}`,
       },
     })
@@ -278,7 +290,7 @@ export async function handleKeypad(
   const event = eventOf(row.kind)
   const view = viewOf(appointment, row.language, { publicUrl: config().publicUrl, secret: '' })
   const script = renderVoice(event === 'ADVISOR_NOTICE' ? 'REMINDER' : event, view)
-  const say = (text: string) => voice.say({ language: script.language, voice: 'alice' }, text)
+  const say = (text: string) => voice.say(sayOptions(script), text)
   const action = script.keypad?.digits[params.Digits as '1' | '2']
   if (!script.keypad || !action) {
     say(script.goodbye)
