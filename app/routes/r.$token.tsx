@@ -12,6 +12,7 @@ import { cancelForm } from '~/features/manage/forms.server'
 import { maxLengthsOf, parseForm } from '~/platform/forms.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
+import { cancelsByReply } from '~/features/notifications/index.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token)
@@ -26,6 +27,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         : null
   return {
     ...managedView(appointment, language, new Date()),
+    // Only residents whose SMS come from a number can cancel by replying.
+    cancelsByReply: await cancelsByReply(db(), appointment.id),
     token: params.token!,
     banner,
     maxLengths: maxLengthsOf(cancelForm),
@@ -103,7 +106,9 @@ export default function ManageAppointment() {
           <h2>{t('manage.howToCancel')}</h2>
           {data.canChange ? (
             <>
-              <p>{t('manage.howToCancelText')}</p>
+              <p>
+                {t(data.cancelsByReply ? 'manage.howToCancelTextSms' : 'manage.howToCancelText')}
+              </p>
               <p>
                 <Link to={`/r/${data.token}/deplacer`} className="button button-secondary">
                   {t('manage.move')}

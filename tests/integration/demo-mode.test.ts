@@ -108,6 +108,32 @@ describe(`the demo without any setting (${testProvider})`, () => {
     expect(html).toContain(formatAppointmentDate(appointment.startsAt, zone, 'fr'))
   })
 
+  test('the manage page offers to reply ANNULER only to those whose SMS can take a reply', async () => {
+    const byPhone = await bookFirstFreeSlot(app, db, TOPIC, {
+      firstName: 'Sam',
+      lastName: 'Mobile',
+      phone: '06 12 30 00 43',
+    })
+    expect(byPhone.status).toBe(303)
+    const bySms = await (
+      await fetch(`${app.url}${byPhone.headers.get('location')!.split('?')[0]}`)
+    ).text()
+    expect(bySms).toContain(
+      '<p>Utilisez les boutons ci-dessous, ou répondez ANNULER au SMS de rappel.</p>',
+    )
+    const byEmail = await bookFirstFreeSlot(app, db, TOPIC, {
+      firstName: 'Eva',
+      lastName: 'Courriel',
+      email: 'eva.courriel@example.test',
+    })
+    expect(byEmail.status).toBe(303)
+    const page = await (
+      await fetch(`${app.url}${byEmail.headers.get('location')!.split('?')[0]}`)
+    ).text()
+    expect(page).toContain('<p>Utilisez les boutons ci-dessous.</p>')
+    expect(page).not.toContain('<p>Utilisez les boutons ci-dessous, ou répondez ANNULER')
+  })
+
   test('/dev/outbox shows, newest first, what the providers received: the SMS as sent, a password reset', async () => {
     const [sms] = await smsReceivedBy(PHONE)
     const reset = await postForm(app, '/espace/mot-de-passe', { email: DEMO_ACCOUNTS[0]!.email })

@@ -4,12 +4,12 @@
 export {
   appointmentMessages,
   cancelPendingNotifications,
+  cancelsByReply,
   notifyBooked,
   notifyCancelled,
   notifyMoved,
   smsUsageToday,
 } from './outbox.server'
-export { configuredMailer } from './providers/configured.server'
+export { configuredMailer, smsSenderOfServer } from './providers/configured.server'
 export { residentCalendarFile, workspaceUrlOf } from './render.server'
-export { smsSenderOfServer } from './worker.server'
 export { startNotificationWorker, type RunningWorker } from './worker.server'

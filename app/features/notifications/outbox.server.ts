@@ -15,7 +15,9 @@ import {
 import { DateTime } from 'luxon'
 import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { localDateOf, startOfLocalDay } from '~/domain/time/format'
+import { smsSender } from '~/domain/notifications/sender'
 import { config } from '~/platform/config/config.server'
+import { smsSenderOfServer } from './providers/configured.server'
 import type { Db } from '~/platform/database/client.server'
 
 // The outbox: every message is a Notification row written in the same transaction as the
@@ -353,4 +355,32 @@ export async function smsUsageToday(
     perNumber,
     numbersAtCap: numbers.length,
   }
+}
+
+/**
+ * Whether replying ANNULER cancels this appointment: its messages go by SMS, from a sender
+ * that takes replies. Otherwise (a landline, an email, a sender name) the pages say the
+ * link or the phone number instead.
+ */
+export async function cancelsByReply(db: Db, appointmentId: string): Promise<boolean> {
+  const target = await db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: {
+      messagesTo: true,
+      helperPhoneE164: true,
+      helperEmail: true,
+      resident: {
+        select: {
+          phoneE164: true,
+          phoneType: true,
+          email: true,
+          smsOptedOut: true,
+          notificationConsent: true,
+        },
+      },
+      organisation: { select: { smsSenderName: true } },
+    },
+  })
+  if (!target || chooseChannel(messageContactOf(target), [], 'SERVICE') !== 'SMS') return false
+  return smsSender(target.organisation.smsSenderName, smsSenderOfServer(config())).takesReplies
 }

@@ -1,8 +1,11 @@
 import type { AppConfig } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
 import type { Channel } from '~/domain/notifications/policy'
-import { configuredMailer, configuredTwilio } from './providers/configured.server'
-import { DEV_TWILIO } from './providers/twilio.server'
+import {
+  configuredMailer,
+  configuredTwilio,
+  smsSenderOfServer,
+} from './providers/configured.server'
 import { Dispatcher } from './dispatcher.server'
 
 // Builds the worker from the configuration: the configured providers, or in the demo a fake
@@ -53,16 +56,6 @@ export async function startNotificationWorker(
       await twilio.stop()
     },
   }
-}
-
-/**
- * The server's own SMS sender, where an organisation sets none: TWILIO_FROM (the demo's
- * fake number without credentials); null with a messaging service, whose pool is numbers.
- */
-export function smsSenderOfServer({ notifications, demo }: AppConfig): string | null {
-  const { twilio } = notifications
-  if (twilio) return twilio.messagingServiceSid ? null : (twilio.from ?? null)
-  return demo ? DEV_TWILIO.from : null
 }
 
 /** The channels the operator turned off (NOTIFY_SMS, NOTIFY_VOICE, NOTIFY_EMAIL). */
