@@ -49,19 +49,8 @@ function loadFacts(tx: Tx, appointmentId: string) {
       startsAt: true,
       status: true,
       createdVia: true,
-      messagesTo: true,
-      helperPhoneE164: true,
-      helperEmail: true,
-      resident: {
-        select: {
-          phoneE164: true,
-          phoneType: true,
-          email: true,
-          smsOptedOut: true,
-          notificationConsent: true,
-          preferredLanguage: true,
-        },
-      },
+      ...MESSAGE_TARGET,
+      resident: { select: { ...MESSAGE_TARGET.resident.select, preferredLanguage: true } },
       advisor: { select: { email: true } },
       site: { select: { timeZone: true } },
       organisation: {
@@ -94,6 +83,22 @@ function contactOf(resident: ResidentChannels): MessageContact {
     consent: resident.notificationConsent,
   }
 }
+
+/** The columns of an appointment that say whom its messages reach (a MessageTarget). */
+export const MESSAGE_TARGET = {
+  messagesTo: true,
+  helperPhoneE164: true,
+  helperEmail: true,
+  resident: {
+    select: {
+      phoneE164: true,
+      phoneType: true,
+      email: true,
+      smsOptedOut: true,
+      notificationConsent: true,
+    },
+  },
+} as const
 
 /** What an appointment says about whom its messages reach. */
 export type MessageTarget = {
@@ -365,21 +370,7 @@ export async function smsUsageToday(
 export async function cancelsByReply(db: Db, appointmentId: string): Promise<boolean> {
   const target = await db.appointment.findUnique({
     where: { id: appointmentId },
-    select: {
-      messagesTo: true,
-      helperPhoneE164: true,
-      helperEmail: true,
-      resident: {
-        select: {
-          phoneE164: true,
-          phoneType: true,
-          email: true,
-          smsOptedOut: true,
-          notificationConsent: true,
-        },
-      },
-      organisation: { select: { smsSenderName: true } },
-    },
+    select: { ...MESSAGE_TARGET, organisation: { select: { smsSenderName: true } } },
   })
   if (!target || chooseChannel(messageContactOf(target), [], 'SERVICE') !== 'SMS') return false
   return smsSender(target.organisation.smsSenderName, smsSenderOfServer(config())).takesReplies

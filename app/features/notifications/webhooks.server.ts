@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
-import { isReminderKind, messageContactOf, notifyCancelled } from './outbox.server'
+import { isReminderKind, MESSAGE_TARGET, messageContactOf, notifyCancelled } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import {
   CANCEL_WHICH_MAX,
@@ -96,22 +96,7 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
     if (count === 1 && isReminderKind(row.kind) && row.appointmentId) {
       const appointment = await tx.appointment.findUnique({
         where: { id: row.appointmentId },
-        select: {
-          status: true,
-          startsAt: true,
-          messagesTo: true,
-          helperPhoneE164: true,
-          helperEmail: true,
-          resident: {
-            select: {
-              phoneE164: true,
-              phoneType: true,
-              email: true,
-              smsOptedOut: true,
-              notificationConsent: true,
-            },
-          },
-        },
+        select: { status: true, startsAt: true, ...MESSAGE_TARGET },
       })
       if (appointment?.status === 'BOOKED' && appointment.startsAt > now)
         await fallBack(tx as unknown as Db, row, messageContactOf(appointment), now)
