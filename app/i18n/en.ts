@@ -236,7 +236,7 @@ const en: Resources = {
         'This time is outside the advisor’s opening hours: tick the box to confirm.',
       QUIET_HOURS: 'The quiet period starts after noon and ends before noon.',
       SENDER_CHARACTERS:
-        'The sender name has only unaccented letters, digits and spaces, with at least one letter.',
+        'The sender name has only unaccented letters and digits, no spaces, with at least one letter.',
     },
   },
   print: {
@@ -692,6 +692,13 @@ const en: Resources = {
         newTitle: 'New site',
         editTitle: 'Site: {{name}}',
         name: 'Site name',
+        shortName: 'Short name in text messages',
+        shortNameHint:
+          'At most {{max}} characters, never cut: a text message holds only 160. Empty: “{{derived}}”.',
+        shortNameHintNew:
+          'At most {{max}} characters, never cut: a text message holds only 160. Empty: taken from the name.',
+        holidayRegion: 'Public holidays of the site',
+        holidayRegionOfOrganisation: 'Those of the organisation (Settings)',
         address: 'Address',
         postalCode: 'Postal code',
         city: 'Town',
@@ -760,15 +767,22 @@ const en: Resources = {
         timeZoneHint: 'For example: Europe/Paris, America/Cayenne, Indian/Reunion.',
         holidayRegion: 'Public holidays',
         remindersTitle: 'Reminders to residents',
-        daysBeforeOn: 'Reminder some days before',
+        daysBeforeOn: 'Reminder some days before, at {{time}}',
         days: 'Days before',
-        sameDayOn: 'Reminder on the day',
+        sameDayOn:
+          'Reminder on the day: the morning of the appointment (at {{morning}}), or the evening before (at {{evening}}) when the appointment starts before {{before}}',
+        sameDayOnEveningBefore:
+          'Reminder “on the day”: it goes the evening before (at {{evening}}), as the quiet period covers the morning',
         hours: 'At least how many hours before',
         quietHoursStart: 'No message after (HH:MM)',
         quietHoursEnd: 'No message before (HH:MM)',
         smsSenderName: 'SMS sender name',
         smsSenderHint:
-          '{{min}} to {{max}} characters: unaccented letters, digits, spaces. Empty: a number.',
+          '{{min}} to {{max}} unaccented letters or digits, no spaces (the operators’ rule since March 2025), registered with Twilio. A name cannot receive replies: text messages then no longer say “Reply ANNULER” and give the link to cancel. Empty: messages come from the service’s number.',
+        smsSenderNoReplies:
+          'Text messages come from “{{sender}}”: a name cannot receive replies, so they do not offer to reply ANNULER. They give the link to see or cancel the appointment.',
+        smsSenderIgnored:
+          '“{{name}}” does not follow the operators’ rule (at most 11 letters or digits, no spaces): messages come from the service’s number until it is corrected.',
         regionsRequired: 'Tick at least one region.',
         allowedPhoneRegions: 'Accepted phones',
         limitsTitle: 'Limits',
@@ -795,6 +809,12 @@ const en: Resources = {
           'FR-GF': 'French Guiana',
           'FR-RE': 'Réunion',
           'FR-YT': 'Mayotte',
+          'FR-PM': 'Saint Pierre and Miquelon',
+          'FR-BL': 'Saint Barthélemy',
+          'FR-MF': 'Saint Martin',
+          'FR-NC': 'New Caledonia',
+          'FR-PF': 'French Polynesia',
+          'FR-WF': 'Wallis and Futuna',
         },
       },
       inviteMail: {

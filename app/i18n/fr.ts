@@ -243,7 +243,7 @@ const fr = {
         'Cette heure est en dehors des horaires d’ouverture du conseiller : cochez la case pour confirmer.',
       QUIET_HOURS: 'La période sans message commence après midi et se termine avant midi.',
       SENDER_CHARACTERS:
-        'Le nom d’expéditeur ne contient que des lettres sans accent, des chiffres et des espaces, avec au moins une lettre.',
+        'Le nom d’expéditeur ne contient que des lettres sans accent et des chiffres, sans espace, avec au moins une lettre.',
     },
   },
   print: {
@@ -704,6 +704,13 @@ const fr = {
         newTitle: 'Nouveau lieu',
         editTitle: 'Lieu : {{name}}',
         name: 'Nom du lieu',
+        shortName: 'Nom court dans les SMS',
+        shortNameHint:
+          '{{max}} caractères au plus, sans le couper : les SMS n’ont que 160 caractères. Vide : « {{derived}} ».',
+        shortNameHintNew:
+          '{{max}} caractères au plus, sans le couper : les SMS n’ont que 160 caractères. Vide : tiré du nom du lieu.',
+        holidayRegion: 'Jours fériés du lieu',
+        holidayRegionOfOrganisation: 'Ceux de la structure (Réglages)',
         address: 'Adresse',
         postalCode: 'Code postal',
         city: 'Commune',
@@ -773,15 +780,22 @@ const fr = {
         timeZoneHint: 'Exemple : Europe/Paris, America/Cayenne, Indian/Reunion.',
         holidayRegion: 'Jours fériés',
         remindersTitle: 'Rappels aux usagers',
-        daysBeforeOn: 'Rappel quelques jours avant',
+        daysBeforeOn: 'Rappel quelques jours avant, à {{time}}',
         days: 'Nombre de jours avant',
-        sameDayOn: 'Rappel le jour même',
+        sameDayOn:
+          'Rappel le jour même : le matin du rendez-vous (à {{morning}}), ou la veille au soir (à {{evening}}) si le rendez-vous commence avant {{before}}',
+        sameDayOnEveningBefore:
+          'Rappel « le jour même » : il part la veille au soir (à {{evening}}), car la période sans message couvre le matin',
         hours: 'Au moins combien d’heures avant',
         quietHoursStart: 'Pas de message après (HH:MM)',
         quietHoursEnd: 'Pas de message avant (HH:MM)',
         smsSenderName: 'Nom d’expéditeur des SMS',
         smsSenderHint:
-          '{{min}} à {{max}} caractères : lettres sans accent, chiffres, espaces. Vide : un numéro.',
+          '{{min}} à {{max}} lettres sans accent ou chiffres, sans espace (règle des opérateurs depuis mars 2025), déclaré auprès de Twilio. Un nom ne peut pas recevoir de réponse : les SMS ne disent alors plus « Répondez ANNULER », ils donnent le lien pour annuler. Vide : les SMS partent du numéro du service.',
+        smsSenderNoReplies:
+          'Les SMS partent de « {{sender}} » : un nom ne peut pas recevoir de réponse, donc les SMS ne proposent pas de répondre ANNULER. Ils donnent le lien pour voir ou annuler le rendez-vous.',
+        smsSenderIgnored:
+          '« {{name}} » ne suit pas la règle des opérateurs (11 lettres ou chiffres au plus, sans espace) : les SMS partent du numéro du service tant que le nom n’est pas corrigé.',
         regionsRequired: 'Cochez au moins une région.',
         allowedPhoneRegions: 'Téléphones acceptés',
         limitsTitle: 'Limites',
@@ -808,6 +822,12 @@ const fr = {
           'FR-GF': 'Guyane',
           'FR-RE': 'La Réunion',
           'FR-YT': 'Mayotte',
+          'FR-PM': 'Saint-Pierre-et-Miquelon',
+          'FR-BL': 'Saint-Barthélemy',
+          'FR-MF': 'Saint-Martin',
+          'FR-NC': 'Nouvelle-Calédonie',
+          'FR-PF': 'Polynésie française',
+          'FR-WF': 'Wallis-et-Futuna',
         },
       },
       inviteMail: {

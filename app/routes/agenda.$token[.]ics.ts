@@ -3,6 +3,8 @@ import { feedContents } from '~/features/calendar/feed.server'
 import { db } from '~/platform/database/client.server'
 import { fixedT } from '~/i18n/i18n.server'
 import { feedIcs } from '~/platform/ics'
+import { config } from '~/platform/config/config.server'
+import { workspaceUrlOf } from '~/features/notifications/index.server'
 
 // /agenda/<token>.ics: an advisor's appointments for their phone's calendar (decision 070).
 // No session: the secret URL is the credential. Minimal personal data: the resident's
@@ -34,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         title: `${appointment.topic.name} · ${who}`,
         location: place,
         description: '',
-        organisationName: feed.organisationName,
+        url: workspaceUrlOf(appointment.id, config()),
         sequence: appointment.version,
         status:
           appointment.status === 'CANCELLED' || appointment.status === 'EXCUSED'

@@ -1,9 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { TextField, useForm } from '~/components/form'
+import { SelectField, TextField, useForm } from '~/components/form'
+import {
+  defaultSiteShortName,
+  SITE_SHORT_NAME_MAX_LENGTH,
+} from '~/domain/notifications/short-names'
 import { AdminRecordForm } from '~/features/admin/record-form'
 import { SITE_FIELDS, SITES_PATH } from '~/features/admin/record-fields'
 import { SITES } from '~/features/admin/record-kinds.server'
+import { HOLIDAY_REGIONS } from '~/features/admin/forms.server'
 import {
   recordAction,
   recordPage,
@@ -13,8 +18,11 @@ import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/admin/lieux/<id> (or /nouveau): create or edit a site, deactivate or reactivate
 // it. Sites are never deleted: appointments and opening rules point at them.
-export const loader = ({ request, params }: LoaderFunctionArgs) =>
-  recordPage(request, SITES, params.siteId)
+export const loader = async ({ request, params }: LoaderFunctionArgs) => ({
+  ...(await recordPage(request, SITES, params.siteId)),
+  // The list travels as data: the validation module stays on the server (decision 016).
+  holidayRegions: [...HOLIDAY_REGIONS],
+})
 
 export const action = ({ request, params }: ActionFunctionArgs) =>
   recordAction(request, SITES, params.siteId)
@@ -37,6 +45,10 @@ export default function SiteForm() {
     labels,
   })
   const optional = (field: string) => `${labels[field]} ${t('workspace.admin.optional')}`
+  const derived =
+    data.values.name && data.values.city
+      ? defaultSiteShortName(String(data.values.name), String(data.values.city))
+      : null
   return (
     <AdminRecordForm
       data={data}
@@ -45,6 +57,20 @@ export default function SiteForm() {
       list={{ path: SITES_PATH, title: t('workspace.admin.sites.title') }}
     >
       <TextField form={form} name="name" />
+      <TextField
+        form={form}
+        name="shortName"
+        label={optional('shortName')}
+        hint={t(
+          derived
+            ? 'workspace.admin.sites.shortNameHint'
+            : 'workspace.admin.sites.shortNameHintNew',
+          {
+            max: SITE_SHORT_NAME_MAX_LENGTH,
+            derived,
+          },
+        )}
+      />
       <TextField form={form} name="address" />
       <TextField form={form} name="postalCode" />
       <TextField form={form} name="city" />
@@ -55,6 +81,17 @@ export default function SiteForm() {
         name="accessibilityNotes"
         label={optional('accessibilityNotes')}
         multiline
+      />
+      <SelectField
+        form={form}
+        name="holidayRegion"
+        options={[
+          { value: '', label: t('workspace.admin.sites.holidayRegionOfOrganisation') },
+          ...data.holidayRegions.map((region) => ({
+            value: region,
+            label: t(`workspace.admin.settings.holidayRegions.${region}`),
+          })),
+        ]}
       />
     </AdminRecordForm>
   )

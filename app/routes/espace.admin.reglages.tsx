@@ -12,6 +12,18 @@ import {
 import { Notice } from '~/components/workspace/admin'
 import type { FormReply } from '~/domain/input/problems'
 import { findOrganisation, updateSettings } from '~/features/admin/records.server'
+import {
+  daysBeforeTime,
+  parseReminderOffsets,
+  sameDaySchedule,
+  type QuietHours,
+  type ReminderOffset,
+} from '~/domain/notifications/policy'
+import { senderNameProblem, smsSender } from '~/domain/notifications/sender'
+import { formatLocalTime, type DisplayLanguage } from '~/domain/time/format'
+import type { Translate } from '~/i18n/translate'
+import { smsSenderOfServer } from '~/features/notifications/index.server'
+import { config } from '~/platform/config/config.server'
 import { db } from '~/platform/database/client.server'
 import {
   HOLIDAY_REGIONS,
@@ -43,8 +55,61 @@ const FIELDS = [
   'dailySmsCap',
 ] as const
 
+/**
+ * The reminders' labels say when they really go, with the saved settings: quiet hours
+ * move a "same day" reminder of an early appointment to the evening before.
+ */
+function reminderLabels(
+  organisation: { reminderOffsets: string; quietHoursStart: string; quietHoursEnd: string },
+  hours: number,
+  t: Translate,
+  language: DisplayLanguage,
+) {
+  const parsed = parseReminderOffsets(organisation.reminderOffsets)
+  const offsets: ReminderOffset[] = parsed.ok ? parsed.offsets : []
+  const daysBefore = offsets.find((offset) => offset.kind === 'DAYS_BEFORE') ?? {
+    kind: 'DAYS_BEFORE' as const,
+    days: 2,
+  }
+  const sameDay = offsets.find((offset) => offset.kind === 'SAME_DAY') ?? {
+    kind: 'SAME_DAY' as const,
+    atLeastHoursBefore: hours,
+  }
+  const quiet: QuietHours = {
+    start: organisation.quietHoursStart,
+    end: organisation.quietHoursEnd,
+  }
+  const clock = (time: string) => formatLocalTime(time, language)
+  const schedule = sameDaySchedule(sameDay, quiet)
+  return {
+    daysBeforeOn: t('workspace.admin.settings.daysBeforeOn', {
+      time: clock(daysBeforeTime(daysBefore)),
+    }),
+    sameDayOn:
+      schedule.kind === 'EVENING_BEFORE'
+        ? t('workspace.admin.settings.sameDayOnEveningBefore', { evening: clock(schedule.evening) })
+        : t('workspace.admin.settings.sameDayOn', {
+            morning: clock(schedule.morning),
+            evening: clock(schedule.evening),
+            before: clock(schedule.startsBefore),
+          }),
+  }
+}
+
+/** What the page says of the SMS sender in use: a name takes no reply, an old name is ignored. */
+function senderNotice(smsSenderName: string | null, t: Translate): string | null {
+  if (smsSenderName && senderNameProblem(smsSenderName)) {
+    return t('workspace.admin.settings.smsSenderIgnored', { name: smsSenderName })
+  }
+  const sender = smsSender(smsSenderName, smsSenderOfServer(config()))
+  if (sender.takesReplies) return null
+  return t('workspace.admin.settings.smsSenderNoReplies', {
+    sender: sender.from ?? smsSenderOfServer(config()),
+  })
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { signedIn, t } = await requireAdmin(request)
+  const { signedIn, t, language } = await requireAdmin(request)
   const organisation = (await findOrganisation(db(), signedIn.actor.organisationId))!
   const reminders = reminderFormOf(organisation.reminderOffsets)
   // The lists travel as data: the validation module stays on the server (and out of every
@@ -56,6 +121,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     title: t('workspace.admin.settings.title'),
     choices,
     senderName,
+    reminderLabels: reminderLabels(organisation, reminders.hours, t, language),
+    senderNotice: senderNotice(organisation.smsSenderName, t),
     maxLengths: maxLengthsOf(settingsSchema),
     updatedAt: organisation.updatedAt.toISOString(),
     notice: url.searchParams.get('enregistre') === '1',
@@ -136,12 +203,13 @@ export default function Settings() {
           }))}
         />
         <h2>{label('remindersTitle')}</h2>
-        <Choice form={form} name="daysBeforeOn" label={label('daysBeforeOn')} />
+        <Choice form={form} name="daysBeforeOn" label={data.reminderLabels.daysBeforeOn} />
         <TextField form={form} name="days" />
-        <Choice form={form} name="sameDayOn" label={label('sameDayOn')} />
+        <Choice form={form} name="sameDayOn" label={data.reminderLabels.sameDayOn} />
         <TextField form={form} name="hours" />
         <TextField form={form} name="quietHoursStart" />
         <TextField form={form} name="quietHoursEnd" />
+        {data.senderNotice ? <p className="notice">{data.senderNotice}</p> : null}
         <TextField
           form={form}
           name="smsSenderName"

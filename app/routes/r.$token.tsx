@@ -5,6 +5,8 @@ import { PhoneNumber } from '~/components/phone-number'
 import { SlotSummary } from '~/components/slot-summary'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
+import { cancelsByReply } from '~/features/notifications/index.server'
+import { db } from '~/platform/database/client.server'
 import { manageMeta } from '~/features/manage/page-data'
 import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
 import { AppointmentPreparation, BookAgain } from '~/features/manage/appointment-parts'
@@ -28,6 +30,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const view = managedView(appointment, language, new Date())
   return {
     ...view,
+    // Only residents whose SMS come from a number can cancel by replying.
+    cancelsByReply: await cancelsByReply(db(), appointment.id),
     token: params.token!,
     notice: noticeOf(new URL(request.url), view.state),
     title: t('manage.title'),
@@ -79,7 +83,7 @@ export default function ManageAppointment() {
           <h2>{t('manage.howToCancel')}</h2>
           {data.canChange ? (
             <>
-              <p>{t(data.cancelBySms ? 'manage.howToCancelSms' : 'manage.howToCancelText')}</p>
+              <p>{t(data.cancelsByReply ? 'manage.howToCancelSms' : 'manage.howToCancelText')}</p>
               <p className="button-row">
                 <Link to={`/r/${data.token}/deplacer`} className="button button-secondary">
                   {t('manage.move')}

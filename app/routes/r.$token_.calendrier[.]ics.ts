@@ -1,25 +1,23 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { fixedT } from '~/i18n/i18n.server'
-import { appointmentIcs } from '~/platform/ics'
+import { languageOf } from '~/i18n/i18n.server'
+import { config } from '~/platform/config/config.server'
 import { requireManagedAppointment } from '~/features/manage/pages.server'
+import { residentCalendarFile } from '~/features/notifications/index.server'
+import { db } from '~/platform/database/client.server'
 
+// The manage link's calendar file: the same event as the emails' attachment, with its
+// reminder and this link to see, move or cancel.
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)
-  const t = await fixedT(request)
-  const location = appointment.site
-    ? `${appointment.site.name}, ${appointment.site.address}, ${appointment.site.postalCode} ${appointment.site.city}`
-    : t('journey.summary.phoneMode')
-  const ics = appointmentIcs({
-    id: appointment.id,
-    startsAt: appointment.startsAt,
-    endsAt: appointment.endsAt,
-    title: `${appointment.topic.name} · ${appointment.organisation.name}`,
-    location,
-    description: appointment.topic.instructions ?? '',
-    organisationName: appointment.organisation.name,
-    sequence: appointment.version,
-    status: appointment.status === 'BOOKED' ? 'CONFIRMED' : 'CANCELLED',
-  })
+  const publicUrl = config().publicUrl.replace(/\/+$/u, '')
+  const ics = await residentCalendarFile(
+    db(),
+    appointment.id,
+    await languageOf(request),
+    `${publicUrl}/r/${params.token}`,
+    publicUrl,
+  )
+  if (!ics) throw new Response('Invalid link', { status: 404 })
   return new Response(ics, {
     headers: {
       'Content-Type': 'text/calendar; charset=utf-8',

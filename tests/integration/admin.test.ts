@@ -7,6 +7,7 @@ import { localDateOf } from '~/domain/time/format'
 import { testProvider } from '../support/database'
 import { startApp, type RunningApp } from '../support/server'
 import { startLoopbackSmtp } from '../support/smtp'
+import { printed } from '../support/times'
 import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
 
 // Administration (sites, topics, team, settings), the printable agenda and the calendar
@@ -113,6 +114,37 @@ const TOPIC = {
   isPublic: 'on',
   instructions: 'Votre avis d’imposition',
 }
+
+describe(`a site’s name in SMS and its holidays on ${testProvider}`, () => {
+  test('the form shows the short name SMS will use, and saves the admins’ own and a region', async () => {
+    const fields = { ...SITE, name: 'Salle des fêtes de Vernou-sur-Brenne', city: 'Vernou' }
+    const created = await post('/espace/admin/lieux/nouveau', fields)
+    expect(created.status).toBe(302)
+    const path = created.headers.get('location')!.split('?')[0]!
+    const page = await (await get(path)).text()
+    expect(page).toContain('Nom court dans les SMS (facultatif)')
+    expect(page).toContain('Vide : « Vernou »')
+    expect(page).toContain('<option value="FR-NC">Nouvelle-Calédonie</option>')
+    const tooLong = await post(path, {
+      ...fields,
+      shortName: 'Salle des fêtes de Vernou',
+      updatedAt: hidden(page, 'updatedAt'),
+    })
+    expect(tooLong.status).toBe(400)
+    expect(await tooLong.text()).toContain('Ce texte est trop long (20 caractères au plus).')
+    const saved = await post(path, {
+      ...fields,
+      shortName: 'Fêtes Vernou',
+      holidayRegion: 'FR-ALSACE-MOSELLE',
+      updatedAt: hidden(page, 'updatedAt'),
+    })
+    expect(saved.status).toBe(302)
+    expect(await database.site.findFirstOrThrow({ where: { name: fields.name } })).toMatchObject({
+      shortName: 'Fêtes Vernou',
+      holidayRegion: 'FR-ALSACE-MOSELLE',
+    })
+  })
+})
 
 describe(`topics on ${testProvider}`, () => {
   test('create, refuse bad input and stale edits, deactivate', async () => {
@@ -236,6 +268,73 @@ describe(`organisation settings on ${testProvider}`, () => {
     expect(stale.status).toBe(409)
     const shown = await (await get('/espace/admin/reglages')).text()
     expect(shown).toContain('value="ValSorne"')
+  })
+
+  test('the reminders say when they really go; the sender name follows the operators’ rule', async () => {
+    const organisation = await database.organisation.findFirstOrThrow({
+      where: { slug: { not: 'autre-structure' } },
+    })
+    await database.organisation.update({
+      where: { id: organisation.id },
+      data: {
+        reminderOffsets:
+          '[{"kind":"DAYS_BEFORE","days":2},{"kind":"SAME_DAY","atLeastHoursBefore":3}]',
+        quietHoursStart: '20:00',
+        quietHoursEnd: '08:30',
+        smsSenderName: null,
+      },
+    })
+    let page = await (await get('/espace/admin/reglages')).text()
+    expect(page).toContain(printed('Rappel quelques jours avant, à 10 h'))
+    expect(page).toContain(
+      printed(
+        'Rappel le jour même : le matin du rendez-vous (à 8 h 30), ou la veille au soir (à 20 h) si le rendez-vous commence avant 11 h 30',
+      ),
+    )
+    // The demo's fake Twilio sends from a number: replies reach it, no notice.
+    expect(page).not.toContain('<p class="notice">Les SMS partent de')
+    expect(page).toContain('<option value="FR-WF">Wallis-et-Futuna</option>')
+
+    const spaced = await post('/espace/admin/reglages', {
+      ...SETTINGS,
+      smsSenderName: 'Val Sorne',
+      updatedAt: hidden(page, 'updatedAt'),
+    })
+    expect(spaced.status).toBe(400)
+    expect(await spaced.text()).toContain(
+      'Le nom d’expéditeur ne contient que des lettres sans accent et des chiffres, sans espace',
+    )
+    const saved = await post('/espace/admin/reglages', {
+      ...SETTINGS,
+      holidayRegion: 'FR-NC',
+      sameDayOn: 'on',
+      quietHoursEnd: '09:00',
+      updatedAt: hidden(page, 'updatedAt'),
+    })
+    expect(saved.status).toBe(302)
+    page = await (await get('/espace/admin/reglages')).text()
+    expect(page).toContain(
+      '<p class="notice">Les SMS partent de « ValSorne » : un nom ne peut pas recevoir de réponse, donc les SMS ne proposent pas de répondre ANNULER.',
+    )
+    expect(page).toContain(printed('si le rendez-vous commence avant 12 h'))
+    expect(
+      (await database.organisation.findUniqueOrThrow({ where: { id: organisation.id } }))
+        .holidayRegion,
+    ).toBe('FR-NC')
+
+    // A name saved before the rule: the page says it is not used.
+    await database.organisation.update({
+      where: { id: organisation.id },
+      data: { smsSenderName: 'Val Sorne', holidayRegion: 'FR-METRO' },
+    })
+    page = await (await get('/espace/admin/reglages')).text()
+    expect(page).toContain(
+      '<p class="notice">« Val Sorne » ne suit pas la règle des opérateurs (11 lettres ou chiffres au plus, sans espace)',
+    )
+    await database.organisation.update({
+      where: { id: organisation.id },
+      data: { smsSenderName: null },
+    })
   })
 
   test('only an admin reaches the settings', async () => {

@@ -89,7 +89,7 @@ describe(`the demo without any setting (${testProvider})`, () => {
   test('the confirmation SMS the fake Twilio received links to the booked appointment', async () => {
     const confirmation = await bookOnline()
     const [body] = await smsReceivedBy(PHONE)
-    expect(body).toMatch(/^RDV confirm/u)
+    expect(body).toMatch(/^Rendez-vous confirmé le /u)
     const link = /https?:\/\/\S+\/r\/[A-Za-z0-9_-]+/u.exec(body!)?.[0]
     expect(link, `no manage link in the SMS as sent: ${body}`).toBeDefined()
     const path = new URL(link!).pathname
@@ -106,6 +106,32 @@ describe(`the demo without any setting (${testProvider})`, () => {
     expect(html).toContain(appointment.topic.name)
     const zone = appointment.site?.timeZone ?? appointment.organisation.timeZone
     expect(html).toContain(formatAppointmentDate(appointment.startsAt, zone, 'fr'))
+  })
+
+  test('the manage page offers to reply ANNULER only to those whose SMS can take a reply', async () => {
+    const byPhone = await bookFirstFreeSlot(app, db, TOPIC, {
+      firstName: 'Sam',
+      lastName: 'Mobile',
+      phone: '06 12 30 00 43',
+    })
+    expect(byPhone.status).toBe(303)
+    const bySms = await (
+      await fetch(`${app.url}${byPhone.headers.get('location')!.split('?')[0]}`)
+    ).text()
+    expect(bySms).toContain(
+      '<p>Utilisez les boutons ci-dessous, ou répondez ANNULER au SMS de rappel.</p>',
+    )
+    const byEmail = await bookFirstFreeSlot(app, db, TOPIC, {
+      firstName: 'Eva',
+      lastName: 'Courriel',
+      email: 'eva.courriel@example.test',
+    })
+    expect(byEmail.status).toBe(303)
+    const page = await (
+      await fetch(`${app.url}${byEmail.headers.get('location')!.split('?')[0]}`)
+    ).text()
+    expect(page).toContain('<p>Utilisez les boutons ci-dessous.</p>')
+    expect(page).not.toContain('<p>Utilisez les boutons ci-dessous, ou répondez ANNULER')
   })
 
   test('/dev/outbox shows, newest first, what the providers received: the SMS as sent, a password reset', async () => {

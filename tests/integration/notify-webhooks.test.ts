@@ -243,7 +243,7 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     await confirmationSent(first.appointmentId)
     await confirmationSent(second.appointmentId)
     const ask = await replyText(await inbound({ From: phone, Body: 'ANNULER' }))
-    expect(ask).toMatch(/plusieurs RDV.*ANNULER 1.*ANNULER 2/u)
+    expect(ask).toMatch(/plusieurs rendez-vous.*ANNULER 1.*ANNULER 2/u)
     expect(await statusOf(first.appointmentId)).toBe('BOOKED')
     expect(await statusOf(second.appointmentId)).toBe('BOOKED')
     await inbound({ From: phone, Body: 'annuler 2' })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { bookingPorts } from '~/features/journey/booking-ports.server'
 import { smsUsageToday } from '~/features/notifications/outbox.server'
 import { cancelByResident, findByManageToken } from '~/features/manage/commands.server'
-import { book, type BookingRequest } from '~/domain/booking/book'
+import { book, bookWalkIn, type BookingRequest } from '~/domain/booking/book'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import {
   startFakeTwilio,
@@ -18,15 +18,21 @@ import {
   SECRET,
 } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
+import { eventProperty, icalendarProblems } from '../support/icalendar'
+import { startLoopbackSmtp } from '../support/smtp'
+import { printed } from '../support/times'
 
 let database: TestDatabase
 let fake: FakeTwilio
+let smtp: Awaited<ReturnType<typeof startLoopbackSmtp>>
 beforeAll(async () => {
   database = await createTestDatabase()
   fake = await startFakeTwilio()
+  smtp = await startLoopbackSmtp()
 })
 afterAll(async () => {
   await fake.close()
+  await smtp.close()
   await database.drop()
 })
 beforeEach(async () => {
@@ -39,11 +45,12 @@ beforeEach(async () => {
 })
 
 const PUBLIC_URL = 'https://rdv.example.fr'
+const SERVER_FROM = '+33700000001'
 const twilio = () =>
   createTwilioChannel({
     accountSid: 'AC11111111111111111111111111111111',
     authToken: 'token',
-    from: '+33700000001',
+    from: SERVER_FROM,
     baseUrl: fake.baseUrl,
     timeoutMs: 300,
   })
@@ -82,8 +89,9 @@ describe(`the outbox worker on ${testProvider}`, () => {
     const { token } = manageTokenFor(request.idempotencyKey, SECRET)
     const sms = fake.records[0]
     expect(sms.to).toBe('+33612345678')
-    expect(sms.body).toContain(`${PUBLIC_URL}/r/${token}`)
-    expect(sms.body).toContain('ANNULER')
+    expect(sms.body).toBe(
+      `Rendez-vous confirmé le mardi 4 mars à 9 h, Mairie (Impots). Détails : ${PUBLIC_URL}/r/${token} Répondez ANNULER pour annuler`,
+    )
     expect(sms.body.length).toBeLessThanOrEqual(160)
     const confirmation = await database.db.notification.findFirstOrThrow({
       where: { appointmentId, kind: 'CONFIRMATION' },
@@ -95,7 +103,9 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(await worker.drain()).toEqual([])
     clock.now = new Date('2031-03-03T19:00:00Z')
     expect(await worker.drain()).toEqual(['SENT'])
-    expect(fake.records[1].body).toMatch(/^Rappel/u)
+    expect(fake.records[1].body).toBe(
+      `Rappel : rendez-vous le mardi 4 mars à 9 h, Mairie (Impots). Détails : ${PUBLIC_URL}/r/${token} Répondez ANNULER pour annuler`,
+    )
     clock.now = new Date('2031-03-03T19:30:00Z')
     expect(await worker.drain()).toEqual([])
     expect(fake.records).toHaveLength(2)
@@ -388,8 +398,10 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(await cancelByResident(database.db, appointment!, null, NOW)).toBe(true)
     expect((await worker.drain()).sort()).toEqual(['SENT', 'SENT'])
     expect(fake.records.map((record) => record.body)).toEqual([
-      expect.stringMatching(/^RDV confirm/u),
-      expect.stringMatching(/annul/u),
+      expect.stringMatching(/^Rendez-vous confirmé le mardi 4 mars à 9 h/u),
+      expect.stringMatching(
+        /^Votre rendez-vous du mardi 4 mars à 9 h \(Mairie\) est bien annulé\. Pour reprendre rendez-vous : /u,
+      ),
     ])
     expect(mailer.captured).toHaveLength(1)
     expect(mailer.captured![0].to).toBe(fixture.advisor.email)
@@ -416,7 +428,8 @@ describe(`the outbox worker on ${testProvider}`, () => {
     const mail = mailer.captured![0]
     expect(mail.to).toBe('anne@example.test')
     expect(mail.text).toContain(`${PUBLIC_URL}/r/`)
-    expect(mail.calendar?.method).toBe('REQUEST')
+    // No organiser address on this organisation: the event is published, not an invitation.
+    expect(mail.calendar?.method).toBe('PUBLISH')
     expect(mail.calendar?.content).toContain('SEQUENCE:0')
     // Fixed by the row: a resend after a crash is the same message to the mail store.
     const row = await database.db.notification.findFirstOrThrow({
@@ -468,5 +481,194 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(await database.db.notification.count({ where: { appointmentId, status: 'SENT' } })).toBe(
       count,
     )
+  })
+})
+
+const linkOf = (request: BookingRequest) =>
+  `${PUBLIC_URL}/r/${manageTokenFor(request.idempotencyKey, SECRET).token}`
+
+const mailTo = (address: string) =>
+  smtp.received.filter((mail) => JSON.stringify(mail.to).includes(address)).at(-1)
+
+describe(`messages as received, on ${testProvider}`, () => {
+  // The server's number, an SMTP server on loopback, and the keypad webhook of a call.
+  const sending = (clock: { now: Date }) =>
+    dispatcher(clock, {
+      mailer: createMailer({ url: smtp.url, from: 'Permanence <rdv@example.fr>' }),
+      render: {
+        publicUrl: PUBLIC_URL,
+        secret: SECRET,
+        smsFrom: SERVER_FROM,
+        voiceActionUrl: (id) => `${PUBLIC_URL}/webhooks/twilio/voice?n=${id}`,
+      },
+    })
+
+  test('the site’s short name, never a cut name', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await database.db.site.update({
+      where: { id: fixture.site.id },
+      data: {
+        name: 'Maison France Services de la Communauté de communes de Lons',
+        shortName: 'France Services Lons',
+      },
+    })
+    const request = bookingRequest(fixture, { firstName: 'Court', phone: '+33612340101' })
+    await bookWith(request)
+    expect(await sending({ now: NOW }).drain()).toEqual(['SENT'])
+    expect(fake.records[0]!.body).toBe(
+      `Rendez-vous confirmé le mardi 4 mars à 9 h, France Services Lons (Impots). ${linkOf(request)} Répondez ANNULER pour annuler`,
+    )
+    expect(fake.records[0]!.from).toBe(SERVER_FROM)
+  })
+
+  test('an organisation’s sender name: the SMS leaves from it and gives the link to cancel', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await database.db.organisation.update({
+      where: { id: fixture.organisation.id },
+      data: { smsSenderName: 'MAIRIELONS' },
+    })
+    const request = bookingRequest(fixture, { firstName: 'Nom', phone: '+33612340102' })
+    await bookWith(request)
+    await sending({ now: NOW }).drain()
+    const [sms] = fake.records
+    expect(sms!.from).toBe('MAIRIELONS')
+    expect(sms!.body).toBe(
+      `Rendez-vous confirmé le mardi 4 mars à 9 h, Mairie (Impots). Voir ou annuler : ${linkOf(request)}`,
+    )
+    expect(sms!.body).not.toContain('ANNULER')
+  })
+
+  test('a name saved before the operators’ rule is not used: the server’s number sends', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await database.db.organisation.update({
+      where: { id: fixture.organisation.id },
+      data: { smsSenderName: 'Mairie Lons' },
+    })
+    await bookWith(bookingRequest(fixture, { firstName: 'Ancien', phone: '+33612340103' }))
+    await sending({ now: NOW }).drain()
+    expect(fake.records[0]!.from).toBe(SERVER_FROM)
+    expect(fake.records[0]!.body).toContain('Répondez ANNULER pour annuler')
+  })
+
+  test('a helper who receives the messages is told whose appointment it is', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, {
+      firstName: 'Paulette',
+      lastName: 'Girard',
+      phone: '+33549000009',
+    })
+    request.resident.phoneType = 'FIXED'
+    request.helper = { name: 'Luc', phoneE164: '+33612340104', email: null, receivesMessages: true }
+    await bookWith(request)
+    await sending({ now: NOW }).drain()
+    const [sms] = fake.records
+    expect(sms!.to).toBe('+33612340104')
+    expect(sms!.body).toBe(
+      `Rendez-vous de Paulette Girard confirmé le mardi 4 mars à 9 h, Mairie (Impots). ${linkOf(request)} Répondez ANNULER pour annuler`,
+    )
+  })
+
+  test('a walk-in at the desk, booked for now on a landline, gets no confirmation call', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const now = new Date('2031-03-04T13:00:00Z')
+    const request = {
+      ...bookingRequest(fixture, { firstName: 'Guichet', phone: '+33549000010' }),
+      start: new Date('2031-03-04T13:15:00Z'),
+      createdVia: 'RECEPTION' as const,
+      actorAdvisorId: fixture.advisor.id,
+      advisorId: fixture.advisor.id,
+      durationMinutes: 30,
+      confirmedOutsideHours: true,
+    }
+    request.resident.phoneType = 'FIXED'
+    const { appointmentId } = await bookWalkIn(
+      request,
+      now,
+      await bookingPorts(database.db, request, now),
+    )
+    expect(await sending({ now }).drain()).toEqual([])
+    expect(fake.records).toHaveLength(0)
+    const confirmation = await database.db.notification.findFirstOrThrow({
+      where: { appointmentId, kind: 'CONFIRMATION' },
+    })
+    expect(confirmation).toMatchObject({
+      channel: 'VOICE',
+      status: 'SKIPPED',
+      lastError: 'skipped at planning: BOOKED_AT_THE_DESK',
+    })
+  })
+
+  test('a call: a current French voice, the postal code digit by digit, the number to call twice', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await database.db.organisation.update({
+      where: { id: fixture.organisation.id },
+      data: { phone: '+33384000000' },
+    })
+    const request = bookingRequest(fixture, { firstName: 'Fixe', phone: '+33384000011' })
+    request.resident.phoneType = 'FIXED'
+    await bookWith(request)
+    // Booked at 08:00: the call waits for the end of quiet hours, 08:30.
+    await sending({ now: new Date('2031-03-03T07:30:00Z') }).drain()
+    const [call] = fake.records
+    expect(call!.kind).toBe('CALL')
+    expect(call!.body).toContain('<Say language="fr-FR" voice="Polly.Lea-Neural">')
+    expect(call!.body).not.toContain('alice')
+    expect(call!.body).toContain('1 place, trois neuf zéro zéro zéro Lons')
+    const number = 'zéro trois, quatre-vingt-quatre, zéro zéro, zéro zéro, zéro zéro'
+    expect(call!.body).toContain(
+      `Pour changer la date ou annuler, vous pouvez appeler le ${number}. Je répète : ${number}.`,
+    )
+  })
+
+  test('an email tells how to cancel by email, with a valid invitation that reminds and links', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    await database.db.organisation.update({
+      where: { id: fixture.organisation.id },
+      data: { email: 'mairie@lons.example' },
+    })
+    const request = bookingRequest(fixture, { firstName: 'Anne', lastName: 'Courriel' })
+    request.resident = {
+      ...request.resident,
+      phoneE164: null,
+      phoneType: null,
+      email: 'anne.courriel@example.test',
+    }
+    await bookWith(request)
+    expect(await sending({ now: NOW }).drain()).toEqual(['SENT'])
+    const mail = mailTo('anne.courriel@example.test')!
+    expect(mail.subject).toBe(printed('Rendez-vous confirmé : mardi 4 mars 2031 à 9 h'))
+    expect(mail.text).toContain(`Voir, déplacer ou annuler le rendez-vous : ${linkOf(request)}`)
+    expect(mail.text).not.toContain('ANNULER')
+    const calendar = mail.attachments.find((file) => file.contentType.startsWith('text/calendar'))
+    const ics = calendar!.content.toString('utf8')
+    expect(icalendarProblems(ics)).toEqual([])
+    expect(ics).toContain('METHOD:REQUEST')
+    expect(eventProperty(ics, 'ORGANIZER')).toBe('MAILTO:mairie@lons.example')
+    expect(eventProperty(ics, 'ATTENDEE')).toBe('mailto:anne.courriel@example.test')
+    expect(eventProperty(ics, 'URL')).toBe(linkOf(request))
+    expect(eventProperty(ics, 'DESCRIPTION')).toContain(
+      `Voir, déplacer ou annuler : ${linkOf(request)}`,
+    )
+    expect(ics).toContain('BEGIN:VALARM')
+  })
+
+  test('the advisor’s cancellation email links to the appointment in the workspace', async () => {
+    const fixture = await createBookableOrganisation(database.db)
+    const request = bookingRequest(fixture, { firstName: 'Partie', phone: '+33612340105' })
+    const { appointmentId } = await bookWith(request)
+    const clock = { now: NOW }
+    await sending(clock).drain()
+    const appointment = await findByManageToken(
+      database.db,
+      manageTokenFor(request.idempotencyKey, SECRET).token,
+    )
+    expect(await cancelByResident(database.db, appointment!, null, NOW)).toBe(true)
+    await sending(clock).drain()
+    const mail = mailTo(fixture.advisor.email)!
+    expect(mail.subject).toBe(printed('Annulation : Partie Martin, mardi 4 mars 2031 à 9 h'))
+    expect(mail.text).toContain(
+      `Voir le rendez-vous dans l’espace conseiller : ${PUBLIC_URL}/espace/rendez-vous/${appointmentId}`,
+    )
+    expect(mail.text).not.toContain('/r/')
   })
 })

@@ -7,6 +7,7 @@ import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { localDateOf } from '~/domain/time/format'
 import { testProvider } from '../support/database'
 import { startProductionApp, type RunningApp } from '../support/server'
+import { printed } from '../support/times'
 
 let app: RunningApp
 let database: Db
@@ -235,7 +236,7 @@ describe(`advisor calendars on ${testProvider}`, () => {
     expect(html).toContain('Mon dossier de retraite, de CAF ou de santé')
     expect(html).toContain('Par téléphone')
     expect(html).toContain(`Appeler le ${formatPhoneForDisplay(phoneCall.resident.phoneE164!)}`)
-    expect(html).toContain('10 h – 11 h')
+    expect(html).toContain(printed('10 h – 11 h'))
     // The in-person appointment of the Monday of that week.
     expect(html).toContain('Jeanne Moreau')
     expect(html).toContain('Sur place : Mairie de Saint-Julien-sur-Sorne')
@@ -253,7 +254,7 @@ describe(`advisor calendars on ${testProvider}`, () => {
     })
     const cookie = await session(KARIM)
     const html = await (await get('/espace?date=2026-03-05', cookie)).text()
-    expect(html).toContain('Absent de 14 h à 16 h 30 : Formation')
+    expect(html).toContain(printed('Absent de 14 h à 16 h 30 : Formation'))
   })
 
   test('a malformed date shows today rather than failing', async () => {

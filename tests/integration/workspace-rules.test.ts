@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { describe, expect, test } from 'vitest'
 import { testProvider } from '../support/database'
 import { demoWorkspace, KARIM, LEA, SOPHIE } from '../support/workspace'
+import { printed } from '../support/times'
 
 // Opening hours and absences in the workspace (decisions 050–053), as an advisor sees
 // them: the pages, the refusals, and what happens to the appointments a change orphans.
@@ -67,7 +68,7 @@ describe(`opening hours on ${testProvider}`, () => {
     expect(response.status).toBe(200)
     expect(html.match(/<h1/g)).toHaveLength(1)
     expect(html).toContain('Horaires de Karim Benali')
-    expect(html).toContain('lundi, mercredi, de 9 h à 12 h 30')
+    expect(html).toContain(printed('lundi, mercredi, de 9 h à 12 h 30'))
     expect(html).toContain('Ajouter une plage d’ouverture')
   })
 
@@ -98,7 +99,7 @@ describe(`opening hours on ${testProvider}`, () => {
     ).toBe(1)
     const html = await (await get(response.headers.get('location')!, KARIM)).text()
     expect(html).toContain('Plage enregistrée.')
-    expect(html).toContain('mardi, de 14 h à 17 h')
+    expect(html).toContain(printed('mardi, de 14 h à 17 h'))
   })
 
   test('bad input is refused next to the fields, keeps what was typed, writes nothing', async () => {
@@ -170,7 +171,7 @@ describe(`opening hours on ${testProvider}`, () => {
     const html = await warned.text()
     expect(warned.status).toBe(400)
     expect(html).toContain('Cette plage chevauche d’autres plages du même conseiller')
-    expect(html).toContain('lundi, mercredi, de 9 h à 12 h 30')
+    expect(html).toContain(printed('lundi, mercredi, de 9 h à 12 h 30'))
     expect(
       await workspace.database.openingRule.count({
         where: { advisorId: karim.id, startTime: '10:00' },
@@ -200,7 +201,7 @@ describe(`opening hours on ${testProvider}`, () => {
     const html = await response.text()
     expect(response.status).toBe(200)
     expect(html).toContain('Aperçu des créneaux des deux prochaines semaines')
-    expect(html).toMatch(/15 h|16 h/)
+    expect(html).toMatch(/15\u00a0h|16\u00a0h/)
     expect(await workspace.database.openingRule.count()).toBe(before)
   })
 
@@ -490,15 +491,15 @@ describe(`absences on ${testProvider}`, () => {
 
   test('the calendar shows the hours and the absence in the background', async () => {
     const html = await (await get(`/espace?date=${nextWeek(1)}`, KARIM)).text()
-    expect(html).toContain('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne')
-    expect(html).toContain('Absent de 0 h à 24 h : Formation')
+    expect(html).toContain(printed('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne'))
+    expect(html).toContain(printed('Absent de 0 h à 24 h : Formation'))
     const { karim, townHall } = await ids()
     expect(html).toContain(`href="/espace/horaires?conseiller=${karim.id}"`)
     const site = await (
       await get(`/espace/lieux/${townHall.id}?date=${nextWeek(1)}`, SOPHIE)
     ).text()
-    expect(site).toContain('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne')
-    expect(site).toContain('Absent de 0 h à 24 h : Formation')
+    expect(site).toContain(printed('Permanence 9 h – 12 h 30 · Mairie de Saint-Julien-sur-Sorne'))
+    expect(site).toContain(printed('Absent de 0 h à 24 h : Formation'))
     expect(site).toContain('Jeanne Moreau')
   })
 

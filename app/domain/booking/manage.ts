@@ -34,19 +34,3 @@ export function managePageParts(state: ManageState) {
   const upcoming = state === 'UPCOMING'
   return { preparation: upcoming, changes: upcoming, bookAgain: !upcoming }
 }
-
-/**
- * Whether replying ANNULER to an SMS can cancel: the messages go to the resident's
- * mobile, from a number (an alphanumeric sender cannot receive replies).
- */
-export function canCancelBySms(appointment: {
-  messagesTo: 'RESIDENT' | 'HELPER'
-  resident: { phoneType: 'MOBILE' | 'FIXED' | null }
-  organisation: { smsSenderName: string | null }
-}): boolean {
-  return (
-    appointment.messagesTo === 'RESIDENT' &&
-    appointment.resident.phoneType === 'MOBILE' &&
-    !appointment.organisation.smsSenderName
-  )
-}

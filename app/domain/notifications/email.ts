@@ -1,5 +1,12 @@
 import { formatAppointmentDate } from '~/domain/time/format'
-import type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent } from './view'
+import { instructionsFor } from '~/domain/topics/instructions'
+import {
+  fullName,
+  type AdvisorNoticeView,
+  type AppointmentView,
+  type MessageLanguage,
+  type ResidentEvent,
+} from './view'
 
 // Emails carry everything an SMS cannot: address, access notes, what to bring. Each is
 // built once as blocks, then written as plain text and as HTML; every value coming from
@@ -21,10 +28,11 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
   const { view } = message
   const words = WORDS[view.locale]
   const when = formatAppointmentDate(view.startsAt, view.zone, view.locale)
+  const helped = view.helped ? fullName(view.helped) : null
   const subject = oneLine(
     message.event === 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
-      ? words.advisorSubject(message.view.residentName, when)
-      : words.subject[message.event](when, view.organisationName),
+      ? words.advisorSubject(fullName(message.view.resident), when)
+      : words.subject[message.event](when, view.organisationName, helped),
   )
   const blocks =
     message.event === 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
@@ -66,9 +74,10 @@ export function renderLinkEmail(input: {
 function residentMessage(event: ResidentEvent, view: AppointmentView, when: string): Block[] {
   const words = WORDS[view.locale]
   const open = event === 'CONFIRMATION' || event === 'REMINDER' || event === 'MOVED'
+  const helped = view.helped ? fullName(view.helped) : null
   return [
     { kind: 'paragraph', text: words.greeting },
-    { kind: 'paragraph', text: words.opening[event](view.organisationName) },
+    { kind: 'paragraph', text: words.opening[event](view.organisationName, helped) },
     { kind: 'details', rows: open ? details(view, when) : summary(view, when) },
     open
       ? { kind: 'link', label: words.manage, url: view.manageUrl }
@@ -81,7 +90,7 @@ function residentMessage(event: ResidentEvent, view: AppointmentView, when: stri
 function advisorNotice(view: AdvisorNoticeView, when: string): Block[] {
   const words = WORDS[view.locale]
   return [
-    { kind: 'paragraph', text: words.advisorOpening(view.residentName) },
+    { kind: 'paragraph', text: words.advisorOpening(fullName(view.resident)) },
     { kind: 'details', rows: summary(view, when) },
     { kind: 'paragraph', text: words.slotFree },
     { kind: 'link', label: words.agenda, url: view.manageUrl },
@@ -93,23 +102,21 @@ type Row = [label: string, value: string | null | undefined]
 /** Everything the resident needs to get there (or be ready for the call). */
 function details(view: AppointmentView, when: string): [string, string][] {
   const { labels, phoneCall, callFrom } = WORDS[view.locale]
+  const helped = view.helped ? fullName(view.helped) : null
   const place: Row[] =
     view.mode === 'PHONE'
       ? [
-          [labels.where, phoneCall(view.residentPhoneDisplay)],
+          [labels.where, phoneCall(view.residentPhoneDisplay, helped)],
           [labels.caller, view.advisorPhoneDisplay && callFrom(view.advisorPhoneDisplay)],
+          [labels.prepare, view.instructions && instructionsFor(view.instructions, 'PHONE')],
         ]
       : [
           [labels.where, view.siteName],
           [labels.address, view.siteAddress],
           [labels.access, view.accessNotes],
+          [labels.bring, view.instructions],
         ]
-  return present([
-    [labels.when, when],
-    [labels.topic, view.topicName],
-    ...place,
-    [labels.bring, view.instructions],
-  ])
+  return present([[labels.when, when], [labels.topic, view.topicName], ...place])
 }
 
 /** What is gone: when, what, where. */
@@ -118,7 +125,7 @@ function summary(view: AppointmentView, when: string): [string, string][] {
   return present([
     [labels.when, when],
     [labels.topic, view.topicName],
-    [labels.where, view.mode === 'PHONE' ? phoneCall(null) : view.siteName],
+    [labels.where, view.mode === 'PHONE' ? phoneCall(null, null) : view.siteName],
   ])
 }
 
@@ -136,9 +143,11 @@ function optionalParagraph(
   return value?.trim() ? [{ kind: 'paragraph', text: say(value.trim()) }] : []
 }
 
-/** A subject is one header line, whatever a name contains. */
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** A subject is one header line, whatever a name contains (a time keeps its non-breaking spaces). */
 function oneLine(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim()
+  return text.replace(/[^\S\u00a0]+/gu, ' ').trim()
 }
 
 // French typography puts a space before a colon; English does not.
@@ -200,12 +209,18 @@ function asHtml(blocks: Block[], subject: string, locale: MessageLanguage): stri
   ].join('\n')
 }
 
+/** Who a helper's messages are about, or null for the resident's own. */
+type Helped = string | null
+
 type Words = {
   greeting: string
-  subject: Record<ResidentEvent, (when: string, organisation: string) => string>
-  opening: Record<ResidentEvent, (organisation: string) => string>
-  labels: Record<'when' | 'topic' | 'where' | 'address' | 'access' | 'caller' | 'bring', string>
-  phoneCall: (residentPhone: string | null | undefined) => string
+  subject: Record<ResidentEvent, (when: string, organisation: string, helped: Helped) => string>
+  opening: Record<ResidentEvent, (organisation: string, helped: Helped) => string>
+  labels: Record<
+    'when' | 'topic' | 'where' | 'address' | 'access' | 'caller' | 'bring' | 'prepare',
+    string
+  >
+  phoneCall: (residentPhone: string | null | undefined, helped: Helped) => string
   callFrom: (advisorPhone: string) => string
   manage: string
   bookAgain: string
@@ -217,24 +232,30 @@ type Words = {
   agenda: string
 }
 
+// "votre rendez-vous", or for a helper "le rendez-vous de Marie Dupont".
+const frYour = (helped: Helped) => (helped ? `le rendez-vous de ${helped}` : 'votre rendez-vous')
+const frOf = (helped: Helped) => (helped ? ` de ${helped}` : '')
+
 const FR: Words = {
   greeting: 'Bonjour,',
   subject: {
-    CONFIRMATION: (when) => `Rendez-vous confirmé : ${when}`,
-    REMINDER: (when) => `Rappel de votre rendez-vous : ${when}`,
-    MOVED: (when) => `Rendez-vous déplacé : ${when}`,
-    CANCELLED_BY_RESIDENT: (when) => `Rendez-vous annulé : ${when}`,
-    CANCELLED_BY_SERVICE: (when, organisation) =>
-      `${organisation} annule votre rendez-vous : ${when}`,
+    CONFIRMATION: (when, _, helped) => `Rendez-vous${frOf(helped)} confirmé : ${when}`,
+    REMINDER: (when, _, helped) => `Rappel : rendez-vous${frOf(helped)} le ${when}`,
+    MOVED: (when, _, helped) => `Rendez-vous${frOf(helped)} déplacé : ${when}`,
+    CANCELLED_BY_RESIDENT: (when, _, helped) => `Rendez-vous${frOf(helped)} annulé : ${when}`,
+    CANCELLED_BY_SERVICE: (when, organisation, helped) =>
+      `${organisation} annule ${frYour(helped)} : ${when}`,
   },
   opening: {
-    CONFIRMATION: (organisation) => `Votre rendez-vous avec ${organisation} est confirmé.`,
-    REMINDER: (organisation) => `Nous vous rappelons votre rendez-vous avec ${organisation}.`,
-    MOVED: (organisation) =>
-      `Votre rendez-vous avec ${organisation} a été déplacé. Voici la nouvelle date.`,
-    CANCELLED_BY_RESIDENT: () => 'Votre rendez-vous est bien annulé.',
-    CANCELLED_BY_SERVICE: (organisation) =>
-      `${organisation} doit annuler votre rendez-vous. Nous vous prions de nous excuser.`,
+    CONFIRMATION: (organisation, helped) =>
+      `${capital(frYour(helped))} avec ${organisation} est confirmé.`,
+    REMINDER: (organisation, helped) =>
+      `Nous vous rappelons ${frYour(helped)} avec ${organisation}.`,
+    MOVED: (organisation, helped) =>
+      `${capital(frYour(helped))} avec ${organisation} a été déplacé. Voici la nouvelle date.`,
+    CANCELLED_BY_RESIDENT: (_, helped) => `${capital(frYour(helped))} est bien annulé.`,
+    CANCELLED_BY_SERVICE: (organisation, helped) =>
+      `${organisation} doit annuler ${frYour(helped)}. Nous vous prions de nous excuser.`,
   },
   labels: {
     when: 'Quand',
@@ -243,10 +264,13 @@ const FR: Words = {
     address: 'Adresse',
     access: 'Pour venir',
     caller: 'Appel',
-    bring: 'À prévoir',
+    bring: 'À apporter',
+    prepare: 'Pour l’appel',
   },
-  phoneCall: (phone) =>
-    phone ? `Par téléphone : votre conseiller vous appellera au ${phone}` : 'Par téléphone',
+  phoneCall: (phone, helped) =>
+    phone
+      ? `Par téléphone : ${helped ? `le conseiller appellera ${helped}` : 'votre conseiller vous appellera'} au ${phone}`
+      : 'Par téléphone',
   callFrom: (phone) => `L’appel viendra du ${phone}`,
   manage: 'Voir, déplacer ou annuler le rendez-vous',
   bookAgain: 'Prendre un nouveau rendez-vous',
@@ -255,27 +279,32 @@ const FR: Words = {
   advisorSubject: (resident, when) => `Annulation : ${resident}, ${when}`,
   advisorOpening: (resident) => `${resident} a annulé son rendez-vous.`,
   slotFree: 'Le créneau est de nouveau libre.',
-  agenda: 'Voir l’agenda',
+  agenda: 'Voir le rendez-vous dans l’espace conseiller',
 }
+
+const enYour = (helped: Helped) => (helped ? `the appointment for ${helped}` : 'your appointment')
+const enFor = (helped: Helped) => (helped ? ` for ${helped}` : '')
 
 const EN: Words = {
   greeting: 'Hello,',
   subject: {
-    CONFIRMATION: (when) => `Appointment confirmed: ${when}`,
-    REMINDER: (when) => `Reminder of your appointment: ${when}`,
-    MOVED: (when) => `Appointment moved: ${when}`,
-    CANCELLED_BY_RESIDENT: (when) => `Appointment cancelled: ${when}`,
-    CANCELLED_BY_SERVICE: (when, organisation) =>
-      `${organisation} cancels your appointment: ${when}`,
+    CONFIRMATION: (when, _, helped) => `Appointment${enFor(helped)} confirmed: ${when}`,
+    REMINDER: (when, _, helped) => `Reminder: appointment${enFor(helped)} on ${when}`,
+    MOVED: (when, _, helped) => `Appointment${enFor(helped)} moved: ${when}`,
+    CANCELLED_BY_RESIDENT: (when, _, helped) => `Appointment${enFor(helped)} cancelled: ${when}`,
+    CANCELLED_BY_SERVICE: (when, organisation, helped) =>
+      `${organisation} cancels ${enYour(helped)}: ${when}`,
   },
   opening: {
-    CONFIRMATION: (organisation) => `Your appointment with ${organisation} is confirmed.`,
-    REMINDER: (organisation) => `This is a reminder of your appointment with ${organisation}.`,
-    MOVED: (organisation) =>
-      `Your appointment with ${organisation} has been moved. Here is the new date.`,
-    CANCELLED_BY_RESIDENT: () => 'Your appointment is cancelled.',
-    CANCELLED_BY_SERVICE: (organisation) =>
-      `${organisation} has to cancel your appointment. We are sorry.`,
+    CONFIRMATION: (organisation, helped) =>
+      `${capital(enYour(helped))} with ${organisation} is confirmed.`,
+    REMINDER: (organisation, helped) =>
+      `This is a reminder of ${enYour(helped)} with ${organisation}.`,
+    MOVED: (organisation, helped) =>
+      `${capital(enYour(helped))} with ${organisation} has been moved. Here is the new date.`,
+    CANCELLED_BY_RESIDENT: (_, helped) => `${capital(enYour(helped))} is cancelled.`,
+    CANCELLED_BY_SERVICE: (organisation, helped) =>
+      `${organisation} has to cancel ${enYour(helped)}. We are sorry.`,
   },
   labels: {
     when: 'When',
@@ -285,8 +314,12 @@ const EN: Words = {
     access: 'Getting there',
     caller: 'Call',
     bring: 'Please bring',
+    prepare: 'For the call',
   },
-  phoneCall: (phone) => (phone ? `By phone: your advisor will call you on ${phone}` : 'By phone'),
+  phoneCall: (phone, helped) =>
+    phone
+      ? `By phone: ${helped ? `the advisor will call ${helped}` : 'your advisor will call you'} on ${phone}`
+      : 'By phone',
   callFrom: (phone) => `The call will come from ${phone}`,
   manage: 'See, move or cancel the appointment',
   bookAgain: 'Book a new appointment',
@@ -295,7 +328,7 @@ const EN: Words = {
   advisorSubject: (resident, when) => `Cancelled: ${resident}, ${when}`,
   advisorOpening: (resident) => `${resident} cancelled their appointment.`,
   slotFree: 'The slot is free again.',
-  agenda: 'See the agenda',
+  agenda: 'See the appointment in the workspace',
 }
 
 const WORDS: Record<MessageLanguage, Words> = { fr: FR, en: EN }

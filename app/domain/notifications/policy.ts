@@ -112,6 +112,48 @@ function naturalDueTime(offset: ReminderOffset, start: DateTime, quiet: QuietHou
   return morning < atLeast ? morning : atLeast
 }
 
+/** The local time a days-before reminder goes at. */
+export function daysBeforeTime(
+  offset: Extract<ReminderOffset, { kind: 'DAYS_BEFORE' }>,
+): LocalTime {
+  return offset.atLocalTime ?? DEFAULT_DAYS_BEFORE_TIME
+}
+
+/**
+ * When a same-day reminder really goes, for the settings page to say it: in the morning,
+ * unless `atLeastHoursBefore` falls in quiet hours, which move it to the evening before
+ * (with the defaults, 08:30 on the day, or 20:00 the evening before for an appointment
+ * before 11:30).
+ */
+export type SameDaySchedule =
+  | {
+      kind: 'MORNING_OR_EVENING_BEFORE'
+      morning: LocalTime
+      evening: LocalTime
+      startsBefore: LocalTime
+    }
+  | { kind: 'EVENING_BEFORE'; evening: LocalTime }
+
+export function sameDaySchedule(
+  offset: Extract<ReminderOffset, { kind: 'SAME_DAY' }>,
+  quiet: QuietHours,
+): SameDaySchedule {
+  const morning = offset.notBefore ?? quiet.end
+  const threshold = minutes(quiet.end) + offset.atLeastHoursBefore * 60
+  if (minutes(morning) < minutes(quiet.end) || threshold >= 24 * 60) {
+    return { kind: 'EVENING_BEFORE', evening: quiet.start }
+  }
+  return {
+    kind: 'MORNING_OR_EVENING_BEFORE',
+    morning,
+    evening: quiet.start,
+    startsBefore: asLocalTime(threshold),
+  }
+}
+
+const asLocalTime = (minuteOfDay: number): LocalTime =>
+  `${String(Math.floor(minuteOfDay / 60)).padStart(2, '0')}:${String(minuteOfDay % 60).padStart(2, '0')}`
+
 /** That local day at that wall-clock time (luxon keeps the zone and handles DST). */
 function atLocalTime(day: DateTime, time: LocalTime): DateTime {
   const [hour, minute] = time.split(':').map(Number)
@@ -214,6 +256,35 @@ export function parseReminderOffsets(
   if (!Array.isArray(value)) return { ok: false, problem: 'not a list' }
   const problem = offsetsProblem(value)
   return problem ? { ok: false, problem } : { ok: true, offsets: value as ReminderOffset[] }
+}
+
+/** Why a confirmation or a move is not sent; recorded on its SKIPPED row. */
+export type ServiceSkipReason =
+  /** Booked by staff for someone at the desk or on the line, starting now. */
+  | 'BOOKED_AT_THE_DESK'
+  /** It could only leave once the appointment has started (a call held back by quiet hours). */
+  | 'AFTER_START'
+
+/**
+ * Whether a confirmation (or a move) is worth sending. A booking made by an advisor or a
+ * receptionist that starts within `minLeadMinutes` is a walk-in or a caller on the line:
+ * the slip or the voice told them, and a call the next morning would come after the
+ * appointment. Whatever the booking, a message that could only go after the start is
+ * not sent.
+ */
+export function serviceMessageSkip(input: {
+  kind: 'CONFIRMATION' | 'MOVED'
+  bookedByStaff: boolean
+  startsAt: Date
+  dueAt: Date
+  now: Date
+  minLeadMinutes: number
+}): ServiceSkipReason | null {
+  const lead = input.startsAt.getTime() - input.now.getTime()
+  if (input.kind === 'CONFIRMATION' && input.bookedByStaff && lead <= input.minLeadMinutes * 60_000)
+    return 'BOOKED_AT_THE_DESK'
+  if (input.dueAt >= input.startsAt) return 'AFTER_START'
+  return null
 }
 
 export type Channel = 'SMS' | 'VOICE' | 'EMAIL'

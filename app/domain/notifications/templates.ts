@@ -1,7 +1,14 @@
 // Every message the app sends, one template per event, channel and language. The
 // channels live in their own modules; this is the one place callers import from.
 
-export type { AdvisorNoticeView, AppointmentView, MessageLanguage, ResidentEvent } from './view'
+export type {
+  AdvisorNoticeView,
+  AppointmentView,
+  MessageLanguage,
+  PersonName,
+  ResidentEvent,
+} from './view'
+export { fullName } from './view'
 export {
   renderSms,
   CANCEL_KEYWORD,
@@ -18,3 +25,5 @@ export {
   type EmailMessage,
   type RenderedEmail,
 } from './email'
+export { smsSender, type SmsSender } from './sender'
+export { siteShortName } from './short-names'

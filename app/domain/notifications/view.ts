@@ -9,6 +9,8 @@ export type MessageLanguage = DisplayLanguage
 export type ResidentEvent =
   'CONFIRMATION' | 'REMINDER' | 'MOVED' | 'CANCELLED_BY_RESIDENT' | 'CANCELLED_BY_SERVICE'
 
+export type PersonName = { firstName: string; lastName: string }
+
 export type AppointmentView = {
   locale: MessageLanguage
   organisationName: string
@@ -18,7 +20,11 @@ export type AppointmentView = {
   zone: string
   mode: 'IN_PERSON' | 'PHONE'
   siteName?: string | null
+  /** How SMS name the site (short-names.ts): at most 20 characters, never cut. */
+  siteShortName?: string | null
   siteAddress?: string | null
+  /** Part of the address a voice reads digit by digit ("trois neuf cinq sept zéro"). */
+  sitePostalCode?: string | null
   accessNotes?: string | null
   /** What to bring or prepare ("votre numéro fiscal"). */
   instructions?: string | null
@@ -26,10 +32,17 @@ export type AppointmentView = {
   residentPhoneDisplay?: string | null
   /** PHONE mode: the number the call will come from, so the resident picks up. */
   advisorPhoneDisplay?: string | null
-  /** Short link to see, move or cancel (for advisors: the appointment in the agenda). */
+  /**
+   * Someone else booked and receives the messages: the person the appointment is for,
+   * whom every message names.
+   */
+  helped?: PersonName | null
+  /** Short link to see, move or cancel (for advisors: the appointment in the workspace). */
   manageUrl: string
   /** Who to call to cancel or book again. */
   cancelPhone?: string | null
 }
 
-export type AdvisorNoticeView = AppointmentView & { residentName: string }
+export type AdvisorNoticeView = AppointmentView & { resident: PersonName }
+
+export const fullName = (person: PersonName) => `${person.firstName} ${person.lastName}`.trim()

@@ -1,15 +1,25 @@
 import { numberInWords, spokenDateTime } from '~/domain/time/spoken'
-import type { AppointmentView, MessageLanguage, ResidentEvent } from './view'
+import { instructionsFor } from '~/domain/topics/instructions'
+import { fullName, type AppointmentView, type MessageLanguage, type ResidentEvent } from './view'
 
 // A voice call is how a landline gets its reminder: short plain sentences for
 // text-to-speech (the server wraps them in TwiML <Say>/<Gather>), every number written
-// out, the essentials said twice, and a keypad choice to confirm or cancel.
+// out (a postal code digit by digit), the essentials and the number to call said twice,
+// and a keypad choice to confirm or cancel.
 
 export type KeypadAction = 'CONFIRM' | 'CANCEL'
+
+/**
+ * Twilio's Amazon Polly neural voices for each language (the old `alice` voice is no longer
+ * in Twilio's <Say> documentation).
+ */
+const VOICES = { fr: 'Polly.Lea-Neural', en: 'Polly.Amy-Neural' } as const
 
 export type VoiceScript = {
   /** The text-to-speech language. */
   language: 'fr-FR' | 'en-GB'
+  /** The text-to-speech voice, one of Twilio's `<Say voice>` values for that language. */
+  voice: (typeof VOICES)[MessageLanguage]
   say: string[]
   /** Null when there is nothing left to choose (the appointment is cancelled). */
   keypad: {
@@ -30,11 +40,15 @@ export function renderVoice(event: ResidentEvent, view: AppointmentView): VoiceS
   const open = event === 'CONFIRMATION' || event === 'REMINDER' || event === 'MOVED'
   const say = [
     words.hello(view.organisationName),
+    view.helped ? sentence(words.about(fullName(view.helped))) : '',
     words.opening[event](when),
-    ...(open ? [where, ...words.details(view), words.repeat(when, where)] : [words.rebook(view)]),
-  ].filter((sentence) => sentence !== '')
+    ...(open
+      ? [where, ...words.details(view), words.repeat(when, where), words.callToChange(view)]
+      : [words.rebook(view)]),
+  ].filter((line) => line !== '')
   return {
     language: view.locale === 'fr' ? 'fr-FR' : 'en-GB',
+    voice: VOICES[view.locale],
     say,
     keypad: open ? { prompt: words.prompt, digits: DIGITS, replies: words.replies } : null,
     goodbye: words.goodbye,
@@ -63,12 +77,30 @@ function spokenChar(char: string, language: MessageLanguage): string {
   return /\d/u.test(char) ? numberInWords(Number(char), language) : char === '+' ? 'plus' : ''
 }
 
+/**
+ * The address with its postal code read digit by digit ("trois neuf cinq sept zéro"):
+ * said as a number it is "trente-neuf mille cinq cent soixante-dix".
+ */
+function spokenAddress(view: AppointmentView, language: MessageLanguage): string {
+  const address = view.siteAddress ?? ''
+  const code = view.sitePostalCode?.trim()
+  if (!code || !address.includes(code)) return address
+  const digits = [...code].map((char) => (/\d/u.test(char) ? spokenChar(char, language) : char))
+  return address.replace(code, digits.join(' '))
+}
+
+/** A number said, then said again: a landline cannot scroll back. */
+const twice = (phone: string, language: MessageLanguage, again: string) =>
+  `${spokenPhone(phone, language)}. ${again} ${spokenPhone(phone, language)}`
+
 type Words = {
   hello: (organisation: string) => string
+  about: (person: string) => string
   opening: Record<ResidentEvent, (when: string) => string>
   where: (view: AppointmentView) => string
   details: (view: AppointmentView) => string[]
   repeat: (when: string, where: string) => string
+  callToChange: (view: AppointmentView) => string
   rebook: (view: AppointmentView) => string
   prompt: string
   replies: Record<KeypadAction, string>
@@ -85,6 +117,7 @@ const optional = (value: string | null | undefined, say: (value: string) => stri
 
 const FR: Words = {
   hello: (organisation) => sentence(`Bonjour, ici ${organisation}`),
+  about: (person) => `Ce message concerne le rendez-vous de ${person}`,
   opening: {
     CONFIRMATION: (when) => `Votre rendez-vous est confirmé pour le ${when}.`,
     REMINDER: (when) => `Nous vous rappelons votre rendez-vous du ${when}.`,
@@ -96,11 +129,11 @@ const FR: Words = {
   where: (view) =>
     view.mode === 'PHONE'
       ? sentence(
-          `C'est un rendez-vous par téléphone : votre conseiller vous appellera${
+          `C'est un rendez-vous par téléphone : ${view.helped ? `le conseiller appellera ${fullName(view.helped)}` : 'votre conseiller vous appellera'}${
             view.residentPhoneDisplay ? ` au ${spokenPhone(view.residentPhoneDisplay, 'fr')}` : ''
           }`,
         )
-      : sentence(`Lieu : ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`),
+      : sentence(`Lieu : ${[view.siteName, spokenAddress(view, 'fr')].filter(Boolean).join(', ')}`),
   details: (view) => [
     optional(view.topicName, (topic) => `Motif : ${topic}`),
     optional(
@@ -111,13 +144,23 @@ const FR: Words = {
       view.mode === 'IN_PERSON' ? view.accessNotes : null,
       (notes) => `Pour venir : ${notes}`,
     ),
-    optional(view.instructions, (instructions) => `À prévoir : ${instructions}`),
+    optional(view.instructions, (instructions) =>
+      view.mode === 'PHONE'
+        ? `Pour l'appel : ${instructionsFor(instructions, 'PHONE')}`
+        : `À apporter : ${instructions}`,
+    ),
   ],
   repeat: (when, where) => `Je répète : rendez-vous le ${when}. ${where}`,
+  callToChange: (view) =>
+    optional(
+      view.cancelPhone,
+      (phone) =>
+        `Pour changer la date ou annuler, vous pouvez appeler le ${twice(phone, 'fr', 'Je répète :')}`,
+    ),
   rebook: (view) =>
     optional(
       view.cancelPhone,
-      (phone) => `Pour reprendre rendez-vous, appelez le ${spokenPhone(phone, 'fr')}`,
+      (phone) => `Pour reprendre rendez-vous, appelez le ${twice(phone, 'fr', 'Je répète :')}`,
     ),
   prompt: 'Tapez 1 pour confirmer, tapez 2 pour annuler le rendez-vous.',
   replies: {
@@ -129,6 +172,7 @@ const FR: Words = {
 
 const EN: Words = {
   hello: (organisation) => sentence(`Hello, this is ${organisation}`),
+  about: (person) => `This message is about the appointment for ${person}`,
   opening: {
     CONFIRMATION: (when) => `Your appointment is confirmed for ${when}.`,
     REMINDER: (when) => `This is a reminder of your appointment on ${when}.`,
@@ -139,11 +183,11 @@ const EN: Words = {
   where: (view) =>
     view.mode === 'PHONE'
       ? sentence(
-          `This is a phone appointment: your advisor will call you${
+          `This is a phone appointment: ${view.helped ? `the advisor will call ${fullName(view.helped)}` : 'your advisor will call you'}${
             view.residentPhoneDisplay ? ` on ${spokenPhone(view.residentPhoneDisplay, 'en')}` : ''
           }`,
         )
-      : sentence(`Place: ${[view.siteName, view.siteAddress].filter(Boolean).join(', ')}`),
+      : sentence(`Place: ${[view.siteName, spokenAddress(view, 'en')].filter(Boolean).join(', ')}`),
   details: (view) => [
     optional(view.topicName, (topic) => `Topic: ${topic}`),
     optional(
@@ -154,11 +198,23 @@ const EN: Words = {
       view.mode === 'IN_PERSON' ? view.accessNotes : null,
       (notes) => `Getting there: ${notes}`,
     ),
-    optional(view.instructions, (instructions) => `Please bring: ${instructions}`),
+    optional(view.instructions, (instructions) =>
+      view.mode === 'PHONE'
+        ? `For the call: ${instructionsFor(instructions, 'PHONE')}`
+        : `Please bring: ${instructions}`,
+    ),
   ],
   repeat: (when, where) => `Once again: your appointment is on ${when}. ${where}`,
+  callToChange: (view) =>
+    optional(
+      view.cancelPhone,
+      (phone) => `To change the date or cancel, you can call ${twice(phone, 'en', 'Once again:')}`,
+    ),
   rebook: (view) =>
-    optional(view.cancelPhone, (phone) => `To book again, call ${spokenPhone(phone, 'en')}`),
+    optional(
+      view.cancelPhone,
+      (phone) => `To book again, call ${twice(phone, 'en', 'Once again:')}`,
+    ),
   prompt: 'Press 1 to confirm, press 2 to cancel the appointment.',
   replies: {
     CONFIRM: 'Thank you, your appointment is confirmed.',

@@ -9,6 +9,12 @@ export const HOLIDAY_REGIONS = [
   'FR-GF',
   'FR-RE',
   'FR-YT',
+  'FR-PM',
+  'FR-BL',
+  'FR-MF',
+  'FR-NC',
+  'FR-PF',
+  'FR-WF',
 ] as const
 
 export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number]
@@ -16,10 +22,12 @@ export type HolidayRegion = (typeof HOLIDAY_REGIONS)[number]
 /**
  * date-holidays country and state of each region. Moselle (57), Bas-Rhin (67) and
  * Haut-Rhin (68) share the same extra days (Good Friday, 26 December), so 57 stands for
- * Alsace-Moselle. An unknown state makes date-holidays fall back silently to the whole
- * country, hence this closed list.
+ * Alsace-Moselle. The overseas collectivities have calendars of their own (New
+ * Caledonia's 24 September, French Polynesia's 5 March, Wallis-et-Futuna's 29 July,
+ * Saint-Barthélemy's 9 October…). An unknown state makes date-holidays fall back silently
+ * to the whole country, hence this closed list.
  */
-export const DATE_HOLIDAYS_CODES: Record<HolidayRegion, { country: 'FR'; state?: string }> = {
+export const DATE_HOLIDAYS_CODES: Record<HolidayRegion, { country: string; state?: string }> = {
   'FR-METRO': { country: 'FR' },
   'FR-ALSACE-MOSELLE': { country: 'FR', state: '57' },
   'FR-GP': { country: 'FR', state: 'GP' },
@@ -27,6 +35,12 @@ export const DATE_HOLIDAYS_CODES: Record<HolidayRegion, { country: 'FR'; state?:
   'FR-GF': { country: 'FR', state: 'GF' },
   'FR-RE': { country: 'FR', state: 'RE' },
   'FR-YT': { country: 'FR', state: 'YT' },
+  'FR-PM': { country: 'PM' },
+  'FR-BL': { country: 'BL' },
+  'FR-MF': { country: 'MF' },
+  'FR-NC': { country: 'NC' },
+  'FR-PF': { country: 'PF' },
+  'FR-WF': { country: 'WF' },
 }
 
 export function isHolidayRegion(value: unknown): value is HolidayRegion {

@@ -2,9 +2,18 @@ import { DateTime } from 'luxon'
 
 // The one home of how dates and times read, always in the place's zone, never the
 // server's. French follows the administrative style: "mardi 3 mars 2026 à 14 h 30",
-// "9 h" on the hour, no zero padding, "1er" for the first of the month.
+// "9 h" on the hour, no zero padding, "1er" for the first of the month. The spaces inside
+// a time are non-breaking, so "14 h 30" never wraps on a narrow screen; SMS ask for plain
+// spaces (GSM-7 has no non-breaking space).
 
 export type DisplayLanguage = 'fr' | 'en'
+
+export type FormatOptions = {
+  /** 'plain' for SMS; pages and emails keep the default non-breaking spaces. */
+  spaces?: 'non-breaking' | 'plain'
+}
+
+const NON_BREAKING_SPACE = '\u00a0'
 
 const LOCALES: Record<DisplayLanguage, string> = { fr: 'fr-FR', en: 'en-GB' }
 
@@ -26,43 +35,82 @@ export function formatDay(instant: Date, zone: string, language: DisplayLanguage
 }
 
 /** "14 h 30", "9 h" / "2:30 pm", "9 am": how times are printed in each language. */
-export function formatTime(instant: Date, zone: string, language: DisplayLanguage): string {
-  return clock(local(instant, zone, language), language, ' ')
+export function formatTime(
+  instant: Date,
+  zone: string,
+  language: DisplayLanguage,
+  options: FormatOptions = {},
+): string {
+  const time = local(instant, zone, language)
+  return formatClock(time.hour, time.minute, language, options)
 }
 
-function clock(time: DateTime, language: DisplayLanguage, space: '' | ' '): string {
-  const minutes = time.toFormat('mm')
+/**
+ * A wall-clock time from its parts, the way formatTime writes it; hour 24 is the end of
+ * a day ("jusqu'à 24 h").
+ */
+export function formatClock(
+  hour: number,
+  minute: number,
+  language: DisplayLanguage,
+  options: FormatOptions = {},
+): string {
+  const space = options.spaces === 'plain' ? ' ' : NON_BREAKING_SPACE
+  const minutes = String(minute).padStart(2, '0')
   if (language === 'fr') {
-    return time.minute === 0 ? `${time.hour}${space}h` : `${time.hour}${space}h${space}${minutes}`
+    return minute === 0 ? `${hour}${space}h` : `${hour}${space}h${space}${minutes}`
   }
-  const hour = time.hour % 12 || 12
-  const suffix = time.hour < 12 ? 'am' : 'pm'
-  return time.minute === 0 ? `${hour}${space}${suffix}` : `${hour}:${minutes}${space}${suffix}`
+  const twelve = hour % 12 || 12
+  const suffix = hour < 12 || hour === 24 ? 'am' : 'pm'
+  return minute === 0 ? `${twelve}${space}${suffix}` : `${twelve}:${minutes}${space}${suffix}`
 }
+
+/** A stored wall-clock time "HH:mm" ("20:00", "08:30") as formatTime writes it. */
+export function formatLocalTime(
+  time: string,
+  language: DisplayLanguage,
+  options: FormatOptions = {},
+): string {
+  const [hour, minute] = time.split(':').map(Number)
+  return formatClock(hour, minute, language, options)
+}
+
+const joiner = (language: DisplayLanguage) => (language === 'fr' ? 'à' : 'at')
 
 /** "mardi 3 mars 2026 à 14 h 30" / "Tuesday 3 March 2026 at 2:30 pm". */
 export function formatAppointmentDate(
   instant: Date,
   zone: string,
   language: DisplayLanguage,
+  options: FormatOptions = {},
 ): string {
   const year = local(instant, zone, language).year
-  const joiner = language === 'fr' ? 'à' : 'at'
-  return `${formatDay(instant, zone, language)} ${year} ${joiner} ${formatTime(instant, zone, language)}`
+  return `${formatDay(instant, zone, language)} ${year} ${joiner(language)} ${formatTime(instant, zone, language, options)}`
+}
+
+/** "mardi 3 mars à 14 h 30" / "Tuesday 3 March at 2:30 pm": the date of this year's messages. */
+export function formatDayTime(
+  instant: Date,
+  zone: string,
+  language: DisplayLanguage,
+  options: FormatOptions = {},
+): string {
+  return `${formatDay(instant, zone, language)} ${joiner(language)} ${formatTime(instant, zone, language, options)}`
 }
 
 /**
- * "mar. 3 mars 14h30" / "Tue 3 Mar 2:30pm": for SMS, where every character counts.
- * The month stays written (not "3/03"): day/month digits are easy to misread.
+ * "mar. 3 mars à 14 h 30" / "Tue 3 Mar at 2:30 pm": the shortest date an SMS says. The
+ * month stays written (not "3/03"): day/month digits are easy to misread.
  */
 export function formatShortDateTime(
   instant: Date,
   zone: string,
   language: DisplayLanguage,
+  options: FormatOptions = {},
 ): string {
   const time = local(instant, zone, language)
   const day = `${time.toFormat('ccc')} ${dayOfMonth(time, language)} ${time.toFormat('LLL')}`
-  return `${day} ${clock(time, language, '')}`
+  return `${day} ${joiner(language)} ${formatTime(instant, zone, language, options)}`
 }
 
 /** The local calendar date "YYYY-MM-DD" of an instant at a place. */

@@ -7,7 +7,6 @@ import {
   DEFAULT_MIN_LEAD_MINUTES,
   type ReminderOffset,
 } from '~/domain/notifications/policy'
-import type { Problem } from '~/domain/input/problems'
 import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, normaliseEmail } from '~/domain/residents/identity'
 import {
   DEFAULT_PHONE_REGIONS,
@@ -16,6 +15,12 @@ import {
 } from '~/domain/residents/phone'
 import { parseTimeInput } from '~/domain/scheduling/form-input'
 import { isTheme } from '~/domain/topics/themes'
+import {
+  SENDER_NAME_MAX_LENGTH,
+  SENDER_NAME_MIN_LENGTH,
+  senderNameProblem,
+} from '~/domain/notifications/sender'
+import { SITE_SHORT_NAME_MAX_LENGTH } from '~/domain/notifications/short-names'
 import { isValidTimeZone } from '~/domain/scheduling/zone'
 import {
   addProblem,
@@ -30,7 +35,13 @@ import {
 // may type, as zod schemas read by parseForm (app/platform/forms.server.ts). Pure: the
 // routes parse, ./records.server.ts writes.
 
-export { HOLIDAY_REGIONS, DEFAULT_PHONE_REGIONS as PHONE_REGIONS }
+export {
+  HOLIDAY_REGIONS,
+  DEFAULT_PHONE_REGIONS as PHONE_REGIONS,
+  SENDER_NAME_MAX_LENGTH,
+  SENDER_NAME_MIN_LENGTH,
+  senderNameProblem,
+}
 
 /** A name people read in a list: a site, a town, a topic. */
 const LABEL_MAX_LENGTH = 120
@@ -38,11 +49,10 @@ const ADDRESS_MAX_LENGTH = 200
 /** What a resident reads before coming: access notes, what to bring. */
 const NOTES_MAX_LENGTH = 500
 
-export const SENDER_NAME_MIN_LENGTH = 3
-export const SENDER_NAME_MAX_LENGTH = 11
-
 export const siteSchema = z.object({
   name: requiredText(LABEL_MAX_LENGTH),
+  // Empty: SMS use the one derived from the name (domain/notifications/short-names.ts).
+  shortName: optionalText(SITE_SHORT_NAME_MAX_LENGTH),
   address: requiredText(ADDRESS_MAX_LENGTH),
   postalCode: z
     .string()
@@ -59,6 +69,12 @@ export const siteSchema = z.object({
   }),
   accessNotes: optionalText(NOTES_MAX_LENGTH),
   accessibilityNotes: optionalText(NOTES_MAX_LENGTH),
+  // Empty: the organisation's holiday region applies.
+  holidayRegion: z
+    .string()
+    .optional()
+    .transform((value) => value || null)
+    .refine((value) => value === null || isHolidayRegion(value), 'INVALID_CHOICE'),
 })
 export type SiteInput = z.infer<typeof siteSchema>
 
@@ -104,20 +120,6 @@ export const inviteSchema = z.object({
   role: choice(ROLES),
 })
 export type InviteInput = z.infer<typeof inviteSchema>
-
-/**
- * Twilio's rules for an alphanumeric sender: 3 to 11 characters, letters (A–Z, a–z),
- * digits and spaces, at least one letter. Carriers show nothing else reliably.
- */
-export function senderNameProblem(name: string): Problem | null {
-  if (name.length < SENDER_NAME_MIN_LENGTH)
-    return { code: 'TOO_SHORT', min: SENDER_NAME_MIN_LENGTH }
-  if (name.length > SENDER_NAME_MAX_LENGTH) return { code: 'TOO_LONG', max: SENDER_NAME_MAX_LENGTH }
-  if (!/^[A-Za-z0-9 ]+$/u.test(name) || !/[A-Za-z]/u.test(name)) {
-    return { code: 'SENDER_CHARACTERS' }
-  }
-  return null
-}
 
 /** "20:00", "20h", "8 h 30" as the stored "HH:mm". */
 const localTime = () =>

@@ -6,12 +6,14 @@ export const TOPICS_PATH = '/espace/admin/motifs'
 
 export const SITE_FIELDS = [
   'name',
+  'shortName',
   'address',
   'postalCode',
   'city',
   'phone',
   'accessNotes',
   'accessibilityNotes',
+  'holidayRegion',
 ] as const
 
 export const TOPIC_FIELDS = [

@@ -10,7 +10,7 @@ import {
 import { rulesOpenOn } from '~/domain/scheduling'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { dayRange, dayTitle, wallTime } from '~/domain/time/days'
-import { formatTime, localDateOf } from '~/domain/time/format'
+import { formatClock, formatTime, localDateOf } from '~/domain/time/format'
 import type { Language } from '~/i18n/config'
 import type { Translate } from '~/i18n/translate'
 
@@ -51,7 +51,10 @@ export function absenceView(
     id: absence.id,
     advisorId: absence.advisorId,
     from: formatTime(start, zone, language),
-    to: end.getTime() === day.to.getTime() ? '24 h' : formatTime(end, zone, language),
+    to:
+      end.getTime() === day.to.getTime()
+        ? formatClock(24, 0, language)
+        : formatTime(end, zone, language),
     reason: absence.reason,
   }
 }

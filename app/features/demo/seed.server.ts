@@ -36,7 +36,8 @@ async function seedInto(db: Db, now: Date) {
       kind: 'FRANCE_SERVICES',
       timeZone: ZONE,
       holidayRegion: 'FR-METRO',
-      smsSenderName: 'ValDeSorne',
+      // No sender name: the demo's SMS come from a number, so replying ANNULER (which
+      // /dev/outbox can simulate) works as it does for residents.
       phone: '+33199001234',
       email: 'france-services@val-de-sorne.example',
     },

@@ -3,12 +3,7 @@ import { availability } from '~/features/schedule/index.server'
 import { journeyPaths } from '~/features/journey/index.server'
 import { db } from '~/platform/database/client.server'
 import { findByManageToken, type ManagedAppointmentRecord } from './commands.server'
-import {
-  canCancelBySms,
-  canChangeOnline,
-  managePageParts,
-  manageState,
-} from '~/domain/booking/manage'
+import { canChangeOnline, managePageParts, manageState } from '~/domain/booking/manage'
 import { callerNumber, numberToCall } from '~/domain/booking/phone-numbers'
 import { topicInLanguage } from '~/domain/topics/language'
 import { formatAppointmentDate, type DisplayLanguage } from '~/domain/time/format'
@@ -69,7 +64,6 @@ export function managedView(
       { ...appointment, cancellationDeadlineMinutes: topic.cancellationDeadlineMinutes },
       now,
     ),
-    cancelBySms: canCancelBySms(appointment),
     contactPhone: numberToCall(appointment),
     callerPhone: appointment.mode === 'PHONE' ? callerNumber(appointment) : null,
     // The same topic when it is still offered, else the organisation's list of topics.

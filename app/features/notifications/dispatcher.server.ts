@@ -376,6 +376,7 @@ export class Dispatcher {
             ? await twilio.sendSms({
                 to: row.recipient,
                 body: rendered.body,
+                from: rendered.from,
                 statusCallback: callback,
               })
             : await twilio.call({

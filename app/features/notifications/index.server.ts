@@ -1,13 +1,15 @@
 // What other features and their routes use of notifications: the outbox writes made in
-// their transactions, message history and SMS usage, the mailer for link emails, and the
-// worker the entry points start.
+// their transactions, message history and SMS usage, the mailer for link emails, the
+// resident's calendar file, the SMS sender, and the worker the entry points start.
 export {
   appointmentMessages,
   cancelPendingNotifications,
+  cancelsByReply,
   notifyBooked,
   notifyCancelled,
   notifyMoved,
   smsUsageToday,
 } from './outbox.server'
-export { configuredMailer } from './providers/configured.server'
+export { configuredMailer, smsSenderOfServer } from './providers/configured.server'
+export { residentCalendarFile, workspaceUrlOf } from './render.server'
 export { startNotificationWorker, type RunningWorker } from './worker.server'

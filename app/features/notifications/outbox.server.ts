@@ -4,6 +4,7 @@ import {
   isInQuietHours,
   parseReminderOffsets,
   planReminders,
+  serviceMessageSkip,
   DEFAULT_REMINDER_OFFSETS,
   type Channel,
   type MessageContact,
@@ -14,7 +15,9 @@ import {
 import { DateTime } from 'luxon'
 import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { localDateOf, startOfLocalDay } from '~/domain/time/format'
+import { smsSender } from '~/domain/notifications/sender'
 import { config } from '~/platform/config/config.server'
+import { smsSenderOfServer } from './providers/configured.server'
 import type { Db } from '~/platform/database/client.server'
 
 // The outbox: every message is a Notification row written in the same transaction as the
@@ -45,19 +48,9 @@ function loadFacts(tx: Tx, appointmentId: string) {
       organisationId: true,
       startsAt: true,
       status: true,
-      messagesTo: true,
-      helperPhoneE164: true,
-      helperEmail: true,
-      resident: {
-        select: {
-          phoneE164: true,
-          phoneType: true,
-          email: true,
-          smsOptedOut: true,
-          notificationConsent: true,
-          preferredLanguage: true,
-        },
-      },
+      createdVia: true,
+      ...MESSAGE_TARGET,
+      resident: { select: { ...MESSAGE_TARGET.resident.select, preferredLanguage: true } },
       advisor: { select: { email: true } },
       site: { select: { timeZone: true } },
       organisation: {
@@ -90,6 +83,22 @@ function contactOf(resident: ResidentChannels): MessageContact {
     consent: resident.notificationConsent,
   }
 }
+
+/** The columns of an appointment that say whom its messages reach (a MessageTarget). */
+export const MESSAGE_TARGET = {
+  messagesTo: true,
+  helperPhoneE164: true,
+  helperEmail: true,
+  resident: {
+    select: {
+      phoneE164: true,
+      phoneType: true,
+      email: true,
+      smsOptedOut: true,
+      notificationConsent: true,
+    },
+  },
+} as const
 
 /** What an appointment says about whom its messages reach. */
 export type MessageTarget = {
@@ -155,18 +164,33 @@ export function notBeforeMorning(
   return morning.toJSDate()
 }
 
+/** Bookings made in the workspace: the resident is at the desk or on the line. */
+const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
+
 async function writeResidentMessage(
   tx: Tx,
   facts: AppointmentFacts,
   kind: string,
   purpose: MessagePurpose,
-  dueAt: Date,
+  now: Date,
 ) {
   const contact = messageContactOf(facts)
   const channel = chooseChannel(contact, [], purpose)
   const recipient = channel && recipientFor(channel, contact)
   if (!channel || !recipient) return null
   const settings = reminderSettingsOf(facts)
+  const dueAt = notBeforeMorning(now, channel, settings.zone, settings.quietHours)
+  const skip =
+    kind === KIND.CONFIRMATION || kind === KIND.MOVED
+      ? serviceMessageSkip({
+          kind,
+          bookedByStaff: STAFF_CHANNELS.includes(facts.createdVia),
+          startsAt: facts.startsAt,
+          dueAt,
+          now,
+          minLeadMinutes: settings.minLeadMinutes,
+        })
+      : null
   return tx.notification.create({
     data: {
       organisationId: facts.organisationId,
@@ -175,7 +199,8 @@ async function writeResidentMessage(
       channel,
       recipient,
       language: facts.resident.preferredLanguage === 'en' ? 'en' : 'fr',
-      dueAt: notBeforeMorning(dueAt, channel, settings.zone, settings.quietHours),
+      dueAt,
+      ...(skip ? { status: 'SKIPPED' as const, lastError: `skipped at planning: ${skip}` } : {}),
     },
     select: { id: true },
   })
@@ -335,4 +360,18 @@ export async function smsUsageToday(
     perNumber,
     numbersAtCap: numbers.length,
   }
+}
+
+/**
+ * Whether replying ANNULER cancels this appointment: its messages go by SMS, from a sender
+ * that takes replies. Otherwise (a landline, an email, a sender name) the pages say the
+ * link or the phone number instead.
+ */
+export async function cancelsByReply(db: Db, appointmentId: string): Promise<boolean> {
+  const target = await db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: { ...MESSAGE_TARGET, organisation: { select: { smsSenderName: true } } },
+  })
+  if (!target || chooseChannel(messageContactOf(target), [], 'SERVICE') !== 'SMS') return false
+  return smsSender(target.organisation.smsSenderName, smsSenderOfServer(config())).takesReplies
 }

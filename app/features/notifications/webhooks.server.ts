@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
-import { isReminderKind, messageContactOf, notifyCancelled } from './outbox.server'
+import { isReminderKind, MESSAGE_TARGET, messageContactOf, notifyCancelled } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -9,7 +9,7 @@ import { DEV_TWILIO } from '~/features/notifications/providers/twilio.server'
 import { recordAudit } from '~/platform/audit.server'
 import { config } from '~/platform/config/config.server'
 import { fallBack } from './dispatcher.server'
-import { eventOf, loadAppointment, viewOf } from './render.server'
+import { eventOf, loadAppointment, sayOptions, viewOf } from './render.server'
 
 // Twilio webhooks: delivery status, inbound SMS (ANNULER, STOP, START), signed with the
 // account's auth token. A request whose signature does not check changes nothing.
@@ -92,22 +92,7 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
     if (count === 1 && isReminderKind(row.kind) && row.appointmentId) {
       const appointment = await tx.appointment.findUnique({
         where: { id: row.appointmentId },
-        select: {
-          status: true,
-          startsAt: true,
-          messagesTo: true,
-          helperPhoneE164: true,
-          helperEmail: true,
-          resident: {
-            select: {
-              phoneE164: true,
-              phoneType: true,
-              email: true,
-              smsOptedOut: true,
-              notificationConsent: true,
-            },
-          },
-        },
+        select: { status: true, startsAt: true, ...MESSAGE_TARGET },
       })
       if (appointment?.status === 'BOOKED' && appointment.startsAt > now)
         await fallBack(tx as unknown as Db, row, messageContactOf(appointment), now)
@@ -291,7 +276,7 @@ export async function handleKeypad(
   const event = eventOf(row.kind)
   const view = viewOf(appointment, row.language, { publicUrl: config().publicUrl, secret: '' })
   const script = renderVoice(event === 'ADVISOR_NOTICE' ? 'REMINDER' : event, view)
-  const say = (text: string) => voice.say({ language: script.language, voice: 'alice' }, text)
+  const say = (text: string) => voice.say(sayOptions(script), text)
   const action = script.keypad?.digits[params.Digits as '1' | '2']
   if (!script.keypad || !action) {
     say(script.goodbye)

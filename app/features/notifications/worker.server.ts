@@ -1,7 +1,11 @@
 import type { AppConfig } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
 import type { Channel } from '~/domain/notifications/policy'
-import { configuredMailer, configuredTwilio } from './providers/configured.server'
+import {
+  configuredMailer,
+  configuredTwilio,
+  smsSenderOfServer,
+} from './providers/configured.server'
 import { Dispatcher } from './dispatcher.server'
 
 // Builds the worker from the configuration: the configured providers, or in the demo a fake
@@ -34,6 +38,7 @@ export async function startNotificationWorker(
       publicUrl: base,
       secret: settings.sessionSecret,
       voiceActionUrl: (id) => `${base}/webhooks/twilio/voice?n=${id}`,
+      smsFrom: smsSenderOfServer(settings),
     },
     statusCallbackUrl: (id) => `${base}/webhooks/twilio/status?n=${id}`,
     perNumberDailySms: notifications.smsPerNumberPerDay,

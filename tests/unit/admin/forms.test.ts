@@ -20,7 +20,7 @@ const settings = {
   hours: '3',
   quietHoursStart: '20:00',
   quietHoursEnd: '08:30',
-  smsSenderName: 'Val Sorne',
+  smsSenderName: 'ValSorne',
   allowedPhoneRegions: ['FR', 'RE'],
   maxUpcomingPerContact: '3',
   bookingsPerIpPerHour: '20',
@@ -41,14 +41,16 @@ const valueOf = <T>(parsed: { ok: boolean; value?: T }) => {
 }
 const settingsOf = (values: FormValues) => valueOf(parseForm(values, settingsSchema))
 
-describe('SMS sender name (Twilio alphanumeric sender)', () => {
-  test.each(['ABC', 'Val Sorne', 'Mairie2026', 'A1234567890'])('%s is accepted', (name) => {
+describe('SMS sender name (the operators’ rule since March 2025)', () => {
+  test.each(['ABC', 'ValSorne', 'Mairie2026', 'A1234567890'])('%s is accepted', (name) => {
     expect(senderNameProblem(name)).toBeNull()
   })
   test.each([
     ['AB', { code: 'TOO_SHORT', min: 3 }],
     ['Mairie de Sorne', { code: 'TOO_LONG', max: 11 }],
+    ['MAIRIE012345', { code: 'TOO_LONG', max: 11 }],
     ['12345', { code: 'SENDER_CHARACTERS' }],
+    ['Val Sorne', { code: 'SENDER_CHARACTERS' }],
     ['Val-Sorne', { code: 'SENDER_CHARACTERS' }],
     ['Vallée', { code: 'SENDER_CHARACTERS' }],
   ])('%s is refused: %j', (name, problem) => {
@@ -85,7 +87,7 @@ describe('organisation settings', () => {
       reminderOffsets:
         '[{"kind":"DAYS_BEFORE","days":2},{"kind":"SAME_DAY","atLeastHoursBefore":3}]',
       allowedPhoneRegions: 'FR,RE',
-      smsSenderName: 'Val Sorne',
+      smsSenderName: 'ValSorne',
       dailySmsCap: 500,
     })
   })
@@ -100,7 +102,7 @@ describe('organisation settings', () => {
         timeZone: 'Europe/Sorne',
         holidayRegion: 'FR-XX',
         days: '30',
-        smsSenderName: 'Val-Sorne',
+        smsSenderName: 'Val Sorne',
         allowedPhoneRegions: [],
         dailySmsCap: 'beaucoup',
       },
@@ -145,6 +147,26 @@ describe('sites and topics', () => {
         ),
       ),
     ).toMatchObject({ phone: null, accessNotes: null })
+  })
+  test('a short name for SMS and a holiday region are optional, and checked', () => {
+    const site = { name: 'Mairie', address: '1 rue', postalCode: '98800', city: 'Nouméa' }
+    expect(valueOf(parseForm(site, siteSchema))).toMatchObject({
+      shortName: null,
+      holidayRegion: null,
+    })
+    expect(
+      valueOf(
+        parseForm({ ...site, shortName: ' Mairie Nouméa ', holidayRegion: 'FR-NC' }, siteSchema),
+      ),
+    ).toMatchObject({ shortName: 'Mairie Nouméa', holidayRegion: 'FR-NC' })
+    expect(
+      codesOf(
+        parseForm(
+          { ...site, shortName: 'Mairie de Nouméa centre-ville', holidayRegion: 'NC' },
+          siteSchema,
+        ),
+      ),
+    ).toEqual({ shortName: 'TOO_LONG', holidayRegion: 'INVALID_CHOICE' })
   })
   test('a site phone is stored in E.164, a bad one refused', () => {
     const site = { name: 'Mairie', address: '1 rue', postalCode: '41000', city: 'Blois' }

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-  canCancelBySms,
-  canChangeOnline,
-  managePageParts,
-  manageState,
-} from '~/domain/booking/manage'
+import { canChangeOnline, managePageParts, manageState } from '~/domain/booking/manage'
 import {
   createManageToken,
   hashManageToken,
@@ -93,19 +88,4 @@ describe('what the manage page tells in each state', () => {
       })
     },
   )
-
-  test('ANNULER by SMS is offered only where a reply can reach us', () => {
-    const appointment = {
-      messagesTo: 'RESIDENT' as const,
-      resident: { phoneType: 'MOBILE' as const },
-      organisation: { smsSenderName: null },
-    }
-    expect(canCancelBySms(appointment)).toBe(true)
-    expect(canCancelBySms({ ...appointment, resident: { phoneType: 'FIXED' } })).toBe(false)
-    expect(canCancelBySms({ ...appointment, resident: { phoneType: null } })).toBe(false)
-    expect(canCancelBySms({ ...appointment, messagesTo: 'HELPER' })).toBe(false)
-    expect(canCancelBySms({ ...appointment, organisation: { smsSenderName: 'MAIRIE' } })).toBe(
-      false,
-    )
-  })
 })

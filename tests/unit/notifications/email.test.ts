@@ -23,6 +23,9 @@ const view = (overrides: Partial<AppointmentView> = {}): AppointmentView => ({
   ...overrides,
 })
 
+// Times never wrap in an email: their spaces are non-breaking.
+const NB = '\u00a0'
+
 const EVENTS: ResidentEvent[] = [
   'CONFIRMATION',
   'REMINDER',
@@ -34,18 +37,18 @@ const EVENTS: ResidentEvent[] = [
 describe('renderEmail', () => {
   test('a confirmation says what, when, where, what to bring and how to cancel', () => {
     const email = renderEmail({ event: 'CONFIRMATION', view: view() })
-    expect(email.subject).toBe('Rendez-vous confirmé : mardi 3 mars 2026 à 14 h 30')
+    expect(email.subject).toBe(`Rendez-vous confirmé : mardi 3 mars 2026 à 14${NB}h${NB}30`)
     expect(email.text).toBe(
       [
         'Bonjour,',
         'Votre rendez-vous avec Mairie de Vouvant est confirmé.',
         [
-          'Quand : mardi 3 mars 2026 à 14 h 30',
+          `Quand : mardi 3 mars 2026 à 14${NB}h${NB}30`,
           'Motif : Impôts',
           'Où : Salle du conseil',
           'Adresse : 1 place de l’Église, 85120 Vouvant',
           'Pour venir : Entrée par la cour',
-          'À prévoir : Votre avis d’imposition',
+          'À apporter : Votre avis d’imposition',
         ].join('\n'),
         'Voir, déplacer ou annuler le rendez-vous : https://x.fr/r/AbCdEfGhIjKlMnOpQrStUv',
         'Vous pouvez aussi appeler le 02 51 12 34 56 pour annuler ou déplacer.',
@@ -67,29 +70,69 @@ describe('renderEmail', () => {
         locale: 'en',
       }),
     })
-    expect(email.subject).toBe('Reminder of your appointment: Tuesday 3 March 2026 at 2:30 pm')
+    expect(email.subject).toBe(`Reminder: appointment on Tuesday 3 March 2026 at 2:30${NB}pm`)
     expect(email.text).toContain('Where: By phone: your advisor will call you on 06 12 34 56 78')
     expect(email.text).toContain('Call: The call will come from 02 51 00 00 00')
     expect(email.text).not.toContain('Getting there')
+    expect(email.text).not.toMatch(/bring/iu)
+  })
+
+  test('by phone nothing is brought: the instructions are what to have at hand', () => {
+    const email = renderEmail({
+      event: 'CONFIRMATION',
+      view: view({
+        mode: 'PHONE',
+        siteName: null,
+        instructions: 'Apportez votre numéro fiscal.',
+        advisorPhoneDisplay: '02 51 00 00 00',
+      }),
+    })
+    expect(email.text).toContain('Pour l’appel : Ayez sous la main votre numéro fiscal.')
+    expect(email.text).toContain('Appel : L’appel viendra du 02 51 00 00 00')
+    expect(email.text).not.toMatch(/apport/iu)
+  })
+
+  test('a helper’s email names the person helped', () => {
+    const helped = { firstName: 'Jeanne', lastName: 'Martin' }
+    const email = renderEmail({ event: 'CONFIRMATION', view: view({ helped }) })
+    expect(email.subject).toBe(
+      `Rendez-vous de Jeanne Martin confirmé : mardi 3 mars 2026 à 14${NB}h${NB}30`,
+    )
+    expect(email.text).toContain(
+      'Le rendez-vous de Jeanne Martin avec Mairie de Vouvant est confirmé.',
+    )
+    const phone = renderEmail({
+      event: 'REMINDER',
+      view: view({ helped, mode: 'PHONE', residentPhoneDisplay: '03 65 71 00 00', locale: 'en' }),
+    })
+    expect(phone.text).toContain(
+      'Where: By phone: the advisor will call Jeanne Martin on 03 65 71 00 00',
+    )
   })
 
   test('a cancellation links to booking again', () => {
     const email = renderEmail({ event: 'CANCELLED_BY_SERVICE', view: view() })
     expect(email.subject).toBe(
-      'Mairie de Vouvant annule votre rendez-vous : mardi 3 mars 2026 à 14 h 30',
+      `Mairie de Vouvant annule votre rendez-vous : mardi 3 mars 2026 à 14${NB}h${NB}30`,
     )
     expect(email.text).toContain(
       'Prendre un nouveau rendez-vous : https://x.fr/r/AbCdEfGhIjKlMnOpQrStUv',
     )
-    expect(email.text).not.toContain('À prévoir')
+    expect(email.text).not.toContain('À apporter')
   })
 
   test('the advisor learns who cancelled and that the slot is free', () => {
     const email = renderEmail({
       event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED',
-      view: { ...view(), residentName: 'Élodie Martin' },
+      view: {
+        ...view({ manageUrl: 'https://x.fr/espace/rendez-vous/appt1' }),
+        resident: { firstName: 'Élodie', lastName: 'Martin' },
+      },
     })
-    expect(email.subject).toBe('Annulation : Élodie Martin, mardi 3 mars 2026 à 14 h 30')
+    expect(email.subject).toBe(`Annulation : Élodie Martin, mardi 3 mars 2026 à 14${NB}h${NB}30`)
+    expect(email.text).toContain(
+      'Voir le rendez-vous dans l’espace conseiller : https://x.fr/espace/rendez-vous/appt1',
+    )
     expect(email.text).toContain('Élodie Martin a annulé son rendez-vous.')
     expect(email.text).toContain('Le créneau est de nouveau libre.')
   })
@@ -119,7 +162,7 @@ describe('renderEmail', () => {
       ),
       {
         event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED',
-        view: { ...hostile, residentName: evil('resident') },
+        view: { ...hostile, resident: { firstName: evil('first'), lastName: evil('last') } },
       },
     ]
 
@@ -140,7 +183,7 @@ describe('renderEmail', () => {
       view: view({ organisationName: 'Mairie\r\nBcc: x@y.fr' }),
     })
     expect(email.subject).toBe(
-      'Mairie Bcc: x@y.fr annule votre rendez-vous : mardi 3 mars 2026 à 14 h 30',
+      `Mairie Bcc: x@y.fr annule votre rendez-vous : mardi 3 mars 2026 à 14${NB}h${NB}30`,
     )
   })
 

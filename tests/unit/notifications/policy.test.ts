@@ -11,6 +11,8 @@ import {
   parseReminderOffsets,
   planReminders,
   reachableChannels,
+  sameDaySchedule,
+  serviceMessageSkip,
   settingsProblem,
   type MessageContact,
   type ReminderOffset,
@@ -372,5 +374,105 @@ describe('properties', () => {
         },
       ),
     )
+  })
+})
+
+describe('what the settings page says of the same-day reminder is what the plan does', () => {
+  test('with the defaults: 08:30 on the day, or 20:00 the evening before before 11:30', () => {
+    expect(
+      sameDaySchedule(
+        { kind: 'SAME_DAY', atLeastHoursBefore: 3 },
+        { start: '20:00', end: '08:30' },
+      ),
+    ).toEqual({
+      kind: 'MORNING_OR_EVENING_BEFORE',
+      morning: '08:30',
+      evening: '20:00',
+      startsBefore: '11:30',
+    })
+  })
+
+  test('quiet hours that cover every morning send it the evening before', () => {
+    expect(
+      sameDaySchedule(
+        { kind: 'SAME_DAY', atLeastHoursBefore: 12 },
+        { start: '21:00', end: '12:00' },
+      ),
+    ).toEqual({ kind: 'EVENING_BEFORE', evening: '21:00' })
+  })
+
+  test('for any hours and quiet hours, an appointment just before or after the limit', () => {
+    const time = fc
+      .tuple(fc.integer({ min: 0, max: 11 }), fc.constantFrom(0, 15, 30, 45))
+      .map(([h, m]) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 12, max: 23 }),
+        time,
+        (hours, startHour, end) => {
+          const quiet = { start: `${startHour}:00`, end }
+          const offset = { kind: 'SAME_DAY' as const, atLeastHoursBefore: hours }
+          const settings = { ...withOffsets([offset]), quietHours: quiet, minLeadMinutes: 0 }
+          const schedule = sameDaySchedule(offset, quiet)
+          const dueOn = (start: string) =>
+            DateTime.fromJSDate(
+              planReminders({ startsAt: local(start) }, settings, LONG_AGO).reminders[0].dueAt,
+              { zone: PARIS },
+            ).toFormat("yyyy-MM-dd'T'HH:mm")
+          if (schedule.kind === 'EVENING_BEFORE') {
+            expect(dueOn('2026-06-10T11:59')).toBe(`2026-06-09T${schedule.evening}`)
+            return
+          }
+          const limit = DateTime.fromISO(`2026-06-10T${schedule.startsBefore}`, { zone: PARIS })
+          const before = limit.minus({ minutes: 15 }).toFormat("yyyy-MM-dd'T'HH:mm")
+          if (limit.hour * 60 + limit.minute >= hours * 60 + 15) {
+            expect(dueOn(before)).toBe(`2026-06-09T${schedule.evening}`)
+          }
+          expect(dueOn(limit.toFormat("yyyy-MM-dd'T'HH:mm"))).toBe(`2026-06-10T${schedule.morning}`)
+        },
+      ),
+      { numRuns: 200 },
+    )
+  })
+})
+
+describe('confirmations worth sending', () => {
+  const base = {
+    kind: 'CONFIRMATION' as const,
+    now: local('2026-03-05T10:00'),
+    dueAt: local('2026-03-05T10:00'),
+    minLeadMinutes: 60,
+  }
+
+  test('a walk-in booked at the desk for now gets no confirmation', () => {
+    expect(
+      serviceMessageSkip({ ...base, bookedByStaff: true, startsAt: local('2026-03-05T10:15') }),
+    ).toBe('BOOKED_AT_THE_DESK')
+    expect(
+      serviceMessageSkip({ ...base, bookedByStaff: true, startsAt: local('2026-03-05T14:00') }),
+    ).toBeNull()
+    // The resident who books online for the next quarter of an hour is told.
+    expect(
+      serviceMessageSkip({ ...base, bookedByStaff: false, startsAt: local('2026-03-05T10:15') }),
+    ).toBeNull()
+  })
+
+  test('a call held back by quiet hours until after the start is not placed', () => {
+    const late = { ...base, now: local('2026-03-05T21:00'), dueAt: local('2026-03-06T08:30') }
+    expect(
+      serviceMessageSkip({ ...late, bookedByStaff: false, startsAt: local('2026-03-06T08:30') }),
+    ).toBe('AFTER_START')
+    expect(
+      serviceMessageSkip({ ...late, bookedByStaff: false, startsAt: local('2026-03-06T09:00') }),
+    ).toBeNull()
+    expect(
+      serviceMessageSkip({
+        ...late,
+        kind: 'MOVED',
+        bookedByStaff: true,
+        startsAt: local('2026-03-06T08:00'),
+      }),
+    ).toBe('AFTER_START')
   })
 })

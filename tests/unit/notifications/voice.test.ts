@@ -21,14 +21,16 @@ describe('renderVoice', () => {
   test('a reminder says when and where in words, twice, then offers the keypad', () => {
     const script = renderVoice('REMINDER', view())
     expect(script.language).toBe('fr-FR')
+    expect(script.voice).toBe('Polly.Lea-Neural')
     expect(script.say).toEqual([
       'Bonjour, ici Mairie de Vouvant.',
       'Nous vous rappelons votre rendez-vous du mardi trois mars à quatorze heures trente.',
       'Lieu : Salle du conseil, 1 place de l’Église, Vouvant.',
       'Motif : Impôts.',
       'Pour venir : Entrée par la cour.',
-      'À prévoir : Votre avis d’imposition.',
+      'À apporter : Votre avis d’imposition.',
       'Je répète : rendez-vous le mardi trois mars à quatorze heures trente. Lieu : Salle du conseil, 1 place de l’Église, Vouvant.',
+      'Pour changer la date ou annuler, vous pouvez appeler le zéro deux, cinquante et un, douze, trente-quatre, cinquante-six. Je répète : zéro deux, cinquante et un, douze, trente-quatre, cinquante-six.',
     ])
     expect(script.keypad).toEqual({
       prompt: 'Tapez 1 pour confirmer, tapez 2 pour annuler le rendez-vous.',
@@ -39,6 +41,35 @@ describe('renderVoice', () => {
       },
     })
     expect(script.goodbye).toBe('Au revoir.')
+  })
+
+  test('a postal code is read digit by digit', () => {
+    const script = renderVoice(
+      'CONFIRMATION',
+      view({ siteAddress: '14 rue des Écoles, 39570 Montval', sitePostalCode: '39570' }),
+    )
+    expect(script.say).toContain(
+      'Lieu : Salle du conseil, 14 rue des Écoles, trois neuf cinq sept zéro Montval.',
+    )
+    expect(script.say.join(' ')).not.toContain('39570')
+  })
+
+  test('a helper hears whose appointment it is, and by phone whom the advisor calls', () => {
+    const script = renderVoice(
+      'CONFIRMATION',
+      view({
+        helped: { firstName: 'Jeanne', lastName: 'Martin' },
+        mode: 'PHONE',
+        residentPhoneDisplay: '03 65 71 00 00',
+        instructions: 'Apportez votre numéro fiscal',
+      }),
+    )
+    expect(script.say[1]).toBe('Ce message concerne le rendez-vous de Jeanne Martin.')
+    expect(script.say).toContain(
+      "C'est un rendez-vous par téléphone : le conseiller appellera Jeanne Martin au zéro trois, soixante-cinq, soixante et onze, zéro zéro, zéro zéro.",
+    )
+    expect(script.say).toContain("Pour l'appel : Ayez sous la main votre numéro fiscal.")
+    expect(script.say.join(' ')).not.toMatch(/apport/iu)
   })
 
   test('no digits or "h" are left for text-to-speech to guess', () => {
@@ -73,7 +104,7 @@ describe('renderVoice', () => {
     expect(script.say).toEqual([
       'Bonjour, ici Mairie de Vouvant.',
       'Nous devons annuler votre rendez-vous du mardi trois mars à quatorze heures trente. Nous vous prions de nous excuser.',
-      'Pour reprendre rendez-vous, appelez le zéro deux, cinquante et un, douze, trente-quatre, cinquante-six.',
+      'Pour reprendre rendez-vous, appelez le zéro deux, cinquante et un, douze, trente-quatre, cinquante-six. Je répète : zéro deux, cinquante et un, douze, trente-quatre, cinquante-six.',
     ])
   })
 
@@ -83,6 +114,7 @@ describe('renderVoice', () => {
       view({ locale: 'en', accessNotes: null, instructions: null }),
     )
     expect(script.language).toBe('en-GB')
+    expect(script.voice).toBe('Polly.Amy-Neural')
     expect(script.say[1]).toBe(
       'Your appointment has been moved. It is now on Tuesday the third of March at two thirty pm.',
     )

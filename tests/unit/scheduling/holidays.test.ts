@@ -16,6 +16,12 @@ const ZONES: Record<HolidayRegion, string> = {
   'FR-GF': 'America/Cayenne',
   'FR-RE': 'Indian/Reunion',
   'FR-YT': 'Indian/Mayotte',
+  'FR-PM': 'America/Miquelon',
+  'FR-BL': 'America/St_Barthelemy',
+  'FR-MF': 'America/Marigot',
+  'FR-NC': 'Pacific/Noumea',
+  'FR-PF': 'Pacific/Tahiti',
+  'FR-WF': 'Pacific/Wallis',
 }
 
 /** Whether a site of the region, open every day 09:00-10:00, offers a slot that date. */
@@ -49,6 +55,13 @@ describe('public holidays by region', () => {
     ['FR-GF', '2026-06-10', 'abolition of slavery'],
     ['FR-RE', '2026-12-20', 'abolition of slavery'],
     ['FR-YT', '2026-04-27', 'abolition of slavery'],
+    ['FR-BL', '2026-10-09', 'abolition of slavery'],
+    ['FR-MF', '2026-05-27', 'abolition of slavery'],
+    ['FR-NC', '2026-09-24', 'citizenship day'],
+    ['FR-PF', '2026-03-05', 'arrival of the Gospel'],
+    ['FR-PF', '2026-11-20', 'Matari’i'],
+    ['FR-WF', '2026-07-29', 'territory day'],
+    ['FR-WF', '2026-04-28', 'Saint Pierre Chanel'],
   ])('%s is closed on %s (%s), metropolitan France is open', (region, date) => {
     expect(isPublicHoliday(region, date)).toBe(true)
     expect(openOn(region, date)).toBe(false)
@@ -61,6 +74,14 @@ describe('public holidays by region', () => {
       expect(openOn(region, date)).toBe(false)
     }
     expect(openOn(region, '2026-07-15')).toBe(true)
+  })
+
+  test('Saint-Pierre-et-Miquelon has the national holidays in its own zone', () => {
+    // Its calendar adds no day of its own; Easter Monday and Whit Monday are off there too.
+    for (const date of ['2026-04-06', '2026-05-25', '2026-11-11']) {
+      expect(isPublicHoliday('FR-PM', date)).toBe(true)
+      expect(openOn('FR-PM', date)).toBe(false)
+    }
   })
 
   test('observances such as Pentecost Sunday or Mothers’ Day are working days', () => {

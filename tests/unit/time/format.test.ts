@@ -2,7 +2,9 @@
 import { describe, expect, test } from 'vitest'
 import {
   formatAppointmentDate,
+  formatClock,
   formatDay,
+  formatDayTime,
   formatShortDateTime,
   formatTime,
   localDateOf,
@@ -11,6 +13,8 @@ import {
 
 const PARIS = 'Europe/Paris'
 const at = (iso: string) => new Date(iso)
+const PLAIN = { spaces: 'plain' } as const
+const NB = '\u00a0'
 
 describe('formatAppointmentDate', () => {
   test.each([
@@ -72,8 +76,8 @@ describe('formatAppointmentDate', () => {
       'Tuesday 3 March 2026 at 10:30 pm',
     ],
   ])('%s in %s', (iso, zone, fr, en) => {
-    expect(formatAppointmentDate(at(iso), zone, 'fr')).toBe(fr)
-    expect(formatAppointmentDate(at(iso), zone, 'en')).toBe(en)
+    expect(formatAppointmentDate(at(iso), zone, 'fr', PLAIN)).toBe(fr)
+    expect(formatAppointmentDate(at(iso), zone, 'en', PLAIN)).toBe(en)
   })
 
   test.each([
@@ -88,7 +92,7 @@ describe('formatAppointmentDate', () => {
     ['2026-10-25T13:30:00Z', 'dimanche 25 octobre 2026 à 14 h 30'],
     ['2026-10-24T12:30:00Z', 'samedi 24 octobre 2026 à 14 h 30'],
   ])('daylight-saving day in Paris: %s', (iso, fr) => {
-    expect(formatAppointmentDate(at(iso), PARIS, 'fr')).toBe(fr)
+    expect(formatAppointmentDate(at(iso), PARIS, 'fr', PLAIN)).toBe(fr)
   })
 
   test('an unknown zone is an error, never the server zone', () => {
@@ -103,8 +107,8 @@ describe('formatDay and formatTime', () => {
     const instant = at('2026-03-03T13:30:00Z')
     expect(formatDay(instant, PARIS, 'fr')).toBe('mardi 3 mars')
     expect(formatDay(instant, PARIS, 'en')).toBe('Tuesday 3 March')
-    expect(formatTime(instant, PARIS, 'fr')).toBe('14 h 30')
-    expect(formatTime(instant, PARIS, 'en')).toBe('2:30 pm')
+    expect(formatTime(instant, PARIS, 'fr', PLAIN)).toBe('14 h 30')
+    expect(formatTime(instant, PARIS, 'en', PLAIN)).toBe('2:30 pm')
   })
 
   test.each([
@@ -112,20 +116,81 @@ describe('formatDay and formatTime', () => {
     ['2026-03-03T11:00:00Z', '12 h', '12 pm'],
     ['2026-03-03T16:59:00Z', '17 h 59', '5:59 pm'],
   ])('%s reads %j / %j', (iso, fr, en) => {
-    expect(formatTime(at(iso), PARIS, 'fr')).toBe(fr)
-    expect(formatTime(at(iso), PARIS, 'en')).toBe(en)
+    expect(formatTime(at(iso), PARIS, 'fr', PLAIN)).toBe(fr)
+    expect(formatTime(at(iso), PARIS, 'en', PLAIN)).toBe(en)
   })
 })
 
-describe('formatShortDateTime (SMS)', () => {
+describe('times never wrap: non-breaking spaces, except in SMS', () => {
   test.each([
-    ['2026-03-03T13:30:00Z', 'mar. 3 mars 14h30', 'Tue 3 Mar 2:30pm'],
-    ['2026-03-03T08:00:00Z', 'mar. 3 mars 9h', 'Tue 3 Mar 9am'],
-    ['2026-03-01T08:05:00Z', 'dim. 1er mars 9h05', 'Sun 1 Mar 9:05am'],
-    ['2026-03-29T12:30:00Z', 'dim. 29 mars 14h30', 'Sun 29 Mar 2:30pm'],
-  ])('%s', (iso, fr, en) => {
-    expect(formatShortDateTime(at(iso), PARIS, 'fr')).toBe(fr)
-    expect(formatShortDateTime(at(iso), PARIS, 'en')).toBe(en)
+    ['2026-03-03T13:30:00Z', `14${NB}h${NB}30`, `2:30${NB}pm`],
+    ['2026-03-03T08:45:00Z', `9${NB}h${NB}45`, `9:45${NB}am`],
+    ['2026-03-03T09:00:00Z', `10${NB}h`, `10${NB}am`],
+  ])('%s reads %j / %j in pages and emails', (iso, fr, en) => {
+    expect(formatTime(at(iso), PARIS, 'fr')).toBe(fr)
+    expect(formatTime(at(iso), PARIS, 'en')).toBe(en)
+  })
+
+  test('the long forms keep ordinary spaces between words and none breaks inside the time', () => {
+    const instant = at('2026-12-02T09:30:00Z')
+    expect(formatAppointmentDate(instant, PARIS, 'fr')).toBe(
+      `mercredi 2 décembre 2026 à 10${NB}h${NB}30`,
+    )
+    expect(formatDayTime(instant, PARIS, 'en')).toBe(`Wednesday 2 December at 10:30${NB}am`)
+    expect(formatShortDateTime(instant, PARIS, 'fr')).toBe(`mer. 2 déc. à 10${NB}h${NB}30`)
+  })
+
+  test('the plain option (SMS) has no non-breaking space anywhere', () => {
+    const instant = at('2026-12-02T09:30:00Z')
+    for (const language of ['fr', 'en'] as const) {
+      for (const text of [
+        formatTime(instant, PARIS, language, PLAIN),
+        formatDayTime(instant, PARIS, language, PLAIN),
+        formatShortDateTime(instant, PARIS, language, PLAIN),
+        formatAppointmentDate(instant, PARIS, language, PLAIN),
+      ]) {
+        expect(text).not.toContain(NB)
+      }
+    }
+  })
+
+  test('formatClock writes the end of a day the same way', () => {
+    expect(formatClock(24, 0, 'fr')).toBe(`24${NB}h`)
+    expect(formatClock(9, 5, 'fr', PLAIN)).toBe('9 h 05')
+    expect(formatClock(24, 0, 'en', PLAIN)).toBe('12 am')
+  })
+})
+
+describe('dates in messages: as people say them', () => {
+  test.each([
+    [
+      '2026-12-02T09:30:00Z',
+      'mercredi 2 décembre à 10 h 30',
+      'mer. 2 déc. à 10 h 30',
+      'Wed 2 Dec at 10:30 am',
+    ],
+    [
+      '2026-03-03T13:30:00Z',
+      'mardi 3 mars à 14 h 30',
+      'mar. 3 mars à 14 h 30',
+      'Tue 3 Mar at 2:30 pm',
+    ],
+    [
+      '2026-03-01T08:05:00Z',
+      'dimanche 1er mars à 9 h 05',
+      'dim. 1er mars à 9 h 05',
+      'Sun 1 Mar at 9:05 am',
+    ],
+    [
+      '2026-09-30T20:45:00Z',
+      'mercredi 30 septembre à 22 h 45',
+      'mer. 30 sept. à 22 h 45',
+      'Wed 30 Sept at 10:45 pm',
+    ],
+  ])('%s', (iso, long, short, en) => {
+    expect(formatDayTime(at(iso), PARIS, 'fr', PLAIN)).toBe(long)
+    expect(formatShortDateTime(at(iso), PARIS, 'fr', PLAIN)).toBe(short)
+    expect(formatShortDateTime(at(iso), PARIS, 'en', PLAIN)).toBe(en)
   })
 })
 

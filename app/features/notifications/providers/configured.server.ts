@@ -52,3 +52,13 @@ export function configuredMailer(settings: AppConfig): Mailer | null {
   local.mailCapture ??= createMailer(null)
   return local.mailCapture
 }
+
+/**
+ * The server's own SMS sender, where an organisation sets none: TWILIO_FROM (the demo's
+ * fake number without credentials); null with a messaging service, whose pool is numbers.
+ */
+export function smsSenderOfServer({ notifications, demo }: AppConfig): string | null {
+  const { twilio } = notifications
+  if (twilio) return twilio.messagingServiceSid ? null : (twilio.from ?? null)
+  return demo ? DEV_TWILIO.from : null
+}

@@ -22,8 +22,8 @@ export type OutgoingMail = {
   subject: string
   text: string
   html: string
-  /** An iCalendar invitation (text/calendar; method=REQUEST or CANCEL). */
-  calendar?: { method: 'REQUEST' | 'CANCEL'; content: string } | null
+  /** An iCalendar file: an invitation (REQUEST, CANCEL) or a published event (PUBLISH). */
+  calendar?: { method: 'PUBLISH' | 'REQUEST' | 'CANCEL'; content: string } | null
   /**
    * A Message-ID fixed by the sender: the same message sent again (after a crash between
    * the SMTP server's acceptance and our record of it) is recognised as one by mail stores.

@@ -36,7 +36,13 @@ export type SentMessage = {
   sender?: string | null
 }
 
-export type SmsRequest = { to: string; body: string; statusCallback?: string | null }
+export type SmsRequest = {
+  to: string
+  body: string
+  /** The organisation's sender name, in place of the configured sender. */
+  from?: string | null
+  statusCallback?: string | null
+}
 export type CallRequest = { to: string; twiml: string; statusCallback?: string | null }
 
 export type TwilioChannel = {
@@ -79,18 +85,19 @@ export function createTwilioChannel(settings: TwilioSettings): TwilioChannel {
     ? new RewritingRequestClient(settings.baseUrl, { timeout, keepAlive: true })
     : new twilio.RequestClient({ timeout, keepAlive: true })
   const client = twilio(settings.accountSid, settings.authToken, { httpClient, autoRetry: false })
-  const sender = () =>
+  // A messaging service takes a `From` of its own as well (an alphanumeric sender).
+  const sender = (from: string | null | undefined) =>
     settings.messagingServiceSid
-      ? { messagingServiceSid: settings.messagingServiceSid }
-      : { from: settings.from ?? '' }
+      ? { messagingServiceSid: settings.messagingServiceSid, ...(from ? { from } : {}) }
+      : { from: from || settings.from || '' }
 
   return {
-    sendSms: ({ to, body, statusCallback }) =>
+    sendSms: ({ to, body, from, statusCallback }) =>
       classify(async () => {
         const message = await client.messages.create({
           to,
           body,
-          ...sender(),
+          ...sender(from),
           ...(statusCallback ? { statusCallback } : {}),
         })
         return { providerMessageId: message.sid, sender: message.from ?? null }
