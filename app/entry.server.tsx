@@ -1,13 +1,30 @@
 import { Writable } from 'node:stream'
-import type { EntryContext } from '@remix-run/node'
+import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './components/nonce'
+import { fixedT, languageOf } from './i18n/i18n.server'
 import { TextsProvider } from './i18n/texts'
 import { textsFor } from './i18n/texts.server'
+import { answersBusy, busyResponse, noteDatabaseBusy } from './platform/http/database-busy.server'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
+
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (noteDatabaseBusy(error, request, context)) return
+  // What Remix does without this function.
+  if (!request.signal.aborted) console.error(error)
+}
+
+async function busyPage(request: Request) {
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  return busyResponse({ language, title: t('error.busyTitle'), message: t('error.busy') })
+}
+
+// Client-side navigations and submissions (JavaScript on): the same 503.
+export const handleDataRequest: HandleDataRequestFunction = (response, { request, context }) =>
+  answersBusy(context) ? busyPage(request) : response
 
 export default async function handleRequest(
   request: Request,
@@ -16,6 +33,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: { cspNonce?: string },
 ) {
+  if (answersBusy(loadContext)) return busyPage(request)
   const nonce = loadContext.cspNonce ?? ''
   const texts = await textsFor(request)
 

@@ -154,6 +154,8 @@ const en: Resources = {
     bookedHint: 'Keep this page: its address lets you cancel or move the appointment.',
     cancelled: 'Your appointment is cancelled.',
     moved: 'Your appointment has been moved.',
+    alreadyMoved:
+      'This appointment was already moved or changed meanwhile, from another tab for instance. Here is where it stands.',
     statusCancelled: 'This appointment is cancelled.',
     statusPast: 'This appointment is over.',
     statusDone: 'This appointment has taken place.',
@@ -280,6 +282,8 @@ const en: Resources = {
     notFound: 'This page does not exist. Check the address or go back to the home page.',
     generic: 'We could not show this page. Please try again in a moment.',
     backHome: 'Back to the home page',
+    busyTitle: 'Service in high demand',
+    busy: 'Too many requests are arriving at once. Please wait a few seconds, then try again.',
   },
   devOutbox: {
     title: 'Messages the providers received (demo)',

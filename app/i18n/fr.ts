@@ -157,6 +157,8 @@ const fr = {
     bookedHint: 'Gardez cette page : son adresse permet d’annuler ou de déplacer le rendez-vous.',
     cancelled: 'Votre rendez-vous est annulé.',
     moved: 'Votre rendez-vous a été déplacé.',
+    alreadyMoved:
+      'Ce rendez-vous a déjà été déplacé ou modifié entre-temps, par exemple depuis un autre onglet. Voici où il en est.',
     statusCancelled: 'Ce rendez-vous est annulé.',
     statusPast: 'Ce rendez-vous est passé.',
     statusDone: 'Ce rendez-vous a eu lieu.',
@@ -289,6 +291,8 @@ const fr = {
     notFound: 'Cette page n’existe pas. Vérifiez l’adresse ou revenez à l’accueil.',
     generic: 'Nous n’avons pas pu afficher cette page. Réessayez dans quelques instants.',
     backHome: 'Revenir à l’accueil',
+    busyTitle: 'Service très demandé',
+    busy: 'Trop de demandes arrivent en même temps. Patientez quelques secondes, puis réessayez.',
   },
   devOutbox: {
     title: 'Messages reçus par les fournisseurs (démonstration)',

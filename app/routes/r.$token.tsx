@@ -21,6 +21,8 @@ function noticeOf(url: URL, state: ReturnType<typeof managedView>['state']) {
   if (state === 'DONE') return 'statusDone'
   if (url.searchParams.has('nouveau')) return 'booked'
   if (url.searchParams.has('deplace')) return 'moved'
+  // Someone moved it from another tab or device while this one was confirming.
+  if (url.searchParams.has('deja-deplace')) return 'alreadyMoved'
   return null
 }
 

@@ -32,6 +32,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     ...view,
     token: params.token!,
     newWhen: formatAppointmentDate(start, zone, language),
+    version: appointment.version,
     title: t('manage.moveConfirmTitle'),
   }
 }
@@ -42,8 +43,14 @@ export const ErrorBoundary = ManageLinkErrorBoundary
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { appointment, start } = await moveStep(params, request)
-  const outcome = await moveByResident(db(), appointment, start, new Date())
+  const shown = String((await request.formData()).get('version') ?? '')
+  // A form without the version it showed (sent from a page older than versions): ask again.
+  if (!/^\d+$/.test(shown)) return redirect(new URL(request.url).pathname, 303)
+  const move = { start, shownVersion: Number(shown) }
+  const outcome = await moveByResident(db(), appointment, move, new Date())
   if (outcome === 'MOVED') return redirect(`/r/${params.token}?deplace=1`, { status: 303 })
+  if (outcome === 'ALREADY_MOVED')
+    return redirect(`/r/${params.token}?deja-deplace=1`, { status: 303 })
   if (outcome === 'TOO_LATE') return redirect(`/r/${params.token}`, { status: 303 })
   return Response.json({ taken: true }, { status: 409 })
 }
@@ -81,6 +88,7 @@ export default function ConfirmMove() {
       {/* A time just taken is not offered again: the only way on is another time. */}
       {refused?.taken ? null : (
         <Form method="post">
+          <input type="hidden" name="version" value={data.version} />
           <button type="submit">{t('manage.moveConfirm')}</button>
         </Form>
       )}

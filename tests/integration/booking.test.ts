@@ -198,7 +198,9 @@ describe(`booking on ${testProvider}`, () => {
       manageTokenFor(request.idempotencyKey, SECRET).token,
     ))!
     const later = new Date('2031-03-05T09:30:00Z')
-    expect(await moveByResident(database.db, appointment, later, NOW)).toBe('MOVED')
+    expect(
+      await moveByResident(database.db, appointment, { start: later, shownVersion: 0 }, NOW),
+    ).toBe('MOVED')
     const moved = await database.db.appointment.findUniqueOrThrow({ where: { id: appointmentId } })
     expect(moved.startsAt.toISOString()).toBe(later.toISOString())
     expect(moved.version).toBe(1)
@@ -209,8 +211,17 @@ describe(`booking on ${testProvider}`, () => {
       bookingRequest(fixture, { firstName: 'Paul', phone: '+33612345679' }),
     )
     expect(reuse.created).toBe(true)
+    const current = (await findByManageToken(
+      database.db,
+      manageTokenFor(request.idempotencyKey, SECRET).token,
+    ))!
+    const outsideTheRules = { start: new Date('2031-03-05T13:00:00Z'), shownVersion: 1 }
+    expect(await moveByResident(database.db, current, outsideTheRules, NOW)).toBe(
+      'SLOT_UNAVAILABLE',
+    )
+    // The first page, shown before the move: that move already happened.
     expect(
-      await moveByResident(database.db, appointment, new Date('2031-03-05T13:00:00Z'), NOW),
-    ).toBe('SLOT_UNAVAILABLE')
+      await moveByResident(database.db, appointment, { start: later, shownVersion: 0 }, NOW),
+    ).toBe('ALREADY_MOVED')
   })
 })

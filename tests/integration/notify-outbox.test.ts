@@ -169,7 +169,8 @@ describe(`outbox rows written with the change, on ${testProvider}`, () => {
     const request = bookingRequest(fixture)
     const { appointmentId } = await bookWith(request)
     const later = new Date('2031-03-05T09:30:00Z') // Wednesday 10:30
-    expect(await moveByResident(database.db, await managed(request), later, NOW)).toBe('MOVED')
+    const move = { start: later, shownVersion: 0 }
+    expect(await moveByResident(database.db, await managed(request), move, NOW)).toBe('MOVED')
     const rows = await rowsOf(appointmentId)
     const pending = rows.filter((row) => row.status === 'PENDING')
     expect(pending).toEqual([

@@ -4,6 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { DatabaseProvider } from '~/platform/database/provider'
 import { postgresUrlFor, testProvider, withPostgresAdmin } from './database'
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -45,14 +46,18 @@ export const PRODUCTION_ENV = {
  * Starts the built app (`npm run build` first) as `npm start` would, on its own database
  * of the provider under test, and waits until it listens. `seeded`: the demo organisation
  * goes in first with `npm run db:seed` (in the demo mode), as an operator would seed a
- * staging database; production itself never seeds.
+ * staging database; production itself never seeds. `provider`: another database than the
+ * one under test (a benchmark covers both).
  */
 export async function startApp(
   env: Record<string, string> = {},
-  { seeded = false } = {},
+  {
+    seeded = false,
+    provider = testProvider,
+  }: { seeded?: boolean; provider?: DatabaseProvider } = {},
 ): Promise<RunningApp> {
   const port = await freePort()
-  const database = await scratchDatabaseUrl()
+  const database = await scratchDatabaseUrl(provider)
   if (seeded) await seedDemoDatabase(database.url)
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
     cwd: ROOT,
@@ -84,8 +89,10 @@ export async function startApp(
 }
 
 /** The built app in production, on a database seeded beforehand. */
-export const startProductionApp = (env: Record<string, string> = {}) =>
-  startApp({ ...PRODUCTION_ENV, ...env }, { seeded: true })
+export const startProductionApp = (
+  env: Record<string, string> = {},
+  provider: DatabaseProvider = testProvider,
+) => startApp({ ...PRODUCTION_ENV, ...env }, { seeded: true, provider })
 
 async function seedDemoDatabase(databaseUrl: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/seed.ts'], {
@@ -99,8 +106,8 @@ async function seedDemoDatabase(databaseUrl: string) {
   if (code !== 0) throw new Error(`npm run db:seed failed (${code}):\n${stderr}`)
 }
 
-async function scratchDatabaseUrl() {
-  if (testProvider === 'sqlite') {
+async function scratchDatabaseUrl(provider: DatabaseProvider) {
+  if (provider === 'sqlite') {
     const folder = mkdtempSync(path.join(tmpdir(), 'permanence-app-'))
     return {
       url: `file:${folder}/app.db`,

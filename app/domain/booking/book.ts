@@ -47,6 +47,9 @@ export type NewAppointment = Omit<BookingRequest, 'start' | 'maxUpcomingPerConta
   endsAt: Date
 }
 
+/** What a save reports: the new appointment, or the contact's limit reached meanwhile. */
+export type SaveOutcome = { appointmentId: string } | { limitReached: true }
+
 /** What booking needs from the outside world; the database layer implements it. */
 export type BookingPorts = {
   findByIdempotencyKey(key: string): Promise<string | null>
@@ -54,9 +57,13 @@ export type BookingPorts = {
   slotsStartingAt(start: Date): Promise<Slot[]>
   /** Active appointments of these advisors on the slot's local day, for the assignment policy. */
   appointmentsOfLocalDay(slot: Slot): Promise<{ advisorId: string }[]>
-  countUpcoming(contact: Pick<ResidentContact, 'phoneE164' | 'email'>, now: Date): Promise<number>
-  /** One transaction: resident found or created, appointment, audit event. Throws SlotTakenError. */
-  save(appointment: NewAppointment): Promise<string>
+  /**
+   * One transaction, after every other write of the advisor and every booking of the
+   * contact: counts the contact's upcoming appointments and, if `admits` that count, writes
+   * the resident (found or created), the appointment and its audit event. Throws
+   * SlotTakenError.
+   */
+  save(appointment: NewAppointment, admits: (upcoming: number) => boolean): Promise<SaveOutcome>
 }
 
 export type BookingErrorCode =
@@ -123,8 +130,9 @@ export async function bookWalkIn(request: WalkInRequest, now: Date, ports: Booki
 type Candidate = { advisorId: string; endsAt: Date }
 
 /**
- * What every booking shares: a form sent again finds its first booking; the per-contact
- * limit; then the candidates in order until the database accepts one.
+ * What every booking shares: a form sent again finds its first booking; then the candidates
+ * in order until the database accepts one. The per-contact limit is counted by the save,
+ * inside its transaction, where concurrent bookings of one phone cannot both slip under it.
  */
 async function placeBooking(
   request: BookingRequest,
@@ -132,25 +140,30 @@ async function placeBooking(
   ports: BookingPorts,
   candidates: () => Promise<Candidate[]>,
 ) {
-  const existing = await ports.findByIdempotencyKey(request.idempotencyKey)
+  const replayOf = () => ports.findByIdempotencyKey(request.idempotencyKey)
+  const existing = await replayOf()
   if (existing) return { appointmentId: existing, created: false }
 
   const choices = await candidates()
-  const upcoming = await ports.countUpcoming(request.resident, now)
-  if (upcoming >= request.maxUpcomingPerContact) throw new BookingError('TOO_MANY_UPCOMING')
-
-  const { start, maxUpcomingPerContact: _limit, ...record } = request
+  const { start, maxUpcomingPerContact, ...record } = request
+  const admits = (upcoming: number) => upcoming < maxUpcomingPerContact
   for (const { advisorId, endsAt } of choices) {
+    let outcome: SaveOutcome
     try {
-      const appointmentId = await ports.save({ ...record, advisorId, startsAt: start, endsAt })
-      return { appointmentId, created: true }
+      outcome = await ports.save({ ...record, advisorId, startsAt: start, endsAt }, admits)
     } catch (error) {
       // The same form submitted twice at once: the other submission won, and it is this one.
-      const replay = await ports.findByIdempotencyKey(request.idempotencyKey)
+      const replay = await replayOf()
       if (replay) return { appointmentId: replay, created: false }
       // Someone else took this advisor meanwhile: the next candidate, if any.
       if (!(error instanceof SlotTakenError)) throw error
+      continue
     }
+    if ('appointmentId' in outcome) return { appointmentId: outcome.appointmentId, created: true }
+    // The twin submission that won counts as upcoming: it is this booking, not one too many.
+    const replay = await replayOf()
+    if (replay) return { appointmentId: replay, created: false }
+    throw new BookingError('TOO_MANY_UPCOMING')
   }
   throw new SlotTakenError()
 }

@@ -1,4 +1,5 @@
 import type { Db } from '~/platform/database/client.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { cancelPendingNotifications, notifyCancelled } from '~/features/notifications/index.server'
 
 // The advisor workspace's writes on one appointment: attendance, cancellation, note.
@@ -49,10 +50,11 @@ export async function changeStatus(
   return db.$transaction(async (tx) => {
     const current = await tx.appointment.findFirst({
       where: { id: input.appointmentId, organisationId: actor.organisationId },
-      select: { status: true, version: true },
+      select: { status: true, version: true, advisorId: true },
     })
     if (!current || current.version !== input.version) return 'STALE'
     if (!(CHANGEABLE_FROM as readonly string[]).includes(current.status)) return 'FINAL'
+    await serialiseWrites(tx, { advisorIds: [current.advisorId] })
     const cancelling = input.status === 'EXCUSED' || input.status === 'CANCELLED'
     const updated = await tx.appointment.updateMany({
       where: { id: input.appointmentId, version: input.version },
@@ -91,6 +93,12 @@ export async function saveNote(
   input: { appointmentId: string; version: number; note: string | null },
 ): Promise<ChangeOutcome> {
   return db.$transaction(async (tx) => {
+    const current = await tx.appointment.findFirst({
+      where: { id: input.appointmentId, organisationId: actor.organisationId },
+      select: { advisorId: true },
+    })
+    if (!current) return 'STALE'
+    await serialiseWrites(tx, { advisorIds: [current.advisorId] })
     const updated = await tx.appointment.updateMany({
       where: {
         id: input.appointmentId,

@@ -1,7 +1,9 @@
-import type { BookingPorts, NewAppointment } from '~/domain/booking/book'
-import { availability } from '~/features/schedule/index.server'
+import type { BookingPorts, NewAppointment, SaveOutcome } from '~/domain/booking/book'
+import { SlotTakenError } from '~/domain/booking/errors'
+import { ACTIVE_STATUSES, availability } from '~/features/schedule/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { mapOverlap } from '~/platform/database/errors.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { notifyBooked } from '~/features/notifications/index.server'
 
 type PortsRequest = {
@@ -28,30 +30,63 @@ export async function bookingPorts(
 
     appointmentsOfLocalDay: finder.dayLoad,
 
-    countUpcoming: async (contact, at) => {
-      const matches = [
-        ...(contact.phoneE164 ? [{ phoneE164: contact.phoneE164 }] : []),
-        ...(contact.email ? [{ email: contact.email }] : []),
-      ]
-      if (matches.length === 0) return 0
-      return db.appointment.count({
-        where: {
-          organisationId: request.organisationId,
-          status: 'BOOKED',
-          startsAt: { gt: at },
-          resident: { OR: matches },
-        },
-      })
-    },
-
-    save: (appointment) => saveAppointment(db, appointment, now),
+    save: (appointment, admits) => saveAppointment(db, appointment, admits, now),
   }
 }
 
-async function saveAppointment(db: Db, appointment: NewAppointment, now: Date): Promise<string> {
+/** Booked appointments still to come of anyone with this phone or this email. */
+async function countUpcoming(tx: Db, appointment: NewAppointment, now: Date) {
+  const { phoneE164, email } = appointment.resident
+  const matches = [...(phoneE164 ? [{ phoneE164 }] : []), ...(email ? [{ email }] : [])]
+  if (matches.length === 0) return 0
+  return tx.appointment.count({
+    where: {
+      organisationId: appointment.organisationId,
+      status: 'BOOKED',
+      startsAt: { gt: now },
+      resident: { OR: matches },
+    },
+  })
+}
+
+/**
+ * Whether the advisor's time was taken by a booking that committed while this one waited
+ * for its turn: the loser of a rush is told at once, before any write (the database's
+ * no-overlap guarantee stays the truth for anything this misses).
+ */
+async function alreadyTaken(tx: Db, appointment: NewAppointment) {
+  const overlapping = await tx.appointment.count({
+    where: {
+      advisorId: appointment.advisorId,
+      status: { in: [...ACTIVE_STATUSES] },
+      startsAt: { lt: appointment.endsAt },
+      endsAt: { gt: appointment.startsAt },
+    },
+  })
+  return overlapping > 0
+}
+
+async function saveAppointment(
+  db: Db,
+  appointment: NewAppointment,
+  admits: (upcoming: number) => boolean,
+  now: Date,
+): Promise<SaveOutcome> {
   return mapOverlap(() =>
-    db.$transaction(async (tx) => {
-      const residentId = await findOrCreateResident(tx as unknown as Db, appointment)
+    db.$transaction(async (transaction) => {
+      const tx = transaction as unknown as Db
+      // The advisor's time, and the contact's count: both settled only after the bookings
+      // ahead of this one committed.
+      await serialiseWrites(tx, {
+        advisorIds: [appointment.advisorId],
+        contacts: {
+          organisationId: appointment.organisationId,
+          values: [appointment.resident.phoneE164, appointment.resident.email],
+        },
+      })
+      if (!admits(await countUpcoming(tx, appointment, now))) return { limitReached: true }
+      if (await alreadyTaken(tx, appointment)) throw new SlotTakenError()
+      const residentId = await findOrCreateResident(tx, appointment)
       const created = await tx.appointment.create({
         data: {
           organisationId: appointment.organisationId,
@@ -86,7 +121,7 @@ async function saveAppointment(db: Db, appointment: NewAppointment, now: Date): 
       })
       // The confirmation and reminders commit with the booking (the notification outbox).
       await notifyBooked(tx, created.id, now)
-      return created.id
+      return { appointmentId: created.id }
     }),
   )
 }

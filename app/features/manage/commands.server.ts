@@ -9,6 +9,7 @@ import {
 import { availability } from '~/features/schedule/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { mapOverlap } from '~/platform/database/errors.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { notifyCancelled, notifyMoved } from '~/features/notifications/index.server'
 
 /** The appointment a manage link points to, or null; the token is compared in constant time. */
@@ -91,6 +92,7 @@ export async function cancelByResident(
 ) {
   if (!canChangeOnline(deadlineOf(appointment), now)) return false
   await db.$transaction(async (tx) => {
+    await serialiseWrites(tx, { advisorIds: [appointment.advisorId] })
     const updated = await tx.appointment.updateMany({
       where: { id: appointment.id, status: 'BOOKED' },
       data: { status: 'EXCUSED', cancellationReason: reason, version: { increment: 1 } },
@@ -111,25 +113,29 @@ export async function cancelByResident(
   return true
 }
 
-export type MoveOutcome = 'MOVED' | 'TOO_LATE' | 'SLOT_UNAVAILABLE' | 'SLOT_TAKEN'
+export type MoveOutcome = 'MOVED' | 'TOO_LATE' | 'SLOT_UNAVAILABLE' | 'SLOT_TAKEN' | 'ALREADY_MOVED'
 
-/** Moves to a new slot of the same topic and place, until the topic's deadline. */
+/**
+ * Moves to a new slot of the same topic and place, until the topic's deadline, if the
+ * appointment is still at the version the resident's page showed: the same move sent twice
+ * (a double click, two tabs) moves it once, and the others are told it already was.
+ */
 export async function moveByResident(
   db: Db,
   appointment: ManagedAppointmentRecord,
-  start: Date,
+  move: { start: Date; shownVersion: number },
   now: Date,
 ): Promise<MoveOutcome> {
   if (!canChangeOnline(deadlineOf(appointment), now)) return 'TOO_LATE'
   const outcome = await moveToSlot(db, {
     appointment,
-    start,
+    start: move.start,
     advisorId: null,
-    expectedVersion: null,
+    expectedVersion: move.shownVersion,
     actor: { kind: 'RESIDENT', advisorId: null },
     now,
   })
-  return outcome === 'STALE' ? 'SLOT_UNAVAILABLE' : outcome
+  return outcome === 'STALE' ? 'ALREADY_MOVED' : outcome
 }
 
 export type SlotMoveOutcome = 'MOVED' | 'SLOT_UNAVAILABLE' | 'SLOT_TAKEN' | 'STALE'
@@ -151,17 +157,19 @@ export async function moveToSlot(
       siteId: string | null
       advisorId: string
       startsAt: Date
+      version: number
     }
     start: Date
     /** The advisor asked for; null keeps the current one when free, else the policy's. */
     advisorId: string | null
-    /** The version the form showed; null skips the check (the manage link reads it fresh). */
-    expectedVersion: number | null
+    /** The version the form showed: a move from an older page is STALE. */
+    expectedVersion: number
     actor: { kind: 'RESIDENT' | 'ADVISOR'; advisorId: string | null }
     now: Date
   },
 ): Promise<SlotMoveOutcome> {
   const { appointment, start, now } = input
+  if (appointment.version !== input.expectedVersion) return 'STALE'
   const finder = await availability(db, {
     organisationId: appointment.organisationId,
     topicId: appointment.topicId,
@@ -173,7 +181,11 @@ export async function moveToSlot(
     (candidate) =>
       candidate.siteId === appointment.siteId && candidate.start.getTime() === start.getTime(),
   )
-  if (!slot) return 'SLOT_UNAVAILABLE'
+  // A twin of this move that just won holds the slot now: this one is stale, not refused.
+  if (!slot)
+    return (await isCurrent(db, appointment.id, input.expectedVersion))
+      ? 'SLOT_UNAVAILABLE'
+      : 'STALE'
   if (input.advisorId && !slot.advisorIds.includes(input.advisorId)) return 'SLOT_UNAVAILABLE'
   // The same advisor when free, so the resident keeps who they know.
   const advisorId =
@@ -184,12 +196,12 @@ export async function moveToSlot(
   try {
     return await mapOverlap(() =>
       db.$transaction(async (tx) => {
+        // Its old advisor's time and its new one's: with every other write of either.
+        await serialiseWrites(tx, {
+          advisorIds: [appointment.advisorId, advisorId],
+        })
         const updated = await tx.appointment.updateMany({
-          where: {
-            id: appointment.id,
-            status: 'BOOKED',
-            ...(input.expectedVersion === null ? {} : { version: input.expectedVersion }),
-          },
+          where: { id: appointment.id, status: 'BOOKED', version: input.expectedVersion },
           data: { startsAt: slot.start, endsAt: slot.end, advisorId, version: { increment: 1 } },
         })
         if (updated.count === 0) return 'STALE'
@@ -215,4 +227,12 @@ export async function moveToSlot(
     if (error instanceof SlotTakenError) return 'SLOT_TAKEN'
     throw error
   }
+}
+
+async function isCurrent(db: Db, appointmentId: string, version: number) {
+  const found = await db.appointment.findUnique({
+    where: { id: appointmentId },
+    select: { version: true, status: true },
+  })
+  return found?.version === version && found.status === 'BOOKED'
 }

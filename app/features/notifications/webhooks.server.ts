@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { isReminderKind, MESSAGE_TARGET, messageContactOf, notifyCancelled } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
@@ -334,17 +335,19 @@ async function cancelByResident(
   how: string,
   tellResident: boolean,
 ) {
+  const found = await tx.appointment.findUnique({
+    where: { id: appointmentId },
+    select: { organisationId: true, advisorId: true },
+  })
+  if (!found) return false
+  await serialiseWrites(tx, { advisorIds: [found.advisorId] })
   const { count } = await tx.appointment.updateMany({
     where: { id: appointmentId, status: 'BOOKED' },
     data: { status: 'EXCUSED', version: { increment: 1 } },
   })
   if (count === 0) return false
-  const { organisationId } = await tx.appointment.findUniqueOrThrow({
-    where: { id: appointmentId },
-    select: { organisationId: true },
-  })
   await recordAudit(tx, {
-    organisationId,
+    organisationId: found.organisationId,
     actorKind: 'RESIDENT',
     action: 'APPOINTMENT_CANCELLED_BY_RESIDENT',
     entityType: 'Appointment',

@@ -1,6 +1,7 @@
 import { findDuplicates } from '~/domain/residents/duplicates'
 import { planMerge, type MergeProblem } from '~/domain/residents/merge'
 import type { Db } from '~/platform/database/client.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { residentSearchWhere } from './search.server'
 
 // The residents directory of the workspace: list, read, correct, merge. Scoped by
@@ -233,6 +234,14 @@ export async function mergeResidents(
       return { ok: false, problem: 'OTHER_ORGANISATION' }
     const plan = planMerge(kept, duplicate)
     if (!plan.ok) return plan
+    // The duplicate's appointments change rows on their advisors' time: after those
+    // advisors' other writes, and before this transaction locks any resident row.
+    const advisors = await tx.appointment.findMany({
+      where: { residentId: duplicate.id },
+      distinct: ['advisorId'],
+      select: { advisorId: true },
+    })
+    await serialiseWrites(tx, { advisorIds: advisors.map((row) => row.advisorId) })
     const touched = await tx.resident.updateMany({
       where: { id: kept.id, updatedAt: input.keptUpdatedAt },
       // Always a write (an empty one touches nothing, and counts 0): the record changed.

@@ -1,5 +1,6 @@
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import {
   advisorSchedule,
   settleAffected,
@@ -57,6 +58,8 @@ export async function addAbsence(
   try {
     return await db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
+      // Before reading what the change orphans: no booking of this advisor slips in between.
+      await serialiseWrites(tx, { advisorIds: [input.advisorId] })
       const before = await advisorSchedule(tx, input.advisorId, now)
       const created = await tx.absence.create({
         data: {

@@ -1,5 +1,6 @@
 // What other features and their routes use of opening hours: free slots (the one slot
 // computation over the database), and rules as the calendars and the seed write them.
 export { availability } from './availability.server'
+export { ACTIVE_STATUSES } from './scheduling-context.server'
 export { advisorRules, createOpeningRule } from './opening-rules.server'
 export { ruleOfRow } from './rule-rows.server'

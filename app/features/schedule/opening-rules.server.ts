@@ -11,6 +11,7 @@ import {
 } from '~/domain/scheduling'
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
+import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { notifyCancelled } from '~/features/notifications/index.server'
 import { encodeWeekdays, RULE_ROW_SELECT, ruleColumns, ruleOfRow } from './rule-rows.server'
 import { loadSchedulingContext, windowLoader } from './scheduling-context.server'
@@ -267,6 +268,8 @@ export async function saveOpeningRule(
   try {
     return await db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
+      // Before reading what the change orphans: no booking of this advisor slips in between.
+      await serialiseWrites(tx, { advisorIds: [rule.advisorId] })
       const before = await advisorSchedule(tx, rule.advisorId, now)
       let id = input.ruleId
       if (id) {

@@ -117,7 +117,10 @@ function trustProxyOf(value: string): AppConfig['trustProxy'] {
 }
 
 function databaseOf(values: Variables): DatabaseConfig {
-  const database = resolveDatabaseConfig(values.DATABASE_URL, process.cwd())
+  const database = {
+    ...resolveDatabaseConfig(values.DATABASE_URL, process.cwd()),
+    acquireTimeoutMs: values.DATABASE_ACQUIRE_TIMEOUT_MS,
+  }
   return database.provider === 'postgresql'
     ? { ...database, poolSize: values.DATABASE_POOL_SIZE }
     : database

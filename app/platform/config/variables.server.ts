@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import { z } from 'zod'
+import { DEFAULT_ACQUIRE_TIMEOUT_MS } from '~/platform/database/config.server'
 import { ConfigError } from './errors.server'
 
 // Every environment variable the app reads, named once: its schema, its default as the
@@ -81,6 +82,11 @@ export const VARIABLES = {
     'file:<path> or postgresql://user:password@host:5432/database',
   ),
   DATABASE_POOL_SIZE: variable(wholeNumber(1).default(10), '`10`', 'a whole number of 1 or more'),
+  DATABASE_ACQUIRE_TIMEOUT_MS: variable(
+    wholeNumber(1).default(DEFAULT_ACQUIRE_TIMEOUT_MS),
+    `\`${DEFAULT_ACQUIRE_TIMEOUT_MS}\``,
+    'a whole number of milliseconds, 1 or more',
+  ),
   LOG_LEVEL: variable(
     z.enum(LOG_LEVELS).optional(),
     '`info` (`silent` under tests)',

@@ -1,9 +1,11 @@
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { config } from '~/platform/config/config.server'
-import type { DatabaseConfig } from './config.server'
+import { DEFAULT_ACQUIRE_TIMEOUT_MS, type DatabaseConfig } from './config.server'
 import { PrismaClient as PostgresClient } from './generated/postgresql/client'
 import { PrismaClient as SqliteClient } from './generated/sqlite/client'
+import type { DatabaseProvider } from './provider'
+import { wholeTransactions } from './sqlite-adapter.server'
 
 /**
  * The database client. Both providers are generated from the same models, so their
@@ -11,23 +13,44 @@ import { PrismaClient as SqliteClient } from './generated/sqlite/client'
  */
 export type Db = SqliteClient
 
-// A booking rush waits for a connection rather than failing after Prisma's default 2 s.
-const transactionOptions = { maxWait: 10_000, timeout: 20_000 }
+// Prisma's transaction clients are derived from the client and read its properties, so the
+// provider set here is also known inside a transaction (write-locks.server.ts needs it). A
+// registered symbol: the Remix build and the server entry each load this module.
+const PROVIDER = Symbol.for('permanence.databaseProvider')
 
 export function createDb(database: DatabaseConfig): Db {
-  if (database.provider === 'sqlite') {
-    return new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: database.filePath, timeout: 10_000 }),
-      transactionOptions,
-    })
-  }
-  const adapter = new PrismaPg({
-    connectionString: database.url,
-    connectionTimeoutMillis: 10_000,
-    // DATABASE_POOL_SIZE; pg's own default (10) for a client made from a bare URL (tests).
-    ...(database.poolSize ? { max: database.poolSize } : {}),
-  })
-  return new PostgresClient({ adapter, transactionOptions }) as unknown as Db
+  // One patience for every wait: a connection from the pool, PostgreSQL's or SQLite's turn
+  // to start a transaction, SQLite's write lock. Past it the request answers 503
+  // (errors.server.ts, isDatabaseBusy) instead of queueing behind a rush.
+  const waitMs = database.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS
+  const transactionOptions = { maxWait: waitMs, timeout: 20_000 }
+  const client =
+    database.provider === 'sqlite'
+      ? new SqliteClient({
+          adapter: wholeTransactions(
+            new PrismaBetterSQLite3({ url: database.filePath, timeout: waitMs }),
+            new PrismaBetterSQLite3({ url: database.filePath, timeout: waitMs }),
+          ),
+          transactionOptions,
+        })
+      : (new PostgresClient({
+          adapter: new PrismaPg({
+            connectionString: database.url,
+            connectionTimeoutMillis: waitMs,
+            // DATABASE_POOL_SIZE; pg's own default (10) for a client made from a bare URL (tests).
+            ...(database.poolSize ? { max: database.poolSize } : {}),
+          }),
+          transactionOptions,
+        }) as unknown as Db)
+  Object.defineProperty(client, PROVIDER, { value: database.provider })
+  return client
+}
+
+/** The provider behind a client of createDb, or behind one of its transaction clients. */
+export function providerOfClient(db: Pick<Db, '$executeRaw'>): DatabaseProvider {
+  const provider = (db as unknown as Record<symbol, DatabaseProvider | undefined>)[PROVIDER]
+  if (!provider) throw new Error('This database client was not made by createDb')
+  return provider
 }
 
 type DbHolder = { db?: Db; config?: DatabaseConfig }

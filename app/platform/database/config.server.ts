@@ -2,9 +2,14 @@ import path from 'node:path'
 import { StartupError } from '~/platform/config/errors.server'
 import { providerOf, type DatabaseProvider } from './provider'
 
+/** How long a request waits for a connection (SQLite: for the write lock); then 503. */
+type Waiting = { acquireTimeoutMs?: number }
+
 export type DatabaseConfig =
-  | { provider: 'sqlite'; url: string; filePath: string }
-  | { provider: 'postgresql'; url: string; description: string; poolSize?: number }
+  | ({ provider: 'sqlite'; url: string; filePath: string } & Waiting)
+  | ({ provider: 'postgresql'; url: string; description: string; poolSize?: number } & Waiting)
+
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5_000
 
 /** The database cannot be used as configured or found (URL, server, data folder). */
 export class DatabaseConfigError extends StartupError {

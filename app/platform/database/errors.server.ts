@@ -5,8 +5,10 @@ import { SlotTakenError } from '~/domain/booking/errors'
 // whole error chain is searched.
 const OVERLAP_MARKERS = ['APPOINTMENT_OVERLAP', 'Appointment_no_overlap', '23P01']
 
-export function isOverlapError(error: unknown): boolean {
-  return errorTexts(error).some((text) => OVERLAP_MARKERS.some((marker) => text.includes(marker)))
+export const isOverlapError = (error: unknown) => mentions(error, OVERLAP_MARKERS)
+
+function mentions(error: unknown, markers: string[]): boolean {
+  return errorTexts(error).some((text) => markers.some((marker) => text.includes(marker)))
 }
 
 function errorTexts(error: unknown, depth = 0): string[] {
@@ -20,16 +22,15 @@ function errorTexts(error: unknown, depth = 0): string[] {
   return texts
 }
 
-// Two transactions inserting overlapping rows wait on each other in PostgreSQL's exclusion
-// index; under load it may abort one as a deadlock (40P01) or a serialization failure
-// (40001). That transaction was rolled back whole, so it runs again: the retry then meets
-// the other row as a plain collision, or succeeds if the other one gave up.
+// Writes of one advisor are serialised before they insert (write-locks.server.ts), so
+// PostgreSQL no longer finds two transactions waiting on each other in its exclusion index.
+// A deadlock (40P01) or serialization failure (40001) can still abort a transaction whose
+// writes reach past those locks (rows locked by an edit meanwhile): it was rolled back
+// whole, so it runs again, at most three times in all.
 const RETRYABLE_MARKERS = ['40P01', '40001', 'deadlock detected']
 const ATTEMPTS = 3
 
-function isRetryable(error: unknown): boolean {
-  return errorTexts(error).some((text) => RETRYABLE_MARKERS.some((marker) => text.includes(marker)))
-}
+const isRetryable = (error: unknown) => mentions(error, RETRYABLE_MARKERS)
 
 /**
  * Runs a write transaction that may collide with another appointment, turning the collision
@@ -46,3 +47,15 @@ export async function mapOverlap<T>(write: () => Promise<T>): Promise<T> {
     }
   }
 }
+
+// The database could not serve in time: no connection free in the pool (pg-pool), no turn
+// to start a transaction within maxWait (Prisma, P2028), or SQLite's write lock held by
+// another process past the busy timeout (SQLITE_BUSY).
+const BUSY_MARKERS = [
+  'timeout exceeded when trying to connect',
+  'Unable to start a transaction in the given time',
+  'SQLITE_BUSY',
+]
+
+/** The request waited too long for the database: worth a 503 and a retry, not a 500. */
+export const isDatabaseBusy = (error: unknown) => mentions(error, BUSY_MARKERS)

@@ -54,13 +54,14 @@ function memoryPorts(options: { slots?: Slot[]; upcoming?: number; busy?: string
       saved.find((row) => row.idempotencyKey === key)?.id ?? null,
     slotsStartingAt: async () => options.slots ?? [],
     appointmentsOfLocalDay: async () => [],
-    countUpcoming: async () => options.upcoming ?? 0,
-    save: async (appointment) => {
+    save: async (appointment, admits) => {
+      // The database side's order: the contact's count, then the insert.
+      if (!admits((options.upcoming ?? 0) + saved.length)) return { limitReached: true }
       if (busy.has(appointment.advisorId)) throw new SlotTakenError()
       const id = `appointment-${saved.length + 1}`
       saved.push({ ...appointment, id })
       busy.add(appointment.advisorId)
-      return id
+      return { appointmentId: id }
     },
   }
   return { ports, saved }
@@ -89,6 +90,17 @@ describe('a booking', () => {
     const { ports, saved } = memoryPorts({ slots: [slot], upcoming: 3 })
     await expect(book(request(), NOW, ports)).rejects.toEqual(new BookingError('TOO_MANY_UPCOMING'))
     expect(saved).toHaveLength(0)
+  })
+
+  test('sent twice at once as the last one the contact may hold is one booking, not a refusal', async () => {
+    const { ports, saved } = memoryPorts({ slots: [slot], upcoming: 2 })
+    const [first, second] = await Promise.all([
+      book(request(), NOW, ports),
+      book(request(), NOW, ports),
+    ])
+    expect(saved).toHaveLength(1)
+    expect(second!.appointmentId).toBe(first!.appointmentId)
+    expect([first!.created, second!.created].sort()).toEqual([false, true])
   })
 
   test('of a time the engine does not offer is refused', async () => {
