@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import type { LinksFunction } from '@remix-run/node'
 import {
   Link,
@@ -85,6 +86,11 @@ function Header() {
 
 export default function App() {
   useFocusOnNewPage()
+  // Until the scripts have taken over, a link or button acts as plain HTML (a full page
+  // load); browser tests that check client-side behaviour wait for this mark.
+  useEffect(() => {
+    document.documentElement.dataset.scripted = 'true'
+  }, [])
   return (
     <>
       <Header />

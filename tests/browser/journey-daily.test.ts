@@ -4,6 +4,7 @@ import {
   browserSession,
   expectAccessible,
   expectAccessibleWithoutScripts,
+  waitForScripts,
 } from '../support/browser'
 import { chooseFirstSlot, confirm, fillContact, focused, tabTo } from '../support/journey-steps'
 
@@ -160,6 +161,7 @@ describe('focus after a client-side step', () => {
   test('goes to the new page’s heading at every step, by keyboard, and to nothing else', async () => {
     const page = await newPage()
     await page.goto(`${session.app.url}/${ORGANISATION}`)
+    await waitForScripts(page)
     const step = async (link: string | RegExp, heading: string) => {
       await tabTo(page, link)
       await page.keyboard.press('Enter')

@@ -169,3 +169,8 @@ export async function expectAccessibleWithoutScripts(page: Page) {
   }
   await expectAccessible(page, false)
 }
+
+/** Waits until the page's scripts have taken over (root's `data-scripted` mark). */
+export async function waitForScripts(page: Page) {
+  await page.locator('html[data-scripted]').waitFor({ state: 'attached' })
+}
