@@ -15,7 +15,6 @@ import {
   confirmOnlineBooking,
   isStillOffered,
   nearestAlternatives,
-  newIdempotencyKey,
 } from '~/features/journey/confirm.server'
 import { topicInLanguage } from '~/domain/topics/language'
 import { requireSlotStep } from '~/features/journey/lookups.server'
@@ -23,11 +22,11 @@ import type { LoadContext } from '~/platform/http/app.server'
 import { parseForm } from '~/platform/forms.server'
 
 /** The draft, checked again: a cookie is the resident's, but never trusted. */
-async function contactOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
+async function draftOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
   const draft = await readDraft(request, step.journeyKey)
   if (!draft) return null
-  const parsed = parseForm(draft, contactStepSchema(step))
-  return parsed.ok ? parsed.value : null
+  const parsed = parseForm(draft.fields, contactStepSchema(step))
+  return parsed.ok ? { contact: parsed.value, nonce: draft.nonce } : null
 }
 
 type Step = Awaited<ReturnType<typeof requireSlotStep>>
@@ -53,9 +52,9 @@ async function refusalOf(
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const step = await requireSlotStep(params)
-  const contact = await contactOf(request, step)
+  const draft = await draftOf(request, step)
   const paths = journeyPaths(step.organisation.slug, step.topic.id)
-  if (!contact) throw redirect(paths.contact(step.place, params.start!))
+  if (!draft) throw redirect(paths.contact(step.place, params.start!))
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const now = new Date()
   // Taken since the week page showed it (or by this resident's other tab): say so now,
@@ -71,9 +70,8 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     place: step.place,
     start: params.start!,
     when: formatAppointmentDate(step.start, step.zone, language),
-    contact,
+    contact: draft.contact,
     refusal,
-    idempotencyKey: newIdempotencyKey(),
     title: t('journey.review.title'),
   }
 }
@@ -85,16 +83,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const step = await requireSlotStep(params)
   const paths = journeyPaths(step.organisation.slug, step.topic.id)
-  const contact = await contactOf(request, step)
-  if (!contact) throw redirect(paths.contact(step.place, params.start!))
-  const form = await request.formData()
+  const draft = await draftOf(request, step)
+  if (!draft) throw redirect(paths.contact(step.place, params.start!))
   const now = new Date()
   const language = await languageOf(request)
   const outcome = await confirmOnlineBooking({
     step,
-    contact,
+    ...draft,
     language,
-    idempotencyKey: String(form.get('idempotencyKey') ?? ''),
     clientAddress: (context as LoadContext).clientAddress,
     now,
   })
@@ -104,7 +100,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
       headers: { 'Set-Cookie': await clearDraft(request) },
     })
   }
-  const status = outcome.reason === 'rateLimited' ? 429 : outcome.reason === 'invalid' ? 400 : 409
+  const status = outcome.reason === 'rateLimited' ? 429 : 409
   return Response.json(await refusalOf(step, outcome.reason, language, now), { status })
 }
 
@@ -122,7 +118,6 @@ export default function ReviewStep() {
         unavailable: t('journey.review.unavailable'),
         tooMany: t('journey.review.tooMany', { count: data.organisation.maxUpcomingPerContact }),
         rateLimited: t('journey.review.rateLimited'),
-        invalid: t('journey.review.unavailable'),
       }[refusal.reason]
     : null
   // A time that is gone is not offered again: no summary of it, no button to confirm it.
@@ -216,7 +211,6 @@ export default function ReviewStep() {
       </p>
       {lost ? null : (
         <Form method="post">
-          <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {t('journey.review.confirm')}
           </button>

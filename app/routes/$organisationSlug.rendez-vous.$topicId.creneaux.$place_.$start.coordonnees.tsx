@@ -30,7 +30,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     place: step.place,
     start: params.start!,
     when: formatAppointmentDate(step.start, step.zone, language),
-    draft,
+    draft: draft?.fields ?? null,
     maxLengths: maxLengthsOf(contactFields),
     title: t('journey.contact.title'),
   }

@@ -146,7 +146,7 @@ export default function BookOnBehalf() {
             <input type="hidden" name="usager" value={data.usager} />
             <input type="hidden" name="motif" value={data.motif} />
             <input type="hidden" name="lieu" value={data.lieu} />
-            <input type="hidden" name="idempotencyKey" value={data.idempotencyKey} />
+            <input type="hidden" name="nonce" value={data.nonce} />
             <FieldGroup form={form} name="start">
               {data.first && data.day ? (
                 <>

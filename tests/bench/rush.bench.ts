@@ -67,13 +67,13 @@ async function deskFields(
   const html = await (
     await fetch(`${app.url}/espace/reserver?${query}`, { headers: { cookie } })
   ).text()
-  const idempotencyKey = /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1]
-  if (!idempotencyKey) throw new Error('No idempotency key on the booking form')
+  const nonce = /name="nonce" value="([^"]+)"/.exec(html)?.[1]
+  if (!nonce) throw new Error('No nonce on the booking form')
   return {
     usager: 'nouveau',
     motif: slot.topicId,
     lieu: slot.siteId,
-    idempotencyKey,
+    nonce,
     start: slot.start.toISOString(),
     ...person,
     consent: 'on',

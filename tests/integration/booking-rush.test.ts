@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { hashManageToken } from '~/domain/booking/manage-token.server'
 import { testProvider } from '../support/database'
-import { postForm } from '../support/journey'
+import { hiddenFields, postForm } from '../support/journey'
 import {
   confirmBooking,
   freeSlotPaths,
@@ -36,12 +36,12 @@ const activeAt = (start: Date, siteId: string) =>
 async function deskBooking(topicId: string, siteId: string, start: Date, person: Person) {
   const query = new URLSearchParams({ usager: 'nouveau', motif: topicId, lieu: siteId })
   const html = await (await workspace.get(`/espace/reserver?${query}`)).text()
-  const idempotencyKey = /name="idempotencyKey" value="([^"]+)"/.exec(html)![1]!
+  const nonce = /name="nonce" value="([^"]+)"/.exec(html)![1]!
   return {
     usager: 'nouveau',
     motif: topicId,
     lieu: siteId,
-    idempotencyKey,
+    nonce,
     start: start.toISOString(),
     ...person,
     consent: 'on',
@@ -118,11 +118,7 @@ describe(`a booking rush on ${testProvider}`, () => {
       .map((match) => match[1]!)
       .find((path) => !path.endsWith(contactPath.split('/').at(-2)!))!
     const confirmPage = await (await fetch(`${app().url}${target}`)).text()
-    const fields = Object.fromEntries(
-      [...confirmPage.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
-        (match) => [match[1]!, match[2]!],
-      ),
-    )
+    const fields = hiddenFields(confirmPage)
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => postForm(app(), target, fields)),
     )

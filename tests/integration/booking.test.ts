@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => database.drop())
 
 async function bookWith(request: BookingRequest, now = NOW) {
-  const ports = await bookingPorts(database.db, request, now)
+  const ports = await bookingPorts(database.db, request, now, SECRET)
   return book(request, now, ports)
 }
 
@@ -51,7 +51,7 @@ describe(`booking on ${testProvider}`, () => {
       phoneE164: '+33612345678',
       notificationConsent: true,
     })
-    const { token, hash } = manageTokenFor(request.idempotencyKey, SECRET)
+    const { token, hash } = manageTokenFor(appointmentId, SECRET)
     expect(row.manageTokenHash).toBe(hash)
     expect(JSON.stringify(row)).not.toContain(token)
     expect(
@@ -169,8 +169,8 @@ describe(`booking on ${testProvider}`, () => {
   test('cancelling frees the time for someone else, and is refused past the deadline', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const request = bookingRequest(fixture)
-    await bookWith(request)
-    const { token } = manageTokenFor(request.idempotencyKey, SECRET)
+    const { appointmentId } = await bookWith(request)
+    const { token } = manageTokenFor(appointmentId, SECRET)
     const appointment = (await findByManageToken(database.db, token))!
     const tooLate = new Date(TUESDAY_9.getTime() - 60 * 60_000)
     expect(await cancelByResident(database.db, appointment, null, tooLate)).toBe(false)
@@ -195,7 +195,7 @@ describe(`booking on ${testProvider}`, () => {
     const { appointmentId } = await bookWith(request)
     const appointment = (await findByManageToken(
       database.db,
-      manageTokenFor(request.idempotencyKey, SECRET).token,
+      manageTokenFor(appointmentId, SECRET).token,
     ))!
     const later = new Date('2031-03-05T09:30:00Z')
     expect(
@@ -213,7 +213,7 @@ describe(`booking on ${testProvider}`, () => {
     expect(reuse.created).toBe(true)
     const current = (await findByManageToken(
       database.db,
-      manageTokenFor(request.idempotencyKey, SECRET).token,
+      manageTokenFor(appointmentId, SECRET).token,
     ))!
     const outsideTheRules = { start: new Date('2031-03-05T13:00:00Z'), shownVersion: 1 }
     expect(await moveByResident(database.db, current, outsideTheRules, NOW)).toBe(

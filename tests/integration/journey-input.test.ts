@@ -170,29 +170,12 @@ describe(`tampered journeys (${testProvider})`, () => {
     // 03:00 at night, on the grid of no rule.
     const night = review.replace(/\/\d{8}T\d{4}Z\//, (segment) => `${segment.slice(0, 9)}T0200Z/`)
     const draft = await postForm(app, night.replace('/confirmer', '/coordonnees'), VALID, cookie)
-    const response = await postForm(
-      app,
-      night,
-      { idempotencyKey: '11111111-2222-4333-8444-555555555555' },
-      cookieOf(draft),
-    )
+    const response = await postForm(app, night, {}, cookieOf(draft))
     const html = await response.text()
     expect(response.status).toBe(409)
     expect(html).toContain('Ce créneau n’est plus disponible. Vos coordonnées sont gardées')
     expect(html).toContain('Horaires proches encore libres')
     expect(html).toContain('Élodie')
-    await expectNothingWritten()
-  })
-
-  test('a tampered idempotency key is refused', async () => {
-    const posted = await postForm(app, contactPath, VALID)
-    const response = await postForm(
-      app,
-      posted.headers.get('location')!,
-      { idempotencyKey: '../../etc' },
-      cookieOf(posted),
-    )
-    expect(response.status).toBe(400)
     await expectNothingWritten()
   })
 })

@@ -17,12 +17,7 @@ beforeAll(async () => {
     lastName: 'Annulation',
     phone: '06 12 34 56 99',
   })
-  const confirmed = await postForm(
-    app,
-    contact.headers.get('location')!,
-    { idempotencyKey: 'aaaaaaaa-bbbb-4ccc-8ddd-000000000099' },
-    cookieOf(contact),
-  )
+  const confirmed = await postForm(app, contact.headers.get('location')!, {}, cookieOf(contact))
   managePath = new URL(confirmed.headers.get('location')!, app.url).pathname
 })
 afterAll(async () => {

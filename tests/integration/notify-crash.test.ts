@@ -83,7 +83,7 @@ describe(`SIGKILL crash test on ${testProvider}`, () => {
     const { appointmentId } = await book(
       request,
       NOW,
-      await bookingPorts(database.db, request, NOW),
+      await bookingPorts(database.db, request, NOW, SECRET),
     )
     await database.db.notification.updateMany({
       where: { appointmentId },

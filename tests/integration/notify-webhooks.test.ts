@@ -7,7 +7,12 @@ import { action as smsAction } from '~/routes/webhooks.twilio.sms'
 import { action as voiceAction } from '~/routes/webhooks.twilio.voice'
 import { parseInbound } from '~/features/notifications/webhooks.server'
 import { loadConfig } from '~/platform/config/config.server'
-import { bookingRequest, createBookableOrganisation, NOW } from '../support/booking-fixtures'
+import {
+  bookingRequest,
+  createBookableOrganisation,
+  NOW,
+  SECRET,
+} from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 
 const holder = () => {
@@ -54,7 +59,7 @@ function post(
 }
 
 async function bookWith(request: BookingRequest) {
-  return book(request, NOW, await bookingPorts(database.db, request, NOW))
+  return book(request, NOW, await bookingPorts(database.db, request, NOW, SECRET))
 }
 
 const replyText = async (response: Response) =>

@@ -72,7 +72,7 @@ function dispatcher(clock: { now: Date }, options: Partial<DispatcherOptions> = 
 }
 
 async function bookWith(request: BookingRequest, now = NOW) {
-  return book(request, now, await bookingPorts(database.db, request, now))
+  return book(request, now, await bookingPorts(database.db, request, now, SECRET))
 }
 
 const at = (iso: string) => ({ now: new Date(iso) })
@@ -86,7 +86,7 @@ describe(`the outbox worker on ${testProvider}`, () => {
     const worker = dispatcher(clock)
     expect(await worker.drain()).toEqual(['SENT'])
     expect(fake.records).toHaveLength(1)
-    const { token } = manageTokenFor(request.idempotencyKey, SECRET)
+    const { token } = manageTokenFor(appointmentId, SECRET)
     const sms = fake.records[0]
     expect(sms.to).toBe('+33612345678')
     expect(sms.body).toBe(
@@ -393,7 +393,7 @@ describe(`the outbox worker on ${testProvider}`, () => {
     await worker.drain()
     const appointment = await findByManageToken(
       database.db,
-      manageTokenFor(request.idempotencyKey, SECRET).token,
+      manageTokenFor(appointmentId, SECRET).token,
     )
     expect(await cancelByResident(database.db, appointment!, null, NOW)).toBe(true)
     expect((await worker.drain()).sort()).toEqual(['SENT', 'SENT'])
@@ -484,8 +484,8 @@ describe(`the outbox worker on ${testProvider}`, () => {
   })
 })
 
-const linkOf = (request: BookingRequest) =>
-  `${PUBLIC_URL}/r/${manageTokenFor(request.idempotencyKey, SECRET).token}`
+const linkOf = (appointmentId: string) =>
+  `${PUBLIC_URL}/r/${manageTokenFor(appointmentId, SECRET).token}`
 
 const mailTo = (address: string) =>
   smtp.received.filter((mail) => JSON.stringify(mail.to).includes(address)).at(-1)
@@ -513,10 +513,10 @@ describe(`messages as received, on ${testProvider}`, () => {
       },
     })
     const request = bookingRequest(fixture, { firstName: 'Court', phone: '+33612340101' })
-    await bookWith(request)
+    const { appointmentId } = await bookWith(request)
     expect(await sending({ now: NOW }).drain()).toEqual(['SENT'])
     expect(fake.records[0]!.body).toBe(
-      `Rendez-vous confirmé le mardi 4 mars à 9 h, France Services Lons (Impots). ${linkOf(request)} Répondez ANNULER pour annuler`,
+      `Rendez-vous confirmé le mardi 4 mars à 9 h, France Services Lons (Impots). ${linkOf(appointmentId)} Répondez ANNULER pour annuler`,
     )
     expect(fake.records[0]!.from).toBe(SERVER_FROM)
   })
@@ -528,12 +528,12 @@ describe(`messages as received, on ${testProvider}`, () => {
       data: { smsSenderName: 'MAIRIELONS' },
     })
     const request = bookingRequest(fixture, { firstName: 'Nom', phone: '+33612340102' })
-    await bookWith(request)
+    const { appointmentId } = await bookWith(request)
     await sending({ now: NOW }).drain()
     const [sms] = fake.records
     expect(sms!.from).toBe('MAIRIELONS')
     expect(sms!.body).toBe(
-      `Rendez-vous confirmé le mardi 4 mars à 9 h, Mairie (Impots). Voir ou annuler : ${linkOf(request)}`,
+      `Rendez-vous confirmé le mardi 4 mars à 9 h, Mairie (Impots). Voir ou annuler : ${linkOf(appointmentId)}`,
     )
     expect(sms!.body).not.toContain('ANNULER')
   })
@@ -559,12 +559,12 @@ describe(`messages as received, on ${testProvider}`, () => {
     })
     request.resident.phoneType = 'FIXED'
     request.helper = { name: 'Luc', phoneE164: '+33612340104', email: null, receivesMessages: true }
-    await bookWith(request)
+    const { appointmentId } = await bookWith(request)
     await sending({ now: NOW }).drain()
     const [sms] = fake.records
     expect(sms!.to).toBe('+33612340104')
     expect(sms!.body).toBe(
-      `Rendez-vous de Paulette Girard confirmé le mardi 4 mars à 9 h, Mairie (Impots). ${linkOf(request)} Répondez ANNULER pour annuler`,
+      `Rendez-vous de Paulette Girard confirmé le mardi 4 mars à 9 h, Mairie (Impots). ${linkOf(appointmentId)} Répondez ANNULER pour annuler`,
     )
   })
 
@@ -584,7 +584,7 @@ describe(`messages as received, on ${testProvider}`, () => {
     const { appointmentId } = await bookWalkIn(
       request,
       now,
-      await bookingPorts(database.db, request, now),
+      await bookingPorts(database.db, request, now, SECRET),
     )
     expect(await sending({ now }).drain()).toEqual([])
     expect(fake.records).toHaveLength(0)
@@ -633,11 +633,13 @@ describe(`messages as received, on ${testProvider}`, () => {
       phoneType: null,
       email: 'anne.courriel@example.test',
     }
-    await bookWith(request)
+    const { appointmentId } = await bookWith(request)
     expect(await sending({ now: NOW }).drain()).toEqual(['SENT'])
     const mail = mailTo('anne.courriel@example.test')!
     expect(mail.subject).toBe(printed('Rendez-vous confirmé : mardi 4 mars 2031 à 9 h'))
-    expect(mail.text).toContain(`Voir, déplacer ou annuler le rendez-vous : ${linkOf(request)}`)
+    expect(mail.text).toContain(
+      `Voir, déplacer ou annuler le rendez-vous : ${linkOf(appointmentId)}`,
+    )
     expect(mail.text).not.toContain('ANNULER')
     const calendar = mail.attachments.find((file) => file.contentType.startsWith('text/calendar'))
     const ics = calendar!.content.toString('utf8')
@@ -645,9 +647,9 @@ describe(`messages as received, on ${testProvider}`, () => {
     expect(ics).toContain('METHOD:REQUEST')
     expect(eventProperty(ics, 'ORGANIZER')).toBe('MAILTO:mairie@lons.example')
     expect(eventProperty(ics, 'ATTENDEE')).toBe('mailto:anne.courriel@example.test')
-    expect(eventProperty(ics, 'URL')).toBe(linkOf(request))
+    expect(eventProperty(ics, 'URL')).toBe(linkOf(appointmentId))
     expect(eventProperty(ics, 'DESCRIPTION')).toContain(
-      `Voir, déplacer ou annuler : ${linkOf(request)}`,
+      `Voir, déplacer ou annuler : ${linkOf(appointmentId)}`,
     )
     expect(ics).toContain('BEGIN:VALARM')
   })
@@ -660,7 +662,7 @@ describe(`messages as received, on ${testProvider}`, () => {
     await sending(clock).drain()
     const appointment = await findByManageToken(
       database.db,
-      manageTokenFor(request.idempotencyKey, SECRET).token,
+      manageTokenFor(appointmentId, SECRET).token,
     )
     expect(await cancelByResident(database.db, appointment!, null, NOW)).toBe(true)
     await sending(clock).drain()

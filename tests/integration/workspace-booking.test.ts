@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
 import { demoWorkspace, LEA, SOPHIE } from '../support/workspace'
 
@@ -9,13 +10,23 @@ const topicNamed = (name: string) => workspace.database.topic.findFirstOrThrow({
 const residentNamed = (lastName: string) =>
   workspace.database.resident.findFirstOrThrow({ where: { lastName } })
 
+/** A second session of a demo advisor, as another browser of theirs would hold. */
+async function signInAgain(email: string) {
+  const response = await fetch(`${workspace.app.url}/espace/connexion`, {
+    method: 'POST',
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+    redirect: 'manual',
+  })
+  return response.headers.get('set-cookie')!.split(';')[0]!
+}
+
 /** The booking form of a resident, topic and place: its first free slot and its key. */
 async function bookingForm(usager: string, motif: string, lieu: string, email = SOPHIE) {
   const html = await (
     await get(`/espace/reserver?${new URLSearchParams({ usager, motif, lieu })}`, email)
   ).text()
   const first = /id="slot-first"[^>]*value="([^"]+)"/.exec(html)?.[1]
-  const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)?.[1]
+  const key = /name="nonce" value="([^"]+)"/.exec(html)?.[1]
   return { html, first: first!, key: key! }
 }
 
@@ -48,7 +59,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       usager: jeanne.id,
       motif: taxes.id,
       lieu: 'telephone',
-      idempotencyKey: form.key,
+      nonce: form.key,
       start: form.first,
     })
     expect(response.status).toBe(302)
@@ -77,17 +88,31 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
     expect(slip).toContain('Pour annuler ou déplacer, appelez le 01 99 00 12 34.')
 
     // The same form sent twice books once.
-    const again = await post('/espace/reserver', {
+    const fields = {
       usager: jeanne.id,
       motif: taxes.id,
       lieu: 'telephone',
-      idempotencyKey: form.key,
+      nonce: form.key,
       start: form.first,
-    })
+    }
+    const again = await post('/espace/reserver', fields)
     expect(again.headers.get('location')).toBe(location)
-    expect(
-      await workspace.database.appointment.count({ where: { idempotencyKey: form.key } }),
-    ).toBe(1)
+    const booked = await workspace.database.appointment.findMany({
+      where: { residentId: jeanne.id, startsAt: new Date(form.first) },
+    })
+    expect(booked).toHaveLength(1)
+    // The row keeps a hash of the form's nonce bound to the session, never the nonce.
+    expect(booked[0]!.idempotencyKeyHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(JSON.stringify(booked[0])).not.toContain(form.key)
+
+    // The same nonce sent from another sign-in (another browser) is not that booking.
+    const elsewhere = await fetch(`${workspace.app.url}/espace/reserver`, {
+      method: 'POST',
+      body: new URLSearchParams(fields),
+      headers: { cookie: await signInAgain(SOPHIE) },
+      redirect: 'manual',
+    })
+    expect(elsewhere.headers.get('location')).not.toBe(location)
   })
 
   test('a slot just taken is refused with a clear message, nothing written', async () => {
@@ -104,7 +129,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       usager: amina.id,
       motif: taxes.id,
       lieu: 'telephone',
-      idempotencyKey: form.key,
+      nonce: form.key,
       start: taken.startsAt.toISOString(),
     })
     expect(response.status).toBe(409)
@@ -125,7 +150,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       usager: 'nouveau',
       motif: identity.id,
       lieu: site.id,
-      idempotencyKey: form.key,
+      nonce: form.key,
       start: form.first,
       firstName: 'Élise',
       lastName: 'Durand',
@@ -142,7 +167,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       usager: 'nouveau',
       motif: identity.id,
       lieu: site.id,
-      idempotencyKey: form.key,
+      nonce: form.key,
       start: form.first,
       firstName: 'Élise',
       lastName: 'Durand',
@@ -161,7 +186,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
       usager: 'nouveau',
       motif: identity.id,
       lieu: site.id,
-      idempotencyKey: form.key,
+      nonce: form.key,
       start: form.first,
       firstName: 'Élise',
       lastName: 'Durand',
@@ -192,7 +217,7 @@ describe(`booking on behalf of a resident on ${testProvider}`, () => {
         usager: rene.id,
         motif: smartphone.id,
         lieu: library.id,
-        idempotencyKey: form.key,
+        nonce: form.key,
         start: form.first,
       },
       karim,

@@ -7,6 +7,7 @@ import {
   type Row,
 } from '../support/authorisation-matrix'
 import { testProvider } from '../support/database'
+import { newBookingNonce } from '~/domain/booking/manage-token.server'
 
 // Residents directory, resident page and merge, walk-ins and moves from the workspace:
 // every route and action, for every role and for an admin of another organisation.
@@ -161,7 +162,7 @@ describe(`residents authorisation matrix on ${testProvider}`, () => {
           usager: rene.id,
           motif: taxes.id,
           lieu: townHall.id,
-          idempotencyKey: crypto.randomUUID(),
+          nonce: newBookingNonce(),
           start: 'autre',
           walkInDate: aFreeStart.slice(0, 10),
           walkInTime: '15:00',

@@ -9,6 +9,7 @@ import {
   type Row,
 } from '../support/authorisation-matrix'
 import { testProvider } from '../support/database'
+import { newBookingNonce } from '~/domain/booking/manage-token.server'
 
 // Calendars, appointments, booking on behalf and sessions: every route and action, for
 // every role and for an advisor of another organisation (see the harness for the rules).
@@ -126,7 +127,7 @@ describe(`authorisation matrix on ${testProvider}`, () => {
           usager: other().residentId,
           motif: taxes.id,
           lieu: 'telephone',
-          idempotencyKey: crypto.randomUUID(),
+          nonce: newBookingNonce(),
           start: new Date(Date.now() + 7 * 86_400_000).toISOString(),
         }),
         expected: {
@@ -145,7 +146,7 @@ describe(`authorisation matrix on ${testProvider}`, () => {
           usager: rene.id,
           motif: taxes.id,
           lieu: 'telephone',
-          idempotencyKey: crypto.randomUUID(),
+          nonce: newBookingNonce(),
           start: new Date(Date.now() + 7 * 86_400_000).toISOString(),
         }),
         expected: {

@@ -20,12 +20,12 @@ async function walkIn(date: string, time: string, extra: Record<string, string> 
   const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
   const query = new URLSearchParams({ usager: amina.id, motif: taxes.id, lieu: townHall.id })
   const html = await (await get(`/espace/reserver?${query}`)).text()
-  const key = /name="idempotencyKey" value="([^"]+)"/.exec(html)![1]!
+  const key = /name="nonce" value="([^"]+)"/.exec(html)![1]!
   return post('/espace/reserver', {
     usager: amina.id,
     motif: taxes.id,
     lieu: townHall.id,
-    idempotencyKey: key,
+    nonce: key,
     start: 'autre',
     walkInDate: date,
     walkInTime: time,

@@ -1,6 +1,6 @@
 import type { Db } from '~/platform/database/client.server'
 import type { BookingRequest } from '~/domain/booking/book'
-import { manageTokenFor } from '~/domain/booking/manage-token.server'
+import { idempotencyKeyHash } from '~/domain/booking/manage-token.server'
 import { nameSearchKey } from '~/domain/residents/identity'
 import { createOrganisationFixture } from './fixtures'
 
@@ -49,8 +49,6 @@ export function bookingRequest(
     phone?: string
   } = {},
 ): BookingRequest {
-  const idempotencyKey =
-    overrides.idempotencyKey ?? `00000000-0000-4000-8000-${String(++keys).padStart(12, '0')}`
   const firstName = overrides.firstName ?? 'Élodie'
   const lastName = overrides.lastName ?? 'Martin'
   return {
@@ -72,8 +70,7 @@ export function bookingRequest(
     helper: null,
     note: null,
     createdVia: 'ONLINE',
-    idempotencyKey,
-    manageTokenHash: manageTokenFor(idempotencyKey, SECRET).hash,
+    idempotencyKeyHash: idempotencyKeyHash(`fixture-nonce-${++keys}`, 'fixture'),
     maxUpcomingPerContact: 3,
     actorAdvisorId: null,
     ...overrides,

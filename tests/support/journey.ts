@@ -44,13 +44,21 @@ export function postForm(
   })
 }
 
+/** The hidden fields of a page's form: what a browser posts along with what was typed. */
+export const hiddenFields = (html: string): Record<string, string> =>
+  Object.fromEntries(
+    [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((match) => [
+      match[1]!,
+      match[2]!,
+    ]),
+  )
+
 export const cookieOf = (response: Response) =>
   response.headers
     .getSetCookie()
     .map((cookie) => cookie.split(';')[0])
     .join('; ')
 
-let keys = 0
 /** Contact step then confirm, as a browser without JavaScript; returns the confirm response. */
 export async function bookFirstFreeSlot(
   app: RunningApp,
@@ -66,6 +74,5 @@ export async function bookFirstFreeSlot(
     ...fields,
   })
   if (contact.status !== 302) throw new Error(`The contact step answered ${contact.status}`)
-  const key = `aaaaaaaa-bbbb-4ccc-8ddd-${String(++keys).padStart(12, '0')}`
-  return postForm(app, contact.headers.get('location')!, { idempotencyKey: key }, cookieOf(contact))
+  return postForm(app, contact.headers.get('location')!, {}, cookieOf(contact))
 }

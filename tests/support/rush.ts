@@ -1,11 +1,11 @@
 import { decodeSlotStart } from '~/domain/time/slot-start'
 import type { Db } from '~/platform/database/client.server'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
-import { cookieOf, firstSlotPath, postForm } from './journey'
+import { cookieOf, firstSlotPath, hiddenFields, postForm } from './journey'
 import type { RunningApp } from './server'
 
 // Many people booking at the same second, through the real forms: each one walks the
-// journey to the review page first (its own draft cookie and idempotency key), then every
+// journey to the review page first (its own draft cookie, holding its nonce), then every
 // confirmation is sent at once. Shared by the rush tests and `npm run bench:rush`.
 
 export const RUSH_TOPIC = 'Déclarer mes impôts en ligne'
@@ -13,7 +13,7 @@ export const RUSH_TOPIC = 'Déclarer mes impôts en ligne'
 export type Person = { firstName: string; lastName: string; phone: string }
 
 /** A review page reached and not yet confirmed: what a browser would post. */
-export type ReadyConfirmation = { path: string; cookie: string; idempotencyKey: string }
+export type ReadyConfirmation = { path: string; cookie: string; fields: Record<string, string> }
 
 /** The instant a slot path (`…/<start>/coordonnees`) books. */
 export const startOfPath = (contactPath: string) => decodeSlotStart(contactPath.split('/').at(-2))!
@@ -30,13 +30,14 @@ export async function reachReview(
     throw new Error(`The contact step answered ${contact.status}`)
   const cookie = cookieOf(contact)
   const review = await fetch(`${app.url}${path}`, { headers: { cookie } })
-  const idempotencyKey = /name="idempotencyKey"[^>]*value="([^"]+)"/.exec(await review.text())?.[1]
-  if (!idempotencyKey) throw new Error(`No idempotency key on ${path} (${review.status})`)
-  return { path, cookie, idempotencyKey }
+  const html = await review.text()
+  if (!html.includes('type="submit"'))
+    throw new Error(`No Confirm button on ${path} (${review.status})`)
+  return { path, cookie, fields: hiddenFields(html) }
 }
 
 export const confirmBooking = (app: RunningApp, ready: ReadyConfirmation) =>
-  postForm(app, ready.path, { idempotencyKey: ready.idempotencyKey }, ready.cookie)
+  postForm(app, ready.path, ready.fields, ready.cookie)
 
 /** Runs `work` over the items, `width` at a time: preparing a rush is not the rush. */
 export async function inBatches<T, R>(items: T[], width: number, work: (item: T) => Promise<R>) {

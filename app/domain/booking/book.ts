@@ -33,8 +33,11 @@ export type BookingRequest = {
   helper: HelperContact | null
   note: string | null
   createdVia: BookingChannel
-  idempotencyKey: string
-  manageTokenHash: string
+  /**
+   * Recognises this booking sent again (idempotencyKeyHash in manage-token.server.ts): a
+   * hash of a nonce only the booking browser holds, never anything a form could name.
+   */
+  idempotencyKeyHash: string
   /** Most upcoming appointments one phone or email may hold. */
   maxUpcomingPerContact: number
   /** The advisor or agent booking on behalf, for the audit trail. */
@@ -52,7 +55,7 @@ export type SaveOutcome = { appointmentId: string } | { limitReached: true }
 
 /** What booking needs from the outside world; the database layer implements it. */
 export type BookingPorts = {
-  findByIdempotencyKey(key: string): Promise<string | null>
+  findByIdempotencyKeyHash(hash: string): Promise<string | null>
   /** The engine's slots starting exactly at `start` (all places). */
   slotsStartingAt(start: Date): Promise<Slot[]>
   /** Active appointments of these advisors on the slot's local day, for the assignment policy. */
@@ -60,8 +63,8 @@ export type BookingPorts = {
   /**
    * One transaction, after every other write of the advisor and every booking of the
    * contact: counts the contact's upcoming appointments and, if `admits` that count, writes
-   * the resident (found or created), the appointment and its audit event. Throws
-   * SlotTakenError.
+   * the resident (found or created), the appointment with the hash of its manage token, and
+   * its audit event. Throws SlotTakenError.
    */
   save(appointment: NewAppointment, admits: (upcoming: number) => boolean): Promise<SaveOutcome>
 }
@@ -140,7 +143,7 @@ async function placeBooking(
   ports: BookingPorts,
   candidates: () => Promise<Candidate[]>,
 ) {
-  const replayOf = () => ports.findByIdempotencyKey(request.idempotencyKey)
+  const replayOf = () => ports.findByIdempotencyKeyHash(request.idempotencyKeyHash)
   const existing = await replayOf()
   if (existing) return { appointmentId: existing, created: false }
 

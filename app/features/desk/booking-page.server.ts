@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
 import type { ResidentContact } from '~/domain/booking/book'
+import { isBookingNonce, newBookingNonce } from '~/domain/booking/manage-token.server'
 import type { FormReply } from '~/domain/input/problems'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
@@ -14,7 +15,7 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { db } from '~/platform/database/client.server'
 import { formReply, maxLengthsOf, parseForm, refusalOf } from '~/platform/forms.server'
 import { bookingFields, bookingSchema } from './booking-form.server'
-import { BOOKING_KEY, bookOnBehalf, bookWalkIn, newBookingKey } from './booking.server'
+import { bookOnBehalf, bookWalkIn } from './booking.server'
 import { bookableTopics } from './queries.server'
 
 // The page that books for a resident on the phone or at the desk (/espace/reserver): three
@@ -156,7 +157,7 @@ export async function bookingPage(request: Request) {
     })),
     advisorId: signedIn.advisor.id,
     today: localDateOf(new Date(), zone),
-    idempotencyKey: newBookingKey(),
+    nonce: newBookingNonce(),
     maxLengths: maxLengthsOf(bookingFields, contactFields),
   }
 }
@@ -175,8 +176,8 @@ export async function submitBooking(request: Request) {
   if (!choice.resident || !choice.topic || !choice.mode) {
     throw new Response('Bad request', { status: 400 })
   }
-  const idempotencyKey = String(form.get('idempotencyKey') ?? '')
-  if (!BOOKING_KEY.test(idempotencyKey)) throw new Response('Bad request', { status: 400 })
+  const nonce = form.get('nonce')
+  if (!isBookingNonce(nonce)) throw new Response('Bad request', { status: 400 })
   const organisation = await db().organisation.findUniqueOrThrow({
     where: { id: signedIn.organisation.id },
     select: { allowedPhoneRegions: true, maxUpcomingPerContact: true },
@@ -211,7 +212,7 @@ export async function submitBooking(request: Request) {
     start: booking.value.start,
     resident,
     note: booking.value.note,
-    idempotencyKey,
+    nonce,
     maxUpcomingPerContact: organisation.maxUpcomingPerContact,
     now: new Date(),
   }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto'
 import { DateTime } from 'luxon'
 import { bookingPorts } from '~/features/journey/index.server'
 import { db } from '~/platform/database/client.server'
@@ -10,12 +9,9 @@ import {
   type ResidentContact,
 } from '~/domain/booking/book'
 import { SlotTakenError } from '~/domain/booking/errors'
-import { manageTokenFor } from '~/domain/booking/manage-token.server'
+import { idempotencyKeyHash } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
 import { config } from '~/platform/config/config.server'
-
-export const newBookingKey = () => randomUUID()
-export const BOOKING_KEY = /^[0-9a-f-]{36}$/
 
 type DeskInput = {
   signedIn: SignedIn
@@ -25,11 +21,15 @@ type DeskInput = {
   start: Date
   resident: ResidentContact
   note: string | null
-  idempotencyKey: string
+  /** The booking form's nonce (newBookingNonce): the same form sent again books once. */
+  nonce: string
   maxUpcomingPerContact: number
 }
 
-/** A booking made from the workspace: who booked, for whom, with its manage token. */
+/**
+ * A booking made from the workspace: who booked, for whom. A form sent again is recognised
+ * only from the same sign-in session, so a nonce seen elsewhere finds nothing.
+ */
 function deskBooking(input: DeskInput): BookingRequest {
   const { signedIn } = input
   return {
@@ -42,8 +42,7 @@ function deskBooking(input: DeskInput): BookingRequest {
     helper: null,
     note: input.note,
     createdVia: signedIn.advisor.role === 'RECEPTION' ? 'RECEPTION' : 'ADVISOR',
-    idempotencyKey: input.idempotencyKey,
-    manageTokenHash: manageTokenFor(input.idempotencyKey, config().sessionSecret).hash,
+    idempotencyKeyHash: idempotencyKeyHash(input.nonce, 'desk', signedIn.sessionId),
     maxUpcomingPerContact: input.maxUpcomingPerContact,
     actorAdvisorId: signedIn.advisor.id,
   }
@@ -68,7 +67,7 @@ export async function bookOnBehalf(input: DeskInput & { now: Date }): Promise<On
     const { appointmentId } = await book(
       deskBooking(input),
       now,
-      await bookingPorts(db(), request, now),
+      await bookingPorts(db(), request, now, config().sessionSecret),
     )
     return { ok: true, appointmentId }
   } catch (error) {
@@ -139,7 +138,7 @@ export async function bookWalkIn(
         confirmedOutsideHours: input.confirmedOutsideHours,
       },
       now,
-      await bookingPorts(db(), request, now),
+      await bookingPorts(db(), request, now, config().sessionSecret),
     )
     return { ok: true, appointmentId }
   } catch (error) {

@@ -5,6 +5,7 @@ import type { Db } from '~/platform/database/client.server'
 import { mapOverlap } from '~/platform/database/errors.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { notifyBooked } from '~/features/notifications/index.server'
+import { manageTokenFor } from '~/domain/booking/manage-token.server'
 
 type PortsRequest = {
   organisationId: string
@@ -13,24 +14,32 @@ type PortsRequest = {
   siteId: string | null
 }
 
-/** The database side of booking (see domain/booking/book.ts). */
+/**
+ * The database side of booking (see domain/booking/book.ts); `secret` derives the manage
+ * tokens (SESSION_SECRET).
+ */
 export async function bookingPorts(
   db: Db,
   request: PortsRequest,
   now: Date,
+  secret: string,
 ): Promise<BookingPorts> {
   const finder = await availability(db, { ...request, now })
   return {
-    findByIdempotencyKey: async (key) =>
-      (await db.appointment.findUnique({ where: { idempotencyKey: key }, select: { id: true } }))
-        ?.id ?? null,
+    findByIdempotencyKeyHash: async (hash) =>
+      (
+        await db.appointment.findUnique({
+          where: { idempotencyKeyHash: hash },
+          select: { id: true },
+        })
+      )?.id ?? null,
 
     slotsStartingAt: (start) =>
       finder.slots({ from: start, to: new Date(start.getTime() + 60_000) }),
 
     appointmentsOfLocalDay: finder.dayLoad,
 
-    save: (appointment, admits) => saveAppointment(db, appointment, admits, now),
+    save: (appointment, admits) => saveAppointment(db, appointment, admits, now, secret),
   }
 }
 
@@ -71,6 +80,7 @@ async function saveAppointment(
   appointment: NewAppointment,
   admits: (upcoming: number) => boolean,
   now: Date,
+  secret: string,
 ): Promise<SaveOutcome> {
   return mapOverlap(() =>
     db.$transaction(async (transaction) => {
@@ -102,11 +112,16 @@ async function saveAppointment(
           helperPhoneE164: appointment.helper?.phoneE164 ?? null,
           helperEmail: appointment.helper?.email ?? null,
           messagesTo: appointment.helper?.receivesMessages ? 'HELPER' : 'RESIDENT',
-          manageTokenHash: appointment.manageTokenHash,
-          idempotencyKey: appointment.idempotencyKey,
+          idempotencyKeyHash: appointment.idempotencyKeyHash,
           note: appointment.note,
         },
         select: { id: true },
+      })
+      // The token comes from the id, known only once the row exists; the same transaction
+      // writes its hash, so no message is ever rendered from a row without it.
+      await tx.appointment.update({
+        where: { id: created.id },
+        data: { manageTokenHash: manageTokenFor(created.id, secret).hash },
       })
       await tx.auditEvent.create({
         data: {

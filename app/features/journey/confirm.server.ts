@@ -1,10 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { availability } from '~/features/schedule/index.server'
 import { bookingPorts } from './booking-ports.server'
 import { db } from '~/platform/database/client.server'
 import { book, BookingError, type HelperContact, type ResidentContact } from '~/domain/booking/book'
 import { SlotTakenError } from '~/domain/booking/errors'
-import { manageTokenFor } from '~/domain/booking/manage-token.server'
+import { idempotencyKeyHash, manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { Slot } from '~/domain/scheduling'
 import type { Language } from '~/i18n/config'
 import type { requireSlotStep } from './lookups.server'
@@ -19,24 +18,24 @@ type Contact = {
   note: string | null
 }
 
-export const newIdempotencyKey = () => randomUUID()
-const IDEMPOTENCY_KEY = /^[0-9a-f-]{36}$/
-
 export type ConfirmOutcome =
   | { ok: true; token: string }
-  | { ok: false; reason: 'taken' | 'unavailable' | 'tooMany' | 'rateLimited' | 'invalid' }
+  | { ok: false; reason: 'taken' | 'unavailable' | 'tooMany' | 'rateLimited' }
 
-/** The confirm action of the public journey: limits, then the booking domain. */
+/**
+ * The confirm action of the public journey: limits, then the booking domain. The draft's
+ * nonce, bound to the journey and the time, recognises this booking confirmed again from
+ * the same browser (a double click, a resent form), which then gets the same manage link.
+ */
 export async function confirmOnlineBooking(input: {
   step: Step
   contact: Contact
+  nonce: string
   language: Language
-  idempotencyKey: string
   clientAddress: string
   now: Date
 }): Promise<ConfirmOutcome> {
   const { step, contact, now } = input
-  if (!IDEMPOTENCY_KEY.test(input.idempotencyKey)) return { ok: false, reason: 'invalid' }
   const organisation = step.organisation
   const contactKey = contact.resident.phoneE164 ?? contact.resident.email ?? ''
   const withinLimits =
@@ -50,7 +49,7 @@ export async function confirmOnlineBooking(input: {
     ))
   if (!withinLimits) return { ok: false, reason: 'rateLimited' }
 
-  const { token, hash } = manageTokenFor(input.idempotencyKey, config().sessionSecret)
+  const secret = config().sessionSecret
   const request = {
     organisationId: organisation.id,
     topicId: step.topic.id,
@@ -58,7 +57,7 @@ export async function confirmOnlineBooking(input: {
     siteId: step.site?.id ?? null,
   }
   try {
-    await book(
+    const { appointmentId } = await book(
       {
         ...request,
         start: step.start,
@@ -66,16 +65,19 @@ export async function confirmOnlineBooking(input: {
         helper: contact.helper,
         note: contact.note,
         createdVia: contact.helper ? 'HELPER' : 'ONLINE',
-        idempotencyKey: input.idempotencyKey,
-        manageTokenHash: hash,
+        idempotencyKeyHash: idempotencyKeyHash(
+          input.nonce,
+          step.journeyKey,
+          step.start.toISOString(),
+        ),
         maxUpcomingPerContact: organisation.maxUpcomingPerContact,
         actorAdvisorId: null,
       },
       now,
-      await bookingPorts(db(), request, now),
+      await bookingPorts(db(), request, now, secret),
     )
     forget(organisation.id)
-    return { ok: true, token }
+    return { ok: true, token: manageTokenFor(appointmentId, secret).token }
   } catch (error) {
     if (error instanceof SlotTakenError) return { ok: false, reason: 'taken' }
     if (error instanceof BookingError) {

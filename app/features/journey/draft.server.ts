@@ -1,9 +1,12 @@
 import { config } from '~/platform/config/config.server'
 import { createCookieSessionStorage } from '@remix-run/node'
 import type { FormValues } from '~/domain/input/problems'
+import { isBookingNonce, newBookingNonce } from '~/domain/booking/manage-token.server'
 
 // What the resident typed at the contact step, kept between steps in their own browser
-// (never in the URL): signed, httpOnly, gone after 30 minutes or once booked.
+// (never in the URL): signed, httpOnly, gone after 30 minutes or once booked. Its nonce,
+// made when the draft starts, is what recognises the same booking sent again from this
+// browser: it is never in a form or in the database (docs/decisions/014-booking-safety.md).
 type DraftData = { draft: BookingDraft }
 let storage: ReturnType<typeof createCookieSessionStorage<DraftData>> | undefined
 function draftStorage() {
@@ -21,18 +24,23 @@ function draftStorage() {
   return storage
 }
 
-export type BookingDraft = { journey: string; fields: FormValues }
+export type BookingDraft = { journey: string; fields: FormValues; nonce: string }
 
 /** The draft of this journey (organisation, topic and place), if the resident has one. */
-export async function readDraft(request: Request, journey: string): Promise<FormValues | null> {
+export async function readDraft(request: Request, journey: string): Promise<BookingDraft | null> {
   const session = await draftStorage().getSession(request.headers.get('Cookie'))
   const draft = session.get('draft')
-  return draft?.journey === journey ? draft.fields : null
+  return draft?.journey === journey && isBookingNonce(draft.nonce) ? draft : null
 }
 
-export async function saveDraft(request: Request, draft: BookingDraft): Promise<string> {
+/** Saves what was typed; a draft already started keeps its nonce. */
+export async function saveDraft(
+  request: Request,
+  draft: Omit<BookingDraft, 'nonce'>,
+): Promise<string> {
   const session = await draftStorage().getSession(request.headers.get('Cookie'))
-  session.set('draft', draft)
+  const started = session.get('draft')?.nonce
+  session.set('draft', { ...draft, nonce: isBookingNonce(started) ? started : newBookingNonce() })
   return draftStorage().commitSession(session)
 }
 

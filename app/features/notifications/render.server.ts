@@ -21,8 +21,8 @@ import { appointmentIcs, methodFor, type CalendarAppointment } from '~/platform/
 import type { OutgoingMail } from '~/features/notifications/providers/mailer.server'
 
 // Messages are rendered when sent, from the appointment as it is then. The manage link's
-// token is derived again from the stored idempotency key and the server secret, and used
-// only if it matches the stored hash (docs/decisions/041-manage-links-in-messages.md).
+// token is derived again from the appointment's id and the server secret, and used only
+// if it matches the stored hash (docs/decisions/041-manage-links-in-messages.md).
 
 export type RenderContext = {
   /** Base of links in messages, e.g. https://rdv.example.fr */
@@ -60,7 +60,6 @@ export function loadAppointment(db: Db, appointmentId: string) {
       startsAt: true,
       endsAt: true,
       version: true,
-      idempotencyKey: true,
       manageTokenHash: true,
       messagesTo: true,
       helperPhoneE164: true,
@@ -119,8 +118,8 @@ const baseOf = (context: Pick<RenderContext, 'publicUrl'>) => context.publicUrl.
 /** The manage link, or the organisation's page when the token cannot be derived again. */
 export function manageUrlOf(appointment: LoadedAppointment, context: RenderContext): string {
   const base = baseOf(context)
-  if (appointment.idempotencyKey && appointment.manageTokenHash) {
-    const { token, hash } = manageTokenFor(appointment.idempotencyKey, context.secret)
+  if (appointment.manageTokenHash) {
+    const { token, hash } = manageTokenFor(appointment.id, context.secret)
     if (hash === appointment.manageTokenHash) return `${base}/r/${token}`
   }
   return `${base}/${appointment.organisation.slug}`

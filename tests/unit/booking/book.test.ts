@@ -37,8 +37,7 @@ function request(overrides: Partial<BookingRequest> = {}): BookingRequest {
     helper: null,
     note: null,
     createdVia: 'ONLINE',
-    idempotencyKey: 'key-1',
-    manageTokenHash: 'hash',
+    idempotencyKeyHash: 'hash-1',
     maxUpcomingPerContact: 3,
     actorAdvisorId: null,
     ...overrides,
@@ -50,8 +49,8 @@ function memoryPorts(options: { slots?: Slot[]; upcoming?: number; busy?: string
   const saved: (NewAppointment & { id: string })[] = []
   const busy = new Set(options.busy ?? [])
   const ports: BookingPorts = {
-    findByIdempotencyKey: async (key) =>
-      saved.find((row) => row.idempotencyKey === key)?.id ?? null,
+    findByIdempotencyKeyHash: async (hash) =>
+      saved.find((row) => row.idempotencyKeyHash === hash)?.id ?? null,
     slotsStartingAt: async () => options.slots ?? [],
     appointmentsOfLocalDay: async () => [],
     save: async (appointment, admits) => {

@@ -3,8 +3,11 @@ import { canChangeOnline, managePageParts, manageState } from '~/domain/booking/
 import {
   createManageToken,
   hashManageToken,
+  idempotencyKeyHash,
+  isBookingNonce,
   isWellFormedToken,
   manageTokenFor,
+  newBookingNonce,
   tokenMatches,
 } from '~/domain/booking/manage-token.server'
 
@@ -46,14 +49,14 @@ describe('manage tokens', () => {
     expect(tokenMatches(tokens[0]!.token, tokens[1]!.hash)).toBe(false)
   })
 
-  test('the same booking form always yields the same token, other forms or secrets others', () => {
-    const key = '6f1c9a52-0b7e-4f5e-9b57-0d3f2f0e8a11'
-    expect(manageTokenFor(key, 'secret-a')).toEqual(manageTokenFor(key, 'secret-a'))
-    expect(manageTokenFor(key, 'secret-a').token).not.toBe(manageTokenFor(key, 'secret-b').token)
-    expect(manageTokenFor(key, 'secret-a').token).not.toBe(
-      manageTokenFor(`${key.slice(0, -1)}2`, 'secret-a').token,
+  test('an appointment always has the same token, other appointments or secrets others', () => {
+    const id = 'cm4appointment0000000001'
+    expect(manageTokenFor(id, 'secret-a')).toEqual(manageTokenFor(id, 'secret-a'))
+    expect(manageTokenFor(id, 'secret-a').token).not.toBe(manageTokenFor(id, 'secret-b').token)
+    expect(manageTokenFor(id, 'secret-a').token).not.toBe(
+      manageTokenFor(`${id.slice(0, -1)}2`, 'secret-a').token,
     )
-    expect(isWellFormedToken(manageTokenFor(key, 'secret-a').token)).toBe(true)
+    expect(isWellFormedToken(manageTokenFor(id, 'secret-a').token)).toBe(true)
   })
 
   test('anything that is not a token is refused before any lookup', () => {
@@ -88,4 +91,43 @@ describe('what the manage page tells in each state', () => {
       })
     },
   )
+})
+
+describe('booking nonces and what recognises a booking sent again', () => {
+  test('a nonce is random, and only its hash with what it is bound to is kept', () => {
+    const nonces = Array.from({ length: 200 }, () => newBookingNonce())
+    expect(new Set(nonces).size).toBe(200)
+    for (const nonce of nonces) expect(isBookingNonce(nonce)).toBe(true)
+    const [nonce] = nonces as [string]
+    const hash = idempotencyKeyHash(nonce, 'journey-1', '2031-03-04T08:00:00.000Z')
+    expect(hash).toMatch(/^[0-9a-f]{64}$/)
+    expect(hash).not.toContain(nonce)
+    expect(idempotencyKeyHash(nonce, 'journey-1', '2031-03-04T08:00:00.000Z')).toBe(hash)
+  })
+
+  test('the same nonce bound to another journey, time or session is another booking', () => {
+    const nonce = newBookingNonce()
+    const hash = idempotencyKeyHash(nonce, 'journey-1', '2031-03-04T08:00:00.000Z')
+    expect(idempotencyKeyHash(nonce, 'journey-2', '2031-03-04T08:00:00.000Z')).not.toBe(hash)
+    expect(idempotencyKeyHash(nonce, 'journey-1', '2031-03-04T08:30:00.000Z')).not.toBe(hash)
+    expect(idempotencyKeyHash(newBookingNonce(), 'journey-1', '2031-03-04T08:00:00.000Z')).not.toBe(
+      hash,
+    )
+    expect(idempotencyKeyHash(nonce, 'desk', 'session-a')).not.toBe(
+      idempotencyKeyHash(nonce, 'desk', 'session-b'),
+    )
+  })
+
+  test('anything that is not a nonce is refused', () => {
+    for (const value of [
+      undefined,
+      null,
+      '',
+      '../../etc',
+      'a'.repeat(23),
+      'a'.repeat(25),
+      'é'.repeat(24),
+    ])
+      expect(isBookingNonce(value)).toBe(false)
+  })
 })
