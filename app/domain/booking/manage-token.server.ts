@@ -5,12 +5,6 @@ const TOKEN_BYTES = 18
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{24}$/
 const randomToken = () => randomBytes(TOKEN_BYTES).toString('base64url')
 
-/** A new manage-link token and the hash stored in its place. */
-export function createManageToken(): { token: string; hash: string } {
-  const token = randomToken()
-  return { token, hash: hashManageToken(token) }
-}
-
 /**
  * The token of an appointment: derived from its id with the server secret, so the booking
  * browser and the messages sent later get the same link while only its hash is stored,
