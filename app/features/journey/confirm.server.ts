@@ -7,7 +7,7 @@ import { idempotencyKeyHash, manageTokenFor } from '~/domain/booking/manage-toke
 import type { Slot } from '~/domain/scheduling'
 import type { Language } from '~/i18n/config'
 import type { requireSlotStep } from './lookups.server'
-import { forget } from '~/platform/cache/micro-cache.server'
+import { cached, forget } from '~/platform/cache/micro-cache.server'
 import { consume } from '~/platform/rate-limit.server'
 import { config } from '~/platform/config/config.server'
 
@@ -105,18 +105,25 @@ export async function isStillOffered(step: Step, now: Date): Promise<boolean> {
   return slots.some((slot) => slot.start.getTime() === wanted && slot.siteId === siteId)
 }
 
+// In a rush every loser of one time asks for the same nearby times: they share one
+// computation for these seconds (forgotten when this instance books, decision 015).
+const ALTERNATIVES_CACHE_MS = 3_000
+
 /** The free slots nearest to the one that was wanted, for a resident who lost it. */
 export async function nearestAlternatives(step: Step, now: Date, count = 4): Promise<Slot[]> {
-  const finder = await finderOf(step, now)
   const wanted = step.start.getTime()
-  const day = 86_400_000
-  const slots = await finder.slots({
-    from: new Date(Math.max(now.getTime(), wanted - 3 * day)),
-    to: new Date(wanted + 7 * day),
+  const key = `alternatives:${step.journeyKey}:${wanted}:${count}`
+  return cached(step.organisation.id, key, ALTERNATIVES_CACHE_MS, async () => {
+    const finder = await finderOf(step, now)
+    const day = 86_400_000
+    const slots = await finder.slots({
+      from: new Date(Math.max(now.getTime(), wanted - 3 * day)),
+      to: new Date(wanted + 7 * day),
+    })
+    return slots
+      .filter((slot) => slot.start.getTime() !== wanted)
+      .sort((a, b) => Math.abs(a.start.getTime() - wanted) - Math.abs(b.start.getTime() - wanted))
+      .slice(0, count)
+      .sort((a, b) => a.start.getTime() - b.start.getTime())
   })
-  return slots
-    .filter((slot) => slot.start.getTime() !== wanted)
-    .sort((a, b) => Math.abs(a.start.getTime() - wanted) - Math.abs(b.start.getTime() - wanted))
-    .slice(0, count)
-    .sort((a, b) => a.start.getTime() - b.start.getTime())
 }
