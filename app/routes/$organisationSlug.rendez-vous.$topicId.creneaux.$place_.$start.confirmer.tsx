@@ -24,7 +24,7 @@ import { parseForm } from '~/platform/forms.server'
 
 /** The draft, checked again: a cookie is the resident's, but never trusted. */
 async function contactOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
-  const draft = await readDraft(request, step.journeyKey)
+  const draft = readDraft(request, step.journeyKey)
   if (!draft) return null
   const parsed = parseForm(draft, contactStepSchema(step))
   return parsed.ok ? parsed.value : null
@@ -101,7 +101,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (outcome.ok) {
     return redirect(`/r/${outcome.token}?nouveau=1`, {
       status: 303,
-      headers: { 'Set-Cookie': await clearDraft(request) },
+      headers: { 'Set-Cookie': clearDraft() },
     })
   }
   const status = outcome.reason === 'rateLimited' ? 429 : outcome.reason === 'invalid' ? 400 : 409

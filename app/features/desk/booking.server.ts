@@ -13,6 +13,7 @@ import { SlotTakenError } from '~/domain/booking/errors'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
 import { config } from '~/platform/config/config.server'
+import { isPlausibleYear } from '~/domain/time/plausible-years'
 
 export const newBookingKey = () => randomUUID()
 export const BOOKING_KEY = /^[0-9a-f-]{36}$/
@@ -90,6 +91,7 @@ export function localInstant(date: string, time: string, zone: string): Date | n
   const local = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 })
   if (
     !local.isValid ||
+    !isPlausibleYear(local.year) ||
     local.toISODate() !== date ||
     local.hour !== hour ||
     local.minute !== minute
