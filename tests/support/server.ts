@@ -184,3 +184,12 @@ export async function startExpectingFailure(
   rmSync(path.dirname(databaseFile), { recursive: true, force: true })
   return { code, stderr, stdout, port, databaseCreated }
 }
+
+/** Waits for something the app does after its answer (at most 10 s). */
+export async function until(condition: () => boolean | Promise<boolean>) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (await condition()) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('The app did not do it in time')
+}

@@ -112,7 +112,12 @@ export function createHttpApp(
     pinoHttp({
       logger,
       quietReqLogger: true,
-      genReqId: () => randomBytes(6).toString('hex'),
+      // Also sent to the reader, so that a support request can name the log line.
+      genReqId: (_request, response) => {
+        const id = randomBytes(6).toString('hex')
+        ;(response as express.Response).setHeader('X-Request-Id', id)
+        return id
+      },
       serializers: {
         req: (request: { method: string; url: string }) => ({
           method: request.method,
