@@ -1,12 +1,16 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { axeViolations, launchChromium } from '../support/browser'
-import { startProductionApp, type RunningApp } from '../support/server'
+import { SERVED_URL, startProductionApp, type RunningApp } from '../support/server'
 
 let app: RunningApp
 let browser: Browser
 beforeAll(async () => {
-  ;[app, browser] = await Promise.all([startProductionApp(), launchChromium()])
+  // Opened at the address it serves: in production, forms post only from PUBLIC_URL.
+  ;[app, browser] = await Promise.all([
+    startProductionApp({ PUBLIC_URL: SERVED_URL }),
+    launchChromium(),
+  ])
 })
 afterAll(async () => {
   await browser?.close()
