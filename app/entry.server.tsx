@@ -26,12 +26,15 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
 // The pages of requests refused before Remix (app/platform/http/request-guards.server.ts).
 export const refusalTexts: RefusalTexts = async (request, refusal) => {
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
-  if (refusal === 'failed')
-    return { language, title: t('error.title'), message: t('error.generic') }
+  const home = t('error.backHome')
+  if (refusal === 'failed') {
+    return { language, title: t('error.title'), message: t('error.generic'), home }
+  }
   return {
     language,
     title: t(`error.refused.${refusal}.title`),
     message: t(`error.refused.${refusal}.message`),
+    home,
   }
 }
 

@@ -6,7 +6,7 @@ import { testProvider } from '../support/database'
 import { bookFirstFreeSlot, cookieOf, firstSlotPath, postForm } from '../support/journey'
 import { longestContactForm } from '../support/long-forms'
 import { until } from '../support/server'
-import { demoWorkspace } from '../support/workspace'
+import { demoWorkspace, SETTINGS } from '../support/workspace'
 
 // Findings of the security review (issue 10), over HTTP, on the database under test: forged
 // cross-site requests, redirects to other sites, 5xx from bad input, private pages kept in
@@ -17,32 +17,25 @@ const EVIL = 'https://evil.example'
 const workspace = demoWorkspace(CAMILLE)
 const url = (path: string) => `${workspace.app.url}${path}`
 
-const SETTINGS = {
-  timeZone: 'Europe/Paris',
-  holidayRegion: 'FR-METRO',
-  daysBeforeOn: 'on',
-  days: '1',
-  hours: '3',
-  quietHoursStart: '20:00',
-  quietHoursEnd: '08:30',
-  smsSenderName: 'ValSorne',
-  allowedPhoneRegions: 'FR',
-  maxUpcomingPerContact: '3',
-  bookingsPerIpPerHour: '20',
-  bookingsPerPhonePerDay: '5',
-}
-
 const hidden = (html: string, name: string) =>
   new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? ''
 
-async function signedInPost(path: string, fields: Record<string, string>, headers = {}) {
+async function signedInPost(path: string, fields: Record<string, string | string[]>, headers = {}) {
+  const body = new URLSearchParams()
+  for (const [name, value] of Object.entries(fields)) {
+    for (const one of [value].flat()) body.append(name, one)
+  }
   return fetch(url(path), {
     method: 'POST',
-    body: new URLSearchParams(fields),
+    body,
     headers: { cookie: await workspace.as(CAMILLE), ...headers },
     redirect: 'manual',
   })
 }
+
+const TOPIC = 'Déclarer mes impôts en ligne'
+const firstContactPath = async () =>
+  (await firstSlotPath(workspace.app, workspace.database, TOPIC)).contactPath
 
 const dailySmsCap = async () =>
   (
@@ -119,11 +112,7 @@ describe(`forged cross-site requests are refused (${testProvider})`, () => {
 
 describe(`bad input never ends in a 5xx (${testProvider})`, () => {
   test('a JSON or plain-text body gets a clear 415 and writes nothing', async () => {
-    const { contactPath } = await firstSlotPath(
-      workspace.app,
-      workspace.database,
-      'Déclarer mes impôts en ligne',
-    )
+    const contactPath = await firstContactPath()
     const before = await workspace.database.resident.count()
     for (const [type, body] of [
       ['application/json', '{"firstName":"Jeanne","lastName":"Essai","phone":"0612345678"}'],
@@ -150,12 +139,11 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
   })
 
   test('NUL bytes in a form are dropped: the booking is made with the rest of the text', async () => {
-    const confirmed = await bookFirstFreeSlot(
-      workspace.app,
-      workspace.database,
-      'Déclarer mes impôts en ligne',
-      { lastName: 'Nul\u0000lement', email: 'jeanne.nul\u0000@example.fr', note: 'a\u0000b' },
-    )
+    const confirmed = await bookFirstFreeSlot(workspace.app, workspace.database, TOPIC, {
+      lastName: 'Nul\u0000lement',
+      email: 'jeanne.nul\u0000@example.fr',
+      note: 'a\u0000b',
+    })
     expect(confirmed.status).toBe(303)
     const appointment = await workspace.database.appointment.findFirstOrThrow({
       where: { resident: { lastName: 'Nullement' } },
@@ -182,11 +170,7 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
   })
 
   test('a past time on the confirm step says it is no longer available, books nothing', async () => {
-    const { contactPath } = await firstSlotPath(
-      workspace.app,
-      workspace.database,
-      'Déclarer mes impôts en ligne',
-    )
+    const contactPath = await firstContactPath()
     const before = await workspace.database.appointment.count()
     const lastWeek = new Date(Date.now() - 8 * 86_400_000)
     lastWeek.setUTCHours(9, 0, 0, 0)
@@ -218,11 +202,7 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
   })
 
   test('the largest valid contact form in Thai is kept between steps and booked', async () => {
-    const { contactPath } = await firstSlotPath(
-      workspace.app,
-      workspace.database,
-      'Déclarer mes impôts en ligne',
-    )
+    const contactPath = await firstContactPath()
     const form = longestContactForm()
     const contact = await postForm(workspace.app, contactPath, form)
     expect(contact.status).toBe(302)
@@ -250,12 +230,10 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
 
 describe(`private pages and the log (${testProvider})`, () => {
   test('manage links and workspace pages are never cached, documents and data alike', async () => {
-    const confirmed = await bookFirstFreeSlot(
-      workspace.app,
-      workspace.database,
-      'Déclarer mes impôts en ligne',
-      { lastName: 'Privée', phone: '06 12 34 56 71' },
-    )
+    const confirmed = await bookFirstFreeSlot(workspace.app, workspace.database, TOPIC, {
+      lastName: 'Privée',
+      phone: '06 12 34 56 71',
+    })
     const manage = new URL(confirmed.headers.get('location')!, workspace.app.url).pathname
     const responses = [
       await fetch(url(manage)),
