@@ -108,6 +108,15 @@ describe(`forged cross-site requests are refused (${testProvider})`, () => {
       expect(response.status).toBe(303)
     }
   })
+  test('Twilio’s webhooks are left to their signature check, whatever the headers say', async () => {
+    const response = await fetch(url('/webhooks/twilio/status'), {
+      method: 'POST',
+      body: new URLSearchParams({ MessageSid: 'SMx', MessageStatus: 'failed' }),
+      headers: { origin: EVIL, 'sec-fetch-site': 'cross-site' },
+    })
+    expect(response.status).toBe(403)
+    expect(await response.text()).not.toContain('Cette demande ne vient pas d’une page de ce site')
+  })
 })
 
 describe(`bad input never ends in a 5xx (${testProvider})`, () => {
@@ -128,6 +137,17 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
       expect(await response.text()).toContain('Cette demande n’est pas un formulaire de ce site')
     }
     expect(await workspace.database.resident.count()).toBe(before)
+  })
+
+  test('a form too long to be one of ours gets a clear 413', async () => {
+    const response = await fetch(url('/language'), {
+      method: 'POST',
+      body: new URLSearchParams({ language: 'en', redirectTo: `/${'a'.repeat(300 * 1024)}` }),
+      headers: { accept: 'text/html' },
+      redirect: 'manual',
+    })
+    expect(response.status).toBe(413)
+    expect(await response.text()).toContain('Formulaire trop long')
   })
 
   test('a NUL byte in a URL is refused with a 400', async () => {
