@@ -150,8 +150,15 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
     expect(await response.text()).toContain('Formulaire trop long')
   })
 
-  test('a NUL byte in a URL is refused with a 400', async () => {
-    for (const path of ['/r/abc%00def', `/${DEMO_ORGANISATION_SLUG}%00`, '/espace?date=2026%00']) {
+  test('a NUL byte or a broken escape in a URL is refused with a 400', async () => {
+    for (const path of [
+      '/r/abc%00def',
+      `/${DEMO_ORGANISATION_SLUG}%00`,
+      '/espace?date=2026%00',
+      '/%',
+      '/r/%E0%A4%A',
+      `/${DEMO_ORGANISATION_SLUG}/rendez-vous/%ZZ`,
+    ]) {
       const response = await fetch(url(path), { headers: { accept: 'text/html' } })
       expect(response.status, path).toBe(400)
       expect(await response.text()).toContain('Adresse invalide')

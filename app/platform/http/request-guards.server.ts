@@ -8,7 +8,7 @@ import { comesFromThisSite } from './same-origin'
 // - a state-changing request must come from this site's pages (Origin, Sec-Fetch-Site);
 // - its body must be a form (what every page of the app sends), read here once, with a
 //   size limit and its NUL bytes dropped (PostgreSQL refuses them in text: error 22021);
-// - a URL carrying a NUL byte is refused.
+// - a URL carrying a NUL byte, or whose path does not decode, is refused.
 
 export type Refusal = 'crossSite' | 'notAForm' | 'tooLarge' | 'badAddress' | 'failed'
 
@@ -48,7 +48,7 @@ export function guardRequests(options: {
   const refuse = refuser(options.texts)
   return (request, response, next) => {
     const check = async () => {
-      if (NUL_IN_URL.test(request.originalUrl)) return refuse(request, response, 'badAddress')
+      if (!isReadableUrl(request)) return refuse(request, response, 'badAddress')
       if (SAFE_METHODS.has(request.method)) return next()
       const allowed = options.acceptServedOrigin
         ? [publicOrigin, `${request.protocol}://${request.get('host')}`]
@@ -72,6 +72,17 @@ export function guardRequests(options: {
       next()
     }
     check().catch(next)
+  }
+}
+
+/** No NUL byte, and a path that decodes (a lone "%" made Express's router throw: a 500). */
+function isReadableUrl(request: express.Request) {
+  if (NUL_IN_URL.test(request.originalUrl)) return false
+  try {
+    decodeURIComponent(request.path)
+    return true
+  } catch {
+    return false
   }
 }
 
