@@ -1,20 +1,41 @@
 import { Writable } from 'node:stream'
 import type { EntryContext, HandleDataRequestFunction, HandleErrorFunction } from '@remix-run/node'
-import { RemixServer } from '@remix-run/react'
+import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { renderToPipeableStream } from 'react-dom/server'
 import { NonceProvider } from './components/nonce'
 import { fixedT, languageOf } from './i18n/i18n.server'
 import { TextsProvider } from './i18n/texts'
 import { textsFor } from './i18n/texts.server'
 import { answersBusy, busyResponse, noteDatabaseBusy } from './platform/http/database-busy.server'
+import type { LoadContext } from './platform/http/app.server'
+import type { RefusalTexts } from './platform/http/request-guards.server'
 
 const ABORT_DELAY = 5_000
 export const streamTimeout = ABORT_DELAY
 
+type Context = Partial<LoadContext>
+
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
   if (noteDatabaseBusy(error, request, context)) return
-  // What Remix does without this function.
-  if (!request.signal.aborted) console.error(error)
+  // A 404 or 405 is the reader's mistake, said by its page; anything else is ours: the
+  // request's log line says it, at error level, with the stack (decision 074).
+  if (request.signal.aborted || isRouteErrorResponse(error)) return
+  ;(context as Context).reportError?.(error)
+}
+
+// The pages of requests refused before Remix (app/platform/http/request-guards.server.ts).
+export const refusalTexts: RefusalTexts = async (request, refusal) => {
+  const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
+  const home = t('error.backHome')
+  if (refusal === 'failed') {
+    return { language, title: t('error.title'), message: t('error.generic'), home }
+  }
+  return {
+    language,
+    title: t(`error.refused.${refusal}.title`),
+    message: t(`error.refused.${refusal}.message`),
+    home,
+  }
 }
 
 async function busyPage(request: Request) {
@@ -31,7 +52,7 @@ export default async function handleRequest(
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
-  loadContext: { cspNonce?: string },
+  loadContext: Context,
 ) {
   if (answersBusy(loadContext)) return busyPage(request)
   const nonce = loadContext.cspNonce ?? ''
@@ -79,7 +100,7 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500
           // Errors before the document is ready are reported by Remix; later ones only here.
-          if (rendered) console.error(error)
+          if (rendered) loadContext.reportError?.(error)
         },
       },
     )

@@ -284,6 +284,28 @@ const en: Resources = {
     backHome: 'Back to the home page',
     busyTitle: 'Service in high demand',
     busy: 'Too many requests are arriving at once. Please wait a few seconds, then try again.',
+    refused: {
+      crossSite: {
+        title: 'Request refused',
+        message:
+          'This request did not come from a page of this site: nothing was saved. Go back to the page and send the form again.',
+      },
+      notAForm: {
+        title: 'Unreadable request',
+        message:
+          'This request is not a form of this site: nothing was saved. Go back to the page and try again.',
+      },
+      tooLarge: {
+        title: 'Form too long',
+        message:
+          'This form is too long to be saved: nothing was changed. Shorten the texts and try again.',
+      },
+      badAddress: {
+        title: 'Invalid address',
+        message:
+          'This address contains an invalid character. Check it or go back to the home page.',
+      },
+    },
   },
   devOutbox: {
     title: 'Messages the providers received (demo)',

@@ -293,6 +293,28 @@ const fr = {
     backHome: 'Revenir à l’accueil',
     busyTitle: 'Service très demandé',
     busy: 'Trop de demandes arrivent en même temps. Patientez quelques secondes, puis réessayez.',
+    refused: {
+      crossSite: {
+        title: 'Demande refusée',
+        message:
+          'Cette demande ne vient pas d’une page de ce site : rien n’a été enregistré. Revenez sur la page et envoyez le formulaire à nouveau.',
+      },
+      notAForm: {
+        title: 'Demande illisible',
+        message:
+          'Cette demande n’est pas un formulaire de ce site : rien n’a été enregistré. Revenez sur la page et réessayez.',
+      },
+      tooLarge: {
+        title: 'Formulaire trop long',
+        message:
+          'Ce formulaire est trop long pour être enregistré : rien n’a été modifié. Raccourcissez les textes et réessayez.',
+      },
+      badAddress: {
+        title: 'Adresse invalide',
+        message:
+          'Cette adresse contient un caractère invalide. Vérifiez-la ou revenez à l’accueil.',
+      },
+    },
   },
   devOutbox: {
     title: 'Messages reçus par les fournisseurs (démonstration)',

@@ -23,7 +23,7 @@ import { parseForm } from '~/platform/forms.server'
 
 /** The draft, checked again: a cookie is the resident's, but never trusted. */
 async function draftOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
-  const draft = await readDraft(request, step.journeyKey)
+  const draft = readDraft(request, step.journeyKey)
   if (!draft) return null
   const parsed = parseForm(draft.fields, contactStepSchema(step))
   return parsed.ok ? { contact: parsed.value, nonce: draft.nonce } : null
@@ -97,7 +97,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   if (outcome.ok) {
     return redirect(`/r/${outcome.token}?nouveau=1`, {
       status: 303,
-      headers: { 'Set-Cookie': await clearDraft(request) },
+      headers: { 'Set-Cookie': clearDraft() },
     })
   }
   const status = outcome.reason === 'rateLimited' ? 429 : 409

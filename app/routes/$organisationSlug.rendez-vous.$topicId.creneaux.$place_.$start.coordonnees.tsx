@@ -44,7 +44,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const step = await requireSlotStep(params)
   const parsed = parseForm(await request.formData(), contactStepSchema(step))
   if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
-  const cookie = await saveDraft(request, { journey: step.journeyKey, fields: parsed.values })
+  const cookie = saveDraft(request, { journey: step.journeyKey, fields: parsed.values })
   const paths = journeyPaths(step.organisation.slug, step.topic.id)
   return redirect(paths.review(step.place, params.start!), { headers: { 'Set-Cookie': cookie } })
 }

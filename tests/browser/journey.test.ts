@@ -1,5 +1,5 @@
-import { describe, expect, onTestFinished, test } from 'vitest'
-import { browserSession, expectAccessible, launchChromium } from '../support/browser'
+import { describe, expect, test } from 'vitest'
+import { browserSession, expectAccessible } from '../support/browser'
 import { chooseFirstSlot, confirm, fillContact, tabTo } from '../support/journey-steps'
 
 const session = browserSession({ viewport: { width: 390, height: 844 } })
@@ -73,19 +73,24 @@ describe('the resident journey in a real Chromium', () => {
   })
 
   test('two browsers take the same slot at once: one wins, the other keeps its details and sees alternatives', async () => {
-    // Two browsers, not two contexts: the npm Chromium runs single-process, where contexts
-    // share one cookie jar, and each resident has their own.
-    const otherBrowser = await launchChromium()
-    onTestFinished(() => otherBrowser.close())
-    const first = await newPage()
-    const second = await (
-      await otherBrowser.newContext({ viewport: { width: 390, height: 844 } })
-    ).newPage()
+    // Each person in a browser process of their own: in the session's single-process
+    // browser a context even reports no cookies of its own once others have come and gone.
+    const first = await session.personPage()
+    const second = await session.personPage({ viewport: { width: 390, height: 844 } })
     await chooseFirstSlot(first, session.app.url, 'Créer et utiliser une adresse e-mail', null)
     await chooseFirstSlot(second, session.app.url, 'Créer et utiliser une adresse e-mail', null)
     expect(second.url()).toBe(first.url())
     await fillContact(first, 'Premiere', '06 12 34 56 11')
     await fillContact(second, 'Seconde', '06 12 34 56 22')
+    // Each person's details live in their own browser's cookie, and each review shows
+    // only their own.
+    const draftOf = async (page: typeof first) =>
+      (await page.context().cookies()).find((cookie) => cookie.name === 'booking_draft')?.value
+    const drafts = await Promise.all([draftOf(first), draftOf(second)])
+    expect(drafts.every(Boolean)).toBe(true)
+    expect(drafts[0]).not.toBe(drafts[1])
+    expect(await first.locator('main').textContent()).not.toContain('Seconde')
+    expect(await second.locator('main').textContent()).not.toContain('Premiere')
     await Promise.all([
       first.getByRole('button', { name: 'Confirmer le rendez-vous' }).click(),
       second.getByRole('button', { name: 'Confirmer le rendez-vous' }).click(),

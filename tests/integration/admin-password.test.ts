@@ -3,7 +3,7 @@ import { createDb, type Db } from '~/platform/database/client.server'
 import { resolveDatabaseConfig } from '~/platform/database/config.server'
 import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { testProvider } from '../support/database'
-import { startApp, type RunningApp } from '../support/server'
+import { startApp, until, type RunningApp } from '../support/server'
 import { startLoopbackSmtp } from '../support/smtp'
 import { KARIM, LEA } from '../support/workspace'
 
@@ -31,15 +31,6 @@ const post = (path: string, fields: Record<string, string>, cookie = '') =>
     headers: { cookie },
     redirect: 'manual',
   })
-
-/** Waits for something the app does after its answer (at most 10 s). */
-async function until(condition: () => boolean | Promise<boolean>) {
-  for (let tries = 0; tries < 100; tries += 1) {
-    if (await condition()) return
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  throw new Error('The app did not do it in time')
-}
 
 async function signIn(email: string, password: string) {
   const response = await post('/espace/connexion', { email, password })

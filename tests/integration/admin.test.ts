@@ -8,7 +8,7 @@ import { testProvider } from '../support/database'
 import { startApp, type RunningApp } from '../support/server'
 import { startLoopbackSmtp } from '../support/smtp'
 import { printed } from '../support/times'
-import { demoSessions, KARIM, LEA, SOPHIE } from '../support/workspace'
+import { demoSessions, KARIM, LEA, SETTINGS, SOPHIE } from '../support/workspace'
 
 // Administration (sites, topics, team, settings), the printable agenda and the calendar
 // feed, through the served app on a real database; invitations through loopback SMTP.
@@ -223,22 +223,6 @@ describe(`the SMS budget on ${testProvider}`, () => {
 })
 
 describe(`organisation settings on ${testProvider}`, () => {
-  const SETTINGS = {
-    timeZone: 'Europe/Paris',
-    holidayRegion: 'FR-METRO',
-    daysBeforeOn: 'on',
-    days: '1',
-    hours: '3',
-    quietHoursStart: '20:00',
-    quietHoursEnd: '08:30',
-    smsSenderName: 'ValSorne',
-    allowedPhoneRegions: ['FR', 'RE', 'YT'],
-    maxUpcomingPerContact: '3',
-    bookingsPerIpPerHour: '20',
-    bookingsPerPhonePerDay: '5',
-    dailySmsCap: '300',
-  }
-
   test('saves the settings, refuses bad ones and stale edits', async () => {
     const page = await (await get('/espace/admin/reglages')).text()
     const updatedAt = hidden(page, 'updatedAt')

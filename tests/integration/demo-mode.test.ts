@@ -8,7 +8,7 @@ import type { Db } from '~/platform/database/client.server'
 import { loader as outboxLoader } from '~/routes/dev.outbox'
 import { testProvider } from '../support/database'
 import { appDatabase, bookFirstFreeSlot, postForm } from '../support/journey'
-import { PRODUCTION_ENV, startApp, type RunningApp } from '../support/server'
+import { PRODUCTION_ENV, startApp, until, type RunningApp } from '../support/server'
 
 // The demo as a newcomer runs it after `npm install && npm start`: no SESSION_SECRET, no
 // HOST, no provider settings. The web part and its worker must sign with one secret, so
@@ -139,12 +139,9 @@ describe(`the demo without any setting (${testProvider})`, () => {
     const reset = await postForm(app, '/espace/mot-de-passe', { email: DEMO_ACCOUNTS[0]!.email })
     expect(reset.status).toBe(302)
 
-    // The reset mail leaves after the answer (decision 071): wait for it, at most 10 s.
-    let html = await outboxPage()
-    for (let tries = 0; tries < 50 && !html.includes('/espace/mot-de-passe/'); tries += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 200))
-      html = await outboxPage()
-    }
+    // The reset mail leaves after the answer (decision 071): wait for it.
+    let html = ''
+    await until(async () => (html = await outboxPage()).includes('/espace/mot-de-passe/'))
     const texts = preformatted(html)
     expect(texts).toContain(sms)
     const resetMail = texts.findIndex((text) => text.includes('/espace/mot-de-passe/'))

@@ -71,6 +71,41 @@ describe(`the served app on ${testProvider}`, () => {
     expect(switched.headers.get('location')).toBe('/')
   })
 
+  test.each([
+    ['a tab that browsers drop', '/\t/evil.example'],
+    ['a newline', '/\n/evil.example'],
+    ['a header injection', '/\r\nSet-Cookie: pwned=1'],
+    ['a backslash', '/\\evil.example'],
+  ])('the language form refuses a redirect with %s, without a 500', async (_, redirectTo) => {
+    const switched = await fetch(`${app.url}/language`, {
+      method: 'POST',
+      body: new URLSearchParams({ language: 'en', redirectTo }),
+      redirect: 'manual',
+    })
+    expect(switched.status).toBe(303)
+    expect(switched.headers.get('location')).toBe('/')
+    expect(switched.headers.getSetCookie().join()).not.toContain('pwned')
+  })
+
+  test('the sign-in return refuses another site just the same', async () => {
+    const page = await get('/espace/connexion?redirectTo=%2F%09%2Fevil.example')
+    expect(page.status).toBe(200)
+    expect(await page.text()).toContain('name="redirectTo" value="/espace"')
+  })
+
+  test('in production only the public address counts as this site', async () => {
+    const post = (origin: string) =>
+      fetch(`${app.url}/language`, {
+        method: 'POST',
+        body: new URLSearchParams({ language: 'en', redirectTo: '/' }),
+        headers: { origin },
+        redirect: 'manual',
+      })
+    expect((await post('https://rdv.example.fr')).status).toBe(303)
+    expect((await post(app.url)).status).toBe(403)
+    expect((await post('https://rdv.example.fr.evil.example')).status).toBe(403)
+  })
+
   test('an unknown page answers 404 with a plain message and no stack trace', async () => {
     const response = await get('/nobody-here')
     const html = await response.text()

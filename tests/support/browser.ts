@@ -8,7 +8,7 @@ import {
   type BrowserContext,
   type Page,
 } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, expect } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, onTestFinished } from 'vitest'
 import type { Db } from '~/platform/database/client.server'
 import { appDatabase } from './journey'
 import { startApp, type RunningApp } from './server'
@@ -130,6 +130,18 @@ export function browserSession(options: {
     async newPage(contextOptions: Parameters<Browser['newContext']>[0] = {}) {
       const context = await browser.newContext({ viewport: options.viewport, ...contextOptions })
       contexts.push(context)
+      return context.newPage()
+    },
+    /**
+     * A page for one of several people in a test: in a browser process of its own, closed
+     * when the test ends. The npm Chromium runs single-process, where the contexts of one
+     * browser share one cookie jar: two people in one browser would pass for the wrong
+     * reason.
+     */
+    async personPage(contextOptions: Parameters<Browser['newContext']>[0] = {}) {
+      const other = await launchChromium()
+      onTestFinished(() => other.close())
+      const context = await other.newContext({ viewport: options.viewport, ...contextOptions })
       return context.newPage()
     },
     /** A context of its own (for example another screen size), emptied after the test. */

@@ -42,6 +42,9 @@ export const PRODUCTION_ENV = {
   NOTIFY_EMAIL: 'off',
 }
 
+/** A variable's value that stands for the address the app is served at (PUBLIC_URL). */
+export const SERVED_URL = '<served>'
+
 /**
  * Starts the built app (`npm run build` first) as `npm start` would, on its own database
  * of the provider under test, and waits until it listens. `seeded`: the demo organisation
@@ -57,6 +60,7 @@ export async function startApp(
   }: { seeded?: boolean; provider?: DatabaseProvider } = {},
 ): Promise<RunningApp> {
   const port = await freePort()
+  const url = `http://127.0.0.1:${port}`
   const database = await scratchDatabaseUrl(provider)
   if (seeded) await seedDemoDatabase(database.url)
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
@@ -68,14 +72,15 @@ export async function startApp(
       DATABASE_URL: database.url,
       LOG_LEVEL: 'warn',
       SESSION_SECRET: TEST_SESSION_SECRET,
-      ...env,
+      ...Object.fromEntries(
+        Object.entries(env).map(([name, value]) => [name, value === SERVED_URL ? url : value]),
+      ),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
-  const url = `http://127.0.0.1:${port}`
   await waitUntilListening(url, child, () => output)
   return {
     url,
@@ -183,4 +188,13 @@ export async function startExpectingFailure(
   const databaseCreated = existsSync(databaseFile)
   rmSync(path.dirname(databaseFile), { recursive: true, force: true })
   return { code, stderr, stdout, port, databaseCreated }
+}
+
+/** Waits for something the app does after its answer (at most 10 s). */
+export async function until(condition: () => boolean | Promise<boolean>) {
+  for (let tries = 0; tries < 100; tries += 1) {
+    if (await condition()) return
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error('The app did not do it in time')
 }

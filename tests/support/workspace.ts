@@ -8,6 +8,23 @@ export const KARIM = 'karim.benali@val-de-sorne.example'
 export const LEA = 'lea.fontaine@val-de-sorne.example'
 export const SOPHIE = 'sophie.leroy@val-de-sorne.example'
 
+/** A valid form of the organisation settings (/espace/admin/reglages), without updatedAt. */
+export const SETTINGS = {
+  timeZone: 'Europe/Paris',
+  holidayRegion: 'FR-METRO',
+  daysBeforeOn: 'on',
+  days: '1',
+  hours: '3',
+  quietHoursStart: '20:00',
+  quietHoursEnd: '08:30',
+  smsSenderName: 'ValSorne',
+  allowedPhoneRegions: ['FR', 'RE', 'YT'],
+  maxUpcomingPerContact: '3',
+  bookingsPerIpPerHour: '20',
+  bookingsPerPhonePerDay: '5',
+  dailySmsCap: '300',
+}
+
 /** Signs demo advisors in once each; returns their session cookie, as a browser keeps it. */
 export function demoSessions(app: () => RunningApp) {
   const cookies = new Map<string, string>()

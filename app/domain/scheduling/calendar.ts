@@ -1,3 +1,4 @@
+import { isPlausibleYear } from '../time/plausible-years'
 // Civil dates as day numbers (days since 1970-01-01) and wall times as minutes.
 // Only UTC-based Date methods are used, so nothing depends on the process time zone.
 
@@ -16,6 +17,7 @@ export function parseLocalDate(value: string): number | null {
   const ms = Date.UTC(year, month - 1, day)
   const check = new Date(ms)
   const real =
+    isPlausibleYear(year) &&
     check.getUTCFullYear() === year &&
     check.getUTCMonth() === month - 1 &&
     check.getUTCDate() === day

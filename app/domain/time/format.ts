@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { isPlausibleYear } from './plausible-years'
 
 // The one home of how dates and times read, always in the place's zone, never the
 // server's. French follows the administrative style: "mardi 3 mars 2026 à 14 h 30",
@@ -121,7 +122,7 @@ export function localDateOf(instant: Date, zone: string): string {
 /** Midnight of a local date at a place (the first instant of that day, DST-proof). */
 export function startOfLocalDay(date: string, zone: string): Date {
   const day = DateTime.fromISO(date, { zone }).startOf('day')
-  if (!day.isValid || day.toISODate() !== date) {
+  if (!day.isValid || day.toISODate() !== date || !isPlausibleYear(day.year)) {
     throw new RangeError(`Not a date "${date}" in zone "${zone}"`)
   }
   return day.toJSDate()

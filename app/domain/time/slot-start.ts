@@ -1,3 +1,4 @@
+import { isPlausibleYear } from './plausible-years'
 // Slot starts travel in URLs as compact UTC instants ("20261201T0900Z"): no colons, no zone.
 const SLOT_START = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})Z$/
 
@@ -11,6 +12,7 @@ export function decodeSlotStart(value: string | undefined): Date | null {
   const match = value ? SLOT_START.exec(value) : null
   if (!match) return null
   const [, year, month, day, hour, minute] = match
+  if (!isPlausibleYear(Number(year))) return null
   const date = new Date(`${year}-${month}-${day}T${hour}:${minute}:00.000Z`)
   return Number.isNaN(date.getTime()) || encodeSlotStart(date) !== value ? null : date
 }

@@ -12,6 +12,7 @@ import { SlotTakenError } from '~/domain/booking/errors'
 import { idempotencyKeyHash } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
 import { config } from '~/platform/config/config.server'
+import { isPlausibleYear } from '~/domain/time/plausible-years'
 
 type DeskInput = {
   signedIn: SignedIn
@@ -89,6 +90,7 @@ export function localInstant(date: string, time: string, zone: string): Date | n
   const local = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 })
   if (
     !local.isValid ||
+    !isPlausibleYear(local.year) ||
     local.toISODate() !== date ||
     local.hour !== hour ||
     local.minute !== minute

@@ -116,9 +116,11 @@ export async function nearestAlternatives(step: Step, now: Date, count = 4): Pro
   return cached(step.organisation.id, key, ALTERNATIVES_CACHE_MS, async () => {
     const finder = await finderOf(step, now)
     const day = 86_400_000
+    // A time long past (an old link) is nearest to the times from now on.
+    const around = Math.max(wanted, now.getTime())
     const slots = await finder.slots({
-      from: new Date(Math.max(now.getTime(), wanted - 3 * day)),
-      to: new Date(wanted + 7 * day),
+      from: new Date(Math.max(now.getTime(), around - 3 * day)),
+      to: new Date(around + 7 * day),
     })
     return slots
       .filter((slot) => slot.start.getTime() !== wanted)

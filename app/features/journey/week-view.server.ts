@@ -2,6 +2,7 @@ import { DateTime } from 'luxon'
 import { encodeSlotStart } from '~/domain/time/slot-start'
 import type { availability } from '~/features/schedule/index.server'
 import { formatDay, formatTime, localDateOf, type DisplayLanguage } from '~/domain/time/format'
+import { isPlausibleYear } from '~/domain/time/plausible-years'
 
 type Finder = Awaited<ReturnType<typeof availability>>
 type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -27,7 +28,8 @@ export async function resolveWeek(
     !requested ||
     wantFirst ||
     !WEEK.test(requested) ||
-    !DateTime.fromISO(requested, { zone }).isValid
+    !DateTime.fromISO(requested, { zone }).isValid ||
+    !isPlausibleYear(DateTime.fromISO(requested, { zone }).year)
   ) {
     const first = wantFirst || !requested ? await finder.first() : null
     return { redirectTo: mondayOf(localDateOf(first?.start ?? now, zone), zone).toISODate()! }

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { createRequestHandler } from '@remix-run/express'
-import type { ServerBuild } from '@remix-run/node'
+// The adapter's own request and response conversions, under a handler of ours: Remix
+// reads the form body the guards already read (./request-guards.server.ts).
+import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js'
+import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
@@ -8,6 +10,8 @@ import { pinoHttp } from 'pino-http'
 import { loggablePath, logger } from '~/platform/logging.server'
 import { weekPageCache } from '~/platform/cache/page-cache.server'
 import type { AppConfig } from '~/platform/config/config.server'
+import { errorForLog } from './error-log.server'
+import { formBodyOf, guardRequests, refuser, type RefusalTexts } from './request-guards.server'
 
 export type LoadContext = {
   cspNonce: string
@@ -15,6 +19,26 @@ export type LoadContext = {
   clientAddress: string
   /** The peer of the TCP connection, whatever the headers say. */
   socketAddress: string
+  /** The id the request's log line carries. */
+  requestId: string
+  /** Has the request's log line (at error level) carry this error: it ends in a 5xx. */
+  reportError: (error: unknown) => void
+}
+
+// Pages of a person (a resident's manage link, the workspace) are never kept by a browser's
+// or a proxy's cache: documents and data alike (decision 074).
+const PRIVATE_PATHS = /^\/(r\/|espace(?:[/.]|$))/u
+
+const requestLine = (
+  request: { method?: string; url?: string },
+  response: { statusCode: number },
+) => `${request.method} ${loggablePath(request.url ?? '/')} ${response.statusCode}`
+
+/** The entry module's texts for refused requests (app/entry.server.tsx). */
+function refusalTextsOf(build: ServerBuild): RefusalTexts {
+  const texts = (build.entry.module as { refusalTexts?: RefusalTexts }).refusalTexts
+  if (!texts) throw new Error('app/entry.server.tsx must export refusalTexts')
+  return texts
 }
 
 /**
@@ -39,8 +63,9 @@ function warnOnceWhenReachedDirectly(): express.RequestHandler {
 export function createHttpApp(
   build: ServerBuild,
   buildDirectory: string,
-  settings: Pick<AppConfig, 'trustProxy' | 'production'>,
+  settings: Pick<AppConfig, 'trustProxy' | 'production' | 'publicUrl'>,
 ) {
+  const texts = refusalTextsOf(build)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
@@ -87,34 +112,86 @@ export function createHttpApp(
     pinoHttp({
       logger,
       quietReqLogger: true,
-      genReqId: () => randomBytes(6).toString('hex'),
+      // Also sent to the reader, so that a support request can name the log line.
+      genReqId: (_request, response) => {
+        const id = randomBytes(6).toString('hex')
+        ;(response as express.Response).setHeader('X-Request-Id', id)
+        return id
+      },
       serializers: {
         req: (request: { method: string; url: string }) => ({
           method: request.method,
           path: loggablePath(request.url),
         }),
         res: (response: { statusCode: number }) => ({ status: response.statusCode }),
+        err: errorForLog,
       },
-      customSuccessMessage: (request, response) =>
-        `${request.method} ${loggablePath(request.url ?? '/')} ${response.statusCode}`,
+      // A 5xx is an error of ours: one line at error level with the stack (never the
+      // error's message, which may quote personal data) and the request id.
+      customLogLevel: (_request, response, error) =>
+        error || response.statusCode >= 500 ? 'error' : 'info',
+      customErrorMessage: requestLine,
+      customSuccessMessage: requestLine,
       autoLogging: { ignore: (request) => (request.url ?? '').startsWith('/build/') },
     }),
   )
   // Fingerprinted by the Remix compiler, so they can be cached for a year.
   app.use('/build', express.static(buildDirectory, { immutable: true, maxAge: '1y' }))
   app.get('/favicon.ico', (_request, response) => response.status(204).end())
+  app.use(
+    guardRequests({
+      publicUrl: settings.publicUrl,
+      acceptServedOrigin: !settings.production,
+      texts,
+    }),
+  )
   app.use(weekPageCache())
-  app.all(
-    '*',
-    createRequestHandler({
-      build,
-      mode: build.mode,
-      getLoadContext: (request, response): LoadContext => ({
+  const handleRemix = createRequestHandler(build, build.mode)
+  app.all('*', async (request, response, next) => {
+    try {
+      const context: LoadContext = {
         cspNonce: response.locals.cspNonce,
         clientAddress: request.ip ?? 'unknown',
         socketAddress: request.socket.remoteAddress ?? '',
-      }),
-    }),
-  )
+        requestId: String(request.id),
+        reportError: (error) => void ((response as { err?: unknown }).err = error),
+      }
+      const answer = await handleRemix(
+        withFormBody(createRemixRequest(request, response), formBodyOf(response)),
+        context,
+      )
+      await sendRemixResponse(
+        response,
+        PRIVATE_PATHS.test(request.path) ? privately(answer) : answer,
+      )
+    } catch (error) {
+      next(error)
+    }
+  })
+  const refuse = refuser(texts)
+  // What escaped Remix: logged by the request log (res.err), a short page for the reader.
+  app.use(((error, request, response, next) => {
+    if (response.headersSent) return next(error)
+    ;(response as { err?: unknown }).err = error
+    refuse(request, response, 'failed').catch(next)
+  }) satisfies express.ErrorRequestHandler)
   return app
+}
+
+function withFormBody(request: Request, body: Buffer | undefined): Request {
+  if (!body) return request
+  const headers = new Headers(request.headers)
+  headers.delete('content-length')
+  return new Request(request.url, {
+    method: request.method,
+    headers,
+    body: new Uint8Array(body),
+    signal: request.signal,
+  })
+}
+
+function privately(response: Response): Response {
+  const copy = new Response(response.body, response)
+  copy.headers.set('Cache-Control', 'private, no-store')
+  return copy
 }

@@ -1,5 +1,6 @@
 import { isDatabaseBusy } from '~/platform/database/errors.server'
 import { loggablePath, logger } from '~/platform/logging.server'
+import { plainPageHtml, type PlainPage } from './plain-page.server'
 
 // A request that waited past DATABASE_ACQUIRE_TIMEOUT_MS for the database (a rush holds
 // every connection) answers 503 with Retry-After and a short page, not a 500 with the error
@@ -24,19 +25,9 @@ export function noteDatabaseBusy(error: unknown, request: Request, context: obje
 
 export const answersBusy = (context: object) => waitedTooLong.has(context)
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"]/gu, (character) => `&#${character.charCodeAt(0)};`)
-
 /** The 503 page, in the reader's language; no script, no style: the server is short of time. */
-export function busyResponse(page: { language: string; title: string; message: string }) {
-  const title = escapeHtml(page.title)
-  const body = `<!DOCTYPE html>
-<html lang="${escapeHtml(page.language)}">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>
-<body><main><h1>${title}</h1><p>${escapeHtml(page.message)}</p></main></body>
-</html>
-`
-  return new Response(body, {
+export function busyResponse(page: PlainPage) {
+  return new Response(plainPageHtml(page), {
     status: 503,
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
