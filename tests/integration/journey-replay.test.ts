@@ -2,6 +2,7 @@
 // its signed draft holds, never by anything a form carries or the database keeps. Seen
 // failing before: the review page's form carried a key, stored in plain text, and that key
 // sent with any valid draft returned its booking's manage link.
+import { inflateRawSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Db } from '~/platform/database/client.server'
 import { hashManageToken } from '~/domain/booking/manage-token.server'
@@ -37,11 +38,11 @@ async function reviewForm(path: string, cookie: string) {
   return hiddenFields(html)
 }
 
-/** The nonce inside a signed draft cookie (Remix: base64 JSON, a dot, the signature). */
+/** The nonce inside a signed draft cookie (deflated JSON in base64url, a dot, the signature). */
 function nonceOf(cookie: string) {
-  const value = decodeURIComponent(/booking_draft=([^;]+)/.exec(cookie)![1]!)
-  const data = JSON.parse(Buffer.from(value.slice(0, value.lastIndexOf('.')), 'base64').toString())
-  return data.draft.nonce as string
+  const value = /booking_draft=([^;]+)/.exec(cookie)![1]!
+  const payload = Buffer.from(value.slice(0, value.lastIndexOf('.')), 'base64url')
+  return JSON.parse(inflateRawSync(payload).toString('utf8')).nonce as string
 }
 
 const bookedAt = (start: Date) => db.appointment.findMany({ where: { startsAt: start } })
