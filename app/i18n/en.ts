@@ -233,6 +233,8 @@ const en: Resources = {
       VALID_UNTIL_BEFORE_FROM: 'This date must be after the start date.',
       TIME_SKIPPED: 'This time does not exist on that day (clock change).',
       OVERLAP_NOT_CONFIRMED: 'These hours overlap others: tick “Save anyway” or change them.',
+      NOT_STARTED:
+        'This appointment has not started yet. You can record “Came” or “No-show” from its start time.',
       WALK_IN_PAST: 'This time has passed. Choose a time to come.',
       OUTSIDE_HOURS_NOT_CONFIRMED:
         'This time is outside the advisor’s opening hours: tick the box to confirm.',
@@ -383,6 +385,16 @@ const en: Resources = {
       reasonHint: 'Required to cancel or to mark as excused.',
       reasonRequired: 'Give the reason for cancelling.',
       statusRequired: 'Choose a status.',
+      attendanceLater:
+        'Came or no-show can be recorded from the appointment’s start time; it can be cancelled now.',
+      confirmTitle: 'Confirm the cancellation',
+      confirmCANCELLED:
+        'The appointment of {{name}}, {{when}}, will be cancelled by the service. The resident will be told.',
+      confirmEXCUSED:
+        'The appointment of {{name}}, {{when}}, will be marked excused (cancelled at the resident’s request).',
+      confirmReason: 'Reason: {{reason}}',
+      confirmYes: 'Yes, cancel the appointment',
+      confirmNo: 'No, keep the appointment',
       saveStatus: 'Save the status',
       saved: 'Change saved.',
       stale:

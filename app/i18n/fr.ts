@@ -240,6 +240,8 @@ const fr = {
       TIME_SKIPPED: 'Cette heure n’existe pas ce jour-là (changement d’heure).',
       OVERLAP_NOT_CONFIRMED:
         'Cette plage en chevauche une autre : cochez « Enregistrer quand même » ou changez-la.',
+      NOT_STARTED:
+        'Ce rendez-vous n’a pas encore commencé. Vous pourrez noter « Honoré » ou « Absent » à partir de son heure de début.',
       WALK_IN_PAST: 'Cette heure est déjà passée. Choisissez une heure à venir.',
       OUTSIDE_HOURS_NOT_CONFIRMED:
         'Cette heure est en dehors des horaires d’ouverture du conseiller : cochez la case pour confirmer.',
@@ -393,6 +395,16 @@ const fr = {
       reasonHint: 'Obligatoire pour une annulation ou un rendez-vous excusé.',
       reasonRequired: 'Indiquez le motif de l’annulation.',
       statusRequired: 'Choisissez un statut.',
+      attendanceLater:
+        'Honoré ou absent se note à partir de l’heure du rendez-vous ; l’annuler est possible dès maintenant.',
+      confirmTitle: 'Confirmer l’annulation',
+      confirmCANCELLED:
+        'Le rendez-vous de {{name}}, {{when}}, sera annulé par le service. L’usager en sera prévenu.',
+      confirmEXCUSED:
+        'Le rendez-vous de {{name}}, {{when}}, sera marqué excusé (annulé à la demande de l’usager).',
+      confirmReason: 'Motif : {{reason}}',
+      confirmYes: 'Oui, annuler le rendez-vous',
+      confirmNo: 'Non, garder le rendez-vous',
       saveStatus: 'Enregistrer le statut',
       saved: 'Modification enregistrée.',
       stale:
