@@ -1,9 +1,10 @@
 import { AdvisorPicker } from '~/components/workspace/advisor-picker'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
-import { advisorById, organisationAdvisors, organisationSites } from '~/features/admin/index.server'
+import { advisorById, receivingAdvisors, organisationSites } from '~/features/admin/index.server'
 import { DayAgenda } from '~/features/calendar/day-agenda'
 import { can } from '~/domain/access'
 import { localDateOf } from '~/domain/time/format'
@@ -17,6 +18,18 @@ import { requestedDate, shiftDate, weekDates } from '~/domain/time/days'
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireAdvisor(request)
   const url = new URL(request.url)
+  const organisationId = signedIn.organisation.id
+  const receiving = can(signedIn.actor, 'calendar.view')
+    ? await receivingAdvisors(db(), organisationId)
+    : []
+  // Someone who receives no appointments (reception, a coordinator) lands on everyone's day.
+  if (
+    !url.searchParams.get('conseiller') &&
+    can(signedIn.actor, 'calendar.viewSite') &&
+    !receiving.some((advisor) => advisor.id === signedIn.advisor.id)
+  ) {
+    throw redirect('/espace/aujourdhui')
+  }
   const advisorId = url.searchParams.get('conseiller') ?? signedIn.advisor.id
   const advisor = await advisorById(db(), advisorId)
   requirePermission(
@@ -29,12 +42,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = requestedDate(url.searchParams.get('date'), zone)
   const week = url.searchParams.get('vue') === 'semaine'
   const days = week ? weekDates(date, zone) : [date]
-  const organisationId = signedIn.organisation.id
-  const [agenda, advisors, sites] = await Promise.all([
+  const [agenda, sites] = await Promise.all([
     loadAgenda({ organisationId, zone, dates: days, advisors: [advisor!], language, t }),
-    can(signedIn.actor, 'calendar.view')
-      ? organisationAdvisors(db(), organisationId)
-      : Promise.resolve([]),
     can(signedIn.actor, 'calendar.viewSite')
       ? organisationSites(db(), organisationId)
       : Promise.resolve([]),
@@ -51,7 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     previous: shiftDate(date, week ? -7 : -1),
     next: shiftDate(date, week ? 7 : 1),
     days: agenda[0]!.days,
-    advisors: advisors.map((other) => ({
+    advisors: receiving.map((other) => ({
       id: other.id,
       name: `${other.firstName} ${other.lastName}`,
     })),

@@ -5,7 +5,7 @@ import { db } from '~/platform/database/client.server'
 import { appointmentsBetween, siteAppointmentsBetween } from '~/features/calendar/queries.server'
 import {
   advisorById,
-  organisationAdvisors,
+  receivingAdvisors,
   organisationSites,
   siteById,
 } from '~/features/admin/index.server'
@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const range = dayRange(date, zone)
   const [appointments, advisors, sites] = await Promise.all([
     load(range.from, range.to),
-    can(actor, 'calendar.view') ? organisationAdvisors(db(), organisationId) : [],
+    can(actor, 'calendar.view') ? receivingAdvisors(db(), organisationId) : [],
     can(actor, 'calendar.viewSite') ? organisationSites(db(), organisationId) : [],
   ])
   const names = new Map(advisors.map((a) => [a.id, `${a.firstName} ${a.lastName}`]))

@@ -1,18 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-
-export type AppointmentItem = {
-  id: string
-  time: string
-  resident: string
-  topic: string
-  mode: 'IN_PERSON' | 'PHONE'
-  site: string | null
-  phone: string | null
-  status: string
-}
-
-export type AbsenceItem = { id: string; from: string; to: string; reason: string | null }
+import type { AbsenceItem, AppointmentItem } from './page-data'
 
 /**
  * One column of a calendar: the opening hours of the day and the absences as a

@@ -56,13 +56,19 @@ export type OnBehalfOutcome =
  * Books through the same domain as the public journey (engine check, assignment policy,
  * database no-overlap, outbox), recording who booked and from where.
  */
-export async function bookOnBehalf(input: DeskInput & { now: Date }): Promise<OnBehalfOutcome> {
+export async function bookOnBehalf(
+  input: DeskInput & {
+    now: Date
+    /** Only this advisor (a slot chosen in their column). */ advisorId: string | null
+  },
+): Promise<OnBehalfOutcome> {
   const { signedIn, now } = input
   const request = {
     organisationId: signedIn.organisation.id,
     topicId: input.topicId,
     mode: input.mode,
     siteId: input.siteId,
+    advisorId: input.advisorId,
   }
   try {
     const { appointmentId } = await book(

@@ -11,6 +11,8 @@ type PortsRequest = {
   topicId: string
   mode: 'IN_PERSON' | 'PHONE'
   siteId: string | null
+  /** Only this advisor's slots: reception booking in one advisor's column. */
+  advisorId?: string | null
 }
 
 /** The database side of booking (see domain/booking/book.ts). */
