@@ -10,6 +10,7 @@ import {
   siteById,
 } from '~/features/admin/index.server'
 import { can } from '~/domain/access'
+import { isCancelled } from '~/domain/booking/attendance'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
@@ -19,7 +20,6 @@ import { dayRange, dayTitle, requestedDate } from '~/domain/time/days'
 // /espace/agenda: the day's appointments on one sheet, to print (?conseiller=<id> or
 // ?lieu=<id>, &date=YYYY-MM-DD). The same permissions as the calendars: calendar.view
 // for an advisor's day, calendar.viewSite for a site's. Cancelled ones are left out.
-const NOT_COMING = ['CANCELLED', 'EXCUSED']
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireAdvisor(request)
@@ -74,7 +74,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sites,
     canAdminister: can(actor, 'organisation.administer'),
     rows: appointments
-      .filter((appointment) => !NOT_COMING.includes(appointment.status))
+      .filter((appointment) => !isCancelled(appointment.status))
       .map((appointment) => ({
         ...appointmentView(appointment, zone, language),
         advisor: names.get(appointment.advisorId) ?? '',

@@ -12,9 +12,14 @@ export const STATUS_CHANGES: readonly StatusChange[] = [
 /** Statuses from which the status may still change: a cancellation is final. */
 export const CHANGEABLE_FROM: readonly string[] = ['BOOKED', 'HONOURED', 'NO_SHOW']
 
+/** Cancelled by the service or excused: shown apart in every calendar, its time free again. */
+export function isCancelled(status: string): boolean {
+  return status === 'CANCELLED' || status === 'EXCUSED'
+}
+
 /** Whether a change cancels the appointment (and so asks for a reason and a confirmation). */
 export function isCancellation(change: StatusChange): boolean {
-  return change === 'EXCUSED' || change === 'CANCELLED'
+  return isCancelled(change)
 }
 
 export type StatusRefusal = 'FINAL' | 'NOT_STARTED'

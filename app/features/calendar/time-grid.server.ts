@@ -7,13 +7,11 @@ import {
   type Placed,
   type Span,
 } from '~/domain/calendar/time-grid'
+import { isCancelled } from '~/domain/booking/attendance'
 import { formatClock } from '~/domain/time/format'
 import type { Language } from '~/i18n/config'
 import type { AbsenceView, AppointmentView } from './agenda.server'
 import type { GridColumnData, GridEntry, TimeGridData } from './page-data'
-
-/** Cancelled or excused: shown apart, and their time is free again. */
-const NOT_COMING = ['CANCELLED', 'EXCUSED']
 
 /** Free cells are half an hour: the length most topics take (decision 065). */
 const CELL_MINUTES = 30
@@ -63,7 +61,7 @@ function gridColumnData(column: ColumnInput, bounds: Span, language: Language): 
     ...column.appointments.map((appointment) => ({
       start: appointment.start,
       end: appointment.end,
-      active: !NOT_COMING.includes(appointment.status),
+      active: !isCancelled(appointment.status),
       item: { type: 'appointment' as const, appointment },
     })),
     ...column.absences.map((absence) => ({

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { Fragment } from 'react'
+import { isCancelled } from '~/domain/booking/attendance'
 import { useTranslation } from '~/i18n/use-translation'
 import type { AppointmentItem, GridCellData, GridEntry, TimeGridData } from './page-data'
 
@@ -123,7 +124,7 @@ function GridEntryBlock({ entry }: { entry: GridEntry }) {
 /** One appointment in a grid cell: time and status first, then who, what and how. */
 export function AppointmentBlock({ appointment }: { appointment: AppointmentItem }) {
   const { t } = useTranslation()
-  const gone = appointment.status === 'CANCELLED' || appointment.status === 'EXCUSED'
+  const gone = isCancelled(appointment.status)
   return (
     <div
       className={`time-grid-appointment status-${appointment.status.toLowerCase()}${gone ? ' time-grid-gone' : ''}`}
