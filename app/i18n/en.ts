@@ -332,6 +332,19 @@ const en: Resources = {
         ADVISOR_NOTICE: 'Notice to the advisor',
         REMINDER: 'Reminder',
       },
+      issues: {
+        PASSED: 'its time had passed when the appointment was booked',
+        TOO_CLOSE: 'too close to the appointment',
+        DUPLICATE: 'another message left at the same time',
+        CHANNEL_OFF: 'this channel is not turned on on this server',
+        DAILY_CAP: 'the day’s SMS limit was reached',
+        NOT_DELIVERED: 'the operator could not deliver it',
+        INVALID_NUMBER: 'this number is not valid',
+        SEND_FAILED: 'sending failed',
+        RETRYING: 'another attempt is planned',
+        APPOINTMENT_CHANGED: 'the appointment changed',
+        OTHER: 'technical reason',
+      },
       channels: { SMS: 'SMS', VOICE: 'Voice call', EMAIL: 'Email' },
       statuses: {
         PENDING: 'To send',
@@ -536,6 +549,8 @@ const en: Resources = {
     },
     slip: {
       title: 'Your appointment',
+      with: 'with {{name}}',
+      week: 'Week of {{name}}',
       print: 'Print',
       booked: 'The appointment is booked.',
       when: 'When',

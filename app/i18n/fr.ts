@@ -341,6 +341,19 @@ const fr = {
         ADVISOR_NOTICE: 'Avis au conseiller',
         REMINDER: 'Rappel',
       },
+      issues: {
+        PASSED: 'son heure était déjà passée quand le rendez-vous a été pris',
+        TOO_CLOSE: 'trop près du rendez-vous',
+        DUPLICATE: 'un autre message partait à la même heure',
+        CHANNEL_OFF: 'ce moyen d’envoi n’est pas activé sur ce serveur',
+        DAILY_CAP: 'limite de SMS du jour atteinte',
+        NOT_DELIVERED: 'l’opérateur n’a pas pu le remettre',
+        INVALID_NUMBER: 'ce numéro n’est pas valide',
+        SEND_FAILED: 'l’envoi a échoué',
+        RETRYING: 'nouvel essai prévu',
+        APPOINTMENT_CHANGED: 'le rendez-vous a changé',
+        OTHER: 'raison technique',
+      },
       channels: { SMS: 'SMS', VOICE: 'Appel vocal', EMAIL: 'E-mail' },
       statuses: {
         PENDING: 'À envoyer',
@@ -547,6 +560,8 @@ const fr = {
     },
     slip: {
       title: 'Votre rendez-vous',
+      with: 'avec {{name}}',
+      week: 'Semaine de {{name}}',
       print: 'Imprimer',
       booked: 'Le rendez-vous est réservé.',
       when: 'Quand',

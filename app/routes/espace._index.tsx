@@ -6,6 +6,9 @@ import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import { advisorById, receivingAdvisors, organisationSites } from '~/features/admin/index.server'
 import { DayAgenda } from '~/features/calendar/day-agenda'
+import { TimeGrid } from '~/features/calendar/time-grid'
+import { advisorWeekGrid } from '~/features/calendar/week-grid.server'
+import { PrintButton } from '~/components/print-button'
 import { can } from '~/domain/access'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
@@ -49,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : Promise.resolve([]),
   ])
   const advisorName = `${advisor!.firstName} ${advisor!.lastName}`
+  const now = new Date()
   return {
     title: t('workspace.calendar.title', { name: advisorName }),
     advisorName,
@@ -60,6 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     previous: shiftDate(date, week ? -7 : -1),
     next: shiftDate(date, week ? 7 : 1),
     days: agenda[0]!.days,
+    grid: week ? advisorWeekGrid(agenda[0]!, { zone, language, t, now }) : null,
+    caption: t('workspace.grid.week', { name: advisorName }),
     advisors: receiving.map((other) => ({
       id: other.id,
       name: `${other.firstName} ${other.lastName}`,
@@ -139,7 +145,13 @@ export default function Calendar() {
           ))}
         </ul>
       ) : null}
-      <div className={data.week ? 'workspace-week' : 'workspace-day'}>
+      <PrintButton />
+      {data.grid ? (
+        <div className="time-grid-wide">
+          <TimeGrid grid={data.grid} caption={data.caption} />
+        </div>
+      ) : null}
+      <div className={data.week ? 'workspace-week time-grid-narrow' : 'workspace-day'}>
         {data.days.map((day) => (
           <section key={day.date} aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`}>{day.title}</h2>

@@ -16,6 +16,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 import { appointmentView } from '~/features/calendar/agenda.server'
 import { dayRange, dayTitle, requestedDate } from '~/domain/time/days'
+import { PrintButton } from '~/components/print-button'
 
 // /espace/agenda: the day's appointments on one sheet, to print (?conseiller=<id> or
 // ?lieu=<id>, &date=YYYY-MM-DD). The same permissions as the calendars: calendar.view
@@ -123,6 +124,7 @@ export default function PrintableAgenda() {
         </div>
         <button type="submit">{t('workspace.agenda.show')}</button>
       </Form>
+      <PrintButton />
       {data.rows.length === 0 ? (
         <p>{t('workspace.agenda.empty')}</p>
       ) : (

@@ -48,10 +48,13 @@ describe(`the appointment page on ${testProvider}`, () => {
     })
     const html = await (await get(`/espace/rendez-vous/${appointment.id}`, KARIM)).text()
     const section = html.slice(html.indexOf('Messages au résident'))
-    expect(section).toMatch(/Confirmation<\/td><td>Appel vocal<\/td><td>\+33465710033/)
+    // Numbers as people write them, states and reasons in French, not the provider's words.
+    expect(section).toMatch(/Confirmation<\/td><td[^>]*>Appel vocal<\/td><td[^>]*>04 65 71 00 33/)
     expect(section).toContain('Distribué')
-    expect(section).toMatch(/Rappel<\/td><td>Appel vocal/)
-    expect(section).toContain('Échec — permanent: Twilio 400 (21211): Invalid To number')
+    expect(section).toMatch(/Rappel<\/td><td[^>]*>Appel vocal/)
+    expect(section).toContain('Échec — ce numéro n’est pas valide')
+    expect(section).not.toContain('Invalid To number')
+    expect(section).not.toContain('+33465710033')
     await workspace.database.notification.deleteMany({ where: { appointmentId: appointment.id } })
   })
 

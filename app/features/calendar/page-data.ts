@@ -9,6 +9,8 @@ export type AppointmentItem = {
   site: string | null
   phone: string | null
   status: string
+  /** Where several advisors share a column (a site's week). */
+  advisorName?: string
 }
 
 export type AbsenceItem = { id: string; from: string; to: string; reason: string | null }

@@ -144,6 +144,9 @@ export function AppointmentBlock({ appointment }: { appointment: AppointmentItem
           <Link to={`/espace/rendez-vous/${appointment.id}`}>{appointment.resident}</Link>
         )}
       </p>
+      {appointment.advisorName ? (
+        <p>{t('workspace.grid.with', { name: appointment.advisorName })}</p>
+      ) : null}
       <p>
         {appointment.topic} ·{' '}
         {appointment.mode === 'PHONE'

@@ -13,6 +13,7 @@ import { SlotTakenError } from '~/domain/booking/errors'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
 import { config } from '~/platform/config/config.server'
+import { parseTimeInput } from '~/domain/scheduling'
 
 export const newBookingKey = () => randomUUID()
 export const BOOKING_KEY = /^[0-9a-f-]{36}$/
@@ -91,8 +92,10 @@ export async function bookOnBehalf(
  * not exist there (the spring-forward hour, which Luxon would silently move).
  */
 export function localInstant(date: string, time: string, zone: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:h]\d{2}$/.test(time)) return null
-  const [hour, minute] = time.split(/[:h]/).map(Number) as [number, number]
+  // The one reading of a typed time, the hours form's: "8 h 45", "8h45", "08:45".
+  const wall = parseTimeInput(time)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || wall === null) return null
+  const [hour, minute] = wall.split(':').map(Number) as [number, number]
   const local = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 })
   if (
     !local.isValid ||
