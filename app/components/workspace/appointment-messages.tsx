@@ -62,7 +62,7 @@ function MessageState({ status, error }: { status: string; error: string | null 
   if (!issue) return <>{state}</>
   return (
     <>
-      {state} — {t(`workspace.messages.issues.${issue}`)}
+      {`${state} — ${t(`workspace.messages.issues.${issue}`)}`}
       {issue === 'OTHER' ? <span className="hint"> ({error})</span> : null}
     </>
   )
