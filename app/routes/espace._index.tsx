@@ -94,7 +94,7 @@ export default function Calendar() {
     return query ? `/espace?${query}` : '/espace'
   }
   return (
-    <div className="page workspace">
+    <div className={data.week ? 'page workspace workspace-wide' : 'page workspace'}>
       <h1>{data.title}</h1>
       <nav className="workspace-dates" aria-label={t('workspace.calendar.chooseDate')}>
         <ul>

@@ -99,7 +99,21 @@ describe('reception’s daily work in a browser', () => {
     // On a phone, the same day reads as one list per advisor.
     await page.setViewportSize({ width: 375, height: 800 })
     expect(await grid.isVisible()).toBe(false)
-    await page.getByRole('heading', { level: 2, name: 'Karim Benali' }).waitFor()
+    await page.getByRole('heading', { level: 2, name: 'Camille Martin' }).waitFor()
+    await page.setViewportSize({ width: 1280, height: 900 })
+
+    // The town hall's week: a column per day, printable, a day list on a phone.
+    await page.goto(`${session.app.url}/espace/lieux/${renes.siteId}?vue=semaine&date=${date}`)
+    await grid.getByRole('columnheader', { name: /^lun\. / }).waitFor()
+    expect(await grid.locator('.time-grid-gone').count()).toBe(1)
+    await expectAccessible(page)
+    await page.emulateMedia({ media: 'print' })
+    expect(await grid.isVisible()).toBe(true)
+    expect(await page.getByRole('button', { name: 'Imprimer' }).isVisible()).toBe(false)
+    await page.emulateMedia({ media: 'screen' })
+    await page.setViewportSize({ width: 375, height: 800 })
+    expect(await grid.isVisible()).toBe(false)
+    await page.getByRole('heading', { level: 2, name: /^mardi / }).waitFor()
   })
 
   test('the phone search finds Thursday afternoons and books one, by keyboard', async () => {

@@ -1,4 +1,4 @@
-import { localDateOf } from '~/domain/time/format'
+import { formatShortDay, localDateOf, startOfLocalDay } from '~/domain/time/format'
 import type { Language } from '~/i18n/config'
 import type { Translate } from '~/i18n/translate'
 import type { loadAgenda } from './agenda.server'
@@ -7,8 +7,11 @@ import { timeGrid } from './time-grid.server'
 
 type AgendaColumn = Awaited<ReturnType<typeof loadAgenda>>[number]
 
-const dayTitle = (title: string, date: string, today: string, t: Translate) =>
-  date === today ? `${title} (${t('workspace.calendar.today').toLowerCase()})` : title
+/** A column's day, short, and marked when it is today. */
+function dayTitle(date: string, today: string, zone: string, language: Language, t: Translate) {
+  const title = formatShortDay(startOfLocalDay(date, zone), zone, language)
+  return date === today ? `${title} (${t('workspace.calendar.today').toLowerCase()})` : title
+}
 
 /** One advisor's week as a time grid: a column per day, free cells book with them. */
 export function advisorWeekGrid(
@@ -20,7 +23,7 @@ export function advisorWeekGrid(
   return timeGrid(
     column.days.map((day) => ({
       key: day.date,
-      title: dayTitle(day.title, day.date, today, t),
+      title: dayTitle(day.date, today, zone, language, t),
       hours: day.hours,
       appointments: day.appointments,
       absences: day.absences,
@@ -48,7 +51,7 @@ export function siteWeekGrid(
     days.map((day, index) => {
       return {
         key: day.date,
-        title: dayTitle(day.title, day.date, today, t),
+        title: dayTitle(day.date, today, zone, language, t),
         hours: columns.flatMap((column) => column.days[index]!.hours),
         appointments: columns.flatMap((column) =>
           column.days[index]!.appointments.map((appointment) => ({
