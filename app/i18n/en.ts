@@ -549,8 +549,6 @@ const en: Resources = {
     },
     slip: {
       title: 'Your appointment',
-      with: 'with {{name}}',
-      week: 'Week of {{name}}',
       print: 'Print',
       booked: 'The appointment is booked.',
       when: 'When',
@@ -609,7 +607,8 @@ const en: Resources = {
       caption: 'Appointments of each advisor, {{day}}',
       noAdvisor: 'No advisor receives at this place.',
       hint: 'Grey areas: closed. “Book” makes an appointment with this advisor at this time.',
-      print: 'Print',
+      with: 'with {{name}}',
+      week: 'Week of {{name}}',
     },
     calendar: {
       title: 'Calendar of {{name}}',

@@ -560,8 +560,6 @@ const fr = {
     },
     slip: {
       title: 'Votre rendez-vous',
-      with: 'avec {{name}}',
-      week: 'Semaine de {{name}}',
       print: 'Imprimer',
       booked: 'Le rendez-vous est réservé.',
       when: 'Quand',
@@ -620,7 +618,8 @@ const fr = {
       caption: 'Rendez-vous de chaque conseiller, {{day}}',
       noAdvisor: 'Aucun conseiller ne reçoit à ce lieu.',
       hint: 'Zones grisées : fermé. « Réserver » prend un rendez-vous avec ce conseiller à cette heure.',
-      print: 'Imprimer',
+      with: 'avec {{name}}',
+      week: 'Semaine de {{name}}',
     },
     calendar: {
       title: 'Agenda de {{name}}',
