@@ -184,10 +184,11 @@ export async function bookingPage(request: Request) {
       id: advisor.id,
       name: `${advisor.firstName} ${advisor.lastName}`,
     })),
-    // A walk-in is taken by the signed-in person only if they receive appointments.
-    walkInAdvisor: advisors.some((advisor) => advisor.id === signedIn.advisor.id)
-      ? signedIn.advisor.id
-      : '',
+    // A walk-in goes to the advisor chosen on the grid, else to the signed-in person only
+    // if they receive appointments.
+    walkInAdvisor:
+      choice.advisor?.id ??
+      (advisors.some((advisor) => advisor.id === signedIn.advisor.id) ? signedIn.advisor.id : ''),
     today: localDateOf(new Date(), zone),
     idempotencyKey: newBookingKey(),
     maxLengths: maxLengthsOf(bookingFields, contactFields),
