@@ -40,7 +40,9 @@ export function AppointmentMessages({ messages }: { messages: MessageRow[] }) {
                 <td data-label={t('workspace.messages.channel')}>
                   {t(`workspace.messages.channels.${message.channel}`)}
                 </td>
-                <td data-label={t('workspace.messages.to')}>{recipientOf(message.recipient)}</td>
+                <td data-label={t('workspace.messages.to')} className="workspace-nowrap">
+                  {recipientOf(message.recipient)}
+                </td>
                 <td data-label={t('workspace.messages.when')}>{message.when}</td>
                 <td data-label={t('workspace.messages.status')}>
                   <MessageState status={message.status} error={message.error} />
