@@ -5,9 +5,16 @@ export const ROUTE_OWNERS = {
   manage: ['r.*'],
   // espace.tsx is the workspace's layout; espace_.* pages are outside it (signed out).
   access: ['espace.tsx', 'espace_.*', 'espace.connexions.tsx'],
-  calendar: ['espace._index.tsx', 'espace.agenda.*', 'espace.lieux.*', 'agenda.*'],
+  calendar: [
+    'espace._index.tsx',
+    'espace.aujourdhui.*',
+    'espace.semaine.*',
+    'espace.agenda.*',
+    'espace.lieux.*',
+    'agenda.*',
+  ],
   schedule: ['espace.horaires.*', 'espace.absences.*'],
-  desk: ['espace.reserver.*', 'espace.rendez-vous.*'],
+  desk: ['espace.reserver.*', 'espace.creneaux.*', 'espace.rendez-vous.*'],
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
   notifications: ['webhooks.*', 'dev.*'],

@@ -1,10 +1,14 @@
 import { AdvisorPicker } from '~/components/workspace/advisor-picker'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
-import { advisorById, organisationAdvisors, organisationSites } from '~/features/admin/index.server'
+import { advisorById, receivingAdvisors, organisationSites } from '~/features/admin/index.server'
 import { DayAgenda } from '~/features/calendar/day-agenda'
+import { TimeGrid } from '~/features/calendar/time-grid'
+import { advisorWeekGrid } from '~/features/calendar/week-grid.server'
+import { PrintButton } from '~/components/print-button'
 import { can } from '~/domain/access'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
@@ -17,6 +21,18 @@ import { requestedDate, shiftDate, weekDates } from '~/domain/time/days'
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireAdvisor(request)
   const url = new URL(request.url)
+  const organisationId = signedIn.organisation.id
+  const receiving = can(signedIn.actor, 'calendar.view')
+    ? await receivingAdvisors(db(), organisationId)
+    : []
+  // Someone who receives no appointments (reception, a coordinator) lands on everyone's day.
+  if (
+    !url.searchParams.get('conseiller') &&
+    can(signedIn.actor, 'calendar.viewSite') &&
+    !receiving.some((advisor) => advisor.id === signedIn.advisor.id)
+  ) {
+    throw redirect('/espace/aujourdhui')
+  }
   const advisorId = url.searchParams.get('conseiller') ?? signedIn.advisor.id
   const advisor = await advisorById(db(), advisorId)
   requirePermission(
@@ -29,17 +45,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const date = requestedDate(url.searchParams.get('date'), zone)
   const week = url.searchParams.get('vue') === 'semaine'
   const days = week ? weekDates(date, zone) : [date]
-  const organisationId = signedIn.organisation.id
-  const [agenda, advisors, sites] = await Promise.all([
+  const [agenda, sites] = await Promise.all([
     loadAgenda({ organisationId, zone, dates: days, advisors: [advisor!], language, t }),
-    can(signedIn.actor, 'calendar.view')
-      ? organisationAdvisors(db(), organisationId)
-      : Promise.resolve([]),
     can(signedIn.actor, 'calendar.viewSite')
       ? organisationSites(db(), organisationId)
       : Promise.resolve([]),
   ])
   const advisorName = `${advisor!.firstName} ${advisor!.lastName}`
+  const now = new Date()
   return {
     title: t('workspace.calendar.title', { name: advisorName }),
     advisorName,
@@ -51,7 +64,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     previous: shiftDate(date, week ? -7 : -1),
     next: shiftDate(date, week ? 7 : 1),
     days: agenda[0]!.days,
-    advisors: advisors.map((other) => ({
+    grid: week ? advisorWeekGrid(agenda[0]!, { zone, language, t, now }) : null,
+    caption: t('workspace.grid.week', { name: advisorName }),
+    advisors: receiving.map((other) => ({
       id: other.id,
       name: `${other.firstName} ${other.lastName}`,
     })),
@@ -79,7 +94,7 @@ export default function Calendar() {
     return query ? `/espace?${query}` : '/espace'
   }
   return (
-    <div className="page workspace">
+    <div className={data.week ? 'page workspace workspace-wide' : 'page workspace'}>
       <h1>{data.title}</h1>
       <nav className="workspace-dates" aria-label={t('workspace.calendar.chooseDate')}>
         <ul>
@@ -130,7 +145,13 @@ export default function Calendar() {
           ))}
         </ul>
       ) : null}
-      <div className={data.week ? 'workspace-week' : 'workspace-day'}>
+      <PrintButton />
+      {data.grid ? (
+        <div className="time-grid-wide">
+          <TimeGrid grid={data.grid} caption={data.caption} />
+        </div>
+      ) : null}
+      <div className={data.week ? 'workspace-week time-grid-narrow' : 'workspace-day'}>
         {data.days.map((day) => (
           <section key={day.date} aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`}>{day.title}</h2>

@@ -5,21 +5,22 @@ import { db } from '~/platform/database/client.server'
 import { appointmentsBetween, siteAppointmentsBetween } from '~/features/calendar/queries.server'
 import {
   advisorById,
-  organisationAdvisors,
+  receivingAdvisors,
   organisationSites,
   siteById,
 } from '~/features/admin/index.server'
 import { can } from '~/domain/access'
+import { isCancelled } from '~/domain/booking/attendance'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 import { appointmentView } from '~/features/calendar/agenda.server'
 import { dayRange, dayTitle, requestedDate } from '~/domain/time/days'
+import { PrintButton } from '~/components/print-button'
 
 // /espace/agenda: the day's appointments on one sheet, to print (?conseiller=<id> or
 // ?lieu=<id>, &date=YYYY-MM-DD). The same permissions as the calendars: calendar.view
 // for an advisor's day, calendar.viewSite for a site's. Cancelled ones are left out.
-const NOT_COMING = ['CANCELLED', 'EXCUSED']
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const signedIn = await requireAdvisor(request)
@@ -57,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const range = dayRange(date, zone)
   const [appointments, advisors, sites] = await Promise.all([
     load(range.from, range.to),
-    can(actor, 'calendar.view') ? organisationAdvisors(db(), organisationId) : [],
+    can(actor, 'calendar.view') ? receivingAdvisors(db(), organisationId) : [],
     can(actor, 'calendar.viewSite') ? organisationSites(db(), organisationId) : [],
   ])
   const names = new Map(advisors.map((a) => [a.id, `${a.firstName} ${a.lastName}`]))
@@ -74,7 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sites,
     canAdminister: can(actor, 'organisation.administer'),
     rows: appointments
-      .filter((appointment) => !NOT_COMING.includes(appointment.status))
+      .filter((appointment) => !isCancelled(appointment.status))
       .map((appointment) => ({
         ...appointmentView(appointment, zone, language),
         advisor: names.get(appointment.advisorId) ?? '',
@@ -123,6 +124,7 @@ export default function PrintableAgenda() {
         </div>
         <button type="submit">{t('workspace.agenda.show')}</button>
       </Form>
+      <PrintButton />
       {data.rows.length === 0 ? (
         <p>{t('workspace.agenda.empty')}</p>
       ) : (

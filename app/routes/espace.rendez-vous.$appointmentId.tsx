@@ -7,10 +7,16 @@ import { appointmentMessages } from '~/features/notifications/index.server'
 import {
   appointmentById,
   appointmentHistory,
-  CHANGEABLE_FROM,
   changeStatus,
   saveNote,
 } from '~/features/desk/appointment.server'
+import {
+  attendanceOpen,
+  CHANGEABLE_FROM,
+  isCancellation,
+  STATUS_CHANGES,
+  type StatusChange,
+} from '~/domain/booking/attendance'
 import { AppointmentMessages } from '~/components/workspace/appointment-messages'
 import { ChoiceGroup, ErrorSummary, TextField, useForm } from '~/components/form'
 import type { FormReply } from '~/domain/input/problems'
@@ -25,7 +31,6 @@ import { formatAppointmentDate, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 
-const STATUSES = ['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'] as const
 const KNOWN_ACTIONS = [
   'APPOINTMENT_BOOKED',
   'APPOINTMENT_CANCELLED_BY_RESIDENT',
@@ -82,7 +87,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       phone: resident.phoneE164 ? formatPhoneForDisplay(resident.phoneE164) : null,
       email: resident.email,
       status: appointment.status,
-      changeable: (CHANGEABLE_FROM as readonly string[]).includes(appointment.status),
+      changeable: CHANGEABLE_FROM.includes(appointment.status),
+      attendanceOpen: attendanceOpen(appointment, new Date()),
+      resident: residentName,
       reason: appointment.cancellationReason,
       note: appointment.note,
     },
@@ -118,7 +125,12 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = FormReply & { intent: 'status' | 'note'; problem?: 'STALE' | 'FINAL' }
+type ActionData = FormReply & {
+  intent: 'status' | 'note'
+  problem?: 'STALE' | 'FINAL'
+  /** A cancellation waiting for its confirmation step. */
+  confirm?: { status: StatusChange; reason: string }
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, appointment } = await load(request, params.appointmentId, 'update')
@@ -127,7 +139,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(form, intent === 'note' ? noteForm : statusForm)
   if (!parsed.ok)
     return Response.json({ intent, ...parsed.reply } satisfies ActionData, { status: 400 })
-  const outcome = await write(signedIn, appointment.id, parsed.value)
+  const change = parsed.value
+  if (change.intent === 'status' && isCancellation(change.status) && !change.confirmed) {
+    const confirm = { status: change.status, reason: change.reason ?? '' }
+    return Response.json({ intent, ...formReply(parsed.values), confirm } satisfies ActionData)
+  }
+  const outcome = await write(signedIn, appointment.id, change)
+  if (outcome === 'NOT_STARTED') {
+    const reply = { intent, ...formReply(parsed.values, { status: { code: outcome } }) }
+    return Response.json(reply satisfies ActionData, { status: 400 })
+  }
   if (outcome !== 'CHANGED') {
     const reply = { intent, ...formReply(parsed.values), problem: outcome }
     return Response.json(reply satisfies ActionData, { status: 409 })
@@ -239,7 +260,27 @@ export default function AppointmentPage() {
 
       <AppointmentMessages messages={data.messages} />
 
-      {a.changeable ? (
+      {a.changeable && actionData?.confirm ? (
+        <section aria-labelledby="confirm-title" className="notice">
+          <h2 id="confirm-title">{t('workspace.appointment.confirmTitle')}</h2>
+          <p>
+            {t(`workspace.appointment.confirm${actionData.confirm.status}`, {
+              name: a.resident,
+              when: a.when,
+            })}
+          </p>
+          <p>{t('workspace.appointment.confirmReason', { reason: actionData.confirm.reason })}</p>
+          <Form method="post" className="workspace-actions">
+            <input type="hidden" name="intent" value="status" />
+            <input type="hidden" name="version" value={a.version} />
+            <input type="hidden" name="status" value={actionData.confirm.status} />
+            <input type="hidden" name="reason" value={actionData.confirm.reason} />
+            <input type="hidden" name="confirmed" value="on" />
+            <button type="submit">{t('workspace.appointment.confirmYes')}</button>
+            <Link to={`/espace/rendez-vous/${a.id}`}>{t('workspace.appointment.confirmNo')}</Link>
+          </Form>
+        </section>
+      ) : a.changeable ? (
         <section aria-labelledby="attendance-title">
           <h2 id="attendance-title">{t('workspace.appointment.attendance')}</h2>
           <Form method="post" noValidate>
@@ -249,7 +290,8 @@ export default function AppointmentPage() {
               form={statusView}
               name="status"
               type="radio"
-              options={STATUSES.map((status) => ({
+              hint={a.attendanceOpen ? undefined : t('workspace.appointment.attendanceLater')}
+              options={STATUS_CHANGES.map((status) => ({
                 value: status,
                 label: t(`workspace.calendar.status.${status}`),
               }))}

@@ -8,6 +8,7 @@ import { formatAppointmentDate } from '~/domain/time/format'
 import { numberToCall } from '~/domain/booking/phone-numbers'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
+import { PrintButton } from '~/components/print-button'
 
 // The slip handed or read to the resident after booking on their behalf: prints on one
 // sheet (the browser's print command; the workspace navigation is hidden in print).
@@ -65,6 +66,7 @@ export default function Slip() {
         {t('workspace.slip.booked')}{' '}
         <Link to={`/espace/rendez-vous/${data.id}`}>{t('workspace.slip.back')}</Link>
       </p>
+      <PrintButton />
       <h1>
         {data.title} · {data.organisation}
       </h1>

@@ -34,9 +34,9 @@ export default function BookOnBehalf() {
   const form = useForm({
     reply: actionData,
     defaults: {
-      start: data.first?.value ?? '',
+      start: data.chosen ?? '',
       walkInDate: data.today,
-      walkInAdvisor: data.advisorId,
+      walkInAdvisor: data.walkInAdvisor,
     },
     maxLengths: data.maxLengths,
     labels: {
@@ -59,7 +59,14 @@ export default function BookOnBehalf() {
     },
   })
   const withResident = (extra: Record<string, string>) =>
-    `/espace/reserver?${new URLSearchParams({ usager: data.usager, ...extra }).toString()}`
+    `/espace/reserver?${new URLSearchParams({ ...data.carried, usager: data.usager, ...extra }).toString()}`
+  const carriedQuery = new URLSearchParams(data.carried).toString()
+  const withCarried = (query: string) =>
+    `/espace/reserver?${[query, carriedQuery].filter(Boolean).join('&')}`
+  const carriedInputs = (omit: string[] = []) =>
+    Object.entries(data.carried)
+      .filter(([name]) => !omit.includes(name))
+      .map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)
   return (
     <div className="page workspace">
       <h1>{data.title}</h1>
@@ -80,27 +87,25 @@ export default function BookOnBehalf() {
                 : t('workspace.booking.newResident')}
             </strong>
             {data.resident?.phone ? ` · ${data.resident.phone}` : ''} ·{' '}
-            <Link to="/espace/reserver">{t('workspace.booking.changeResident')}</Link>
+            <Link to={withCarried('')}>{t('workspace.booking.changeResident')}</Link>
           </p>
         ) : (
           <>
-            <ResidentSearchForm query={data.query} />
+            <ResidentSearchForm query={data.query}>{carriedInputs()}</ResidentSearchForm>
             {data.searched && data.results.length === 0 ? (
               <p>{t('workspace.booking.noResult')}</p>
             ) : null}
             <ul className="workspace-results">
               {data.results.map((found) => (
                 <li key={found.id}>
-                  <Link to={`/espace/reserver?usager=${found.id}`}>
+                  <Link to={withCarried(`usager=${found.id}`)}>
                     {t('workspace.booking.choose', { name: found.name })}
                   </Link>
                   {found.phone ? ` · ${found.phone}` : ''}
                 </li>
               ))}
               <li>
-                <Link to="/espace/reserver?usager=nouveau">
-                  {t('workspace.booking.newResident')}
-                </Link>
+                <Link to={withCarried('usager=nouveau')}>{t('workspace.booking.newResident')}</Link>
               </li>
             </ul>
           </>
@@ -110,8 +115,19 @@ export default function BookOnBehalf() {
       {data.resident || data.isNew ? (
         <section aria-labelledby="what-title">
           <h2 id="what-title">{t('workspace.booking.whatTitle')}</h2>
+          {data.advisor ? (
+            <p>
+              {t('workspace.booking.withAdvisor', { name: data.advisor.name })} ·{' '}
+              <Link
+                to={`/espace/reserver?${new URLSearchParams({ usager: data.usager, ...(data.motif ? { motif: data.motif, lieu: data.lieu } : {}) }).toString()}`}
+              >
+                {t('workspace.booking.anyAdvisor')}
+              </Link>
+            </p>
+          ) : null}
           <Form method="get" className="workspace-filter">
             <input type="hidden" name="usager" value={data.usager} />
+            {carriedInputs(['motif', 'lieu'])}
             <div className="field">
               <label htmlFor="field-motif">{t('workspace.booking.topic')}</label>
               <select id="field-motif" name="motif" defaultValue={data.motif}>
@@ -138,7 +154,7 @@ export default function BookOnBehalf() {
         </section>
       ) : null}
 
-      {data.motif && data.lieu ? (
+      {(data.resident || data.isNew) && data.motif && data.lieu ? (
         <section aria-labelledby="slot-title">
           <h2 id="slot-title">{t('workspace.booking.slotTitle')}</h2>
           {!data.first || !data.day ? <p>{t('workspace.booking.noSlot')}</p> : null}
@@ -146,6 +162,9 @@ export default function BookOnBehalf() {
             <input type="hidden" name="usager" value={data.usager} />
             <input type="hidden" name="motif" value={data.motif} />
             <input type="hidden" name="lieu" value={data.lieu} />
+            {data.advisor ? (
+              <input type="hidden" name="conseiller" value={data.advisor.id} />
+            ) : null}
             <input type="hidden" name="nonce" value={data.nonce} />
             <FieldGroup form={form} name="start">
               {data.first && data.day ? (
@@ -200,10 +219,12 @@ export default function BookOnBehalf() {
                 <SelectField
                   form={form}
                   name="walkInAdvisor"
-                  options={data.advisors.map((advisor) => ({
-                    value: advisor.id,
-                    label: advisor.name,
-                  }))}
+                  options={[
+                    ...(data.walkInAdvisor
+                      ? []
+                      : [{ value: '', label: t('workspace.booking.walkInAdvisorChoose') }]),
+                    ...data.advisors.map((advisor) => ({ value: advisor.id, label: advisor.name })),
+                  ]}
                 />
                 <Choice
                   form={form}

@@ -89,8 +89,12 @@ export default function ResidentsDirectory() {
                 <td>
                   <Link to={`/espace/usagers/${resident.id}`}>{resident.name}</Link>
                 </td>
-                <td>{[resident.phone, resident.email].filter(Boolean).join(' · ') || '—'}</td>
-                <td>{resident.next ?? t('workspace.residents.noNext')}</td>
+                <td data-label={t('workspace.residents.contact')}>
+                  {[resident.phone, resident.email].filter(Boolean).join(' · ') || '—'}
+                </td>
+                <td data-label={t('workspace.residents.next')}>
+                  {resident.next ?? t('workspace.residents.noNext')}
+                </td>
               </tr>
             ))}
           </tbody>

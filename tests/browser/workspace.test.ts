@@ -47,10 +47,10 @@ describe('advisor workspace in a browser', () => {
   })
 
   for (const javaScriptEnabled of [true, false]) {
-    test(`reception books by phone, prints the slip, marks attendance (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    test(`reception books by phone, prints the slip, cannot mark attendance early, cancels after confirming (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const page = await newPage({ javaScriptEnabled })
       await signIn(page, 'sophie.leroy@val-de-sorne.example', javaScriptEnabled)
-      await page.getByRole('heading', { level: 1, name: 'Agenda de Sophie Leroy' }).waitFor()
+      await page.getByRole('heading', { level: 1, name: /^Aujourd’hui · / }).waitFor()
       await expectAccessible(page, javaScriptEnabled)
 
       await page.getByRole('link', { name: 'Prendre un rendez-vous' }).click()
@@ -83,11 +83,21 @@ describe('advisor workspace in a browser', () => {
       await page.getByRole('link', { name: 'Voir le rendez-vous' }).click()
       await page.getByRole('heading', { level: 1, name: 'Rendez-vous de Jeanne Moreau' }).waitFor()
       await expectAccessible(page, javaScriptEnabled)
+      // Tomorrow's appointment cannot be marked honoured yet: it is refused, said why.
       await page.getByLabel('Honoré', { exact: true }).check()
       await page.getByRole('button', { name: 'Enregistrer le statut' }).click()
-      await page.getByText('Modification enregistrée.').waitFor()
-      await page.getByText('Marqué honoré').waitFor()
+      await page.getByText('Ce rendez-vous n’a pas encore commencé.').first().waitFor()
       await expectAccessible(page, javaScriptEnabled)
+      // Cancelling asks once more, then is done; from the keyboard only.
+      await page.getByLabel('Annulé', { exact: true }).check()
+      await page.getByLabel('Motif de l’annulation').fill('Usager hospitalisé')
+      await page.getByLabel('Motif de l’annulation').press('Enter')
+      await page.getByRole('heading', { name: 'Confirmer l’annulation' }).waitFor()
+      await expectAccessible(page, javaScriptEnabled)
+      await page.getByRole('button', { name: 'Oui, annuler le rendez-vous' }).focus()
+      await page.keyboard.press('Enter')
+      await page.getByText('Modification enregistrée.').waitFor()
+      await page.getByText('Annulé par le service').first().waitFor()
     })
   }
 })

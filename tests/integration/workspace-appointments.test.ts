@@ -47,11 +47,15 @@ describe(`the appointment page on ${testProvider}`, () => {
       ],
     })
     const html = await (await get(`/espace/rendez-vous/${appointment.id}`, KARIM)).text()
-    const section = html.slice(html.indexOf('Messages au résident'))
-    expect(section).toMatch(/Confirmation<\/td><td>Appel vocal<\/td><td>\+33465710033/)
+    const start = html.indexOf('Messages au résident')
+    const section = html.slice(start, html.indexOf('</table>', start))
+    // Numbers as people write them, states and reasons in French, not the provider's words.
+    expect(section).toMatch(/Confirmation<\/td><td[^>]*>Appel vocal<\/td><td[^>]*>04 65 71 00 33/)
     expect(section).toContain('Distribué')
-    expect(section).toMatch(/Rappel<\/td><td>Appel vocal/)
-    expect(section).toContain('Échec — permanent: Twilio 400 (21211): Invalid To number')
+    expect(section).toMatch(/Rappel<\/td><td[^>]*>Appel vocal/)
+    expect(section).toMatch(/Échec(<!-- -->)? — (<!-- -->)?ce numéro n’est pas valide/)
+    expect(section).not.toContain('Invalid To number')
+    expect(section).not.toContain('+33465710033')
     await workspace.database.notification.deleteMany({ where: { appointmentId: appointment.id } })
   })
 
@@ -73,8 +77,42 @@ describe(`the appointment page on ${testProvider}`, () => {
     expect(after.version).toBe(appointment.version)
   })
 
-  test('marking honoured bumps the version and appears in the history with who did it', async () => {
+  test('honoured or absent is refused before the start, in plain French, and changes nothing', async () => {
     const appointment = await karimsPhoneAppointment()
+    expect(appointment.startsAt.getTime()).toBeGreaterThan(Date.now())
+    for (const status of ['HONOURED', 'NO_SHOW']) {
+      const response = await post(
+        `/espace/rendez-vous/${appointment.id}`,
+        { intent: 'status', version: String(appointment.version), status },
+        KARIM,
+      )
+      const html = await response.text()
+      expect(response.status).toBe(400)
+      expect(html).toContain('Ce rendez-vous n’a pas encore commencé.')
+      expect(html).toMatch(new RegExp(`value="${status}" checked=""|checked="" value="${status}"`))
+    }
+    const after = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: appointment.id },
+    })
+    expect(after.status).toBe('BOOKED')
+    expect(after.version).toBe(appointment.version)
+    const page = await (await get(`/espace/rendez-vous/${appointment.id}`, KARIM)).text()
+    expect(page).toContain('Honoré ou absent se note à partir de l’heure du rendez-vous')
+  })
+
+  test('marking honoured once started bumps the version and appears in the history with who did it', async () => {
+    const booked = await karimsPhoneAppointment()
+    // The appointment began ten minutes ago.
+    const startsAt = new Date(Date.now() - 10 * 60_000)
+    const appointment = await workspace.database.appointment.update({
+      where: { id: booked.id },
+      data: {
+        startsAt,
+        endsAt: new Date(
+          startsAt.getTime() + (booked.endsAt.getTime() - booked.startsAt.getTime()),
+        ),
+      },
+    })
     const response = await post(
       `/espace/rendez-vous/${appointment.id}`,
       { intent: 'status', version: String(appointment.version), status: 'HONOURED' },
@@ -126,14 +164,28 @@ describe(`the appointment page on ${testProvider}`, () => {
     const booked = await workspace.database.appointment.findFirstOrThrow({
       where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
     })
+    const cancellation = {
+      intent: 'status',
+      version: String(booked.version),
+      status: 'CANCELLED',
+      reason: 'Conseiller en formation',
+    }
+    // The first tap asks again; nothing is written until the confirmation.
+    const asked = await post(`/espace/rendez-vous/${booked.id}`, cancellation, SOPHIE)
+    const question = await asked.text()
+    expect(asked.status).toBe(200)
+    expect(question).toContain('Confirmer l’annulation')
+    expect(question).toContain('sera annulé par le service. L’usager en sera prévenu.')
+    expect(question).toContain('Oui, annuler le rendez-vous')
+    expect(question).toMatch(/name="confirmed" value="on"/)
+    const unchanged = await workspace.database.appointment.findUniqueOrThrow({
+      where: { id: booked.id },
+    })
+    expect(unchanged.status).toBe('BOOKED')
+    expect(unchanged.version).toBe(booked.version)
     const cancelled = await post(
       `/espace/rendez-vous/${booked.id}`,
-      {
-        intent: 'status',
-        version: String(booked.version),
-        status: 'CANCELLED',
-        reason: 'Conseiller en formation',
-      },
+      { ...cancellation, confirmed: 'on' },
       SOPHIE,
     )
     expect(cancelled.status).toBe(302)

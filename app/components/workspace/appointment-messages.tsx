@@ -1,3 +1,5 @@
+import { messageIssue } from '~/domain/notifications/issues'
+import { formatPhoneForDisplay } from '~/domain/residents/phone-display'
 import { useTranslation } from '~/i18n/use-translation'
 
 export type MessageRow = {
@@ -32,14 +34,18 @@ export function AppointmentMessages({ messages }: { messages: MessageRow[] }) {
           <tbody>
             {messages.map((message) => (
               <tr key={message.id} className={`message-${message.status.toLowerCase()}`}>
-                <td>{t(`workspace.messages.kinds.${kindLabel(message.kind)}`)}</td>
-                <td>{t(`workspace.messages.channels.${message.channel}`)}</td>
-                <td>{message.recipient}</td>
-                <td>{message.when}</td>
-                <td>
-                  {[t(`workspace.messages.statuses.${message.status}`), message.error]
-                    .filter(Boolean)
-                    .join(' — ')}
+                <td data-label={t('workspace.messages.message')}>
+                  {t(`workspace.messages.kinds.${kindLabel(message.kind)}`)}
+                </td>
+                <td data-label={t('workspace.messages.channel')}>
+                  {t(`workspace.messages.channels.${message.channel}`)}
+                </td>
+                <td data-label={t('workspace.messages.to')} className="workspace-nowrap">
+                  {recipientOf(message.recipient)}
+                </td>
+                <td data-label={t('workspace.messages.when')}>{message.when}</td>
+                <td data-label={t('workspace.messages.status')}>
+                  <MessageState status={message.status} error={message.error} />
                 </td>
               </tr>
             ))}
@@ -48,6 +54,25 @@ export function AppointmentMessages({ messages }: { messages: MessageRow[] }) {
       )}
     </section>
   )
+}
+
+/** The state in words, with why it failed or was not sent; a technical note only if unknown. */
+function MessageState({ status, error }: { status: string; error: string | null }) {
+  const { t } = useTranslation()
+  const issue = messageIssue(error)
+  const state = t(`workspace.messages.statuses.${status}`)
+  if (!issue) return <>{state}</>
+  return (
+    <>
+      {`${state} — ${t(`workspace.messages.issues.${issue}`)}`}
+      {issue === 'OTHER' ? <span className="hint"> ({error})</span> : null}
+    </>
+  )
+}
+
+/** Numbers as people write them ("06 12 34 56 78"); an email as it is. */
+function recipientOf(recipient: string) {
+  return recipient.startsWith('+') ? formatPhoneForDisplay(recipient) : recipient
 }
 
 // Reminders are stored per policy key (REMINDER:SAME_DAY…); they read as one kind.

@@ -13,6 +13,10 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
     { advisorId: '', organisationId: '', role: role as Role },
     'organisation.administer',
   )
+  const seesEveryone = can(
+    { advisorId: '', organisationId: '', role: role as Role },
+    'calendar.viewSite',
+  )
   return (
     <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
       <p className="workspace-who">
@@ -23,6 +27,14 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
           <NavLink to="/espace" end>
             {t('workspace.nav.calendar')}
           </NavLink>
+        </li>
+        {seesEveryone ? (
+          <li>
+            <NavLink to="/espace/aujourdhui">{t('workspace.grid.navLink')}</NavLink>
+          </li>
+        ) : null}
+        <li>
+          <NavLink to="/espace/creneaux">{t('workspace.search.navLink')}</NavLink>
         </li>
         <li>
           <NavLink to="/espace/reserver">{t('workspace.booking.navLink')}</NavLink>

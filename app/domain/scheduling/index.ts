@@ -25,7 +25,15 @@ export { absenceRange, parseTimeInput, type AbsenceInputProblem } from './form-i
 export { rulesOpenOn } from './opening-hours'
 export { slotTimeZone } from './query'
 export { overlappingRules } from './rule-overlaps'
-export { findFirstAvailableSlot, findNextAvailableDay, schedulingDataWindow } from './search'
+export {
+  findFirstAvailableSlot,
+  findNextAvailableDay,
+  schedulingDataWindow,
+  searchSlots,
+  slotMatches,
+  type PartOfDay,
+  type SlotFilter,
+} from './search'
 export { computeSlots } from './slots'
 export type * from './types'
 export { isValidTimeZone, localDayRange } from './zone'

@@ -46,3 +46,22 @@ export function wallTime(
 ): string {
   return formatTime(DateTime.fromISO(`${date}T${time}`, { zone }).toJSDate(), zone, language)
 }
+
+/**
+ * Minutes since the local midnight of `date` on the place's clock: 0 before that day,
+ * 1440 after it (what a time grid needs of an instant).
+ */
+export function minuteOfLocalDay(instant: Date, date: string, zone: string): number {
+  const local = DateTime.fromJSDate(instant, { zone })
+  const day = local.toISODate()!
+  if (day < date) return 0
+  if (day > date) return 24 * 60
+  return local.hour * 60 + local.minute
+}
+
+/** The instant a wall-clock minute of a local date names at a place. */
+export function instantAtMinute(date: string, minute: number, zone: string): Date {
+  return DateTime.fromISO(date, { zone })
+    .set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 })
+    .toJSDate()
+}

@@ -109,9 +109,14 @@ export function formatShortDateTime(
   language: DisplayLanguage,
   options: FormatOptions = {},
 ): string {
-  const time = local(instant, zone, language)
-  const day = `${time.toFormat('ccc')} ${dayOfMonth(time, language)} ${time.toFormat('LLL')}`
+  const day = formatShortDay(instant, zone, language)
   return `${day} ${joiner(language)} ${formatTime(instant, zone, language, options)}`
+}
+
+/** "mar. 3 mars" / "Tue 3 Mar": a day where room is short (an SMS, a calendar column). */
+export function formatShortDay(instant: Date, zone: string, language: DisplayLanguage): string {
+  const time = local(instant, zone, language)
+  return `${time.toFormat('ccc')} ${dayOfMonth(time, language)} ${time.toFormat('LLL')}`
 }
 
 /** The local calendar date "YYYY-MM-DD" of an instant at a place. */

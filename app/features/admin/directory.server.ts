@@ -1,3 +1,4 @@
+import { receivesAppointments } from '~/domain/access'
 import type { Db } from '~/platform/database/client.server'
 
 // The organisation's team and sites as other pages read them (pickers, the owner of a
@@ -10,6 +11,30 @@ export function organisationAdvisors(db: Db, organisationId: string) {
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
     select: { id: true, firstName: true, lastName: true, organisationId: true, role: true },
   })
+}
+
+/**
+ * The active members who receive appointments, by name: every advisor picker offers
+ * these, never a receptionist or an admin without hours.
+ */
+export async function receivingAdvisors(db: Db, organisationId: string) {
+  const members = await db.advisor.findMany({
+    where: { organisationId, active: true },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      organisationId: true,
+      role: true,
+      _count: { select: { openingRules: true } },
+    },
+  })
+  return members
+    .filter((member) =>
+      receivesAppointments({ role: member.role, openingRules: member._count.openingRules }),
+    )
+    .map(({ _count, ...member }) => member)
 }
 
 /** One advisor by id, whatever the organisation (the caller checks it). */

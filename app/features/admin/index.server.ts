@@ -1,2 +1,8 @@
 // What other features and their routes read of the organisation's team and sites.
-export { advisorById, organisationAdvisors, organisationSites, siteById } from './directory.server'
+export {
+  advisorById,
+  organisationAdvisors,
+  organisationSites,
+  receivingAdvisors,
+  siteById,
+} from './directory.server'

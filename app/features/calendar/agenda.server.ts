@@ -8,8 +8,9 @@ import {
   type CalendarAppointment,
 } from './queries.server'
 import { rulesOpenOn } from '~/domain/scheduling'
+import { parseWallTime } from '~/domain/scheduling/calendar'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
-import { dayRange, dayTitle, wallTime } from '~/domain/time/days'
+import { dayRange, dayTitle, minuteOfLocalDay, wallTime } from '~/domain/time/days'
 import { formatClock, formatTime, localDateOf } from '~/domain/time/format'
 import type { Language } from '~/i18n/config'
 import type { Translate } from '~/i18n/translate'
@@ -76,13 +77,15 @@ export async function loadAgenda(input: {
   dates: string[]
   advisors: Person[]
   siteId?: string
+  /** Only phone help: hours by phone and phone appointments. */
+  phoneOnly?: boolean
   language: Language
   t: Translate
 }) {
   const { zone, dates, language, t } = input
   const from = dayRange(dates[0]!, zone).from
   const to = dayRange(dates.at(-1)!, zone).to
-  const appointments = input.siteId
+  const found = input.siteId
     ? await siteAppointmentsBetween(db(), input.organisationId, input.siteId, from, to)
     : await appointmentsBetween(
         db(),
@@ -91,6 +94,9 @@ export async function loadAgenda(input: {
         from,
         to,
       )
+  const appointments = input.phoneOnly
+    ? found.filter((appointment) => appointment.mode === 'PHONE')
+    : found
   const columns = [...input.advisors]
   for (const appointment of appointments) {
     if (!columns.some((advisor) => advisor.id === appointment.advisorId)) {
@@ -103,7 +109,9 @@ export async function loadAgenda(input: {
     absencesBetween(db(), columnIds, from, to),
     advisorRules(db(), columnIds),
   ])
-  const rows = ruleRows.filter((row) => !input.siteId || row.siteId === input.siteId)
+  const rows = ruleRows.filter((row) =>
+    input.phoneOnly ? row.siteId === null : !input.siteId || row.siteId === input.siteId,
+  )
   const rules = rows.map(ruleOfRow)
   const views = appointments.map((appointment) => appointmentView(appointment, zone, language))
   return columns.map((advisor) => ({
@@ -118,6 +126,9 @@ export async function loadAgenda(input: {
         const site = rows.find((row) => row.id === rule.id)?.site
         return {
           id: rule.id!,
+          siteId: rule.siteId,
+          start: parseWallTime(rule.startTime)!,
+          end: parseWallTime(rule.endTime)!,
           text: t('workspace.rules.calendarHours', {
             from: wallTime(date, rule.startTime, zone, language),
             to: wallTime(date, rule.endTime, zone, language),
@@ -129,7 +140,17 @@ export async function loadAgenda(input: {
         date,
         title: dayTitle(date, zone, language),
         hours,
-        appointments: views.filter((view) => view.advisorId === advisor.id && view.date === date),
+        appointments: appointments.flatMap((appointment, index) =>
+          appointment.advisorId === advisor.id && views[index]!.date === date
+            ? [
+                {
+                  ...views[index]!,
+                  start: minuteOfLocalDay(appointment.startsAt, date, zone),
+                  end: minuteOfLocalDay(appointment.endsAt, date, zone),
+                },
+              ]
+            : [],
+        ),
         absences: absences
           .filter(
             (absence) =>
@@ -137,7 +158,11 @@ export async function loadAgenda(input: {
               absence.startsAt < bounds.to &&
               absence.endsAt > bounds.from,
           )
-          .map((absence) => absenceView(absence, zone, language, bounds)),
+          .map((absence) => ({
+            ...absenceView(absence, zone, language, bounds),
+            start: minuteOfLocalDay(absence.startsAt, date, zone),
+            end: minuteOfLocalDay(absence.endsAt, date, zone),
+          })),
       }
     }),
   }))

@@ -1,18 +1,6 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-
-export type AppointmentItem = {
-  id: string
-  time: string
-  resident: string
-  topic: string
-  mode: 'IN_PERSON' | 'PHONE'
-  site: string | null
-  phone: string | null
-  status: string
-}
-
-export type AbsenceItem = { id: string; from: string; to: string; reason: string | null }
+import type { AbsenceItem, AppointmentItem } from './page-data'
+import { AppointmentBlock } from './time-grid'
 
 /**
  * One column of a calendar: the opening hours of the day and the absences as a
@@ -51,31 +39,8 @@ export function DayAgenda({
       ) : (
         <ul className="workspace-agenda">
           {appointments.map((appointment) => (
-            <li
-              key={appointment.id}
-              className={`workspace-appointment status-${appointment.status.toLowerCase()}`}
-            >
-              <p className="workspace-time">
-                <strong>{appointment.time}</strong> ·{' '}
-                {t(`workspace.calendar.status.${appointment.status}`)}
-              </p>
-              <p>
-                <Link to={`/espace/rendez-vous/${appointment.id}`}>{appointment.resident}</Link>
-              </p>
-              <p>{appointment.topic}</p>
-              <p>
-                {appointment.mode === 'PHONE'
-                  ? t('workspace.calendar.phone')
-                  : t('workspace.calendar.inPerson', { site: appointment.site ?? '' })}
-                {appointment.mode === 'PHONE' ? (
-                  <>
-                    {' · '}
-                    {appointment.phone
-                      ? t('workspace.calendar.callOn', { phone: appointment.phone })
-                      : t('workspace.calendar.noPhone')}
-                  </>
-                ) : null}
-              </p>
+            <li key={appointment.id}>
+              <AppointmentBlock appointment={appointment} />
             </li>
           ))}
         </ul>

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CANCELLATION_REASON_MAX_LENGTH, NOTE_MAX_LENGTH } from '~/domain/booking/limits'
-import { addProblem, choice, optionalText } from '~/platform/form-fields.server'
+import { isCancellation } from '~/domain/booking/attendance'
+import { addProblem, checkbox, choice, optionalText } from '~/platform/form-fields.server'
 
 // The forms of one appointment's page in the workspace: attendance (with the reason of a
 // cancellation), the note, a move to another slot. Each carries the version it was
@@ -14,10 +15,11 @@ export const statusForm = z
     version,
     status: choice(['HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED']),
     reason: optionalText(CANCELLATION_REASON_MAX_LENGTH),
+    /** Sent by the confirmation step: a cancellation is asked again before it is written. */
+    confirmed: checkbox(),
   })
   .superRefine((form, context) => {
-    const cancelling = form.status === 'EXCUSED' || form.status === 'CANCELLED'
-    if (cancelling && !form.reason) addProblem(context, 'REQUIRED', 'reason')
+    if (isCancellation(form.status) && !form.reason) addProblem(context, 'REQUIRED', 'reason')
   })
 
 export const noteForm = z.object({

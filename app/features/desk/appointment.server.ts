@@ -1,6 +1,12 @@
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { cancelPendingNotifications, notifyCancelled } from '~/features/notifications/index.server'
+import {
+  isCancellation,
+  statusChangeRefusal,
+  type StatusChange,
+  type StatusRefusal,
+} from '~/domain/booking/attendance'
 
 // The advisor workspace's writes on one appointment: attendance, cancellation, note.
 // Each write is refused when the row's version is not the one the form showed (a stale
@@ -27,12 +33,7 @@ export function appointmentHistory(db: Db, organisationId: string, appointmentId
   })
 }
 
-export type AttendanceStatus = 'HONOURED' | 'NO_SHOW' | 'EXCUSED' | 'CANCELLED'
-
-/** Statuses from which an advisor may still change the status (cancellations are final). */
-export const CHANGEABLE_FROM = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
-
-export type ChangeOutcome = 'CHANGED' | 'STALE' | 'FINAL'
+export type ChangeOutcome = 'CHANGED' | 'STALE' | StatusRefusal
 
 type Actor = { advisorId: string; organisationId: string }
 
@@ -42,7 +43,7 @@ export async function changeStatus(
   input: {
     appointmentId: string
     version: number
-    status: AttendanceStatus
+    status: StatusChange
     reason: string | null
   },
   now: Date,
@@ -50,12 +51,13 @@ export async function changeStatus(
   return db.$transaction(async (tx) => {
     const current = await tx.appointment.findFirst({
       where: { id: input.appointmentId, organisationId: actor.organisationId },
-      select: { status: true, version: true, advisorId: true },
+      select: { status: true, version: true, advisorId: true, startsAt: true },
     })
     if (!current || current.version !== input.version) return 'STALE'
-    if (!(CHANGEABLE_FROM as readonly string[]).includes(current.status)) return 'FINAL'
+    const refusal = statusChangeRefusal(current, input.status, now)
+    if (refusal) return refusal
     await serialiseWrites(tx, { advisorIds: [current.advisorId] })
-    const cancelling = input.status === 'EXCUSED' || input.status === 'CANCELLED'
+    const cancelling = isCancellation(input.status)
     const updated = await tx.appointment.updateMany({
       where: { id: input.appointmentId, version: input.version },
       data: {

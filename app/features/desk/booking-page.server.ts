@@ -7,7 +7,7 @@ import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { dayRange, requestedDate } from '~/domain/time/days'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
-import { organisationAdvisors, organisationSites, siteById } from '~/features/admin/index.server'
+import { receivingAdvisors, organisationSites, siteById } from '~/features/admin/index.server'
 import { contactFields, contactStepSchema } from '~/features/journey/index.server'
 import { residentById, searchResidents } from '~/features/residents/index.server'
 import { availability } from '~/features/schedule/index.server'
@@ -20,13 +20,20 @@ import { bookableTopics } from './queries.server'
 
 // The page that books for a resident on the phone or at the desk (/espace/reserver): three
 // blocks on one page driven by the query string, so it works without JavaScript:
-// ?q= search · ?usager=<id>|nouveau · ?motif=<topic>&lieu=<site>|telephone · ?jour=YYYY-MM-DD
+// ?q= search · ?usager=<id>|nouveau · ?motif=<topic>&lieu=<site>|telephone · ?jour=YYYY-MM-DD.
+// Reception's day grid and the phone search come in with ?conseiller=<advisor>, ?jour,
+// ?creneau=<ISO start> (and the search with ?motif and ?lieu): those are carried through
+// the resident step and preselect the slot, the nearest one at or after ?creneau.
+
+/** The choices made on another page, kept through the resident and topic steps. */
+const CARRIED = ['conseiller', 'jour', 'creneau', 'motif', 'lieu'] as const
 
 type Choice = {
   resident: Awaited<ReturnType<typeof residentById>> | 'new' | null
   topic: Awaited<ReturnType<typeof bookableTopics>>[number] | null
   mode: 'IN_PERSON' | 'PHONE' | null
   siteId: string | null
+  advisor: { id: string; firstName: string; lastName: string } | null
 }
 
 /** Reads and checks the choices of the query string (or form); another organisation's ids are 404. */
@@ -44,15 +51,24 @@ async function readChoice(signedIn: SignedIn, values: URLSearchParams): Promise<
     )
     resident = found
   }
+  const advisorParam = values.get('conseiller')
+  let advisor: Choice['advisor'] = null
+  if (advisorParam) {
+    const receiving = await receivingAdvisors(db(), organisationId)
+    advisor = receiving.find((candidate) => candidate.id === advisorParam) ?? null
+    if (!advisor) throw new Response('Not found', { status: 404 })
+  }
   const topicParam = values.get('motif')
   const placeParam = values.get('lieu')
-  if (!topicParam || !placeParam) return { resident, topic: null, mode: null, siteId: null }
+  if (!topicParam || !placeParam) {
+    return { resident, topic: null, mode: null, siteId: null, advisor }
+  }
   const topics = await bookableTopics(db(), organisationId)
   const topic = topics.find((candidate) => candidate.id === topicParam) ?? null
   if (!topic) throw new Response('Not found', { status: 404 })
   if (placeParam === PHONE_PLACE) {
     if (!topic.allowsPhone) throw new Response('Bad request', { status: 400 })
-    return { resident, topic, mode: 'PHONE', siteId: null }
+    return { resident, topic, mode: 'PHONE', siteId: null, advisor }
   }
   const site = await siteById(db(), placeParam)
   requirePermission(
@@ -61,7 +77,7 @@ async function readChoice(signedIn: SignedIn, values: URLSearchParams): Promise<
     site ? { organisationId: site.organisationId } : null,
   )
   if (!topic.allowsInPerson) throw new Response('Bad request', { status: 400 })
-  return { resident, topic, mode: 'IN_PERSON', siteId: site!.id }
+  return { resident, topic, mode: 'IN_PERSON', siteId: site!.id, advisor }
 }
 
 /** What the page shows for the choices in its query string. */
@@ -77,13 +93,14 @@ export async function bookingPage(request: Request) {
     readChoice(signedIn, url.searchParams),
     bookableTopics(db(), organisationId),
     organisationSites(db(), organisationId),
-    organisationAdvisors(db(), organisationId),
+    receivingAdvisors(db(), organisationId),
   ])
   const query = url.searchParams.get('q') ?? ''
   const results = query ? await searchResidents(db(), organisationId, query) : []
   let slots: { value: string; label: string }[] = []
   let first: { value: string; when: string } | null = null
   let day: { date: string; label: string; next: string | null } | null = null
+  let chosen: string | null = null
   if (choice.topic && choice.mode) {
     const now = new Date()
     const finder = await availability(db(), {
@@ -91,6 +108,7 @@ export async function bookingPage(request: Request) {
       topicId: choice.topic.id,
       mode: choice.mode,
       siteId: choice.siteId,
+      advisorId: choice.advisor?.id ?? null,
       now,
     })
     const found = await finder.first()
@@ -109,6 +127,8 @@ export async function bookingPage(request: Request) {
         value: slot.start.toISOString(),
         label: formatTime(slot.start, zone, language),
       }))
+      const wanted = url.searchParams.get('creneau')
+      chosen = (wanted && slots.find((slot) => slot.value >= wanted)?.value) || first.value
       const nextDay = await finder.nextDay(bounds.to)
       day = {
         date,
@@ -137,6 +157,16 @@ export async function bookingPage(request: Request) {
       phone: found.phoneE164 ? formatPhoneForDisplay(found.phoneE164) : null,
     })),
     usager: url.searchParams.get('usager') ?? '',
+    carried: Object.fromEntries(
+      CARRIED.flatMap((name) => {
+        const value = url.searchParams.get(name)
+        return value ? [[name, value]] : []
+      }),
+    ) as Partial<Record<(typeof CARRIED)[number], string>>,
+    advisor: choice.advisor
+      ? { id: choice.advisor.id, name: `${choice.advisor.firstName} ${choice.advisor.lastName}` }
+      : null,
+    chosen,
     isNew: choice.resident === 'new',
     resident,
     topics: topics.map((topic) => ({
@@ -155,7 +185,11 @@ export async function bookingPage(request: Request) {
       id: advisor.id,
       name: `${advisor.firstName} ${advisor.lastName}`,
     })),
-    advisorId: signedIn.advisor.id,
+    // A walk-in goes to the advisor chosen on the grid, else to the signed-in person only
+    // if they receive appointments.
+    walkInAdvisor:
+      choice.advisor?.id ??
+      (advisors.some((advisor) => advisor.id === signedIn.advisor.id) ? signedIn.advisor.id : ''),
     today: localDateOf(new Date(), zone),
     nonce: newBookingNonce(),
     maxLengths: maxLengthsOf(bookingFields, contactFields),
@@ -189,7 +223,7 @@ export async function submitBooking(request: Request) {
     form,
     bookingSchema({
       zone: site?.timeZone ?? signedIn.organisation.timeZone,
-      advisorIds: (await organisationAdvisors(db(), signedIn.organisation.id)).map(
+      advisorIds: (await receivingAdvisors(db(), signedIn.organisation.id)).map(
         (advisor) => advisor.id,
       ),
       phoneMissingForCall: choice.mode === 'PHONE' && known !== null && !known.phoneE164,
@@ -233,7 +267,7 @@ export async function submitBooking(request: Request) {
     }
     return refuse({ ...formReply(values), problem: outcome.reason }, 409)
   }
-  const outcome = await bookOnBehalf(common)
+  const outcome = await bookOnBehalf({ ...common, advisorId: choice.advisor?.id ?? null })
   if (!outcome.ok) return refuse({ ...formReply(values), problem: outcome.reason }, 409)
   return redirect(`/espace/rendez-vous/${outcome.appointmentId}/fiche`)
 }

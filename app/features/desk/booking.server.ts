@@ -13,6 +13,7 @@ import { idempotencyKeyHash } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
 import { config } from '~/platform/config/config.server'
 import { isPlausibleYear } from '~/domain/time/plausible-years'
+import { parseTimeInput } from '~/domain/scheduling'
 
 type DeskInput = {
   signedIn: SignedIn
@@ -56,13 +57,19 @@ export type OnBehalfOutcome =
  * Books through the same domain as the public journey (engine check, assignment policy,
  * database no-overlap, outbox), recording who booked and from where.
  */
-export async function bookOnBehalf(input: DeskInput & { now: Date }): Promise<OnBehalfOutcome> {
+export async function bookOnBehalf(
+  input: DeskInput & {
+    now: Date
+    /** Only this advisor (a slot chosen in their column). */ advisorId: string | null
+  },
+): Promise<OnBehalfOutcome> {
   const { signedIn, now } = input
   const request = {
     organisationId: signedIn.organisation.id,
     topicId: input.topicId,
     mode: input.mode,
     siteId: input.siteId,
+    advisorId: input.advisorId,
   }
   try {
     const { appointmentId } = await book(
@@ -85,8 +92,10 @@ export async function bookOnBehalf(input: DeskInput & { now: Date }): Promise<On
  * not exist there (the spring-forward hour, which Luxon would silently move).
  */
 export function localInstant(date: string, time: string, zone: string): Date | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{1,2}[:h]\d{2}$/.test(time)) return null
-  const [hour, minute] = time.split(/[:h]/).map(Number) as [number, number]
+  // The one reading of a typed time, the hours form's: "8 h 45", "8h45", "08:45".
+  const wall = parseTimeInput(time)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || wall === null) return null
+  const [hour, minute] = wall.split(':').map(Number) as [number, number]
   const local = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 })
   if (
     !local.isValid ||

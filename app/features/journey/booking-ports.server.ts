@@ -12,6 +12,8 @@ type PortsRequest = {
   topicId: string
   mode: 'IN_PERSON' | 'PHONE'
   siteId: string | null
+  /** Only this advisor's slots: reception booking in one advisor's column. */
+  advisorId?: string | null
 }
 
 /**

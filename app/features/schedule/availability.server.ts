@@ -4,12 +4,14 @@ import {
   findNextAvailableDay,
   localDayRange,
   schedulingDataWindow,
+  searchSlots,
   slotTimeZone,
   SchedulingError,
   type DateRange,
   type Mode,
   type SchedulingQuery,
   type Slot,
+  type SlotFilter,
 } from '~/domain/scheduling'
 import type { Db } from '~/platform/database/client.server'
 import { ACTIVE_STATUSES, loadSchedulingContext, windowLoader } from './scheduling-context.server'
@@ -56,6 +58,9 @@ export async function availability(db: Db, request: AvailabilityRequest) {
     },
     first: () => findFirstAvailableSlot(query, load),
     nextDay: (after: Date) => findNextAvailableDay(query, after, load),
+    /** One page of matching slots from `after` (the phone booking search). */
+    search: (search: { after: Date; filter: SlotFilter; limit: number }) =>
+      searchSlots(query, load, search),
     /** Active appointments of the slot's advisors that local day: the assignment policy's input. */
     dayLoad: (slot: Slot) => {
       const day = localDayRange(slot.start, slotTimeZone(query, slot.siteId))

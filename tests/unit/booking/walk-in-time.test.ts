@@ -11,6 +11,15 @@ describe('walk-in times', () => {
     )
   })
 
+  test('are typed the way the hours form reads them', () => {
+    for (const typed of ['8 h 45', '8h45', '08:45', '8 H 45']) {
+      expect(localInstant('2026-07-01', typed, 'Europe/Paris')?.toISOString(), typed).toBe(
+        '2026-07-01T06:45:00.000Z',
+      )
+    }
+    expect(localInstant('2026-07-01', '8 h 45 du matin', 'Europe/Paris')).toBeNull()
+  })
+
   test('a time that does not exist that day is refused, not moved', () => {
     expect(localInstant('2026-03-29', '02:30', 'Europe/Paris')).toBeNull()
     expect(localInstant('2026-02-30', '10:00', 'Europe/Paris')).toBeNull()

@@ -4,6 +4,7 @@ import {
   findFirstAvailableSlot,
   findNextAvailableDay,
   SchedulingError,
+  searchSlots,
   type SchedulingData,
   type SchedulingQuery,
 } from '~/domain/scheduling'
@@ -124,5 +125,75 @@ describe('findNextAvailableDay', () => {
     const { load } = inMemoryLoader(awayFirstWeek)
     const late = new Date(now.getTime() + 59 * DAY)
     expect(await findNextAvailableDay(query(), late, load)).toBeNull()
+  })
+})
+
+describe('searchSlots: the phone booking search', () => {
+  // Every weekday 9–12 and 14–17, one-hour slots; Thursday 2 April 2026 onwards.
+  const days = {
+    rules: [
+      rule({ startTime: '09:00', endTime: '12:00' }),
+      rule({ startTime: '14:00', endTime: '17:00' }),
+      rule({ advisorId: 'adv-b', startTime: '14:00', endTime: '16:00', weekdays: [4] }),
+    ],
+    absences: [],
+    appointments: [busy('adv-a', at('2026-04-02 14:00'), 60)],
+  }
+  const thursdayAfternoons = { weekdays: [4], partOfDay: 'AFTERNOON' as const }
+
+  test('"jeudi après-midi": only Thursday afternoons, earliest first, over several weeks', async () => {
+    const { load } = inMemoryLoader(days)
+    const { slots, next } = await searchSlots(query({ siteId: 'site-1' }), load, {
+      after: now,
+      filter: thursdayAfternoons,
+      limit: 7,
+    })
+    expect(slots.map((slot) => [slot.start, slot.advisorIds])).toEqual([
+      [at('2026-04-02 14:00'), ['adv-b']],
+      [at('2026-04-02 15:00'), ['adv-a', 'adv-b']],
+      [at('2026-04-02 16:00'), ['adv-a']],
+      [at('2026-04-09 14:00'), ['adv-a', 'adv-b']],
+      [at('2026-04-09 15:00'), ['adv-a', 'adv-b']],
+      [at('2026-04-09 16:00'), ['adv-a']],
+      [at('2026-04-16 14:00'), ['adv-a', 'adv-b']],
+    ])
+    expect(next).toEqual(at('2026-04-16 15:00'))
+  })
+
+  test('pages follow on without repeating or skipping a slot', async () => {
+    const { load } = inMemoryLoader(days)
+    const all = await searchSlots(query({ siteId: 'site-1' }), load, {
+      after: now,
+      filter: { weekdays: [], partOfDay: 'MORNING' },
+      limit: 1000,
+    })
+    const paged = []
+    let after: Date | null = now
+    while (after) {
+      const page = await searchSlots(query({ siteId: 'site-1' }), load, {
+        after,
+        filter: { weekdays: [], partOfDay: 'MORNING' },
+        limit: 10,
+      })
+      paged.push(...page.slots)
+      after = page.next
+    }
+    expect(paged).toEqual(all.slots)
+    expect(all.next).toBeNull()
+    expect(all.slots.every((slot) => slot.start.getUTCHours() < 11)).toBe(true)
+  })
+
+  test('one advisor only when asked', async () => {
+    const { load } = inMemoryLoader(days)
+    const { slots } = await searchSlots(query({ siteId: 'site-1', advisorId: 'adv-b' }), load, {
+      after: now,
+      filter: { weekdays: [], partOfDay: null },
+      limit: 3,
+    })
+    expect(slots.map((slot) => slot.start)).toEqual([
+      at('2026-04-02 14:00'),
+      at('2026-04-02 15:00'),
+      at('2026-04-09 14:00'),
+    ])
   })
 })

@@ -1,0 +1,13 @@
+import type { Role } from './policy'
+
+// Who of the team receives appointments, and so is offered as an advisor (decision 065).
+
+/**
+ * Reception never receives; an advisor always does, even before publishing hours; an
+ * admin only when they also hold opening hours (a coordinator who is also an advisor).
+ */
+export function receivesAppointments(member: { role: Role; openingRules: number }): boolean {
+  if (member.role === 'RECEPTION') return false
+  if (member.role === 'ADVISOR') return true
+  return member.openingRules > 0
+}
