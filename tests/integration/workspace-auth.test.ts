@@ -169,8 +169,11 @@ describe(`advisor sign-in on ${testProvider}`, () => {
     expect(html).toContain('Terminer toutes les autres connexions')
     const ended = await post('/espace/connexions', { intent: 'end-others' }, second)
     expect(ended.status).toBe(302)
-    expect((await get('/espace', first)).status).toBe(302)
-    expect((await get('/espace', second)).status).toBe(200)
+    // Sophie is at reception: her own pages, not the advisors' agenda (which sends her on).
+    const signedOut = await get('/espace/connexions', first)
+    expect(signedOut.status).toBe(302)
+    expect(signedOut.headers.get('location')).toMatch(/^\/espace\/connexion(\?|$)/u)
+    expect((await get('/espace/connexions', second)).status).toBe(200)
     const notice = await (await get(ended.headers.get('location')!, second)).text()
     expect(notice).toMatch(/\d+ connexions? terminées?\./)
   })
