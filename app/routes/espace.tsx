@@ -2,21 +2,27 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { requireAdvisor } from '~/features/access/auth.server'
+import { receivesOwnAppointments } from '~/features/admin/index.server'
+import { db } from '~/platform/database/client.server'
 
 // The signed-in workspace: who is signed in, in which role, and the pages they may open.
 // Every page below still checks its own permission in its loader and action; the pages of
 // a signed-out person (sign-in, password links) are espace_.* routes, outside this layout.
 export async function loader({ request }: LoaderFunctionArgs) {
   const { advisor } = await requireAdvisor(request)
-  return { name: `${advisor.firstName} ${advisor.lastName}`, role: advisor.role }
+  return {
+    name: `${advisor.firstName} ${advisor.lastName}`,
+    role: advisor.role,
+    hasAgenda: await receivesOwnAppointments(db(), advisor.id),
+  }
 }
 
 export default function Workspace() {
-  const { name, role } = useLoaderData<typeof loader>()
+  const { name, role, hasAgenda } = useLoaderData<typeof loader>()
   return (
     <>
       <div className="workspace-bar">
-        <WorkspaceNav name={name} role={role} />
+        <WorkspaceNav name={name} role={role} hasAgenda={hasAgenda} />
       </div>
       <Outlet />
     </>

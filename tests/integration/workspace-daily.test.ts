@@ -22,7 +22,13 @@ describe(`reception's day on ${testProvider}`, () => {
     expect(landing.headers.get('location')).toBe('/espace/aujourdhui')
     const own = await get('/espace', KARIM)
     expect(own.status).toBe(200)
-    expect(await own.text()).toContain('Agenda de Karim Benali')
+    const ownPage = await own.text()
+    expect(ownPage).toContain('Agenda de Karim Benali')
+    expect(ownPage).toMatch(/<a[^>]*href="\/espace"[^>]*>Mon agenda<\/a>/u)
+    // Reception has no agenda of her own: her navigation does not offer one.
+    const day = await (await get('/espace/aujourdhui', SOPHIE)).text()
+    expect(day).not.toContain('>Mon agenda<')
+    expect(day).toMatch(/<a[^>]*href="\/espace\/aujourdhui"[^>]*>Aujourd’hui<\/a>/u)
     // An admin who holds hours receives appointments: her own agenda first.
     expect((await get('/espace', CAMILLE)).status).toBe(200)
   })

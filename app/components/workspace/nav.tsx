@@ -4,9 +4,18 @@ import { useTranslation } from '~/i18n/use-translation'
 
 /**
  * The workspace's own navigation: who is signed in, the main pages (the current one marked
- * with aria-current by NavLink), sign out.
+ * with aria-current by NavLink), sign out. "Mon agenda" only for who receives appointments:
+ * reception and coordinators have none of their own (decision 065).
  */
-export function WorkspaceNav({ name, role }: { name: string; role: string }) {
+export function WorkspaceNav({
+  name,
+  role,
+  hasAgenda,
+}: {
+  name: string
+  role: string
+  hasAgenda: boolean
+}) {
   const { t } = useTranslation()
   // The policy decides, as on the server; the page itself is guarded by its loader.
   const administers = can(
@@ -23,11 +32,13 @@ export function WorkspaceNav({ name, role }: { name: string; role: string }) {
         {t('workspace.nav.signedInAs', { name })} · {t(`workspace.roles.${role}`)}
       </p>
       <ul>
-        <li>
-          <NavLink to="/espace" end>
-            {t('workspace.nav.calendar')}
-          </NavLink>
-        </li>
+        {hasAgenda ? (
+          <li>
+            <NavLink to="/espace" end>
+              {t('workspace.nav.calendar')}
+            </NavLink>
+          </li>
+        ) : null}
         {seesEveryone ? (
           <li>
             <NavLink to="/espace/aujourdhui">{t('workspace.grid.navLink')}</NavLink>

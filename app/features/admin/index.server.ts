@@ -4,5 +4,6 @@ export {
   organisationAdvisors,
   organisationSites,
   receivingAdvisors,
+  receivesOwnAppointments,
   siteById,
 } from './directory.server'
