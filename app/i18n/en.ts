@@ -621,6 +621,7 @@ const en: Resources = {
       closed: 'Closed',
       free: 'Free',
       book: 'Book {{time}}',
+      bookWith: 'Book with {{name}} this day',
       title: 'Today · {{day}}',
       navLink: 'Today',
       place: 'Place',

@@ -632,6 +632,7 @@ const fr = {
       closed: 'Fermé',
       free: 'Libre',
       book: 'Réserver {{time}}',
+      bookWith: 'Réserver avec {{name}} ce jour',
       title: 'Aujourd’hui · {{day}}',
       navLink: 'Aujourd’hui',
       place: 'Lieu',

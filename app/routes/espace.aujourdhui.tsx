@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { PrintButton } from '~/components/print-button'
 import { requireAdvisor } from '~/features/access/index.server'
-import { DayAgenda } from '~/features/calendar/day-agenda'
+import { AdvisorDays } from '~/features/calendar/day-agenda'
 import { receptionDay } from '~/features/calendar/reception-day.server'
 import { TimeGrid } from '~/features/calendar/time-grid'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
@@ -69,21 +69,12 @@ export default function ReceptionDay() {
         <p>{t('workspace.grid.noAdvisor')}</p>
       ) : (
         <>
-          <p className="hint no-print">{t('workspace.grid.hint')}</p>
           <div className="time-grid-wide">
+            <p className="hint no-print">{t('workspace.grid.hint')}</p>
             <TimeGrid grid={data.grid} caption={data.caption} />
           </div>
           <div className="time-grid-narrow">
-            {data.lists.map((column) => (
-              <section key={column.id} aria-labelledby={`list-${column.id}`}>
-                <h2 id={`list-${column.id}`}>{column.name}</h2>
-                <DayAgenda
-                  hours={column.hours}
-                  appointments={column.appointments}
-                  absences={column.absences}
-                />
-              </section>
-            ))}
+            <AdvisorDays columns={data.lists} idPrefix="list" />
           </div>
         </>
       )}

@@ -4,7 +4,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import { siteAdvisors } from '~/features/calendar/queries.server'
 import { siteById } from '~/features/admin/index.server'
-import { DayAgenda } from '~/features/calendar/day-agenda'
+import { AdvisorDays, DayAgenda } from '~/features/calendar/day-agenda'
 import { TimeGrid } from '~/features/calendar/time-grid'
 import { siteWeekGrid } from '~/features/calendar/week-grid.server'
 import { PrintButton } from '~/components/print-button'
@@ -129,16 +129,7 @@ export default function SiteDay() {
         </>
       ) : null}
       <div className="workspace-columns">
-        {data.columns.map((column) => (
-          <section key={column.id} aria-labelledby={`advisor-${column.id}`}>
-            <h2 id={`advisor-${column.id}`}>{column.name}</h2>
-            <DayAgenda
-              hours={column.hours}
-              appointments={column.appointments}
-              absences={column.absences}
-            />
-          </section>
-        ))}
+        <AdvisorDays columns={data.columns} idPrefix="advisor" />
       </div>
     </div>
   )

@@ -53,6 +53,17 @@ describe(`reception's day on ${testProvider}`, () => {
       creneau: DateTime.fromISO(`${date}T10:00`, { zone: ZONE }).toJSDate().toISOString(),
     })
     expect(html).toContain(`/espace/reserver?${booking.toString()}`.replace(/&/g, '&amp;'))
+    // On a phone, each advisor's day list is one link from the booking page, prefilled.
+    const dayLink = `/espace/reserver?${new URLSearchParams({ conseiller: karim.id, jour: date })}`
+    expect(html).toContain(
+      `href="${dayLink.replace(/&/g, '&amp;')}">Réserver avec Karim Benali ce jour`,
+    )
+    const bookingPage = await (await get(dayLink)).text()
+    // Reception finds the resident first; the advisor and the day go along with her.
+    expect(bookingPage).toContain(`<input type="hidden" name="conseiller" value="${karim.id}"/>`)
+    expect(bookingPage).toContain(`<input type="hidden" name="jour" value="${date}"/>`)
+    const past = await (await get('/espace/aujourdhui?date=2020-01-06')).text()
+    expect(past).not.toContain('>Réserver avec ')
     // By phone: only Karim (Friday) or Léa (Wednesday) hold phone hours, not on Monday.
     const phone = await (await get(`/espace/aujourdhui?date=${date}&lieu=telephone`)).text()
     expect(phone).toContain('Aucun conseiller ne reçoit à ce lieu.')

@@ -1,6 +1,7 @@
+import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import type { AbsenceItem, AppointmentItem } from './page-data'
-import { AppointmentBlock } from './time-grid'
+import { AbsenceText, AppointmentBlock } from './time-grid'
 
 /**
  * One column of a calendar: the opening hours of the day and the absences as a
@@ -25,13 +26,7 @@ export function DayAgenda({
       ))}
       {absences.map((absence) => (
         <p key={absence.id} className="workspace-absence">
-          {absence.reason
-            ? t('workspace.calendar.absenceReason', {
-                from: absence.from,
-                to: absence.to,
-                reason: absence.reason,
-              })
-            : t('workspace.calendar.absence', { from: absence.from, to: absence.to })}
+          <AbsenceText absence={absence} />
         </p>
       ))}
       {appointments.length === 0 ? (
@@ -47,4 +42,34 @@ export function DayAgenda({
       )}
     </>
   )
+}
+
+type AdvisorDay = {
+  id: string
+  name: string
+  hours: { id: string; text: string }[]
+  appointments: AppointmentItem[]
+  absences: AbsenceItem[]
+  /** Where to book with this advisor on this day, when it may still be booked. */
+  bookLink?: string | null
+}
+
+/** Several advisors' days one after the other, each under its advisor's name. */
+export function AdvisorDays({ columns, idPrefix }: { columns: AdvisorDay[]; idPrefix: string }) {
+  const { t } = useTranslation()
+  return columns.map((column) => (
+    <section key={column.id} aria-labelledby={`${idPrefix}-${column.id}`}>
+      <h2 id={`${idPrefix}-${column.id}`}>{column.name}</h2>
+      {column.bookLink ? (
+        <p className="no-print">
+          <Link to={column.bookLink}>{t('workspace.grid.bookWith', { name: column.name })}</Link>
+        </p>
+      ) : null}
+      <DayAgenda
+        hours={column.hours}
+        appointments={column.appointments}
+        absences={column.absences}
+      />
+    </section>
+  ))
 }

@@ -16,11 +16,20 @@ import { loadAgenda } from './agenda.server'
 import { siteAdvisors } from './queries.server'
 import { timeGrid } from './time-grid.server'
 
+const FULL_DAY_MINUTES = 24 * 60
+
 /** The minute of `date` from which free time may still be booked at a place. */
 export function bookableFrom(date: string, zone: string, now: Date): number | null {
   const today = localDateOf(now, zone)
-  if (date < today) return 24 * 60
+  if (date < today) return FULL_DAY_MINUTES
   return date === today ? minuteOfLocalDay(now, date, zone) : null
+}
+
+/** Where an advisor's day books on a phone: the booking page with advisor, day and place. */
+function dayBookingLink(advisorId: string, date: string, place: string) {
+  const query = new URLSearchParams({ conseiller: advisorId, jour: date })
+  if (place) query.set('lieu', place)
+  return `/espace/reserver?${query.toString()}`
 }
 
 /** Where a free cell of an advisor's column books: the booking page, prefilled. */
@@ -102,7 +111,13 @@ export async function receptionDay(input: {
       language,
       date === today ? minuteOfLocalDay(now, date, zone) : null,
     ),
-    // The same day as lists, for a phone's width.
-    lists: columns.map((column) => ({ id: column.id, name: column.name, ...column.day })),
+    // The same day as lists, for a phone's width: each advisor's free times are one link
+    // away, on the booking page with the advisor and the day chosen.
+    lists: columns.map((column) => ({
+      id: column.id,
+      name: column.name,
+      ...column.day,
+      bookLink: notBefore === FULL_DAY_MINUTES ? null : dayBookingLink(column.id, date, place),
+    })),
   }
 }

@@ -2,7 +2,13 @@ import { Link } from '@remix-run/react'
 import { Fragment } from 'react'
 import { isCancelled } from '~/domain/booking/attendance'
 import { useTranslation } from '~/i18n/use-translation'
-import type { AppointmentItem, GridCellData, GridEntry, TimeGridData } from './page-data'
+import type {
+  AbsenceItem,
+  AppointmentItem,
+  GridCellData,
+  GridEntry,
+  TimeGridData,
+} from './page-data'
 
 /**
  * A calendar as a table (decision 065): a column per advisor or per day, a row per quarter
@@ -103,18 +109,10 @@ const entryKey = (entry: GridEntry) =>
   entry.type === 'appointment' ? entry.appointment.id : entry.absence.id
 
 function GridEntryBlock({ entry }: { entry: GridEntry }) {
-  const { t } = useTranslation()
   if (entry.type === 'absence') {
-    const { absence } = entry
     return (
       <p className="time-grid-absence">
-        {absence.reason
-          ? t('workspace.calendar.absenceReason', {
-              from: absence.from,
-              to: absence.to,
-              reason: absence.reason,
-            })
-          : t('workspace.calendar.absence', { from: absence.from, to: absence.to })}
+        <AbsenceText absence={entry.absence} />
       </p>
     )
   }
@@ -158,4 +156,13 @@ export function AppointmentBlock({ appointment }: { appointment: AppointmentItem
       </p>
     </div>
   )
+}
+
+/** An absence in words: from when to when, and why when a reason was given. */
+export function AbsenceText({ absence }: { absence: AbsenceItem }) {
+  const { t } = useTranslation()
+  const { from, to, reason } = absence
+  return reason
+    ? t('workspace.calendar.absenceReason', { from, to, reason })
+    : t('workspace.calendar.absence', { from, to })
 }
