@@ -87,6 +87,16 @@ describe(`the served app on ${testProvider}`, () => {
     expect(switched.headers.getSetCookie().join()).not.toContain('pwned')
   })
 
+  test('a redirect to a path with letters beyond ASCII goes there, percent-encoded', async () => {
+    const switched = await fetch(`${app.url}/language`, {
+      method: 'POST',
+      body: new URLSearchParams({ language: 'en', redirectTo: '/espace?q=Bénédicte €' }),
+      redirect: 'manual',
+    })
+    expect(switched.status).toBe(303)
+    expect(switched.headers.get('location')).toBe('/espace?q=B%C3%A9n%C3%A9dicte%20%E2%82%AC')
+  })
+
   test('the sign-in return refuses another site just the same', async () => {
     const page = await get('/espace/connexion?redirectTo=%2F%09%2Fevil.example')
     expect(page.status).toBe(200)
@@ -104,6 +114,26 @@ describe(`the served app on ${testProvider}`, () => {
     expect((await post('https://rdv.example.fr')).status).toBe(303)
     expect((await post(app.url)).status).toBe(403)
     expect((await post('https://rdv.example.fr.evil.example')).status).toBe(403)
+  })
+
+  test('behind a proxy that rewrites Host, a form posted from the public address works', async () => {
+    const signIn = (headers: Record<string, string>) =>
+      fetch(`${app.url}/espace/connexion`, {
+        method: 'POST',
+        body: new URLSearchParams({ email: 'personne@example.test', password: 'pas le bon mot' }),
+        headers: { accept: 'text/html', ...headers },
+        redirect: 'manual',
+      })
+    // The app is reached at 127.0.0.1 while the browser was at PUBLIC_URL: the form is
+    // answered (wrong password), where Remix's own check used to make it a 500.
+    const refused = await signIn({ origin: 'https://rdv.example.fr' })
+    expect(refused.status).toBeLessThan(500)
+    expect(await refused.text()).toContain('Adresse e-mail ou mot de passe incorrect.')
+    const forged = await signIn({
+      origin: 'https://rdv.example.fr',
+      'x-forwarded-host': 'evil.example',
+    })
+    expect(forged.status).toBeLessThan(500)
   })
 
   test('an unknown page answers 404 with a plain message and no stack trace', async () => {

@@ -59,6 +59,11 @@ export function guardRequests(options: {
       ) {
         return refuse(request, response, 'crossSite')
       }
+      // Remix compares Origin with X-Forwarded-Host, else Host, once more and answers a 500
+      // when they differ (a proxy that rewrites Host, a forged X-Forwarded-Host): the
+      // origin just accepted is the host it must see.
+      const origin = request.headers.origin
+      if (origin && origin !== 'null') request.headers['x-forwarded-host'] = new URL(origin).host
       const encoding = request.headers['content-encoding']
       if (request.is('urlencoded') !== 'urlencoded' || (encoding && encoding !== 'identity')) {
         return refuse(request, response, 'notAForm')

@@ -13,7 +13,9 @@ export function safeRedirectPath(value: FormDataEntryValue | null, fallback = '/
   if (!value.startsWith('/') || value.startsWith('//') || CONTROL_OR_BACKSLASH.test(value)) {
     return fallback
   }
-  // What a browser would make of it, resolved against this site: still this site.
+  // What a browser would make of it, resolved against this site: still this site. The
+  // resolved form is what goes out, percent-encoded: a Location header takes ASCII only.
   const resolved = URL.canParse(value, HERE) ? new URL(value, HERE) : null
-  return resolved?.origin === HERE ? value : fallback
+  if (resolved?.origin !== HERE) return fallback
+  return `${resolved.pathname}${resolved.search}${resolved.hash}`
 }
