@@ -196,6 +196,24 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
     }
   })
 
+  test('the first and last days of the plausible years open every calendar, never a 500', async () => {
+    const site = await workspace.database.site.findFirstOrThrow()
+    for (const date of ['2000-01-01', '2000-01-02', '2199-12-31']) {
+      for (const path of [
+        `/espace?date=${date}`,
+        `/espace?vue=semaine&date=${date}`,
+        `/espace/aujourdhui?date=${date}`,
+        `/espace/agenda?date=${date}`,
+        `/espace/lieux/${site.id}?date=${date}`,
+        `/espace/lieux/${site.id}?vue=semaine&date=${date}`,
+      ]) {
+        const response = await workspace.get(path)
+        expect(response.status, path).toBe(200)
+        expect(await response.text(), path).toContain(`value="${date}"`)
+      }
+    }
+  })
+
   test('a past time on the confirm step says it is no longer available, books nothing', async () => {
     const contactPath = await firstContactPath()
     const before = await workspace.database.appointment.count()

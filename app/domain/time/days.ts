@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon'
 import { formatDay, formatTime, localDateOf, startOfLocalDay, type DisplayLanguage } from './format'
+import { isPlausibleYear } from './plausible-years'
 
 // Local calendar days ("YYYY-MM-DD") as the workspace pages walk through them, always cut
 // in the place's zone.
 
 /** The requested local date, or today at the place when missing or not a real date. */
 export function requestedDate(value: string | null, zone: string, now = new Date()): string {
-  if (value && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  if (value && /^\d{4}-\d{2}-\d{2}$/.test(value) && isPlausibleYear(Number(value.slice(0, 4)))) {
     try {
       startOfLocalDay(value, zone)
       return value

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { isPlausibleYear } from './plausible-years'
+import { isComputableYear } from './plausible-years'
 
 // The one home of how dates and times read, always in the place's zone, never the
 // server's. French follows the administrative style: "mardi 3 mars 2026 à 14 h 30",
@@ -127,7 +127,7 @@ export function localDateOf(instant: Date, zone: string): string {
 /** Midnight of a local date at a place (the first instant of that day, DST-proof). */
 export function startOfLocalDay(date: string, zone: string): Date {
   const day = DateTime.fromISO(date, { zone }).startOf('day')
-  if (!day.isValid || day.toISODate() !== date || !isPlausibleYear(day.year)) {
+  if (!day.isValid || day.toISODate() !== date || !isComputableYear(day.year)) {
     throw new RangeError(`Not a date "${date}" in zone "${zone}"`)
   }
   return day.toJSDate()

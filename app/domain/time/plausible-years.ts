@@ -8,3 +8,11 @@ export const LAST_PLAUSIBLE_YEAR = 2199
 
 export const isPlausibleYear = (year: number) =>
   year >= FIRST_PLAUSIBLE_YEAR && year <= LAST_PLAUSIBLE_YEAR
+
+/**
+ * The years computations may reach from a plausible date: the day after 31 December 2199,
+ * the Monday before 1 January 2000. Inputs are checked with isPlausibleYear; this only
+ * keeps what is derived from them computable.
+ */
+export const isComputableYear = (year: number) =>
+  year >= FIRST_PLAUSIBLE_YEAR - 1 && year <= LAST_PLAUSIBLE_YEAR + 1
