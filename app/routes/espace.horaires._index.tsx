@@ -5,7 +5,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
 import { advisorRules } from '~/features/schedule/opening-rules.server'
 import { organisationAdvisors } from '~/features/admin/index.server'
-import { authorise, can } from '~/domain/access'
+import { authorise, can, mayHoldOpeningHours } from '~/domain/access'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { scheduleOwner } from '~/features/schedule/actions.server'
 import { ruleView } from '~/features/schedule/views.server'
@@ -40,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     current: views.filter((view) => !view.ended),
     ended: views.filter((view) => view.ended),
     advisors: advisors
-      .filter((other) => other.role !== 'RECEPTION')
+      .filter((other) => mayHoldOpeningHours(other.role))
       .map((other) => ({ id: other.id, name: `${other.firstName} ${other.lastName}` })),
   }
 }

@@ -99,6 +99,59 @@ describe(`reception's day on ${testProvider}`, () => {
   })
 })
 
+describe(`reception holds no opening hours, on ${testProvider}`, () => {
+  test('her hours page is not found, a rule for her is refused, an old one gives no slot', async () => {
+    const sophie = await workspace.database.advisor.findUniqueOrThrow({ where: { email: SOPHIE } })
+    const site = await workspace.database.site.findFirstOrThrow({ where: { active: true } })
+    const topic = await workspace.database.topic.findFirstOrThrow({
+      where: { allowsInPerson: true, isPublic: true },
+    })
+    expect((await get(`/espace/horaires?conseiller=${sophie.id}`, CAMILLE)).status).toBe(404)
+    const refused = await workspace.post(
+      `/espace/horaires/nouveau?conseiller=${sophie.id}`,
+      {
+        weekdays: '6',
+        startTime: '09:00',
+        endTime: '12:00',
+        everyNWeeks: '1',
+        place: site.id,
+        topicIds: topic.id,
+        validFrom: '2026-12-01',
+        intent: 'save',
+      },
+      CAMILLE,
+    )
+    expect(refused.status).toBe(404)
+    expect(await workspace.database.openingRule.count({ where: { advisorId: sophie.id } })).toBe(0)
+    // Her own "Horaires et absences" opens on an advisor's hours, not hers.
+    const own = await (await get('/espace/horaires', SOPHIE)).text()
+    expect(own).not.toContain('Horaires de Sophie Leroy')
+    expect(own).toMatch(/Horaires de (Camille Martin|Karim Benali|Léa Fontaine)/u)
+    // A rule left from before (Saturday mornings, when nobody else works) offers nothing.
+    const saturdays = { topicId: topic.id, siteId: site.id }
+    const before = await (
+      await get(`/espace/creneaux?motif=${saturdays.topicId}&jour=samedi&lieu=${saturdays.siteId}`)
+    ).text()
+    await workspace.database.openingRule.create({
+      data: {
+        advisorId: sophie.id,
+        siteId: site.id,
+        weekdays: '6',
+        startTime: '09:00',
+        endTime: '12:00',
+        everyNWeeks: 1,
+        validFrom: '2026-01-01',
+      },
+    })
+    const after = await (
+      await get(`/espace/creneaux?motif=${saturdays.topicId}&jour=samedi&lieu=${saturdays.siteId}`)
+    ).text()
+    expect(after).not.toContain('avec Sophie Leroy')
+    expect(after.replace(/nonce="[^"]*"/gu, '')).toBe(before.replace(/nonce="[^"]*"/gu, ''))
+    await workspace.database.openingRule.deleteMany({ where: { advisorId: sophie.id } })
+  })
+})
+
 describe(`the phone booking search on ${testProvider}`, () => {
   test('"jeudi après-midi": Thursday afternoons only, grouped by day, a page at a time', async () => {
     const topic = await workspace.database.topic.findFirstOrThrow({

@@ -50,7 +50,14 @@ export async function receivesOwnAppointments(db: Db, advisorId: string) {
 export function advisorById(db: Db, id: string) {
   return db.advisor.findUnique({
     where: { id },
-    select: { id: true, firstName: true, lastName: true, organisationId: true, active: true },
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      organisationId: true,
+      active: true,
+      role: true,
+    },
   })
 }
 

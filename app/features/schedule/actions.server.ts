@@ -1,5 +1,5 @@
 import { redirect } from '@remix-run/node'
-import type { Action } from '~/domain/access'
+import { mayHoldOpeningHours, type Action } from '~/domain/access'
 import type { FieldErrors, FormValues } from '~/domain/input/problems'
 import { overlappingRules, type OpeningRule } from '~/domain/scheduling'
 import type { Language } from '~/i18n/config'
@@ -8,7 +8,7 @@ import type { Translate } from '~/i18n/translate'
 import { db } from '~/platform/database/client.server'
 import { parseForm, renderedUpdatedAt } from '~/platform/forms.server'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
-import { advisorById } from '~/features/admin/index.server'
+import { advisorById, receivingAdvisors } from '~/features/admin/index.server'
 import { absenceById, addAbsence, removeAbsence } from './absences.server'
 import {
   absenceSchema,
@@ -39,14 +39,26 @@ import { affectedView, previewView, ruleFormOptions, ruleView } from './views.se
  */
 export async function scheduleOwner(request: Request, action: Action, advisorId?: string | null) {
   const signedIn = await requireAdvisor(request)
-  const id = advisorId ?? new URL(request.url).searchParams.get('conseiller') ?? signedIn.advisor.id
+  const id =
+    advisorId ??
+    new URL(request.url).searchParams.get('conseiller') ??
+    (await defaultScheduleOwner(signedIn))
   const advisor = await advisorById(db(), id)
   requirePermission(
     signedIn.actor,
     action,
     advisor ? { organisationId: advisor.organisationId, advisorId: advisor.id } : null,
   )
+  // Reception holds no hours (decision 065): her name leads nowhere, as in every picker.
+  if (!mayHoldOpeningHours(advisor!.role)) throw new Response('Not found', { status: 404 })
   return { signedIn, advisor: advisor! }
+}
+
+/** Whose hours the page opens on: one's own, or for reception the first advisor's. */
+async function defaultScheduleOwner(signedIn: SignedIn) {
+  if (mayHoldOpeningHours(signedIn.advisor.role)) return signedIn.advisor.id
+  const [first] = await receivingAdvisors(db(), signedIn.organisation.id)
+  return first?.id ?? signedIn.advisor.id
 }
 
 type RuleContext = {

@@ -85,9 +85,11 @@ export type WindowFilter = {
 export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): LoadWindow {
   return async (from, to) => {
     const margin = bufferMinutes * 60_000
+    // Reception's rules, if an old one is left, never give slots (decision 065).
     const advisorScope = {
       organisationId: filter.organisationId,
       active: true,
+      role: { not: 'RECEPTION' as const },
       ...(filter.advisorId ? { id: filter.advisorId } : {}),
     }
     // Rule dates are local; a day either side covers every time zone.
