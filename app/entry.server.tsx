@@ -71,7 +71,7 @@ export default async function handleRequest(
       final(done) {
         responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
         resolve(
-          new Response(Buffer.concat(chunks), {
+          new Response(withoutNulBytes(Buffer.concat(chunks)), {
             headers: responseHeaders,
             status: responseStatusCode,
           }),
@@ -106,4 +106,11 @@ export default async function handleRequest(
     )
     setTimeout(abort, ABORT_DELAY + 1_000)
   })
+}
+
+// React 18.3's stream writer can leave a zero byte where a chunk of 2 KB ends inside a
+// multi-byte letter (react#24985): harmless in text, a U+FFFD in an attribute or a script.
+// No page has a NUL of its own (input drops them, decision 074), so every one goes.
+function withoutNulBytes(body: Buffer<ArrayBuffer>): Buffer<ArrayBuffer> {
+  return body.includes(0) ? Buffer.concat([body.filter((byte) => byte !== 0)]) : body
 }

@@ -6,7 +6,7 @@ import { testProvider } from '../support/database'
 import { bookFirstFreeSlot, cookieOf, firstSlotPath, postForm } from '../support/journey'
 import { longestContactForm } from '../support/long-forms'
 import { until } from '../support/server'
-import { demoWorkspace, SETTINGS } from '../support/workspace'
+import { demoWorkspace, KARIM, SETTINGS, SOPHIE } from '../support/workspace'
 
 // Findings of the security review (issue 10), over HTTP, on the database under test: forged
 // cross-site requests, redirects to other sites, 5xx from bad input, private pages kept in
@@ -193,6 +193,17 @@ describe(`bad input never ends in a 5xx (${testProvider})`, () => {
       const response = await workspace.get(`/espace?date=${date}`)
       expect(response.status, date).toBe(200)
       expect(await response.text()).toContain(`value="${today}"`)
+    }
+  })
+
+  test('no page carries a NUL byte (React 18.3 left one where a 2 KB chunk split a letter)', async () => {
+    const resident = await workspace.database.resident.findFirstOrThrow()
+    const pages = ['/espace/creneaux', `/espace/usagers/${resident.id}`, '/espace', '/']
+    for (const email of [CAMILLE, SOPHIE, KARIM]) {
+      for (const path of pages) {
+        const body = Buffer.from(await (await workspace.get(path, email)).arrayBuffer())
+        expect(body.indexOf(0), `${path} as ${email}`).toBe(-1)
+      }
     }
   })
 
