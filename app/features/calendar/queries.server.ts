@@ -1,3 +1,4 @@
+import { HOLDS_OPENING_HOURS } from '~/domain/access'
 import type { Db } from '~/platform/database/client.server'
 
 // Reads of the advisor workspace's calendars. Every query is scoped by organisation; the
@@ -43,7 +44,12 @@ export function absencesBetween(db: Db, advisorIds: string[], from: Date, to: Da
 /** Advisors with an opening rule at the site, by name. */
 export async function siteAdvisors(db: Db, organisationId: string, siteId: string) {
   return db.advisor.findMany({
-    where: { organisationId, active: true, openingRules: { some: { siteId } } },
+    where: {
+      organisationId,
+      active: true,
+      ...HOLDS_OPENING_HOURS,
+      openingRules: { some: { siteId } },
+    },
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
     select: { id: true, firstName: true, lastName: true },
   })

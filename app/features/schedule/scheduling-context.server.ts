@@ -1,3 +1,4 @@
+import { HOLDS_OPENING_HOURS } from '~/domain/access'
 import { SchedulingError } from '~/domain/scheduling/errors'
 import { isHolidayRegion, type HolidayRegion } from '~/domain/scheduling/holidays'
 import type {
@@ -35,7 +36,7 @@ export async function loadSchedulingContext(db: Db, organisationId: string, topi
       holidayRegion: true,
       slotStepMinutes: true,
       sites: { where: { active: true }, select: { id: true, timeZone: true, holidayRegion: true } },
-      advisors: { where: { active: true, role: { not: 'RECEPTION' } }, select: { id: true } },
+      advisors: { where: { active: true, ...HOLDS_OPENING_HOURS }, select: { id: true } },
       topics: {
         where: { id: topicId, active: true },
         select: {
@@ -89,7 +90,7 @@ export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): L
     const advisorScope = {
       organisationId: filter.organisationId,
       active: true,
-      role: { not: 'RECEPTION' as const },
+      ...HOLDS_OPENING_HOURS,
       ...(filter.advisorId ? { id: filter.advisorId } : {}),
     }
     // Rule dates are local; a day either side covers every time zone.
