@@ -61,6 +61,22 @@ export function advisorById(db: Db, id: string) {
   })
 }
 
+/** Advisors by id, in the order of their names, whatever the organisation (the caller checks it). */
+export function advisorsByIds(db: Db, ids: string[]) {
+  return db.advisor.findMany({
+    where: { id: { in: ids } },
+    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+    select: {
+      id: true,
+      firstName: true,
+      lastName: true,
+      organisationId: true,
+      active: true,
+      role: true,
+    },
+  })
+}
+
 /** A site by id, whatever the organisation (the caller checks it). */
 export function siteById(db: Db, id: string) {
   return db.site.findUnique({

@@ -1,5 +1,5 @@
 import { db } from '~/platform/database/client.server'
-import { advisorById } from '~/features/admin/index.server'
+import { advisorsByIds } from '~/features/admin/index.server'
 import { advisorRules, ruleOfRow } from '~/features/schedule/index.server'
 import {
   absencesBetween,
@@ -97,13 +97,15 @@ export async function loadAgenda(input: {
   const appointments = input.phoneOnly
     ? found.filter((appointment) => appointment.mode === 'PHONE')
     : found
-  const columns = [...input.advisors]
-  for (const appointment of appointments) {
-    if (!columns.some((advisor) => advisor.id === appointment.advisorId)) {
-      const extra = await advisorById(db(), appointment.advisorId)
-      if (extra) columns.push(extra)
-    }
-  }
+  // Someone with an appointment here but no hours here still gets a column: one query.
+  const known = new Set(input.advisors.map((advisor) => advisor.id))
+  const missing = [...new Set(appointments.map((appointment) => appointment.advisorId))].filter(
+    (id) => !known.has(id),
+  )
+  const columns = [
+    ...input.advisors,
+    ...(missing.length > 0 ? await advisorsByIds(db(), missing) : []),
+  ]
   const columnIds = columns.map((advisor) => advisor.id)
   const [absences, ruleRows] = await Promise.all([
     absencesBetween(db(), columnIds, from, to),
