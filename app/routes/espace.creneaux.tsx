@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
 import { MOMENT_PARAMS, WEEKDAY_PARAMS } from '~/features/desk/slot-search'
 import { slotSearchPage } from '~/features/desk/slot-search.server'
+import { SelectField, useForm } from '~/components/form'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/creneaux: free slots of every advisor over several weeks, for a caller on the
@@ -19,52 +20,67 @@ const MOMENTS = Object.keys(MOMENT_PARAMS)
 export default function SlotSearch() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const select = (
-    name: keyof typeof data.form,
-    label: string,
-    options: { value: string; label: string }[],
-  ) => (
-    <div className="field">
-      <label htmlFor={`search-${name}`}>{label}</label>
-      <select id={`search-${name}`} name={name} defaultValue={data.form[name]}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  )
+  // A search form answers no errors: the kit's fields with the request's values.
+  const form = useForm({
+    defaults: data.form,
+    idPrefix: 'search',
+    labels: {
+      motif: t('workspace.search.topic'),
+      jour: t('workspace.search.weekday'),
+      moment: t('workspace.search.moment'),
+      lieu: t('workspace.search.place'),
+      conseiller: t('workspace.search.advisor'),
+    },
+  })
   return (
     <div className="page workspace">
       <h1>{data.title}</h1>
       <p>{t('workspace.search.intro')}</p>
       <Form method="get" className="workspace-filter workspace-search">
-        {select(
-          'motif',
-          t('workspace.search.topic'),
-          data.topics.map((topic) => ({ value: topic.id, label: topic.name })),
-        )}
-        {select('jour', t('workspace.search.weekday'), [
-          { value: '', label: t('workspace.search.anyDay') },
-          ...WEEKDAYS.map((day) => ({ value: day, label: t(`workspace.search.weekdays.${day}`) })),
-        ])}
-        {select('moment', t('workspace.search.moment'), [
-          { value: '', label: t('workspace.search.anyMoment') },
-          ...MOMENTS.map((moment) => ({
-            value: moment,
-            label: t(`workspace.search.moments.${moment}`),
-          })),
-        ])}
-        {select('lieu', t('workspace.search.place'), [
-          { value: '', label: t('workspace.search.anySite') },
-          ...data.sites.map((site) => ({ value: site.id, label: site.name })),
-          { value: PHONE_PLACE, label: t('workspace.search.byPhone') },
-        ])}
-        {select('conseiller', t('workspace.search.advisor'), [
-          { value: '', label: t('workspace.search.anyAdvisor') },
-          ...data.advisors.map((advisor) => ({ value: advisor.id, label: advisor.name })),
-        ])}
+        <SelectField
+          form={form}
+          name="motif"
+          options={data.topics.map((topic) => ({ value: topic.id, label: topic.name }))}
+        />
+        <SelectField
+          form={form}
+          name="jour"
+          options={[
+            { value: '', label: t('workspace.search.anyDay') },
+            ...WEEKDAYS.map((day) => ({
+              value: day,
+              label: t(`workspace.search.weekdays.${day}`),
+            })),
+          ]}
+        />
+        <SelectField
+          form={form}
+          name="moment"
+          options={[
+            { value: '', label: t('workspace.search.anyMoment') },
+            ...MOMENTS.map((moment) => ({
+              value: moment,
+              label: t(`workspace.search.moments.${moment}`),
+            })),
+          ]}
+        />
+        <SelectField
+          form={form}
+          name="lieu"
+          options={[
+            { value: '', label: t('workspace.search.anySite') },
+            ...data.sites.map((site) => ({ value: site.id, label: site.name })),
+            { value: PHONE_PLACE, label: t('workspace.search.byPhone') },
+          ]}
+        />
+        <SelectField
+          form={form}
+          name="conseiller"
+          options={[
+            { value: '', label: t('workspace.search.anyAdvisor') },
+            ...data.advisors.map((advisor) => ({ value: advisor.id, label: advisor.name })),
+          ]}
+        />
         <button type="submit">{t('workspace.search.submit')}</button>
       </Form>
 
