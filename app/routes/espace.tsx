@@ -2,8 +2,6 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData } from '@remix-run/react'
 import { WorkspaceNav } from '~/components/workspace/nav'
 import { requireAdvisor } from '~/features/access/auth.server'
-import { receivesOwnAppointments } from '~/features/admin/index.server'
-import { db } from '~/platform/database/client.server'
 
 // The signed-in workspace: who is signed in, in which role, and the pages they may open.
 // Every page below still checks its own permission in its loader and action; the pages of
@@ -13,7 +11,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     name: `${advisor.firstName} ${advisor.lastName}`,
     role: advisor.role,
-    hasAgenda: await receivesOwnAppointments(db(), advisor.id),
+    hasAgenda: advisor.receivesAppointments,
   }
 }
 

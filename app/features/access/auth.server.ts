@@ -2,7 +2,13 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import { db } from '~/platform/database/client.server'
-import { authorise, type Action, type Actor, type Resource } from '~/domain/access'
+import {
+  authorise,
+  receivesAppointments,
+  type Action,
+  type Actor,
+  type Resource,
+} from '~/domain/access'
 import { verifyPassword } from './passwords.server'
 import { consume, forgive, refund, type Limit } from '~/platform/rate-limit.server'
 import { config } from '~/platform/config/config.server'
@@ -26,7 +32,7 @@ const TOUCH_EVERY_MS = 5 * 60_000
  * - per address: 100 failures a quarter of an hour; a town hall's staff behind one address
  *   never reach it in normal use, a spray over many accounts does.
  */
-export const SIGN_IN_LIMITS = {
+const SIGN_IN_LIMITS = {
   perClient: { name: 'sign-in-client', points: 10, seconds: 15 * 60 },
   perAccount: { name: 'sign-in-account', points: 50, seconds: 60 * 60 },
   perAddress: { name: 'sign-in-address', points: 100, seconds: 15 * 60 },
@@ -72,7 +78,15 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('hex
 export type SignedIn = {
   actor: Actor
   sessionId: string
-  advisor: { id: string; firstName: string; lastName: string; email: string; role: Actor['role'] }
+  advisor: {
+    id: string
+    firstName: string
+    lastName: string
+    email: string
+    role: Actor['role']
+    /** Whether they have an agenda of their own (decision 065). */
+    receivesAppointments: boolean
+  }
   organisation: { id: string; name: string; slug: string; timeZone: string }
 }
 
@@ -147,7 +161,9 @@ export async function currentAdvisor(request: Request): Promise<SignedIn | null>
   if (!token) return null
   const session = await db().advisorSession.findUnique({
     where: { tokenHash: sha256(token) },
-    include: { advisor: { include: { organisation: true } } },
+    include: {
+      advisor: { include: { organisation: true, _count: { select: { openingRules: true } } } },
+    },
   })
   const now = new Date()
   if (!session || session.revokedAt || session.expiresAt <= now || !session.advisor.active) {
@@ -166,6 +182,10 @@ export async function currentAdvisor(request: Request): Promise<SignedIn | null>
       lastName: advisor.lastName,
       email: advisor.email,
       role: advisor.role,
+      receivesAppointments: receivesAppointments({
+        role: advisor.role,
+        openingRules: advisor._count.openingRules,
+      }),
     },
     organisation: {
       id: advisor.organisation.id,

@@ -37,15 +37,6 @@ export async function receivingAdvisors(db: Db, organisationId: string) {
     .map(({ _count, ...member }) => member)
 }
 
-/** Whether this member of the team receives appointments (has an agenda of their own). */
-export async function receivesOwnAppointments(db: Db, advisorId: string) {
-  const member = await db.advisor.findUniqueOrThrow({
-    where: { id: advisorId },
-    select: { role: true, _count: { select: { openingRules: true } } },
-  })
-  return receivesAppointments({ role: member.role, openingRules: member._count.openingRules })
-}
-
 /** One advisor by id, whatever the organisation (the caller checks it). */
 export function advisorById(db: Db, id: string) {
   return db.advisor.findUnique({

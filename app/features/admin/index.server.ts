@@ -5,6 +5,5 @@ export {
   organisationAdvisors,
   organisationSites,
   receivingAdvisors,
-  receivesOwnAppointments,
   siteById,
 } from './directory.server'
