@@ -9,7 +9,7 @@ import { db } from '~/platform/database/client.server'
 // reminder and this link to see, move or cancel.
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)
-  const publicUrl = config().publicUrl.replace(/\/+$/u, '')
+  const { publicUrl } = config()
   const ics = await residentCalendarFile(
     db(),
     appointment.id,

@@ -113,7 +113,8 @@ export function eventOf(kind: string): ResidentEvent | 'ADVISOR_NOTICE' {
   return kind as ResidentEvent
 }
 
-const baseOf = (context: Pick<RenderContext, 'publicUrl'>) => context.publicUrl.replace(/\/+$/u, '')
+// PUBLIC_URL comes without a trailing slash (the configuration strips it).
+const baseOf = (context: Pick<RenderContext, 'publicUrl'>) => context.publicUrl
 
 /** The manage link, or the organisation's page when the token cannot be derived again. */
 export function manageUrlOf(appointment: LoadedAppointment, context: RenderContext): string {
