@@ -8,7 +8,7 @@ import { timeGrid } from './time-grid.server'
 type AgendaColumn = Awaited<ReturnType<typeof loadAgenda>>[number]
 
 /** A column's day, short, and marked when it is today. */
-function dayTitle(date: string, today: string, zone: string, language: Language, t: Translate) {
+function columnTitle(date: string, today: string, zone: string, language: Language, t: Translate) {
   const title = formatShortDay(startOfLocalDay(date, zone), zone, language)
   return date === today ? `${title} (${t('workspace.calendar.today').toLowerCase()})` : title
 }
@@ -23,7 +23,7 @@ export function advisorWeekGrid(
   return timeGrid(
     column.days.map((day) => ({
       key: day.date,
-      title: dayTitle(day.date, today, zone, language, t),
+      title: columnTitle(day.date, today, zone, language, t),
       hours: day.hours,
       appointments: day.appointments,
       absences: day.absences,
@@ -51,7 +51,7 @@ export function siteWeekGrid(
     days.map((day, index) => {
       return {
         key: day.date,
-        title: dayTitle(day.date, today, zone, language, t),
+        title: columnTitle(day.date, today, zone, language, t),
         hours: columns.flatMap((column) => column.days[index]!.hours),
         appointments: columns.flatMap((column) =>
           column.days[index]!.appointments.map((appointment) => ({
