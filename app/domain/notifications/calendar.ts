@@ -6,7 +6,7 @@ import { fullName, type AppointmentView, type MessageLanguage } from './view'
 // move or cancel, and a reminder an hour before on their phone.
 
 /** The resident's device reminds them this long before (the messages remind them earlier). */
-export const CALENDAR_ALARM_MINUTES = 60
+const CALENDAR_ALARM_MINUTES = 60
 
 export type CalendarText = {
   title: string

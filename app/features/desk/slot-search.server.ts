@@ -13,7 +13,7 @@ import { MOMENT_PARAMS, WEEKDAY_PARAMS } from './slot-search'
 // booking window, narrowed the way callers say it ("jeudi après-midi, à la médiathèque"),
 // one list by day, a page at a time (decision 066). Every slot links to booking on behalf.
 
-export const SEARCH_PAGE_SIZE = 20
+const SEARCH_PAGE_SIZE = 20
 
 const notFound = () => new Response('Not found', { status: 404 })
 

@@ -99,7 +99,7 @@ function failures(context: RefinementCtx) {
  * messages sent to the helper. What a helper gave is never dropped in silence: it is
  * booked with, or refused with a message on the field that is missing.
  */
-export function isForSomeoneElse(
+function isForSomeoneElse(
   fields: Pick<ContactFields, 'helperName' | 'helperPhone' | 'helperEmail' | 'messagesTo'>,
 ): boolean {
   return Boolean(

@@ -5,7 +5,7 @@ import { SlotTakenError } from '~/domain/booking/errors'
 // whole error chain is searched.
 const OVERLAP_MARKERS = ['APPOINTMENT_OVERLAP', 'Appointment_no_overlap', '23P01']
 
-export const isOverlapError = (error: unknown) => mentions(error, OVERLAP_MARKERS)
+const isOverlapError = (error: unknown) => mentions(error, OVERLAP_MARKERS)
 
 function mentions(error: unknown, markers: string[]): boolean {
   return errorTexts(error).some((text) => markers.some((marker) => text.includes(marker)))

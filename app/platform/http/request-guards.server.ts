@@ -28,7 +28,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 // check (features/notifications/webhooks.server.ts, decision 042).
 const SIGNED_WEBHOOKS = '/webhooks/twilio/'
 // The largest form of the app (an opening rule, a merge) is a few kilobytes.
-export const FORM_BODY_LIMIT_BYTES = 256 * 1024
+const FORM_BODY_LIMIT_BYTES = 256 * 1024
 // eslint-disable-next-line no-control-regex -- a NUL byte is what is looked for
 const NUL_IN_URL = /%00|\u0000/iu
 // eslint-disable-next-line no-control-regex -- likewise
