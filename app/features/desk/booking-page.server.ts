@@ -33,12 +33,31 @@ type Choice = {
   topic: Awaited<ReturnType<typeof bookableTopics>>[number] | null
   mode: 'IN_PERSON' | 'PHONE' | null
   siteId: string | null
+  /** The chosen site, with its clock (the walk-in time is read on it). */
+  site: Awaited<ReturnType<typeof siteById>>
   advisor: { id: string; firstName: string; lastName: string } | null
 }
 
+/** What the choices are checked against, read once per request. */
+type Offer = {
+  topics: Awaited<ReturnType<typeof bookableTopics>>
+  advisors: Awaited<ReturnType<typeof receivingAdvisors>>
+}
+
+const offerOf = async (organisationId: string): Promise<Offer> => {
+  const [topics, advisors] = await Promise.all([
+    bookableTopics(db(), organisationId),
+    receivingAdvisors(db(), organisationId),
+  ])
+  return { topics, advisors }
+}
+
 /** Reads and checks the choices of the query string (or form); another organisation's ids are 404. */
-async function readChoice(signedIn: SignedIn, values: URLSearchParams): Promise<Choice> {
-  const organisationId = signedIn.organisation.id
+async function readChoice(
+  signedIn: SignedIn,
+  values: URLSearchParams,
+  offer: Offer,
+): Promise<Choice> {
   const residentParam = values.get('usager')
   let resident: Choice['resident'] = null
   if (residentParam === 'nouveau') resident = 'new'
@@ -54,21 +73,19 @@ async function readChoice(signedIn: SignedIn, values: URLSearchParams): Promise<
   const advisorParam = values.get('conseiller')
   let advisor: Choice['advisor'] = null
   if (advisorParam) {
-    const receiving = await receivingAdvisors(db(), organisationId)
-    advisor = receiving.find((candidate) => candidate.id === advisorParam) ?? null
+    advisor = offer.advisors.find((candidate) => candidate.id === advisorParam) ?? null
     if (!advisor) throw new Response('Not found', { status: 404 })
   }
   const topicParam = values.get('motif')
   const placeParam = values.get('lieu')
   if (!topicParam || !placeParam) {
-    return { resident, topic: null, mode: null, siteId: null, advisor }
+    return { resident, topic: null, mode: null, siteId: null, site: null, advisor }
   }
-  const topics = await bookableTopics(db(), organisationId)
-  const topic = topics.find((candidate) => candidate.id === topicParam) ?? null
+  const topic = offer.topics.find((candidate) => candidate.id === topicParam) ?? null
   if (!topic) throw new Response('Not found', { status: 404 })
   if (placeParam === PHONE_PLACE) {
     if (!topic.allowsPhone) throw new Response('Bad request', { status: 400 })
-    return { resident, topic, mode: 'PHONE', siteId: null, advisor }
+    return { resident, topic, mode: 'PHONE', siteId: null, site: null, advisor }
   }
   const site = await siteById(db(), placeParam)
   requirePermission(
@@ -77,7 +94,7 @@ async function readChoice(signedIn: SignedIn, values: URLSearchParams): Promise<
     site ? { organisationId: site.organisationId } : null,
   )
   if (!topic.allowsInPerson) throw new Response('Bad request', { status: 400 })
-  return { resident, topic, mode: 'IN_PERSON', siteId: site!.id, advisor }
+  return { resident, topic, mode: 'IN_PERSON', siteId: site!.id, site, advisor }
 }
 
 /** What the page shows for the choices in its query string. */
@@ -87,14 +104,14 @@ export async function bookingPage(request: Request) {
   const url = new URL(request.url)
   const organisationId = signedIn.organisation.id
   const zone = signedIn.organisation.timeZone
-  const [t, language, choice, topics, sites, advisors] = await Promise.all([
+  const [t, language, offer, sites] = await Promise.all([
     fixedT(request),
     languageOf(request),
-    readChoice(signedIn, url.searchParams),
-    bookableTopics(db(), organisationId),
+    offerOf(organisationId),
     organisationSites(db(), organisationId),
-    receivingAdvisors(db(), organisationId),
   ])
+  const { topics, advisors } = offer
+  const choice = await readChoice(signedIn, url.searchParams, offer)
   const query = url.searchParams.get('q') ?? ''
   const results = query ? await searchResidents(db(), organisationId, query) : []
   let slots: { value: string; label: string }[] = []
@@ -206,7 +223,8 @@ export async function submitBooking(request: Request) {
   requirePermission(signedIn.actor, 'booking.create', { organisationId: signedIn.organisation.id })
   const form = await request.formData()
   const texts = [...form].filter((entry): entry is [string, string] => typeof entry[1] === 'string')
-  const choice = await readChoice(signedIn, new URLSearchParams(texts))
+  const offer = await offerOf(signedIn.organisation.id)
+  const choice = await readChoice(signedIn, new URLSearchParams(texts), offer)
   if (!choice.resident || !choice.topic || !choice.mode) {
     throw new Response('Bad request', { status: 400 })
   }
@@ -217,15 +235,13 @@ export async function submitBooking(request: Request) {
     select: { allowedPhoneRegions: true, maxUpcomingPerContact: true },
   })
   // The walk-in time is the one on the clock of the place.
-  const site = choice.siteId ? await siteById(db(), choice.siteId) : null
+  const { site } = choice
   const known = choice.resident === 'new' ? null : choice.resident
   const booking = parseForm(
     form,
     bookingSchema({
       zone: site?.timeZone ?? signedIn.organisation.timeZone,
-      advisorIds: (await receivingAdvisors(db(), signedIn.organisation.id)).map(
-        (advisor) => advisor.id,
-      ),
+      advisorIds: offer.advisors.map((advisor) => advisor.id),
       phoneMissingForCall: choice.mode === 'PHONE' && known !== null && !known.phoneE164,
     }),
   )
