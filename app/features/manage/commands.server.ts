@@ -63,12 +63,11 @@ export async function findByManageToken(db: Db, token: string) {
           name: true,
           phone: true,
           timeZone: true,
-          smsSenderName: true,
         },
       },
       advisor: { select: { phone: true } },
       resident: {
-        select: { firstName: true, lastName: true, phoneE164: true, phoneType: true, email: true },
+        select: { firstName: true, lastName: true, phoneE164: true, email: true },
       },
     },
   })
