@@ -174,8 +174,10 @@ describe('focus after a client-side step', () => {
     await step('Par téléphone', 'Choisissez quand le conseiller vous appelle')
     // Another week is the same page: focus stays on the link, to press it again.
     await tabTo(page, 'Semaine suivante →')
+    // The first week's address already says which week: wait for the next one's.
+    const firstWeek = page.url()
     await page.keyboard.press('Enter')
-    await page.waitForURL(/semaine=/u)
+    await page.waitForURL((url) => url.href !== firstWeek && /semaine=/u.test(url.search))
     expect((await focused(page)).text).toBe('Semaine suivante →')
     await step(/^Choisir le /u, 'Vos coordonnées')
     // A refused form stays on its page: the error summary speaks, once.
