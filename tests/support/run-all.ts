@@ -13,6 +13,7 @@ type Outcome = {
   passed: number
   failed: number
   skipped: number
+  failures: string[]
 }
 
 const postgresUrl = process.env.TEST_DATABASE_URL
@@ -66,7 +67,9 @@ for (const [index, step] of steps.entries()) {
     stdio: 'inherit',
     env: { ...process.env, ...step.env },
   })
-  const counts = step.vitest ? readCounts(report) : { passed: 0, failed: 0, skipped: 0 }
+  const counts = step.vitest
+    ? readCounts(report)
+    : { passed: 0, failed: 0, skipped: 0, failures: [] }
   outcomes.push({
     name: step.name,
     ok: result.status === 0,
@@ -76,16 +79,31 @@ for (const [index, step] of steps.entries()) {
 }
 rmSync(reportDir, { recursive: true, force: true })
 
+type AssertionResult = { status: string; fullName: string; failureMessages?: string[] }
+type FileResult = { name: string; assertionResults: AssertionResult[] }
+
+// The summary names each failed test with the first line of its error, so a CI log cut
+// to its tail still says what broke (a property test's counterexample included).
 function readCounts(file: string) {
   try {
     const json = JSON.parse(readFileSync(file, 'utf8'))
+    const failures = (json.testResults as FileResult[]).flatMap((result) =>
+      result.assertionResults
+        .filter((assertion) => assertion.status === 'failed')
+        .map((assertion) => {
+          const where = result.name.replace(`${process.cwd()}/`, '')
+          const why = (assertion.failureMessages?.[0] ?? '').split('\n').slice(0, 3).join(' ⏎ ')
+          return `${where} › ${assertion.fullName}: ${why.slice(0, 400)}`
+        }),
+    )
     return {
       passed: json.numPassedTests,
       failed: json.numFailedTests,
       skipped: json.numPendingTests + json.numTodoTests,
+      failures,
     }
   } catch {
-    return { passed: 0, failed: 1, skipped: 0 }
+    return { passed: 0, failed: 1, skipped: 0, failures: ['no report was written'] }
   }
 }
 
@@ -98,6 +116,7 @@ for (const outcome of outcomes) {
   console.log(
     `${outcome.ok ? 'ok  ' : 'FAIL'}  ${outcome.name.padEnd(34)} ${outcome.seconds.toFixed(1).padStart(6)} s${counts}`,
   )
+  for (const failure of outcome.failures) console.log(`        ✗ ${failure}`)
 }
 console.log(
   postgresUrl
