@@ -160,3 +160,85 @@ describe(`no overlap, enforced by ${testProvider}`, () => {
     ).rejects.toThrow()
   })
 })
+
+// A workshop session holds its advisors' time in WorkshopSessionAdvisor rows; the database
+// compares them with appointments both ways (decision 080).
+function holdForSession(client: Db, startsAt: Date, minutes = 120) {
+  const endsAt = new Date(startsAt.getTime() + minutes * MINUTE)
+  return mapOverlap(() =>
+    client.workshopSession.create({
+      data: {
+        organisationId: fixture.organisation.id,
+        topicId: fixture.topic.id,
+        siteId: fixture.site.id,
+        startsAt,
+        endsAt,
+        seatCount: 6,
+        advisors: { create: { advisorId: fixture.advisor.id, startsAt, endsAt } },
+      },
+    }),
+  )
+}
+
+describe(`workshop sessions and appointments never overlap, enforced by ${testProvider}`, () => {
+  test('an appointment over a session is refused, and a session over an appointment too', async () => {
+    await holdForSession(database.db, new Date('2031-09-02T08:00:00Z'))
+    await expect(book(database.db, new Date('2031-09-02T09:30:00Z'))).rejects.toBeInstanceOf(
+      SlotTakenError,
+    )
+    await book(database.db, new Date('2031-09-03T09:00:00Z'))
+    await expect(
+      holdForSession(database.db, new Date('2031-09-03T08:00:00Z')),
+    ).rejects.toBeInstanceOf(SlotTakenError)
+    await expect(
+      holdForSession(database.db, new Date('2031-09-02T09:00:00Z')),
+    ).rejects.toBeInstanceOf(SlotTakenError)
+    expect(
+      await database.db.workshopSession.count({
+        where: { startsAt: { gte: new Date('2031-09-02'), lt: new Date('2031-09-04') } },
+      }),
+    ).toBe(1)
+  })
+
+  test('40 concurrent sessions and appointments over one morning: exactly one holds it', async () => {
+    const base = new Date('2031-10-07T08:00:00Z').getTime()
+    // SQLite serves one process through one connection (its adapter queues transactions);
+    // PostgreSQL gets several connections, as several instances would have.
+    const attempts = Array.from({ length: 40 }, (_, index) => {
+      const client = testProvider === 'sqlite' ? database.db : clients[index % clients.length]
+      const startsAt = new Date(base + (index % 8) * 10 * MINUTE)
+      return index % 2 === 0 ? holdForSession(client, startsAt) : book(client, startsAt)
+    })
+    const outcomes = await Promise.allSettled(attempts)
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1)
+    for (const outcome of outcomes.filter((outcome) => outcome.status === 'rejected'))
+      expect((outcome as PromiseRejectedResult).reason).toBeInstanceOf(SlotTakenError)
+    const window = { gte: new Date(base - 3 * 60 * MINUTE), lt: new Date(base + 4 * 60 * MINUTE) }
+    const sessions = await database.db.workshopSessionAdvisor.count({
+      where: { advisorId: fixture.advisor.id, active: true, startsAt: window },
+    })
+    const appointments = await database.db.appointment.count({
+      where: { advisorId: fixture.advisor.id, startsAt: window },
+    })
+    expect(sessions + appointments).toBe(1)
+  })
+
+  test('a cancelled session frees the time for an appointment', async () => {
+    const startsAt = new Date('2031-11-04T13:00:00Z')
+    const session = await holdForSession(database.db, startsAt)
+    await database.db.workshopSessionAdvisor.updateMany({
+      where: { sessionId: session.id },
+      data: { active: false },
+    })
+    const appointment = await book(database.db, new Date('2031-11-04T14:00:00Z'))
+    expect(appointment.status).toBe('BOOKED')
+    await expect(
+      mapOverlap(() =>
+        database.db.workshopSessionAdvisor.updateMany({
+          where: { sessionId: session.id },
+          data: { active: true },
+        }),
+      ),
+    ).rejects.toBeInstanceOf(SlotTakenError)
+  })
+})

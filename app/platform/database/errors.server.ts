@@ -1,9 +1,16 @@
 import { SlotTakenError } from '~/domain/booking/errors'
 
-// SQLite raises APPOINTMENT_OVERLAP from its trigger; PostgreSQL raises exclusion_violation
-// (23P01) on Appointment_no_overlap. Prisma wraps both differently per adapter, so the
-// whole error chain is searched.
-const OVERLAP_MARKERS = ['APPOINTMENT_OVERLAP', 'Appointment_no_overlap', '23P01']
+// An advisor's time is taken twice: SQLite raises APPOINTMENT_OVERLAP or ADVISOR_BUSY (a
+// workshop session) from its triggers; PostgreSQL raises exclusion_violation (23P01) from
+// its constraints and triggers. Prisma wraps both differently per adapter, so the whole
+// error chain is searched.
+const OVERLAP_MARKERS = [
+  'APPOINTMENT_OVERLAP',
+  'Appointment_no_overlap',
+  'ADVISOR_BUSY',
+  'WorkshopSessionAdvisor_no_overlap',
+  '23P01',
+]
 
 const isOverlapError = (error: unknown) => mentions(error, OVERLAP_MARKERS)
 
