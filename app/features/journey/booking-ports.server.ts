@@ -6,6 +6,7 @@ import { mapOverlap } from '~/platform/database/errors.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { notifyBooked } from '~/features/notifications/index.server'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
+import { findOrCreateResident } from '~/features/residents/index.server'
 
 type PortsRequest = {
   organisationId: string
@@ -141,50 +142,4 @@ async function saveAppointment(
       return { appointmentId: created.id }
     }),
   )
-}
-
-/**
- * The same person is the same resident: same name and same phone, or same name and same
- * email. A shared landline with another name is someone else (a couple, a neighbour).
- */
-async function findOrCreateResident(db: Db, appointment: NewAppointment): Promise<string> {
-  const { resident, organisationId } = appointment
-  const sameContact = [
-    ...(resident.phoneE164 ? [{ phoneE164: resident.phoneE164 }] : []),
-    ...(resident.email ? [{ email: resident.email }] : []),
-  ]
-  const existing = await db.resident.findFirst({
-    where: { organisationId, searchKey: resident.searchKey, OR: sameContact },
-    orderBy: { createdAt: 'asc' },
-    select: { id: true, phoneE164: true, email: true },
-  })
-  if (existing) {
-    await db.resident.update({
-      where: { id: existing.id },
-      data: {
-        phoneE164: existing.phoneE164 ?? resident.phoneE164,
-        phoneType: existing.phoneE164 ? undefined : resident.phoneType,
-        email: existing.email ?? resident.email,
-        preferredLanguage: resident.language,
-        notificationConsent: resident.consent,
-      },
-    })
-    return existing.id
-  }
-  const created = await db.resident.create({
-    data: {
-      organisationId,
-      firstName: resident.firstName,
-      lastName: resident.lastName,
-      searchKey: resident.searchKey,
-      phoneE164: resident.phoneE164,
-      phoneType: resident.phoneType,
-      email: resident.email,
-      preferredLanguage: resident.language,
-      notificationConsent: resident.consent,
-      createdVia: appointment.createdVia,
-    },
-    select: { id: true },
-  })
-  return created.id
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { providerOfClient, type Db } from './client.server'
 
-// Writes that may put an appointment on an advisor's time, and bookings that count a
-// contact's upcoming appointments, wait for each other here, before their first write
+// Writes that may put an appointment or a workshop session on an advisor's time, bookings
+// that count a contact's upcoming appointments, and writes of a session's seats wait for
+// each other here, before their first write
 // (docs/decisions/005-no-overlap-in-the-database.md). On PostgreSQL, two transactions
 // inserting overlapping rows would otherwise wait on each other inside the exclusion index
 // and deadlock, and two bookings of one phone would both count below the limit.
@@ -12,13 +13,19 @@ export type WriteScope = {
   advisorIds: readonly string[]
   /** Phone numbers and emails whose upcoming appointments it counts, in one organisation. */
   contacts?: { organisationId: string; values: readonly (string | null)[] }
+  /** Workshop sessions whose seats it takes, frees or holds. */
+  sessionIds?: readonly string[]
 }
 
-function lockNames({ advisorIds, contacts }: WriteScope) {
+function lockNames({ advisorIds, contacts, sessionIds = [] }: WriteScope) {
   const contactNames = (contacts?.values ?? [])
     .filter((value): value is string => Boolean(value))
     .map((value) => `contact:${contacts!.organisationId}:${value.trim().toLowerCase()}`)
-  return [...advisorIds.map((id) => `advisor:${id}`), ...contactNames]
+  return [
+    ...advisorIds.map((id) => `advisor:${id}`),
+    ...contactNames,
+    ...sessionIds.map((id) => `session:${id}`),
+  ]
 }
 
 /** A stable 64-bit key for pg_advisory_xact_lock, the same on every instance. */

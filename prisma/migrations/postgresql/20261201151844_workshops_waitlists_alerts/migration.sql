@@ -146,6 +146,7 @@ CREATE TABLE "EarlierSlotRequest" (
     "status" "EarlierSlotRequestStatus" NOT NULL DEFAULT 'ACTIVE',
     "alertsSent" INTEGER NOT NULL DEFAULT 0,
     "maxAlerts" INTEGER NOT NULL DEFAULT 3,
+    "offeredStartsAt" TIMESTAMP(3),
     "createdVia" "BookingChannel" NOT NULL,
     "manageTokenHash" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

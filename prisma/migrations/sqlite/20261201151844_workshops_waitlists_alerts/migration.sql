@@ -122,6 +122,7 @@ CREATE TABLE "EarlierSlotRequest" (
     "status" TEXT NOT NULL DEFAULT 'ACTIVE',
     "alertsSent" INTEGER NOT NULL DEFAULT 0,
     "maxAlerts" INTEGER NOT NULL DEFAULT 3,
+    "offeredStartsAt" DATETIME,
     "createdVia" TEXT NOT NULL,
     "manageTokenHash" TEXT,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
