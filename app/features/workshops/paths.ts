@@ -1,0 +1,11 @@
+// The public links of what is not an appointment: each carries an opaque token only
+// (manageTokenFor of the row's id), never a name or a number.
+
+/** A workshop registration: the seat, and giving it back. */
+export const registrationPath = (token: string) => `/atelier/${token}`
+
+/** A place on a waiting list: the offer of a freed seat, and leaving the list. */
+export const waitlistPath = (token: string) => `/attente/${token}`
+
+/** An earlier-slot alert: take the earlier time offered, or stop the alerts. */
+export const alertPath = (token: string) => `/alerte/${token}`
