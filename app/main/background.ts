@@ -23,9 +23,11 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
     running = running.then(() =>
       Promise.all(
         tasks.map((task) =>
-          task.run(new Date()).catch((error: unknown) =>
-            logger.error({ err: error, task: task.name }, 'background task failed'),
-          ),
+          task
+            .run(new Date())
+            .catch((error: unknown) =>
+              logger.error({ err: error, task: task.name }, 'background task failed'),
+            ),
         ),
       ),
     )
