@@ -34,10 +34,14 @@ const TOPIC_FIELDS = {
   cancellationDeadlineMinutes: true,
 } as const
 
+// The journey books one-to-one appointments: collective topics (workshops) have sessions
+// with seats instead, listed by features/workshops, and are never a step of it.
+const BOOKABLE = { active: true, isPublic: true, format: 'INDIVIDUAL' } as const
+
 /** The public topics in the reader's language (French where no English was given). */
 export async function listPublicTopics(organisationId: string, language: DisplayLanguage) {
   const topics = await db().topic.findMany({
-    where: { organisationId, active: true, isPublic: true },
+    where: { organisationId, ...BOOKABLE },
     orderBy: { name: 'asc' },
     select: TOPIC_FIELDS,
   })
@@ -46,16 +50,20 @@ export async function listPublicTopics(organisationId: string, language: Display
     .sort((a, b) => a.name.localeCompare(b.name, language))
 }
 
-/** A public topic of this organisation only: ids of other organisations find nothing. */
+/**
+ * A public topic of this organisation only: ids of other organisations, and collective
+ * topics, find nothing.
+ */
 export function findPublicTopic(organisationId: string, topicId: string) {
   return db().topic.findFirst({
-    where: { id: topicId, organisationId, active: true, isPublic: true },
+    where: { id: topicId, organisationId, ...BOOKABLE },
     select: TOPIC_FIELDS,
   })
 }
 export type PublicTopic = NonNullable<Awaited<ReturnType<typeof findPublicTopic>>>
 
-const SITE_FIELDS = {
+/** What public pages show of a site: where it is, how to get in, its phone and zone. */
+export const PUBLIC_SITE_FIELDS = {
   id: true,
   name: true,
   address: true,
@@ -71,14 +79,14 @@ export function listActiveSites(organisationId: string) {
   return db().site.findMany({
     where: { organisationId, active: true },
     orderBy: { name: 'asc' },
-    select: SITE_FIELDS,
+    select: PUBLIC_SITE_FIELDS,
   })
 }
 
 export function findActiveSite(organisationId: string, siteId: string) {
   return db().site.findFirst({
     where: { id: siteId, organisationId, active: true },
-    select: SITE_FIELDS,
+    select: PUBLIC_SITE_FIELDS,
   })
 }
 export type PublicSite = NonNullable<Awaited<ReturnType<typeof findActiveSite>>>
