@@ -18,6 +18,9 @@ export const ROUTE_OWNERS = {
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
   notifications: ['webhooks.*', 'dev.*'],
+  // The public side of workshops: the list and a session's page, a registration's and a
+  // waiting-list place's links.
+  workshops: ['$organisationSlug.ateliers.*', 'atelier.*', 'attente.*'],
 }
 
 export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

@@ -4,13 +4,18 @@ import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SiteDetails } from '~/components/site-details'
 import { TopicGroups } from '~/components/topic-groups'
+import { WorkshopCard } from '~/components/workshop-session'
 import { findOrganisationHome } from '~/features/journey/organisations.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 import { languageOf } from '~/i18n/i18n.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const language = await languageOf(request)
-  const organisation = await findOrganisationHome(params.organisationSlug ?? '', language)
+  const organisation = await findOrganisationHome(
+    params.organisationSlug ?? '',
+    language,
+    new Date(),
+  )
   if (!organisation) throw new Response('Not found', { status: 404 })
   return { organisation, topicGroups: groupTopicsByTheme(organisation.topics) }
 }
@@ -58,6 +63,21 @@ export default function OrganisationHome() {
           )}
         />
       </section>
+
+      {organisation.workshops.length > 0 ? (
+        <section aria-labelledby="workshops-title">
+          <h2 id="workshops-title">{t('publicWorkshops.title')}</h2>
+          <p>{t('publicWorkshops.homeIntro')}</p>
+          <ul className="card-list">
+            {organisation.workshops.map((session) => (
+              <WorkshopCard key={session.id} session={session} heading="h3" withDay />
+            ))}
+          </ul>
+          <p>
+            <Link to={organisation.workshopsPath}>{t('publicWorkshops.seeAll')}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">{t('organisation.sitesTitle')}</h2>

@@ -41,6 +41,7 @@ const PRECISE = [
   'OUTSIDE_HOURS_NOT_CONFIRMED',
   'QUIET_HOURS',
   'SENDER_CHARACTERS',
+  'NOT_ENOUGH_SEATS',
 ] as const
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [...GENERIC, ...PRECISE]
