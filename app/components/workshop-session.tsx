@@ -55,16 +55,25 @@ export function WorkshopCard({
 /** What, when, where, level, what to bring and seats: the top of a session's pages. */
 export function WorkshopSummary({
   session,
+  withTopic = false,
   person,
   companions = [],
 }: {
   session: PublicSession
+  /** Names the workshop (a page whose heading does not). */
+  withTopic?: boolean
   person?: string | null
   companions?: string[]
 }) {
   const { t } = useTranslation()
   return (
     <dl className="summary">
+      {withTopic ? (
+        <>
+          <dt>{t('publicWorkshops.session.topic')}</dt>
+          <dd>{session.topicName}</dd>
+        </>
+      ) : null}
       {person ? (
         <>
           <dt>{t('publicWorkshops.registration.person')}</dt>

@@ -235,6 +235,7 @@ const en: Resources = {
     },
     session: {
       back: 'All workshops',
+      topic: 'Workshop',
       when: 'Date',
       where: 'Place',
       level: 'Level',

@@ -240,6 +240,7 @@ const fr = {
     },
     session: {
       back: 'Tous les ateliers',
+      topic: 'Atelier',
       when: 'Date',
       where: 'Lieu',
       level: 'Niveau',

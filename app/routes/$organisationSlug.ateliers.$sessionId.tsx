@@ -68,6 +68,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
     form: await request.formData(),
     organisation,
     sessionId: session.id,
+    availability: session.availability,
     request,
     language,
     clientAddress: (context as LoadContext).clientAddress,

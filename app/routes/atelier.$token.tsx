@@ -76,9 +76,9 @@ export default function WorkshopRegistration() {
           ) : null}
         </div>
       ) : null}
-      <p className="card-title">{data.session.topicName}</p>
       <WorkshopSummary
         session={data.session}
+        withTopic
         person={data.helperName ? data.residentName : null}
         companions={data.state === 'GIVEN_BACK' ? [] : data.companions}
       />

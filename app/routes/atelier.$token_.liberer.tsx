@@ -48,9 +48,9 @@ export default function GiveBackSeat() {
         <Link to={registrationPath(data.token)}>← {t('journey.back')}</Link>
       </p>
       <h1>{t('publicWorkshops.registration.giveBackTitle')}</h1>
-      <p className="card-title">{data.session.topicName}</p>
       <WorkshopSummary
         session={data.session}
+        withTopic
         person={data.helperName ? data.residentName : null}
         companions={data.companions}
       />

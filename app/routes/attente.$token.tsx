@@ -63,20 +63,20 @@ export default function WaitlistPlace() {
           </p>
         </div>
       ) : null}
-      {page.joined ? (
-        <div className="notice notice-success" role="status">
-          <p>
-            {page.helperName
-              ? t('publicWorkshops.waitlist.joinedFor', { name: page.residentName })
-              : t('publicWorkshops.waitlist.joined')}
-          </p>
-          <p>{t('publicWorkshops.waitlist.keepLink')}</p>
-        </div>
-      ) : null}
       {state.kind === 'WAITING' ? (
-        <div className="notice">
-          <p>{t('publicWorkshops.waitlist.waiting')}</p>
+        <div
+          className={page.joined ? 'notice notice-success' : 'notice'}
+          role={page.joined ? 'status' : undefined}
+        >
+          <p>
+            {!page.joined
+              ? t('publicWorkshops.waitlist.waiting')
+              : page.helperName
+                ? t('publicWorkshops.waitlist.joinedFor', { name: page.residentName })
+                : t('publicWorkshops.waitlist.joined')}
+          </p>
           <p>{t('publicWorkshops.waitlist.position', { position: state.position })}</p>
+          {page.joined ? <p>{t('publicWorkshops.waitlist.keepLink')}</p> : null}
         </div>
       ) : state.kind === 'OFFERED' ? (
         <div className="notice notice-success">
@@ -96,8 +96,11 @@ export default function WaitlistPlace() {
           </p>
         </div>
       )}
-      <p className="card-title">{page.session.topicName}</p>
-      <WorkshopSummary session={page.session} person={page.helperName ? page.residentName : null} />
+      <WorkshopSummary
+        session={page.session}
+        withTopic
+        person={page.helperName ? page.residentName : null}
+      />
       {state.kind === 'OFFERED' ? (
         <Form method="post">
           <p className="button-row">

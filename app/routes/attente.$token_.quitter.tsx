@@ -44,8 +44,11 @@ export default function LeaveWaitlist() {
         <Link to={waitlistPath(data.token)}>← {t('journey.back')}</Link>
       </p>
       <h1>{t('publicWorkshops.waitlist.leaveTitle')}</h1>
-      <p className="card-title">{data.session.topicName}</p>
-      <WorkshopSummary session={data.session} person={data.helperName ? data.residentName : null} />
+      <WorkshopSummary
+        session={data.session}
+        withTopic
+        person={data.helperName ? data.residentName : null}
+      />
       <p>{t('publicWorkshops.waitlist.leaveText')}</p>
       {data.state.kind === 'OFFERED' ? <p>{t('publicWorkshops.waitlist.leaveOffered')}</p> : null}
       <Form method="post">

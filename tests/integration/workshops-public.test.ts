@@ -214,8 +214,12 @@ describe(`public workshops on ${testProvider}`, () => {
     const page = await get(location)
     expect(page.headers.get('cache-control')).toBe('private, no-store')
     const words = wordsOf(page.html)
-    expect(words).toContain('Votre place sur la liste d’attente est enregistrée.')
-    expect(words).toContain('Vous êtes sur la liste d’attente. Votre rang sur la liste : 1.')
+    expect(words).toContain(
+      'Votre place sur la liste d’attente est enregistrée. Votre rang sur la liste : 1.',
+    )
+    expect(wordsOf((await get(location.split('?')[0]!)).html)).toContain(
+      'Vous êtes sur la liste d’attente. Votre rang sur la liste : 1.',
+    )
     // The same person again gets no second place, and no link to the first one.
     const twice = await postForm(app, sessionPath(session.id), { intent: 'waitlist', ...late })
     expect(twice.status).toBe(409)

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { nameSearchKey } from '~/domain/residents/identity'
+import { isPublicHoliday } from '~/domain/scheduling/holidays'
 import { hashPassword } from '~/features/access/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { createOpeningRule } from '~/features/schedule/index.server'
@@ -365,6 +366,7 @@ async function seedWorkshops(
   const henri = await participant('Henri', 'Dupuis', '+33612345623')
   const yvette = await participant('Yvette', 'Mercier', '+33612345624')
 
+  const planned = new Set<string>()
   const session = async (data: {
     topicId: string
     place: 'library' | 'townHall'
@@ -376,13 +378,21 @@ async function seedWorkshops(
     participants: { residentId: string; companionName?: string }[]
     waiting?: string[]
   }) => {
-    const endsAt = new Date(data.startsAt.getTime() + data.minutes * 60_000)
+    // A public holiday has no workshop: the session goes to the same time a week later
+    // (past the other sessions of its advisor, which hold that time).
+    let start = DateTime.fromJSDate(data.startsAt, { zone: ZONE })
+    const held = () => planned.has(`${data.place} ${start.toISO()}`)
+    while (isPublicHoliday('FR-METRO', start.toISODate()!) || held())
+      start = start.plus({ weeks: 1 })
+    planned.add(`${data.place} ${start.toISO()}`)
+    const startsAt = start.toJSDate()
+    const endsAt = new Date(startsAt.getTime() + data.minutes * 60_000)
     const created = await db.workshopSession.create({
       data: {
         organisationId,
         topicId: data.topicId,
         siteId: demo.sites[data.place],
-        startsAt: data.startsAt,
+        startsAt,
         endsAt,
         seatCount: data.seats,
         level: data.level,
@@ -391,7 +401,7 @@ async function seedWorkshops(
           create: Array.from({ length: data.seats }, (_, index) => ({ number: index + 1 })),
         },
         advisors: {
-          create: { advisorId: demo.advisors[data.place], startsAt: data.startsAt, endsAt },
+          create: { advisorId: demo.advisors[data.place], startsAt, endsAt },
         },
       },
       select: { id: true, seats: { orderBy: { number: 'asc' }, select: { id: true } } },

@@ -8,6 +8,7 @@ import {
 } from '~/domain/booking/manage-token.server'
 import type { FormReply, FormValues } from '~/domain/input/problems'
 import { NAME_MAX_LENGTH, normaliseName } from '~/domain/residents/identity'
+import type { SeatAvailability } from '~/domain/workshops/seats'
 import {
   contactFields,
   contactStepSchema,
@@ -234,6 +235,8 @@ export async function submitSessionForm(input: {
   form: FormData
   organisation: Organisation
   sessionId: string
+  /** The seats as this request read them (the page's own read). */
+  availability: SeatAvailability
   request: Request
   language: Language
   clientAddress: string
@@ -258,6 +261,12 @@ export async function submitSessionForm(input: {
     status: notice === 'rateLimited' ? 429 : 409,
     answer: { form, reply, notice },
   })
+
+  // Full or closed as this request read it: said at once, without spending the budgets or
+  // waiting for the session's lock. Seats still shown go to the lock, which decides.
+  if (input.availability.kind === 'CLOSED') return refused(null, 'closed')
+  if (kind === 'register' && input.availability.kind === 'FULL')
+    return refused('waitlist', 'lastSeatGone')
 
   if (kind === 'register') {
     const outcome = await registerOnline({
