@@ -19,8 +19,8 @@ const ZONE = 'Europe/Paris'
 /**
  * Seeds a believable organisation once: a France Services of a rural intercommunality with
  * two sites, phone help, three advisors (one itinerant), a reception agent, topics of both
- * taxonomies, opening rules from this week on and a few appointments. Running it again
- * changes nothing.
+ * taxonomies, opening rules from this week on, a few appointments and two workshops with
+ * sessions in the coming weeks. Running it again changes nothing.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
   const existing = await db.organisation.findUnique({ where: { slug: DEMO_ORGANISATION_SLUG } })
