@@ -37,7 +37,7 @@ export function WorkshopCard({
         <Link to={session.path}>{session.topicName}</Link>
       </Heading>
       <p className="meta">
-        <span className="workshop-time">{time}</span> · {session.site.name}
+        {time} · {session.site.name}
       </p>
       <p className="meta">
         {t('publicWorkshops.level', { level: t(`publicWorkshops.levels.${session.level}`) })} ·{' '}

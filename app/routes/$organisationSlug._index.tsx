@@ -32,10 +32,15 @@ export default function OrganisationHome() {
     <div className="page">
       <h1>{organisation.name}</h1>
       <p className="lead">{t('home.intro')}</p>
-      <p>
+      <p className="button-row">
         <Link to={`/${organisation.slug}/rendez-vous`} className="button">
           {t('journey.start')}
         </Link>
+        {organisation.workshops.length > 0 ? (
+          <Link to={organisation.workshopsPath} className="button button-secondary">
+            {t('publicWorkshops.title')}
+          </Link>
+        ) : null}
       </p>
 
       <section aria-labelledby="topics-title">

@@ -189,4 +189,31 @@ describe('public workshops in a real Chromium', () => {
       }),
     ).toBe(1)
   })
+
+  test('at 200% zoom (320 CSS pixels wide) no workshop page scrolls sideways', async () => {
+    const workshop = await newSession(2)
+    const context = await session.newContext({ viewport: { width: 320, height: 640 } })
+    const page = await context.newPage()
+    const expectNoSideways = async () => {
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      )
+      expect(overflow, page.url()).toBeLessThanOrEqual(0)
+    }
+    await page.goto(`${session.app.url}/${DEMO_ORGANISATION_SLUG}`)
+    await expectNoSideways()
+    await page.goto(workshopsUrl())
+    await expectNoSideways()
+    const full = await db().workshopSession.findFirstOrThrow({
+      where: { waitlist: { some: {} }, organisationId: place.organisation.id },
+    })
+    await page.goto(`${workshopsUrl()}/${full.id}`)
+    await page.getByRole('heading', { level: 2, name: 'Rejoindre la liste d’attente' }).waitFor()
+    await expectNoSideways()
+    await page.goto(`${workshopsUrl()}/${workshop.id}`)
+    await fillPerson(page, 'Etroite', '06 98 10 00 04')
+    await page.getByRole('button', { name: 'M’inscrire à l’atelier' }).click()
+    await page.getByText('Votre inscription est confirmée.').waitFor()
+    await expectNoSideways()
+  })
 })

@@ -374,7 +374,7 @@ async function seedWorkshops(
     minutes: number
     seats: number
     level: 'BEGINNER' | 'INTERMEDIATE'
-    whatToBring?: string
+    whatToBring?: { fr: string; en: string }
     participants: { residentId: string; companionName?: string }[]
     waiting?: string[]
   }) => {
@@ -396,7 +396,8 @@ async function seedWorkshops(
         endsAt,
         seatCount: data.seats,
         level: data.level,
-        whatToBring: data.whatToBring ?? null,
+        whatToBring: data.whatToBring?.fr ?? null,
+        whatToBringEn: data.whatToBring?.en ?? null,
         seats: {
           create: Array.from({ length: data.seats }, (_, index) => ({ number: index + 1 })),
         },
@@ -474,7 +475,10 @@ async function seedWorkshops(
     minutes: 120,
     seats: 8,
     level: 'INTERMEDIATE',
-    whatToBring: 'Votre smartphone chargé, et vos identifiants de messagerie.',
+    whatToBring: {
+      fr: 'Votre smartphone chargé, et vos identifiants de messagerie.',
+      en: 'Your smartphone, charged, and your email login details.',
+    },
     participants: [{ residentId: lucienne }],
   })
   await session({
