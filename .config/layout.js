@@ -18,6 +18,7 @@ export const ROUTE_OWNERS = {
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
   notifications: ['webhooks.*', 'dev.*'],
+  alerts: ['alerte.*'],
 }
 
 export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

@@ -154,6 +154,8 @@ const en: Resources = {
     bookedHint: 'Keep this page: its address lets you cancel or move the appointment.',
     cancelled: 'Your appointment is cancelled.',
     moved: 'Your appointment has been moved.',
+    alertAsked: 'Done: we will tell you if an earlier time frees up.',
+    alertStopped: 'The alerts are stopped.',
     alreadyMoved:
       'This appointment was already moved or changed meanwhile, from another tab for instance. Here is where it stands.',
     statusCancelled: 'This appointment is cancelled.',
@@ -198,6 +200,69 @@ const en: Resources = {
     moveTaken: 'Sorry, this time has just been taken. Choose another one.',
     slipTitle: 'Appointment',
     slipCancel: 'To cancel, use the link you received or call',
+  },
+  alerts: {
+    manage: {
+      title: 'An earlier time?',
+      askHint:
+        'If an earlier time frees up for this topic, at the same place, we send you a message: {{max}} at most, never at night, and none in the last 7 days before the appointment.',
+      ask: 'Tell me if an earlier time frees up',
+      running:
+        'Alert on: we tell you if an earlier time frees up. Messages sent: {{sent}} of {{max}}.',
+      stop: 'Stop the alerts',
+    },
+    page: {
+      title: 'An earlier time',
+      created: 'Done: we will tell you as soon as a time frees up.',
+      offer: 'This earlier time is free:',
+      current: 'Your current appointment',
+      offered: 'Time offered',
+      take: 'Take this time',
+      takeMoves:
+        'Your appointment will move to this time, and the old time will be freed for someone else.',
+      takeBooks: 'The appointment will be booked at this time, in your name.',
+      stale: 'Sorry, the time on {{when}} was taken in the meantime.',
+      justTaken: 'Sorry, this time has just been taken by someone else.',
+      others: 'Other earlier times still free',
+      takeOther: 'Take {{when}}',
+      noOthers: 'No other earlier time is free for now.',
+      keepsWatching: 'While the alert is on, we tell you if a time frees up.',
+      waiting:
+        'Your request is saved: we send you a message as soon as an earlier time frees up, never at night. Keep this page: it lets you stop the alerts.',
+      taken: 'This time is yours.',
+      manage: 'See my appointment',
+      ended: 'These alerts are over.',
+      stopped: 'The alerts are stopped: you will receive no more messages.',
+      stop: 'Stop the alerts',
+      sent: 'Messages sent: {{sent}} of {{max}}.',
+      bookAgain: 'Book an appointment',
+      callUs: 'For any question, call',
+    },
+    journey: {
+      link: 'Be told when a time frees up',
+      linkLabel: 'Be told when a time frees up: {{place}}',
+      title: 'Be told when a time frees up',
+      intro:
+        'No appointment is free for now. Leave your details: we send you a message as soon as a time frees up for this topic, here. {{max}} messages at most, never at night.',
+      submit: 'Tell me',
+    },
+    workspace: {
+      title: 'Earlier time',
+      running:
+        'Alert on: the resident is told if an earlier time frees up. Messages sent: {{sent}} of {{max}}.',
+      askHint:
+        '{{max}} messages at most, never at night, none in the last 7 days before the appointment.',
+      ask: 'Tell the resident if an earlier time frees up',
+      stop: 'Stop the alert',
+      asked: 'Alert saved: the resident will be told if an earlier time frees up.',
+      stopped: 'Alert stopped.',
+      refusals: {
+        NOT_BOOKED: 'Only an upcoming appointment can have an alert.',
+        TOO_CLOSE: 'The appointment is less than 7 days away: no alert.',
+        ALREADY_ASKED: 'An alert is already on for this appointment.',
+        UNREACHABLE: 'The resident has neither a phone nor an email: they cannot be told.',
+      },
+    },
   },
   form: {
     errorSummary: 'The form has {{count}} error. Correct the field shown.',
@@ -465,6 +530,9 @@ const en: Resources = {
       APPOINTMENT_EXCUSED: 'Marked as excused',
       APPOINTMENT_CANCELLED: 'Cancelled by the service',
       APPOINTMENT_NOTE: 'Note changed',
+      EARLIER_SLOT_ASKED: 'Earlier-time alert asked',
+      EARLIER_SLOT_STOPPED: 'Earlier-time alert stopped',
+      EARLIER_SLOT_TAKEN: 'Earlier time taken from an alert',
     },
     booking: {
       title: 'Book an appointment for a resident',

@@ -157,6 +157,8 @@ const fr = {
     bookedHint: 'Gardez cette page : son adresse permet d’annuler ou de déplacer le rendez-vous.',
     cancelled: 'Votre rendez-vous est annulé.',
     moved: 'Votre rendez-vous a été déplacé.',
+    alertAsked: 'C’est noté : nous vous prévenons si un créneau plus tôt se libère.',
+    alertStopped: 'Les alertes sont arrêtées.',
     alreadyMoved:
       'Ce rendez-vous a déjà été déplacé ou modifié entre-temps, par exemple depuis un autre onglet. Voici où il en est.',
     statusCancelled: 'Ce rendez-vous est annulé.',
@@ -203,6 +205,69 @@ const fr = {
     moveTaken: 'Désolé, cet horaire vient d’être pris. Choisissez-en un autre.',
     slipTitle: 'Rendez-vous',
     slipCancel: 'Pour annuler, utilisez le lien reçu ou appelez le',
+  },
+  alerts: {
+    manage: {
+      title: 'Un créneau plus tôt ?',
+      askHint:
+        'Si une heure plus tôt se libère pour ce motif, au même endroit, nous vous envoyons un message : au plus {{max}}, jamais la nuit, et plus aucun dans les 7 jours avant le rendez-vous.',
+      ask: 'Prévenez-moi si un créneau plus tôt se libère',
+      running:
+        'Alerte en cours : nous vous prévenons si un créneau plus tôt se libère. Messages envoyés : {{sent}} sur {{max}}.',
+      stop: 'Arrêter les alertes',
+    },
+    page: {
+      title: 'Un créneau plus tôt',
+      created: 'C’est noté : nous vous prévenons dès qu’un créneau se libère.',
+      offer: 'Ce créneau plus tôt est libre :',
+      current: 'Votre rendez-vous actuel',
+      offered: 'Créneau proposé',
+      take: 'Prendre ce créneau',
+      takeMoves:
+        'Votre rendez-vous sera déplacé à cette heure et l’ancienne heure libérée pour quelqu’un d’autre.',
+      takeBooks: 'Le rendez-vous sera pris à cette heure, à votre nom.',
+      stale: 'Désolé, le créneau du {{when}} a été pris entre-temps.',
+      justTaken: 'Désolé, ce créneau vient d’être pris par quelqu’un d’autre.',
+      others: 'Autres créneaux plus tôt encore libres',
+      takeOther: 'Prendre le {{when}}',
+      noOthers: 'Aucun autre créneau plus tôt n’est libre pour le moment.',
+      keepsWatching: 'Tant que l’alerte est en cours, nous vous prévenons si un créneau se libère.',
+      waiting:
+        'Votre demande est enregistrée : nous vous prévenons par un message dès qu’un créneau plus tôt se libère, jamais la nuit. Gardez cette page : elle permet d’arrêter les alertes.',
+      taken: 'Ce créneau est à vous.',
+      manage: 'Voir mon rendez-vous',
+      ended: 'Ces alertes sont terminées.',
+      stopped: 'Les alertes sont arrêtées : vous ne recevrez plus de message.',
+      stop: 'Arrêter les alertes',
+      sent: 'Messages envoyés : {{sent}} sur {{max}}.',
+      bookAgain: 'Prendre un rendez-vous',
+      callUs: 'Pour toute question, appelez le',
+    },
+    journey: {
+      link: 'Être prévenu si un créneau se libère',
+      linkLabel: 'Être prévenu si un créneau se libère : {{place}}',
+      title: 'Être prévenu quand un créneau se libère',
+      intro:
+        'Aucun rendez-vous n’est libre pour le moment. Laissez vos coordonnées : nous vous envoyons un message dès qu’un créneau se libère pour ce motif, ici. Au plus {{max}} messages, jamais la nuit.',
+      submit: 'Me prévenir',
+    },
+    workspace: {
+      title: 'Créneau plus tôt',
+      running:
+        'Alerte en cours : l’usager est prévenu si un créneau plus tôt se libère. Messages envoyés : {{sent}} sur {{max}}.',
+      askHint:
+        'Au plus {{max}} messages, jamais la nuit, aucun dans les 7 jours avant le rendez-vous.',
+      ask: 'Prévenir l’usager si un créneau plus tôt se libère',
+      stop: 'Arrêter l’alerte',
+      asked: 'Alerte enregistrée : l’usager sera prévenu si un créneau plus tôt se libère.',
+      stopped: 'Alerte arrêtée.',
+      refusals: {
+        NOT_BOOKED: 'Seul un rendez-vous à venir peut avoir une alerte.',
+        TOO_CLOSE: 'Le rendez-vous est dans moins de 7 jours : pas d’alerte.',
+        ALREADY_ASKED: 'Une alerte est déjà en cours pour ce rendez-vous.',
+        UNREACHABLE: 'L’usager n’a ni téléphone ni e-mail : il ne peut pas être prévenu.',
+      },
+    },
   },
   form: {
     errorSummary: 'Le formulaire contient {{count}} erreur. Corrigez le champ indiqué.',
@@ -475,6 +540,9 @@ const fr = {
       APPOINTMENT_EXCUSED: 'Marqué excusé',
       APPOINTMENT_CANCELLED: 'Annulé par le service',
       APPOINTMENT_NOTE: 'Note modifiée',
+      EARLIER_SLOT_ASKED: 'Alerte « créneau plus tôt » demandée',
+      EARLIER_SLOT_STOPPED: 'Alerte « créneau plus tôt » arrêtée',
+      EARLIER_SLOT_TAKEN: 'Créneau plus tôt pris depuis une alerte',
     },
     booking: {
       title: 'Prendre un rendez-vous pour un usager',

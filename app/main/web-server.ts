@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '~/features/demo/index.se
 import { prepareDatabase } from '~/platform/database/startup.server'
 import { projectRoot } from '~/platform/project-root.server'
 import { startNotificationWorker, type RunningWorker } from '~/features/notifications/index.server'
+import { earlierSlotScan } from '~/features/alerts/index.server'
 import { createHttpApp } from '~/platform/http/app.server'
 import { logger } from '~/platform/logging.server'
 
@@ -34,7 +35,8 @@ export async function serve(config: AppConfig) {
 
   // The notification worker runs here unless it runs alone (`npm run worker`).
   let worker: RunningWorker | null = null
-  if (config.worker) worker = await startNotificationWorker(db(), config, logger)
+  if (config.worker)
+    worker = await startNotificationWorker(db(), config, logger, [earlierSlotScan(db())])
 
   const stop = () => {
     logger.info('stopping')

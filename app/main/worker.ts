@@ -1,4 +1,5 @@
-// `npm run worker`: the notification worker alone (the web process then runs with WORKER=off).
+// `npm run worker`: the notification worker and its earlier-slot scan alone (the web process
+// then runs with WORKER=off).
 // The configuration first, then the app (app/main/start.ts).
 import { start } from './start'
 
@@ -7,8 +8,9 @@ await start('worker', 'Permanence worker cannot start', async (config) => {
   const { prepareDatabase } = await import('~/platform/database/startup.server')
   const { logger } = await import('~/platform/logging.server')
   const { startNotificationWorker } = await import('~/features/notifications/index.server')
+  const { earlierSlotScan } = await import('~/features/alerts/index.server')
   await prepareDatabase(config.database)
-  const worker = await startNotificationWorker(db(), config, logger)
+  const worker = await startNotificationWorker(db(), config, logger, [earlierSlotScan(db())])
   const stop = () => {
     logger.info('notification worker stopping')
     void worker

@@ -2,7 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { Choice, ChoiceGroup, ErrorSummary, TextField, useForm } from '~/components/form'
+import { ChoiceGroup, ErrorSummary, TextField } from '~/components/form'
+import {
+  ConsentAndRobotTrap,
+  ResidentContactFields,
+  useContactForm,
+} from '~/features/journey/contact-fields'
 import type { FormReply } from '~/domain/input/problems'
 import { JourneyHeader } from '~/features/journey/journey-header'
 import { journeyPaths } from '~/features/journey/paths'
@@ -54,32 +59,8 @@ export default function ContactStep() {
   const reply = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
-  const form = useForm({
-    reply,
-    defaults: data.draft,
-    maxLengths: data.maxLengths,
-    idPrefix: 'contact',
-    labels: {
-      firstName: t('journey.contact.firstName'),
-      lastName: t('journey.contact.lastName'),
-      // The summary's words; the fields say which are optional.
-      phone: t('journey.contact.phoneShort'),
-      email: t('journey.contact.emailShort'),
-      helperName: t('journey.contact.helperName'),
-      helperPhone: t('journey.contact.helperPhoneShort'),
-      helperEmail: t('journey.contact.helperEmailShort'),
-      note: t('journey.contact.note'),
-      website: t('journey.contact.website'),
-    },
-    messages: {
-      firstName: { REQUIRED: 'journey.contact.firstNameRequired' },
-      lastName: { REQUIRED: 'journey.contact.lastNameRequired' },
-      helperName: { REQUIRED: 'journey.contact.helperNameRequired' },
-      helperPhone: { CONTACT_REQUIRED: 'journey.contact.helperContactRequired' },
-    },
-  })
+  const form = useContactForm({ reply, defaults: data.draft, maxLengths: data.maxLengths })
   const isPhone = data.mode === 'PHONE'
-  const website = form.field('website')
   const helperFields = ['helperName', 'helperPhone', 'helperEmail'].map(form.field)
   // Open when it holds anything: what a helper typed is never hidden from them.
   const helperOpen =
@@ -92,24 +73,7 @@ export default function ContactStep() {
       <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
       <p>{t('journey.contact.intro')}</p>
       <Form method="post" id="contact" noValidate>
-        <TextField form={form} name="firstName" autoComplete="given-name" />
-        <TextField form={form} name="lastName" autoComplete="family-name" />
-        <TextField
-          form={form}
-          name="phone"
-          label={t(isPhone ? 'journey.contact.phone' : 'journey.contact.phoneOptional')}
-          hint={isPhone ? t('journey.contact.phoneWhyCall') : t('journey.contact.phoneWhy')}
-          type="tel"
-          autoComplete="tel"
-        />
-        <TextField
-          form={form}
-          name="email"
-          label={t(isPhone ? 'journey.contact.email' : 'journey.contact.emailOptional')}
-          hint={t('journey.contact.emailWhy')}
-          type="email"
-          autoComplete="email"
-        />
+        <ResidentContactFields form={form} isPhone={isPhone} />
         {/* A disclosure: closed, it is out of the way; it works without JavaScript. */}
         <details className="helper" open={helperOpen}>
           <summary>{t('journey.contact.forSomeoneElse')}</summary>
@@ -147,16 +111,7 @@ export default function ContactStep() {
           hint={t('journey.contact.noteWhy', { max: data.maxLengths.note })}
           multiline
         />
-        <Choice
-          form={form}
-          name="consent"
-          label={t('journey.contact.consent')}
-          hint={t('journey.contact.consentWhy')}
-        />
-        <div className="honeypot" aria-hidden="true">
-          <label htmlFor={website.id}>{website.label}</label>
-          <input id={website.id} name={website.name} type="text" tabIndex={-1} autoComplete="off" />
-        </div>
+        <ConsentAndRobotTrap form={form} />
         <button type="submit">{t('journey.contact.submit')}</button>
       </Form>
     </div>

@@ -173,6 +173,17 @@ function quietSide(time: DateTime, quiet: QuietHours): 'EVENING' | 'MORNING' | n
   return null
 }
 
+/**
+ * The instant itself, or, when it falls in quiet hours, their end: that morning, or the
+ * next one for an instant of the evening. For a message that waits rather than comes early.
+ */
+export function afterQuietHours(instant: Date, zone: string, quiet: QuietHours): Date {
+  const time = DateTime.fromJSDate(instant, { zone })
+  const side = quietSide(time, quiet)
+  if (side === null) return instant
+  return atLocalTime(side === 'EVENING' ? time.plus({ days: 1 }) : time, quiet.end).toJSDate()
+}
+
 function outsideQuietHours(due: DateTime, quiet: QuietHours): DateTime {
   const side = quietSide(due, quiet)
   if (side === null) return due

@@ -16,6 +16,7 @@ export function findPublicOrganisation(slug: string) {
       maxUpcomingPerContact: true,
       bookingsPerIpPerHour: true,
       bookingsPerPhonePerDay: true,
+      earlierSlotAlerts: true,
     },
   })
 }

@@ -3,10 +3,17 @@
 // resident's calendar file, the SMS sender, and the worker the entry points start.
 export {
   appointmentMessages,
+  canReach,
+  cancelPendingAlerts,
   cancelPendingNotifications,
   cancelsByReply,
+  EARLIER_SLOT_PREFIX,
+  EARLIER_SLOT_TARGET,
+  earlierSlotTarget,
+  MESSAGE_TARGET,
   notifyBooked,
   notifyCancelled,
+  notifyEarlierSlot,
   notifyMoved,
   smsUsageToday,
 } from './outbox.server'

@@ -213,8 +213,9 @@ export type MergeOutcome = { ok: true } | { ok: false; problem: MergeProblem | '
 
 /**
  * Merges the duplicate into the kept record in one transaction: its appointments (and
- * with them their notifications) and its history move, the kept record's empty contact
- * fields are filled, both records get an audit event, and the duplicate is deleted.
+ * with them their notifications), its earlier-slot requests and its history move, the
+ * kept record's empty contact fields are filled, both records get an audit event, and the
+ * duplicate is deleted.
  */
 export async function mergeResidents(
   db: Db,
@@ -249,6 +250,10 @@ export async function mergeResidents(
     })
     if (touched.count === 0) return { ok: false, problem: 'STALE' }
     await tx.appointment.updateMany({
+      where: { residentId: duplicate.id },
+      data: { residentId: kept.id },
+    })
+    await tx.earlierSlotRequest.updateMany({
       where: { residentId: duplicate.id },
       data: { residentId: kept.id },
     })

@@ -1,11 +1,12 @@
 import { nameSearchKey } from '~/domain/residents/identity'
 import { normalisePhone } from '~/domain/residents/phone'
 import type { Db } from '~/platform/database/client.server'
+import type { ResidentContact } from '~/domain/booking/book'
 
 // Finding a resident by name or phone: the directory and booking on behalf search the
 // same way. Scoped by organisation; the caller has checked the permission.
 
-const residentSelect = {
+export const residentSelect = {
   id: true,
   organisationId: true,
   firstName: true,
@@ -50,4 +51,30 @@ export async function searchResidents(db: Db, organisationId: string, query: str
 
 export function residentById(db: Db, id: string) {
   return db.resident.findUnique({ where: { id }, select: residentSelect })
+}
+
+/** A known resident's details, as a booking records them. */
+export function bookingContactOf(
+  known: Pick<
+    NonNullable<Awaited<ReturnType<typeof residentById>>>,
+    | 'firstName'
+    | 'lastName'
+    | 'searchKey'
+    | 'phoneE164'
+    | 'phoneType'
+    | 'email'
+    | 'preferredLanguage'
+    | 'notificationConsent'
+  >,
+): ResidentContact {
+  return {
+    firstName: known.firstName,
+    lastName: known.lastName,
+    searchKey: known.searchKey,
+    phoneE164: known.phoneE164,
+    phoneType: known.phoneType,
+    email: known.email,
+    language: known.preferredLanguage === 'en' ? 'en' : 'fr',
+    consent: known.notificationConsent,
+  }
 }

@@ -1,0 +1,22 @@
+// What the routes, the worker and other features use of earlier-slot alerts: asking and
+// stopping, the worker's scan, the alert page, and taking the offered time (by link, or
+// by the OUI reply to the alert's SMS).
+export { acceptEarlierSlot, takeEarlierSlot, type AcceptOutcome } from './accept.server'
+export { alertChoiceForm, alertPageForm } from './forms.server'
+export {
+  alertPageView,
+  alertStateOf,
+  findByAlertToken,
+  pageAfterTaking,
+  type AlertPageView,
+  type AlertRecord,
+  type AlertState,
+} from './queries.server'
+export {
+  askForAppointment,
+  askWithoutAppointment,
+  stopForAppointment,
+  stopRequest,
+  type Asker,
+} from './requests.server'
+export { earlierSlotScan, scanEarlierSlots } from './scan.server'
