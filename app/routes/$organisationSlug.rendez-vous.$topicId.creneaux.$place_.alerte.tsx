@@ -14,7 +14,7 @@ import {
 } from '~/features/journey/contact-fields'
 import { contactFields, contactStepSchema } from '~/features/journey/contact-form.server'
 import { requireWeekPage } from '~/features/journey/lookups.server'
-import { askWithoutAppointment } from '~/features/alerts/index.server'
+import { askAlertOnline } from '~/features/journey/alert-request.server'
 import { availability } from '~/features/schedule/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { db } from '~/platform/database/client.server'
@@ -55,18 +55,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export async function action({ params, request, context }: ActionFunctionArgs) {
-  const { organisation, topic, site, isPhone } = await requireWeekPage(params)
-  const mode = isPhone ? ('PHONE' as const) : ('IN_PERSON' as const)
-  const parsed = parseForm(await request.formData(), contactStepSchema({ mode, organisation }))
+  const page = await requireWeekPage(params)
+  const schema = contactStepSchema({
+    mode: page.isPhone ? 'PHONE' : 'IN_PERSON',
+    organisation: page.organisation,
+  })
+  const parsed = parseForm(await request.formData(), schema)
   if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
-  const asked = await askWithoutAppointment(db(), {
-    organisationId: organisation.id,
-    topicId: topic.id,
-    mode,
-    siteId: site?.id ?? null,
+  const asked = await askAlertOnline({
+    page,
     resident: { ...parsed.value.resident, language: await languageOf(request) },
     clientAddress: (context as LoadContext).clientAddress,
-    bookingsPerIpPerHour: organisation.bookingsPerIpPerHour,
   })
   if (asked.ok) return redirect(`/alerte/${asked.token}?nouveau=1`, { status: 303 })
   if (asked.refusal === 'RATE_LIMITED')

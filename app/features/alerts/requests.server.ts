@@ -11,7 +11,6 @@ import {
 import { findOrCreateResident } from '~/features/residents/index.server'
 import { recordAudit } from '~/platform/audit.server'
 import { config } from '~/platform/config/config.server'
-import { consume } from '~/platform/rate-limit.server'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
 
@@ -21,8 +20,7 @@ import { serialiseWrites } from '~/platform/database/write-locks.server'
 /** Who asks: the resident through a link, or a signed-in advisor or receptionist for them. */
 export type Asker = { kind: 'RESIDENT' } | { kind: 'STAFF'; actor: Actor }
 
-export type AskOutcome<Refusal = AskRefusal> =
-  { ok: true; token: string } | { ok: false; refusal: Refusal }
+export type AskOutcome = { ok: true; token: string } | { ok: false; refusal: AskRefusal }
 
 const createdVia = (asker: Asker) =>
   asker.kind === 'RESIDENT'
@@ -112,14 +110,9 @@ export async function askWithoutAppointment(
     mode: 'IN_PERSON' | 'PHONE'
     siteId: string | null
     resident: ResidentContact
-    clientAddress: string
-    /** The organisation's limit per address: a request counts as a booking does. */
-    bookingsPerIpPerHour: number
   },
-): Promise<AskOutcome<AskRefusal | 'RATE_LIMITED'>> {
+): Promise<AskOutcome> {
   const { resident, organisationId } = input
-  const limit = { name: 'booking-ip', points: input.bookingsPerIpPerHour, seconds: 3600 }
-  if (!(await consume(limit, input.clientAddress))) return { ok: false, refusal: 'RATE_LIMITED' }
   return db.$transaction(async (transaction) => {
     const tx = transaction as unknown as Db
     // Two forms of one person at once find (or make) one resident and one request.
