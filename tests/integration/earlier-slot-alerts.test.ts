@@ -1,8 +1,6 @@
-import { DateTime } from 'luxon'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { book } from '~/domain/booking/book'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
-import { isPublicHoliday } from '~/domain/scheduling'
 import { encodeSlotStart } from '~/domain/time/slot-start'
 import {
   acceptEarlierSlot,
@@ -18,7 +16,13 @@ import { nameSearchKey } from '~/domain/residents/identity'
 import { createDb, type Db } from '~/platform/database/client.server'
 import { bookingRequest, SECRET } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
-import { createOrganisationFixture } from '../support/fixtures'
+import {
+  bookFor,
+  inParis,
+  openDayAhead,
+  openOnDays,
+  type OpenDays,
+} from '../support/alert-fixtures'
 import { appDatabase } from '../support/journey'
 import { startApp, TEST_SESSION_SECRET, type RunningApp } from '../support/server'
 import { demoSessions, SOPHIE } from '../support/workspace'
@@ -29,8 +33,7 @@ import { demoSessions, SOPHIE } from '../support/workspace'
 // An OUI reply through the fake Twilio is not tested here: the inbound SMS handling is the
 // notify branch's and is not on main yet, so acceptEarlierSlot (what it calls) is.
 
-const PARIS = 'Europe/Paris'
-const at = (iso: string) => DateTime.fromISO(iso, { zone: PARIS }).toJSDate()
+const at = inParis
 /** Monday 3 March 2031, 10:00 in Paris. */
 const NOW = at('2031-03-03T10:00')
 /** The days the fixture's advisor opens, 09:00-10:00 (two 30-minute slots each). */
@@ -47,38 +50,10 @@ describe(`the scan and the answers, on ${testProvider}`, () => {
   })
   afterAll(() => database.drop())
 
-  /** An organisation whose one advisor opens on these days only, 09:00 to 10:00. */
-  async function openOn(...days: string[]) {
-    const fixture = await createOrganisationFixture(db)
-    for (const day of days) {
-      await db.openingRule.create({
-        data: {
-          advisorId: fixture.advisor.id,
-          siteId: fixture.site.id,
-          weekdays: String(DateTime.fromISO(day).weekday),
-          startTime: '09:00',
-          endTime: '10:00',
-          validFrom: day,
-          validUntil: day,
-        },
-      })
-    }
-    return { ...fixture, advisors: [fixture.advisor] }
-  }
-  type Fixture = Awaited<ReturnType<typeof openOn>>
-
-  let people = 0
-  /** Books `start` for a new person online; returns the appointment's id. */
-  async function bookAt(fixture: Fixture, start: Date, now = NOW) {
-    people += 1
-    const request = bookingRequest(fixture, {
-      start,
-      firstName: `Personne${people}`,
-      phone: `+336120000${String(people).padStart(2, '0')}`,
-    })
-    const { appointmentId } = await book(request, now, await bookingPorts(db, request, now, SECRET))
-    return appointmentId
-  }
+  const openOn = (...days: string[]) => openOnDays(db, days)
+  type Fixture = OpenDays
+  const bookAt = (fixture: Fixture, start: Date, now = NOW) =>
+    bookFor(db, fixture, start, { now, secret: SECRET })
 
   async function cancel(appointmentId: string, now = NOW) {
     const record = await findByManageToken(db, manageTokenFor(appointmentId, SECRET).token)
@@ -398,49 +373,14 @@ describe(`asking and taking an earlier time over HTTP (${testProvider})`, () => 
       .replace(/<[^>]+>/gu, ' ')
       .replace(/\s+/gu, ' ')
 
-  /** The first day from `days` ahead that opens (no Sunday, no public holiday). */
-  function openDay(days: number) {
-    let day = DateTime.now().setZone(PARIS).startOf('day').plus({ days })
-    while (day.weekday === 7 || isPublicHoliday('FR-METRO', day.toISODate()!))
-      day = day.plus({ days: 1 })
-    return day.toISODate()!
-  }
-
-  /** An organisation of its own in the app's database, open 09:00-10:00 on these days. */
-  async function openOn(...days: string[]) {
-    const fixture = await createOrganisationFixture(db)
-    for (const day of days) {
-      await db.openingRule.create({
-        data: {
-          advisorId: fixture.advisor.id,
-          siteId: fixture.site.id,
-          weekdays: String(DateTime.fromISO(day).weekday),
-          startTime: '09:00',
-          endTime: '10:00',
-          validFrom: day,
-          validUntil: day,
-        },
-      })
-    }
-    return { ...fixture, advisors: [fixture.advisor] }
-  }
-  type Fixture = Awaited<ReturnType<typeof openOn>>
-
-  let people = 0
-  /** Books online as the app does, with the app's secret: returns its manage path. */
-  async function bookAt(fixture: Fixture, start: Date) {
-    people += 1
-    const now = new Date()
-    const request = bookingRequest(fixture, {
-      start,
-      firstName: `Visiteur${people}`,
-      phone: `+336130000${String(people).padStart(2, '0')}`,
+  const openDay = openDayAhead
+  const openOn = (...days: string[]) => openOnDays(db, days)
+  /** Booked as the app books, with its secret: the appointment and its manage path. */
+  async function bookAt(fixture: OpenDays, start: Date) {
+    const appointmentId = await bookFor(db, fixture, start, {
+      now: new Date(),
+      secret: TEST_SESSION_SECRET,
     })
-    const { appointmentId } = await book(
-      request,
-      now,
-      await bookingPorts(db, request, now, TEST_SESSION_SECRET),
-    )
     return {
       appointmentId,
       manage: `/r/${manageTokenFor(appointmentId, TEST_SESSION_SECRET).token}`,
