@@ -289,6 +289,21 @@ describe(`the scan and the answers, on ${testProvider}`, () => {
     })
   })
 
+  test('a topic no longer offered ends its requests; its offer can no longer be taken', async () => {
+    const fixture = await openOn(EARLY, LATE)
+    const [earlyNine] = await fill(fixture, EARLY)
+    const { request } = await waitingResident(fixture)
+    await cancel(earlyNine!)
+    await scanEarlierSlots(db, NOW)
+    await db.topic.update({ where: { id: fixture.topic.id }, data: { active: false } })
+    expect(await acceptEarlierSlot(db, request.id, NOW)).toEqual({ ok: false, reason: 'GONE' })
+    await sendAlerts(request.id)
+    await scanEarlierSlots(db, NOW)
+    expect(
+      await db.earlierSlotRequest.findUniqueOrThrow({ where: { id: request.id } }),
+    ).toMatchObject({ status: 'DONE', offeredStartsAt: null })
+  })
+
   test('without an appointment: alerted for any free time, and taking it books one', async () => {
     const fixture = await openOn(EARLY)
     const [earlyNine] = await fill(fixture, EARLY)

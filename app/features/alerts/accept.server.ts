@@ -11,7 +11,7 @@ import { recordAudit } from '~/platform/audit.server'
 import { forget } from '~/platform/cache/micro-cache.server'
 import { config } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
-import { REQUEST_PLACE } from './place.server'
+import { isPlaceGone, REQUEST_PLACE } from './place.server'
 
 // Taking the earlier time an alert offers (its link, or OUI in reply to its SMS): the booked
 // appointment moves there through the versioned move (decision 064), so it keeps its id,
@@ -80,6 +80,16 @@ export async function takeEarlierSlot(
   start: Date,
   now: Date,
 ): Promise<AcceptOutcome> {
+  try {
+    return await take(db, requestId, start, now)
+  } catch (error) {
+    // The topic deactivated or the site closed since the alert: nothing to take there.
+    if (isPlaceGone(error)) return GONE
+    throw error
+  }
+}
+
+async function take(db: Db, requestId: string, start: Date, now: Date): Promise<AcceptOutcome> {
   // A second try when the appointment changed between the read and the move (a note, a
   // twin of this answer that won): the fresh read tells which.
   for (let attempt = 0; attempt < 2; attempt += 1) {

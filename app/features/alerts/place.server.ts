@@ -1,3 +1,4 @@
+import { SchedulingError } from '~/domain/scheduling'
 import { availability } from '~/features/schedule/index.server'
 import type { Db } from '~/platform/database/client.server'
 
@@ -26,4 +27,15 @@ export function placeFinder(db: Db, place: Place, now: Date) {
     siteId: place.siteId,
     now,
   })
+}
+
+/**
+ * Whether the engine refused the place itself: the topic deactivated, the site closed, the
+ * mode no longer allowed. Nothing will free up there: the request is over.
+ */
+export function isPlaceGone(error: unknown): boolean {
+  return (
+    error instanceof SchedulingError &&
+    ['UNKNOWN_TOPIC', 'UNKNOWN_SITE', 'MODE_NOT_ALLOWED'].includes(error.code)
+  )
 }

@@ -13,7 +13,7 @@ import { journeyPaths } from '~/features/journey/index.server'
 import { canReach, MESSAGE_TARGET } from '~/features/notifications/index.server'
 import { config } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
-import { placeFinder, REQUEST_PLACE } from './place.server'
+import { isPlaceGone, placeFinder, REQUEST_PLACE } from './place.server'
 import { runningRequestOf } from './requests.server'
 
 /** Where an appointment stands for alerts: its running request, or why none can be asked. */
@@ -111,11 +111,17 @@ export async function alertPageView(
   if (request.status === 'DONE' && !offered)
     return { ...common, state: booked ? ('TAKEN' as const) : ('ENDED' as const), canStop }
   if (!offered) return { ...common, state: 'WAITING' as const, canStop }
-  const finder = await placeFinder(db, request, now)
-  const stillFree =
-    offered > now &&
-    isEarlier(offered, booked) &&
-    (await finder.slotAt(offered, request.siteId)) !== null
+  let finder: Awaited<ReturnType<typeof placeFinder>>
+  let offeredSlot
+  try {
+    finder = await placeFinder(db, request, now)
+    offeredSlot = await finder.slotAt(offered, request.siteId)
+  } catch (error) {
+    // The topic deactivated or the site closed since: nothing can be taken there.
+    if (isPlaceGone(error)) return { ...common, state: 'ENDED' as const, canStop: false }
+    throw error
+  }
+  const stillFree = offeredSlot !== null && isEarlier(offered, booked)
   if (stillFree)
     return {
       ...common,

@@ -10,7 +10,7 @@ import {
 } from '~/features/notifications/index.server'
 import type { Db } from '~/platform/database/client.server'
 import type { PeriodicJob } from '~/platform/periodic.server'
-import { placeFinder, REQUEST_PLACE } from './place.server'
+import { isPlaceGone, placeFinder, REQUEST_PLACE } from './place.server'
 
 // The worker's scan for earlier free times (docs/decisions/083-earlier-slot-alerts.md). It
 // compares what is free now with what each active request was last offered, rather than
@@ -103,9 +103,16 @@ async function alertGroup(
   const quiet = { start: first.organisation.quietHoursStart, end: first.organisation.quietHoursEnd }
   // Written now, an alert waits for the end of quiet hours: it offers a time after that.
   const dueAt = afterQuietHours(now, zone, quiet)
-  const finder = await placeFinder(db, first, now)
   const after = earliestOfferable(dueAt, now)
-  const [slot] = (await finder.search({ after, filter: ANY_TIME, limit: 1 })).slots
+  let slot
+  try {
+    const finder = await placeFinder(db, first, now)
+    ;[slot] = (await finder.search({ after, filter: ANY_TIME, limit: 1 })).slots
+  } catch (error) {
+    if (!isPlaceGone(error)) throw error
+    for (const { request } of group) await endRequest(db, request.id)
+    return 0
+  }
   if (!slot) return 0
   let written = 0
   for (const { request, before } of group) {
@@ -141,14 +148,14 @@ async function writeAlert(db: Db, request: ActiveRequest, start: Date, dueAt: Da
   }
 }
 
-/** The appointment was cancelled, moved past or is over: the request and its offer end. */
+/** Its appointment is no longer to come, or its place no longer offered: the request ends. */
 async function endRequest(db: Db, requestId: string) {
   return db.$transaction(async (tx) => {
     const { count } = await tx.earlierSlotRequest.updateMany({
       where: { id: requestId, status: 'ACTIVE' },
       data: { status: 'DONE', offeredStartsAt: null },
     })
-    if (count > 0) await cancelPendingAlerts(tx, requestId, 'appointment no longer to come')
+    if (count > 0) await cancelPendingAlerts(tx, requestId, 'nothing left to offer')
     return count
   })
 }
