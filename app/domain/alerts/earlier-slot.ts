@@ -5,13 +5,13 @@ const MINUTE_MS = 60_000
 const DAY_MS = 86_400_000
 
 /** No alert in the last days before the booked appointment: too late to reorganise. */
-export const NO_ALERT_WITHIN_DAYS = 7
+const NO_ALERT_WITHIN_DAYS = 7
 /** An offered time starts at least this long after the alert leaves: time to read and answer. */
-export const ALERT_LEAD_MINUTES = 60
+const ALERT_LEAD_MINUTES = 60
 /** The earlier free times a stale alert offers instead. */
 export const OTHER_EARLIER_TIMES = 3
 
-export type RequestedAppointment = { status: string; startsAt: Date }
+type RequestedAppointment = { status: string; startsAt: Date }
 
 /** Whether the appointment starts within the last seven days (or has started): no alert then. */
 export function inLastDays(appointment: Pick<RequestedAppointment, 'startsAt'>, now: Date) {

@@ -21,7 +21,10 @@ import { isPlaceGone, REQUEST_PLACE } from './place.server'
 export type AcceptOutcome =
   /** `moved`: the appointment moved there; otherwise a new one was booked. */
   | { ok: true; appointmentId: string; moved: boolean }
-  /** TAKEN: the time is no longer free. GONE: nothing to take (stopped, over, too late). */
+  /**
+   * TAKEN: the time is no longer free. GONE: nothing to take (stopped, over, past the
+   * deadline, the place no longer offered, or the contact's limit of upcoming bookings).
+   */
   | { ok: false; reason: 'TAKEN' | 'GONE' }
 
 const GONE = { ok: false, reason: 'GONE' } as const

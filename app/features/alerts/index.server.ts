@@ -3,20 +3,11 @@
 // by the OUI reply to the alert's SMS).
 export { acceptEarlierSlot, takeEarlierSlot, type AcceptOutcome } from './accept.server'
 export { alertChoiceForm, alertPageForm } from './forms.server'
-export {
-  alertPageView,
-  alertStateOf,
-  findByAlertToken,
-  pageAfterTaking,
-  type AlertPageView,
-  type AlertRecord,
-  type AlertState,
-} from './queries.server'
+export { alertPageView, alertStateOf, findByAlertToken, pageAfterTaking } from './queries.server'
 export {
   askForAppointment,
   askWithoutAppointment,
   stopForAppointment,
   stopRequest,
-  type Asker,
 } from './requests.server'
 export { earlierSlotScan, scanEarlierSlots } from './scan.server'

@@ -43,7 +43,6 @@ export async function alertStateOf(db: Db, appointmentId: string, now: Date) {
     }),
   }
 }
-export type AlertState = NonNullable<Awaited<ReturnType<typeof alertStateOf>>>
 
 /** The request an alert link points to, or null; the token is compared in constant time. */
 export async function findByAlertToken(db: Db, token: string) {
@@ -77,7 +76,7 @@ export async function findByAlertToken(db: Db, token: string) {
   if (!request?.manageTokenHash || !tokenMatches(token, request.manageTokenHash)) return null
   return request
 }
-export type AlertRecord = NonNullable<Awaited<ReturnType<typeof findByAlertToken>>>
+type AlertRecord = NonNullable<Awaited<ReturnType<typeof findByAlertToken>>>
 
 /**
  * What the alert page says: the offered time while it is free (OFFER), else the earlier
@@ -139,7 +138,6 @@ export async function alertPageView(
     .map((slot) => ({ start: encodeSlotStart(slot.start), when: format(slot.start) }))
   return { ...common, state: 'STALE' as const, canStop, offered: format(offered), others }
 }
-export type AlertPageView = Awaited<ReturnType<typeof alertPageView>>
 
 /** The appointment's manage link, when it has one (the demo's seeded rows do not). */
 function manageLinkOf(appointment: { id: string; manageTokenHash: string | null }) {

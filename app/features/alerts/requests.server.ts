@@ -18,9 +18,9 @@ import { serialiseWrites } from '~/platform/database/write-locks.server'
 // workspace's appointment page, and from the journey when no time was free.
 
 /** Who asks: the resident through a link, or a signed-in advisor or receptionist for them. */
-export type Asker = { kind: 'RESIDENT' } | { kind: 'STAFF'; actor: Actor }
+type Asker = { kind: 'RESIDENT' } | { kind: 'STAFF'; actor: Actor }
 
-export type AskOutcome = { ok: true; token: string } | { ok: false; refusal: AskRefusal }
+type AskOutcome = { ok: true; token: string } | { ok: false; refusal: AskRefusal }
 
 const createdVia = (asker: Asker) =>
   asker.kind === 'RESIDENT'

@@ -8,7 +8,6 @@ export {
   cancelPendingNotifications,
   cancelsByReply,
   EARLIER_SLOT_PREFIX,
-  EARLIER_SLOT_TARGET,
   earlierSlotTarget,
   MESSAGE_TARGET,
   notifyBooked,

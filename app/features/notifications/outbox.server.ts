@@ -181,7 +181,7 @@ export function earlierSlotTarget(request: {
 }
 
 /** What a request's alert reads to pick its channel and language. */
-export const EARLIER_SLOT_TARGET = {
+const EARLIER_SLOT_TARGET = {
   organisationId: true,
   resident: { select: { ...MESSAGE_TARGET.resident.select, preferredLanguage: true } },
   appointment: { select: MESSAGE_TARGET },
