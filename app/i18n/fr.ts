@@ -1001,7 +1001,7 @@ const fr = {
       feed: {
         title: 'Mon agenda dans mon téléphone',
         intro:
-          'Abonnez l’agenda de votre téléphone (Google Agenda, Calendrier d’Apple, Outlook) à cette adresse secrète : vos rendez-vous y apparaissent, de 30 jours avant à 90 jours après, avec le prénom et l’initiale de l’usager seulement.',
+          'Abonnez l’agenda de votre téléphone (Google Agenda, Calendrier d’Apple, Outlook) à cette adresse secrète : vos rendez-vous et ateliers y apparaissent, de 30 jours avant à 90 jours après, avec le prénom et l’initiale de l’usager seulement.',
         none: 'Vous n’avez pas d’adresse d’abonnement.',
         exists:
           'Une adresse d’abonnement existe. Pour des raisons de sécurité, elle n’est affichée qu’à sa création : créez-en une nouvelle si vous l’avez perdue (l’ancienne cessera de fonctionner).',
@@ -1014,6 +1014,7 @@ const fr = {
         warning:
           'Ne partagez pas cette adresse : toute personne qui la connaît voit vos rendez-vous.',
         phone: 'téléphone',
+        workshop: 'Atelier · {{topic}} ({{taken}}/{{seats}} places)',
       },
     },
   },
