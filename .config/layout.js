@@ -18,6 +18,8 @@ export const ROUTE_OWNERS = {
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
   notifications: ['webhooks.*', 'dev.*'],
+  workshops: ['espace.ateliers*', '$organisationSlug.ateliers*', 'atelier.*', 'attente.*'],
+  alerts: ['alerte.*'],
 }
 
 export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

@@ -5,7 +5,7 @@ import { fixedT } from '~/i18n/i18n.server'
 import { feedIcs } from '~/platform/ics'
 import { config } from '~/platform/config/config.server'
 import { workspaceUrlOf } from '~/features/notifications/index.server'
-import { workspaceSessionPath } from '~/features/workshops/paths'
+import { workspaceSessionPath } from '~/features/workshops/index.server'
 
 // /agenda/<token>.ics: an advisor's appointments and workshop sessions for their phone's
 // calendar (decision 070).

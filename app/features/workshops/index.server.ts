@@ -1,5 +1,5 @@
 // What routes and other features use of workshops: registering and giving a seat back,
-// attendance, the waiting list and its offers, and the worker's expiry of holds.
+// attendance, the waiting list and its offers, the worker's expiry of holds, and the links.
 export { giveBackSeat, markAttendance, registerForSession } from './registration.server'
 export type { RegistrationOutcome, RegistrationRequest } from './registration.server'
 export {
@@ -10,3 +10,9 @@ export {
   offerFreedSeats,
 } from './waitlist.server'
 export type { AcceptOutcome, JoinOutcome, WaitlistRequest } from './waitlist.server'
+export {
+  alertPath,
+  registrationPath,
+  waitlistPath,
+  workspaceSessionPath,
+} from './paths'
