@@ -203,6 +203,9 @@ describe(`residents directory on ${testProvider}`, () => {
     expect(movedSeat.residentId).toBe(kept.id)
     const after = await (await get(`/espace/usagers/${kept.id}?fusionne=1`)).text()
     expect(after).toContain('Les deux fiches ont été fusionnées.')
+    // The seat the duplicate held is listed on the kept record, with a link to the session.
+    expect(after).toContain(`href="/espace/ateliers/${session.id}"`)
+    expect(after).toContain('<strong>inscrit</strong>')
     expect(after).toContain(`merged Lucien Bernardd (${duplicate.id}) into this record`)
     expect(after).toContain('changed phoneE164')
     const tombstone = await workspace.database.auditEvent.findFirstOrThrow({

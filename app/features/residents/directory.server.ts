@@ -135,6 +135,48 @@ export function residentAppointments(db: Db, residentId: string) {
   })
 }
 
+const SESSION_FACTS = {
+  id: true,
+  startsAt: true,
+  topic: { select: { name: true } },
+  site: { select: { name: true, timeZone: true } },
+} as const
+
+/** The resident's workshop seats and waiting-list places, latest session first. */
+export async function residentWorkshops(db: Db, residentId: string) {
+  const [registrations, entries] = await Promise.all([
+    db.workshopRegistration.findMany({
+      where: { residentId, companionOfId: null },
+      select: {
+        id: true,
+        status: true,
+        companions: { select: { companionName: true, status: true } },
+        session: { select: SESSION_FACTS },
+      },
+    }),
+    db.waitlistEntry.findMany({
+      // A place that became a seat is listed as the seat.
+      where: { residentId, status: { not: 'REGISTERED' } },
+      select: { id: true, status: true, session: { select: SESSION_FACTS } },
+    }),
+  ])
+  return [
+    ...registrations.map((row) => ({
+      id: row.id,
+      status: row.status,
+      companion: row.companions.find((companion) => companion.status !== 'CANCELLED')
+        ?.companionName,
+      session: row.session,
+    })),
+    ...entries.map((row) => ({
+      id: row.id,
+      status: row.status,
+      companion: null,
+      session: row.session,
+    })),
+  ].sort((a, b) => b.session.startsAt.getTime() - a.session.startsAt.getTime())
+}
+
 /** The resident record's audit events, oldest first. */
 export function residentHistory(db: Db, organisationId: string, residentId: string) {
   return db.auditEvent.findMany({
