@@ -174,14 +174,15 @@ function quietSide(time: DateTime, quiet: QuietHours): 'EVENING' | 'MORNING' | n
 }
 
 /**
- * The instant itself, or, when it falls in quiet hours, their end: that morning, or the
- * next one for an instant of the evening. For a message that waits rather than comes early.
+ * The instant itself, or the end of the quiet hours it falls in: when a message that must
+ * not wake anyone (a call, an offer to answer) may go.
  */
-export function afterQuietHours(instant: Date, zone: string, quiet: QuietHours): Date {
-  const time = DateTime.fromJSDate(instant, { zone })
-  const side = quietSide(time, quiet)
+export function endOfQuietHours(instant: Date, zone: string, quiet: QuietHours): Date {
+  const local = DateTime.fromJSDate(instant, { zone })
+  const side = quietSide(local, quiet)
   if (side === null) return instant
-  return atLocalTime(side === 'EVENING' ? time.plus({ days: 1 }) : time, quiet.end).toJSDate()
+  const morning = atLocalTime(side === 'EVENING' ? local.plus({ days: 1 }) : local, quiet.end)
+  return morning.toJSDate()
 }
 
 function outsideQuietHours(due: DateTime, quiet: QuietHours): DateTime {

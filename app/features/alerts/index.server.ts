@@ -10,4 +10,4 @@ export {
   stopForAppointment,
   stopRequest,
 } from './requests.server'
-export { earlierSlotScan, scanEarlierSlots } from './scan.server'
+export { scanEarlierSlots } from './scan.server'

@@ -1,5 +1,5 @@
 import { earliestOfferable, nextAlert, scanStep, worthAlerting } from '~/domain/alerts/earlier-slot'
-import { afterQuietHours } from '~/domain/notifications/policy'
+import { endOfQuietHours } from '~/domain/notifications/policy'
 import {
   canReach,
   cancelPendingAlerts,
@@ -9,25 +9,17 @@ import {
   notifyEarlierSlot,
 } from '~/features/notifications/index.server'
 import type { Db } from '~/platform/database/client.server'
-import type { PeriodicJob } from '~/platform/periodic.server'
 import { isPlaceGone, placeFinder, REQUEST_PLACE } from './place.server'
 
 // The worker's scan for earlier free times (docs/decisions/083-earlier-slot-alerts.md). It
 // compares what is free now with what each active request was last offered, rather than
 // reacting to the change that freed a time: a cancellation, a move, an absence removed or
 // new opening hours all free time the same way, and a crash or a restart loses nothing
-// the next scan will not see. Every instance runs it; an alert is written by a conditional
+// the next scan will not see. Every instance runs it (app/main/background.ts); an alert is
+// written by a conditional
 // update of its request's count, so two scans at once write it once.
 
-/** How often the worker scans: a freed time is offered within about a minute. */
-const SCAN_EVERY_MS = 60_000
 const ANY_TIME = { weekdays: [], partOfDay: null }
-
-export const earlierSlotScan = (db: Db): PeriodicJob => ({
-  name: 'earlier-slot alerts',
-  everyMs: SCAN_EVERY_MS,
-  run: () => scanEarlierSlots(db, new Date()),
-})
 
 function activeRequests(db: Db) {
   return db.earlierSlotRequest.findMany({
@@ -102,7 +94,7 @@ async function alertGroup(
   const zone = first.site?.timeZone ?? first.organisation.timeZone
   const quiet = { start: first.organisation.quietHoursStart, end: first.organisation.quietHoursEnd }
   // Written now, an alert waits for the end of quiet hours: it offers a time after that.
-  const dueAt = afterQuietHours(now, zone, quiet)
+  const dueAt = endOfQuietHours(now, zone, quiet)
   const after = earliestOfferable(dueAt, now)
   let slot
   try {

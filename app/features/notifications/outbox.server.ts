@@ -1,7 +1,7 @@
 import {
-  afterQuietHours,
   chooseChannel,
   DEFAULT_MIN_LEAD_MINUTES,
+  endOfQuietHours,
   parseReminderOffsets,
   planReminders,
   serviceMessageSkip,
@@ -33,8 +33,6 @@ export const KIND = {
 } as const
 export const REMINDER_PREFIX = 'REMINDER:'
 export const isReminderKind = (kind: string) => kind.startsWith(REMINDER_PREFIX)
-/** An earlier-slot request's alerts are `EARLIER_SLOT:<n>`, n its count: each written once. */
-export const EARLIER_SLOT_PREFIX = 'EARLIER_SLOT:'
 
 /** A transaction client (or the client itself): the rows commit with the caller's change. */
 export type Tx = Pick<Db, 'notification' | 'appointment'>
@@ -133,8 +131,19 @@ export function recipientFor(channel: Channel, contact: MessageContact): string 
   return channel === 'EMAIL' ? (contact.email ?? null) : (contact.phoneE164 ?? null)
 }
 
-/** The organisation's settings in the appointment's zone; a broken setting falls back to the default. */
-export function reminderSettingsOf(facts: AppointmentFacts): ReminderSettings {
+/** Where a message's subject takes place and whose settings apply. */
+export type SettingsFacts = {
+  site: { timeZone: string | null } | null
+  organisation: {
+    timeZone: string
+    reminderOffsets: string
+    quietHoursStart: string
+    quietHoursEnd: string
+  }
+}
+
+/** The organisation's settings in the subject's zone; a broken setting falls back to the default. */
+export function reminderSettingsOf(facts: SettingsFacts): ReminderSettings {
   const parsed = parseReminderOffsets(facts.organisation.reminderOffsets)
   return {
     zone: facts.site?.timeZone ?? facts.organisation.timeZone,
@@ -157,7 +166,7 @@ export function notBeforeMorning(
   zone: string,
   quiet: QuietHours,
 ): Date {
-  return channel === 'VOICE' ? afterQuietHours(at, zone, quiet) : at
+  return channel === 'VOICE' ? endOfQuietHours(at, zone, quiet) : at
 }
 
 /** Whether any channel reaches this target with a message the resident asked for. */
@@ -165,76 +174,8 @@ export function canReach(target: MessageTarget): boolean {
   return chooseChannel(messageContactOf(target), [], 'SERVICE') !== null
 }
 
-/** Whom an earlier-slot request's alerts reach: its appointment's target, else the resident. */
-export function earlierSlotTarget(request: {
-  resident: ResidentChannels
-  appointment: MessageTarget | null
-}): MessageTarget {
-  return (
-    request.appointment ?? {
-      messagesTo: 'RESIDENT',
-      helperPhoneE164: null,
-      helperEmail: null,
-      resident: request.resident,
-    }
-  )
-}
-
-/** What a request's alert reads to pick its channel and language. */
-const EARLIER_SLOT_TARGET = {
-  organisationId: true,
-  resident: { select: { ...MESSAGE_TARGET.resident.select, preferredLanguage: true } },
-  appointment: { select: MESSAGE_TARGET },
-} as const
-
-/**
- * Alert number `number` of an earlier-slot request, due at `dueAt` (the caller keeps it out
- * of quiet hours): written with the request's change, in its transaction. Null when no
- * channel reaches the resident.
- */
-export async function notifyEarlierSlot(
-  tx: Pick<Db, 'notification' | 'earlierSlotRequest'>,
-  requestId: string,
-  number: number,
-  dueAt: Date,
-) {
-  const request = await tx.earlierSlotRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    select: EARLIER_SLOT_TARGET,
-  })
-  const contact = messageContactOf(earlierSlotTarget(request))
-  const channel = chooseChannel(contact, [], 'SERVICE')
-  const recipient = channel && recipientFor(channel, contact)
-  if (!channel || !recipient) return null
-  return tx.notification.create({
-    data: {
-      organisationId: request.organisationId,
-      earlierSlotRequestId: requestId,
-      kind: `${EARLIER_SLOT_PREFIX}${number}`,
-      channel,
-      recipient,
-      language: request.resident.preferredLanguage === 'en' ? 'en' : 'fr',
-      dueAt,
-    },
-    select: { id: true },
-  })
-}
-
-/** Alerts of the request not sent yet will not go: it was answered or stopped. */
-export async function cancelPendingAlerts(
-  tx: Pick<Db, 'notification'>,
-  requestId: string,
-  reason: string,
-) {
-  const { count } = await tx.notification.updateMany({
-    where: { earlierSlotRequestId: requestId, status: 'PENDING' },
-    data: { status: 'CANCELLED', lastError: reason, leaseOwner: null, leaseUntil: null },
-  })
-  return count
-}
-
 /** Bookings made in the workspace: the resident is at the desk or on the line. */
-const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
+export const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
 
 async function writeResidentMessage(
   tx: Tx,

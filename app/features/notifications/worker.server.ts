@@ -1,6 +1,5 @@
 import type { AppConfig } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
-import { startPeriodic, type PeriodicJob } from '~/platform/periodic.server'
 import type { Channel } from '~/domain/notifications/policy'
 import {
   configuredMailer,
@@ -20,12 +19,10 @@ type Log = {
   error: (o: object, m: string) => void
 }
 
-/** The dispatcher, and `jobs` beside it (started and stopped with it). */
 export async function startNotificationWorker(
   db: Db,
   settings: AppConfig,
   log: Log,
-  jobs: readonly PeriodicJob[] = [],
 ): Promise<RunningWorker> {
   const twilio = await configuredTwilio(settings, (message) => log.warn(message))
   const mailer = configuredMailer(settings)
@@ -50,14 +47,10 @@ export async function startNotificationWorker(
     onError: (error) => log.error({ err: error }, 'notification worker error'),
   })
   dispatcher.start()
-  const periodic = jobs.map((job) =>
-    startPeriodic(job, (error) => log.error({ err: error, job: job.name }, 'periodic job error')),
-  )
   log.info({ owner: dispatcher.owner }, 'notification worker started')
   return {
     dispatcher,
     stop: async () => {
-      await Promise.all(periodic.map((running) => running.stop()))
       await dispatcher.stop()
       mailer?.close()
       await twilio.stop()

@@ -9,3 +9,6 @@ export const waitlistPath = (token: string) => `/attente/${token}`
 
 /** An earlier-slot alert: take the earlier time offered, or stop the alerts. */
 export const alertPath = (token: string) => `/alerte/${token}`
+
+/** A session in the workspace: its participants, attendance and sign-in sheet. */
+export const workspaceSessionPath = (sessionId: string) => `/espace/ateliers/${sessionId}`

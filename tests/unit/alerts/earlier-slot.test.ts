@@ -11,7 +11,6 @@ import {
   worthAlerting,
   type ScannedRequest,
 } from '~/domain/alerts/earlier-slot'
-import { afterQuietHours, DEFAULT_QUIET_HOURS } from '~/domain/notifications/policy'
 
 const PARIS = 'Europe/Paris'
 const local = (iso: string, zone = PARIS) => DateTime.fromISO(iso, { zone }).toJSDate()
@@ -105,28 +104,5 @@ describe('what a scan does with a request', () => {
     expect(isEarlier(days(3), { startsAt: days(20) })).toBe(true)
     expect(isEarlier(days(20), { startsAt: days(20) })).toBe(false)
     expect(isEarlier(days(30), null)).toBe(true)
-  })
-})
-
-describe('afterQuietHours', () => {
-  test('the day: the instant itself', () => {
-    expect(afterQuietHours(local('2031-03-03T14:00'), PARIS, DEFAULT_QUIET_HOURS)).toEqual(
-      local('2031-03-03T14:00'),
-    )
-  })
-
-  test('the evening waits for the next morning, the night for this morning', () => {
-    expect(afterQuietHours(local('2031-03-03T22:15'), PARIS, DEFAULT_QUIET_HOURS)).toEqual(
-      local('2031-03-04T08:30'),
-    )
-    expect(afterQuietHours(local('2031-03-04T03:00'), PARIS, DEFAULT_QUIET_HOURS)).toEqual(
-      local('2031-03-04T08:30'),
-    )
-  })
-
-  test('on the night clocks go forward, the morning is still 08:30 local', () => {
-    expect(afterQuietHours(local('2031-03-29T23:00'), PARIS, DEFAULT_QUIET_HOURS)).toEqual(
-      local('2031-03-30T08:30'),
-    )
   })
 })
