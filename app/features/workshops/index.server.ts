@@ -10,4 +10,9 @@ export {
   offerFreedSeats,
 } from './waitlist.server'
 export type { AcceptOutcome, JoinOutcome, WaitlistRequest } from './waitlist.server'
-export { alertPath, registrationPath, waitlistPath, workspaceSessionPath } from './paths'
+export {
+  alertPath,
+  registrationPath,
+  waitlistPath,
+  workspaceSessionPath,
+} from './paths'
