@@ -17,6 +17,7 @@ export const ROUTE_OWNERS = {
   desk: ['espace.reserver.*', 'espace.creneaux.*', 'espace.rendez-vous.*'],
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
+  workshops: ['espace.ateliers.*'],
   notifications: ['webhooks.*', 'dev.*'],
 }
 

@@ -9,6 +9,7 @@ import {
   type Schedule,
   type Slot,
 } from '~/domain/scheduling'
+import { ONE_TO_ONE } from '~/domain/topics/format'
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
@@ -77,8 +78,9 @@ export async function ruleChoices(db: Db, organisationId: string) {
       orderBy: { name: 'asc' },
       select: { id: true, name: true, timeZone: true },
     }),
+    // Hours serve one-to-one topics; a workshop holds its advisors' time by itself.
     db.topic.findMany({
-      where: { organisationId, active: true },
+      where: { organisationId, active: true, ...ONE_TO_ONE },
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),
@@ -368,6 +370,7 @@ export async function previewRuleSlots(
     where: {
       organisationId,
       active: true,
+      ...ONE_TO_ONE,
       ...(rule.topicIds.length > 0 ? { id: { in: [...rule.topicIds] } } : {}),
       ...(mode === 'PHONE' ? { allowsPhone: true } : { allowsInPerson: true }),
     },
