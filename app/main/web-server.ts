@@ -9,7 +9,7 @@ import { describeDatabase } from '~/platform/database/config.server'
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '~/features/demo/index.server'
 import { prepareDatabase } from '~/platform/database/startup.server'
 import { projectRoot } from '~/platform/project-root.server'
-import { startNotificationWorker, type RunningWorker } from '~/features/notifications/index.server'
+import { startBackgroundWork, type BackgroundWork } from './background'
 import { createHttpApp } from '~/platform/http/app.server'
 import { logger } from '~/platform/logging.server'
 
@@ -32,9 +32,9 @@ export async function serve(config: AppConfig) {
     logger.info(`Permanence listening on ${listeningUrl(config, actual)}`)
   })
 
-  // The notification worker runs here unless it runs alone (`npm run worker`).
-  let worker: RunningWorker | null = null
-  if (config.worker) worker = await startNotificationWorker(db(), config, logger)
+  // The notification worker and periodic tasks run here unless they run alone (`npm run worker`).
+  let worker: BackgroundWork | null = null
+  if (config.worker) worker = await startBackgroundWork(db(), config)
 
   const stop = () => {
     logger.info('stopping')

@@ -1,4 +1,4 @@
-// `npm run worker`: the notification worker alone (the web process then runs with WORKER=off).
+// `npm run worker`: the notification worker and periodic tasks alone (the web process then runs with WORKER=off).
 // The configuration first, then the app (app/main/start.ts).
 import { start } from './start'
 
@@ -6,9 +6,9 @@ await start('worker', 'Permanence worker cannot start', async (config) => {
   const { db, disconnectDb } = await import('~/platform/database/client.server')
   const { prepareDatabase } = await import('~/platform/database/startup.server')
   const { logger } = await import('~/platform/logging.server')
-  const { startNotificationWorker } = await import('~/features/notifications/index.server')
+  const { startBackgroundWork } = await import('./background')
   await prepareDatabase(config.database)
-  const worker = await startNotificationWorker(db(), config, logger)
+  const worker = await startBackgroundWork(db(), config)
   const stop = () => {
     logger.info('notification worker stopping')
     void worker

@@ -173,6 +173,18 @@ function quietSide(time: DateTime, quiet: QuietHours): 'EVENING' | 'MORNING' | n
   return null
 }
 
+/**
+ * The instant itself, or the end of the quiet hours it falls in: when a message that must
+ * not wake anyone (a call, an offer to answer) may go.
+ */
+export function endOfQuietHours(instant: Date, zone: string, quiet: QuietHours): Date {
+  const local = DateTime.fromJSDate(instant, { zone })
+  const side = quietSide(local, quiet)
+  if (side === null) return instant
+  const morning = atLocalTime(side === 'EVENING' ? local.plus({ days: 1 }) : local, quiet.end)
+  return morning.toJSDate()
+}
+
 function outsideQuietHours(due: DateTime, quiet: QuietHours): DateTime {
   const side = quietSide(due, quiet)
   if (side === null) return due

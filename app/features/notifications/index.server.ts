@@ -1,5 +1,5 @@
 // What other features and their routes use of notifications: the outbox writes made in
-// their transactions, message history and SMS usage, the mailer for link emails, the
+// their transactions (appointments and workshop seats), message history and SMS usage, the mailer for link emails, the
 // resident's calendar file, the SMS sender, and the worker the entry points start.
 export {
   appointmentMessages,
@@ -10,6 +10,14 @@ export {
   notifyMoved,
   smsUsageToday,
 } from './outbox.server'
+export {
+  notifyRegistered,
+  notifyRegistrationCancelled,
+  notifySessionCancelled,
+  notifySessionChanged,
+  writeOfferExpired,
+  writeSeatOffer,
+} from './workshop-outbox.server'
 export { configuredMailer, smsSenderOfServer } from './providers/configured.server'
 export { residentCalendarFile, workspaceUrlOf } from './render.server'
 export { startNotificationWorker, type RunningWorker } from './worker.server'

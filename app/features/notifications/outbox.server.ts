@@ -1,7 +1,7 @@
 import {
   chooseChannel,
   DEFAULT_MIN_LEAD_MINUTES,
-  isInQuietHours,
+  endOfQuietHours,
   parseReminderOffsets,
   planReminders,
   serviceMessageSkip,
@@ -12,7 +12,6 @@ import {
   type QuietHours,
   type ReminderSettings,
 } from '~/domain/notifications/policy'
-import { DateTime } from 'luxon'
 import { DEFAULT_PHONE_REGIONS, normalisePhone } from '~/domain/residents/phone'
 import { localDateOf, startOfLocalDay } from '~/domain/time/format'
 import { smsSender } from '~/domain/notifications/sender'
@@ -132,8 +131,19 @@ export function recipientFor(channel: Channel, contact: MessageContact): string 
   return channel === 'EMAIL' ? (contact.email ?? null) : (contact.phoneE164 ?? null)
 }
 
-/** The organisation's settings in the appointment's zone; a broken setting falls back to the default. */
-export function reminderSettingsOf(facts: AppointmentFacts): ReminderSettings {
+/** Where a message's subject takes place and whose settings apply. */
+export type SettingsFacts = {
+  site: { timeZone: string | null } | null
+  organisation: {
+    timeZone: string
+    reminderOffsets: string
+    quietHoursStart: string
+    quietHoursEnd: string
+  }
+}
+
+/** The organisation's settings in the subject's zone; a broken setting falls back to the default. */
+export function reminderSettingsOf(facts: SettingsFacts): ReminderSettings {
   const parsed = parseReminderOffsets(facts.organisation.reminderOffsets)
   return {
     zone: facts.site?.timeZone ?? facts.organisation.timeZone,
@@ -156,16 +166,11 @@ export function notBeforeMorning(
   zone: string,
   quiet: QuietHours,
 ): Date {
-  if (channel !== 'VOICE' || !isInQuietHours(at, zone, quiet)) return at
-  const local = DateTime.fromJSDate(at, { zone })
-  const [hour, minute] = quiet.end.split(':').map(Number)
-  let morning = local.set({ hour, minute, second: 0, millisecond: 0 })
-  if (morning < local) morning = morning.plus({ days: 1 })
-  return morning.toJSDate()
+  return channel === 'VOICE' ? endOfQuietHours(at, zone, quiet) : at
 }
 
 /** Bookings made in the workspace: the resident is at the desk or on the line. */
-const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
+export const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
 
 async function writeResidentMessage(
   tx: Tx,

@@ -7,6 +7,7 @@ import {
   DEFAULT_REMINDER_OFFSETS,
   chooseChannel,
   defaultReminderSettings,
+  endOfQuietHours,
   isInQuietHours,
   parseReminderOffsets,
   planReminders,
@@ -123,6 +124,16 @@ describe('quiet hours', () => {
     expect(isInQuietHours(local('2026-03-04T20:00:01'), PARIS, quiet)).toBe(true)
     expect(isInQuietHours(local('2026-03-04T08:29:59'), PARIS, quiet)).toBe(true)
     expect(isInQuietHours(local('2026-03-04T08:30'), PARIS, quiet)).toBe(false)
+  })
+
+  test('what must not wake anyone waits for the end of quiet hours, the same night', () => {
+    const quiet = defaultReminderSettings(PARIS).quietHours
+    const at = (iso: string) => endOfQuietHours(local(iso), PARIS, quiet).toISOString()
+    expect(at('2026-03-04T14:00')).toBe(local('2026-03-04T14:00').toISOString())
+    expect(at('2026-03-04T23:10')).toBe(local('2026-03-05T08:30').toISOString())
+    expect(at('2026-03-05T06:00')).toBe(local('2026-03-05T08:30').toISOString())
+    // The night the clocks go forward is an hour shorter, and still ends at 08:30.
+    expect(at('2026-03-28T21:00')).toBe(local('2026-03-29T08:30').toISOString())
   })
 })
 
