@@ -632,6 +632,8 @@ const en: Resources = {
       hint: 'Grey areas: closed. “Book” makes an appointment with this advisor at this time.',
       with: 'with {{name}}',
       week: 'Week of {{name}}',
+      workshop: 'Workshop: {{topic}}',
+      workshopSeats: '{{seats}} seats taken',
     },
     calendar: {
       title: 'Calendar of {{name}}',
@@ -739,6 +741,9 @@ const en: Resources = {
         reasonRequired: 'Give the reason for the cancellation: the residents receive it.',
         defaultReason: 'Your advisor’s hours changed',
         confirm: 'Confirm',
+        workshopsIntro:
+          'These workshops fall during the absence or outside the new hours. They stay planned: open each to give it to another advisor or cancel it (participants are told).',
+        workshop: 'Workshop “{{topic}}”, {{when}}, {{site}}',
       },
     },
     absences: {
@@ -987,6 +992,7 @@ const en: Resources = {
       mode: 'Site or phone',
       phoneToCall: 'By phone: call {{phone}}',
       phoneNoNumber: 'By phone (no number)',
+      workshop: 'Group workshop · {{seats}} registered',
       empty: 'No appointment on this day.',
       feedLink: 'My agenda on my phone',
       adminLink: 'Administration',
@@ -1087,6 +1093,7 @@ const en: Resources = {
         WORKSHOP_SESSION_CREATED: 'Workshop created',
         WORKSHOP_SESSION_CHANGED: 'Workshop changed',
         WORKSHOP_SESSION_CANCELLED: 'Workshop cancelled',
+        WORKSHOP_SESSION_KEPT_OUTSIDE_HOURS: 'Kept despite an advisor’s absence or change of hours',
         SEAT_TAKEN: 'Registration',
         SEAT_GIVEN_BACK: 'Seat given back',
         ATTENDANCE_MARKED: 'Attendance recorded',
@@ -1094,7 +1101,8 @@ const en: Resources = {
       problem: {
         STALE:
           'Someone else changed this workshop while you were looking at it. Here is its current version: check it and start again.',
-        CLOSED: 'This workshop is cancelled or has already started: it can no longer be changed or cancelled.',
+        CLOSED:
+          'This workshop is cancelled or has already started: it can no longer be changed or cancelled.',
       },
       form: {
         topicId: 'Workshop (group topic)',
@@ -1152,7 +1160,8 @@ const en: Resources = {
         confirmSession_other:
           'The workshop will be cancelled and the {{count}} registered people told.',
         confirmSeries_one: '{{count}} session will be cancelled; every participant will be told.',
-        confirmSeries_other: '{{count}} sessions will be cancelled; every participant will be told.',
+        confirmSeries_other:
+          '{{count}} sessions will be cancelled; every participant will be told.',
         yes: 'Yes, cancel',
         no: 'No, keep the workshop',
       },

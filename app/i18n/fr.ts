@@ -643,6 +643,8 @@ const fr = {
       hint: 'Zones grisées : fermé. « Réserver » prend un rendez-vous avec ce conseiller à cette heure.',
       with: 'avec {{name}}',
       week: 'Semaine de {{name}}',
+      workshop: 'Atelier : {{topic}}',
+      workshopSeats: '{{seats}} places prises',
     },
     calendar: {
       title: 'Agenda de {{name}}',
@@ -751,6 +753,9 @@ const fr = {
         reasonRequired: 'Indiquez le motif de l’annulation : il est envoyé aux usagers.',
         defaultReason: 'Changement des horaires de votre conseiller',
         confirm: 'Confirmer',
+        workshopsIntro:
+          'Ces ateliers tombent pendant l’absence ou hors des nouveaux horaires. Ils restent prévus : ouvrez chacun pour le confier à un autre conseiller ou l’annuler (les participants sont prévenus).',
+        workshop: 'Atelier « {{topic}} », {{when}}, {{site}}',
       },
     },
     absences: {
@@ -1000,6 +1005,7 @@ const fr = {
       mode: 'Lieu ou téléphone',
       phoneToCall: 'Par téléphone : appeler le {{phone}}',
       phoneNoNumber: 'Par téléphone (pas de numéro)',
+      workshop: 'Atelier collectif · {{seats}} inscrits',
       empty: 'Aucun rendez-vous ce jour.',
       feedLink: 'Mon agenda dans mon téléphone',
       adminLink: 'Administration',
@@ -1066,7 +1072,8 @@ const fr = {
       notice: {
         created_one: 'Atelier créé.',
         created_other: '{{count}} séances créées.',
-        changed: 'Modification enregistrée. Les participants sont prévenus si l’heure ou le lieu a changé.',
+        changed:
+          'Modification enregistrée. Les participants sont prévenus si l’heure ou le lieu a changé.',
         cancelled_one: 'Atelier annulé. Chaque participant est prévenu.',
         cancelled_other: '{{count}} séances annulées. Chaque participant est prévenu.',
         registered: 'Inscription enregistrée.',
@@ -1101,6 +1108,8 @@ const fr = {
         WORKSHOP_SESSION_CREATED: 'Atelier créé',
         WORKSHOP_SESSION_CHANGED: 'Atelier modifié',
         WORKSHOP_SESSION_CANCELLED: 'Atelier annulé',
+        WORKSHOP_SESSION_KEPT_OUTSIDE_HOURS:
+          'Gardé malgré une absence ou un changement d’horaires d’un conseiller',
         SEAT_TAKEN: 'Inscription',
         SEAT_GIVEN_BACK: 'Place rendue',
         ATTENDANCE_MARKED: 'Présence notée',
@@ -1108,7 +1117,8 @@ const fr = {
       problem: {
         STALE:
           'Cet atelier a été modifié par quelqu’un d’autre pendant que vous le regardiez. Voici sa version à jour : vérifiez-la et recommencez.',
-        CLOSED: 'Cet atelier est annulé ou a déjà commencé : il ne peut plus être modifié ni annulé.',
+        CLOSED:
+          'Cet atelier est annulé ou a déjà commencé : il ne peut plus être modifié ni annulé.',
       },
       form: {
         topicId: 'Atelier (motif collectif)',
@@ -1162,11 +1172,13 @@ const fr = {
         SERIES_other: 'Cette séance et la suite de la série ({{count}} séances)',
         submit: 'Continuer',
         confirmTitle: 'Confirmer l’annulation',
-        confirmSession_one: 'L’atelier sera annulé et {{count}} personne inscrite en sera prévenue.',
+        confirmSession_one:
+          'L’atelier sera annulé et {{count}} personne inscrite en sera prévenue.',
         confirmSession_other:
           'L’atelier sera annulé et les {{count}} personnes inscrites en seront prévenues.',
         confirmSeries_one: '{{count}} séance sera annulée ; chaque participant en sera prévenu.',
-        confirmSeries_other: '{{count}} séances seront annulées ; chaque participant en sera prévenu.',
+        confirmSeries_other:
+          '{{count}} séances seront annulées ; chaque participant en sera prévenu.',
         yes: 'Oui, annuler',
         no: 'Non, garder l’atelier',
       },

@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import {
-  Choice,
-  ChoiceGroup,
-  FieldGroup,
-  SelectField,
-  TextField,
-  useForm,
-} from '~/components/form'
+import { Choice, ChoiceGroup, FieldGroup, SelectField, TextField, useForm } from '~/components/form'
 import { TOPIC_FORMATS } from '~/domain/topics/format'
 import { DIGITAL_SKILL_THEMES, PROCEDURE_THEMES } from '~/domain/topics/themes'
 import { AdminRecordForm } from '~/features/admin/record-form'

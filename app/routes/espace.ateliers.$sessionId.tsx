@@ -167,10 +167,7 @@ export default function SessionPage() {
                               aria-pressed={participant.status === mark}
                             >
                               {t(`workspace.workshops.participantStatus.${mark}`)}
-                              <span className="visually-hidden">
-                                {' '}
-                                ({participant.name})
-                              </span>
+                              <span className="visually-hidden"> ({participant.name})</span>
                             </button>
                           ))}
                         </Form>

@@ -1,7 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ChoiceGroup, ErrorSummary, TextField, useForm } from '~/components/form'
-import { cancelPage, submitCancel, type CancelData } from '~/features/workshops/session-pages.server'
+import {
+  cancelPage,
+  submitCancel,
+  type CancelData,
+} from '~/features/workshops/session-pages.server'
 import { sessionPath } from '~/features/workshops/workspace-paths'
 import { useTranslation } from '~/i18n/use-translation'
 

@@ -27,9 +27,7 @@ export default function SignInSheet() {
       <h1>
         {data.title} · {data.organisation}
       </h1>
-      {data.cancelled ? (
-        <p className="notice error">{t('workspace.workshops.cancelled')}</p>
-      ) : null}
+      {data.cancelled ? <p className="notice error">{t('workspace.workshops.cancelled')}</p> : null}
       <dl className="workspace-facts sign-in-facts">
         <dt>{t('workspace.workshops.topic')}</dt>
         <dd>{data.topic}</dd>

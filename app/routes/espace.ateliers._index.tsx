@@ -57,7 +57,9 @@ export default function Workshops() {
                   <Link to={sessionPath(session.id)}>
                     {session.day}, {session.time}
                   </Link>
-                  {session.cancelled ? <strong> · {t('workspace.workshops.cancelled')}</strong> : null}
+                  {session.cancelled ? (
+                    <strong> · {t('workspace.workshops.cancelled')}</strong>
+                  ) : null}
                 </td>
                 <td data-label={t('workspace.workshops.topic')}>{session.topic}</td>
                 <td data-label={t('workspace.workshops.site')}>{session.site}</td>

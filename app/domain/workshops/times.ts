@@ -31,7 +31,8 @@ export function sessionTimes(
     if (endsAt <= startsAt) {
       return { ok: false, problem: { field: 'endTime', code: 'END_BEFORE_START', date } }
     }
-    if (startsAt <= now) return { ok: false, problem: { field: 'date', code: 'WALK_IN_PAST', date } }
+    if (startsAt <= now)
+      return { ok: false, problem: { field: 'date', code: 'WALK_IN_PAST', date } }
     times.push({ date, startsAt, endsAt })
   }
   return { ok: true, times }

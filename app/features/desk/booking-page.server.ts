@@ -8,11 +8,7 @@ import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/dom
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 import { receivingAdvisors, organisationSites, siteById } from '~/features/admin/index.server'
 import { contactFields, contactStepSchema } from '~/features/journey/index.server'
-import {
-  residentById,
-  residentContactOf,
-  searchResidents,
-} from '~/features/residents/index.server'
+import { residentById, residentContactOf, searchResidents } from '~/features/residents/index.server'
 import { availability } from '~/features/schedule/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { db } from '~/platform/database/client.server'

@@ -10,3 +10,7 @@ export {
   offerFreedSeats,
 } from './waitlist.server'
 export type { AcceptOutcome, JoinOutcome, WaitlistRequest } from './waitlist.server'
+// The workspace's sessions as the calendars and the hours pages show them (decision 082).
+export { sessionsBetween } from './queries.server'
+export { sessionSummaryView, type SessionSummaryView } from './session-views.server'
+export { sessionPath, WORKSHOPS_PATH } from './workspace-paths'

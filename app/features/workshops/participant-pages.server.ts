@@ -8,11 +8,7 @@ import { ATTENDANCE_MARKS, type AttendanceMark } from '~/domain/workshops/partic
 import { seatsLeft } from '~/domain/workshops/seats'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 import { contactFields, contactStepSchema } from '~/features/journey/index.server'
-import {
-  residentById,
-  residentContactOf,
-  searchResidents,
-} from '~/features/residents/index.server'
+import { residentById, residentContactOf, searchResidents } from '~/features/residents/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { config } from '~/platform/config/config.server'
 import { db } from '~/platform/database/client.server'
@@ -98,7 +94,12 @@ export async function registrationPage(request: Request, id: string | undefined)
   }
   const zone = sessionZone(session, signedIn.organisation.timeZone)
   const now = new Date()
-  const show = (found: { id: string; firstName: string; lastName: string; phoneE164: string | null }) => ({
+  const show = (found: {
+    id: string
+    firstName: string
+    lastName: string
+    phoneE164: string | null
+  }) => ({
     id: found.id,
     name: `${found.firstName} ${found.lastName}`,
     phone: found.phoneE164 ? formatPhoneForDisplay(found.phoneE164) : null,

@@ -131,3 +131,27 @@ export function sessionHistory(
     include: { advisor: { select: { firstName: true, lastName: true } } },
   })
 }
+
+/**
+ * Sessions starting in [from, to) that these advisors run, or held at this site, by start
+ * (cancelled ones too: calendars strike them through).
+ */
+export function sessionsBetween(
+  db: Db,
+  organisationId: string,
+  scope: { advisorIds: string[] } | { siteId: string },
+  from: Date,
+  to: Date,
+) {
+  return db.workshopSession.findMany({
+    where: {
+      organisationId,
+      startsAt: { gte: from, lt: to },
+      ...('siteId' in scope
+        ? { siteId: scope.siteId }
+        : { advisors: { some: { advisorId: { in: scope.advisorIds } } } }),
+    },
+    orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
+    select: SESSION_SUMMARY,
+  })
+}

@@ -10,7 +10,6 @@ import { SERIES_ENROLMENTS, SERIES_REPEATS, WORKSHOP_LEVELS } from '~/domain/wor
 import { useTranslation } from '~/i18n/use-translation'
 import type { SessionFormOptions } from './session-pages.server'
 
-
 /** The labels of a session form's fields, in their order on the page (the error summary's). */
 export function useSessionLabels(creating: boolean) {
   const { t } = useTranslation()
@@ -96,13 +95,7 @@ export function SessionFields({
           ))}
           <div className="workspace-walk-in">
             <TextField form={form} name="weeks" hint={label('weeksHint')} />
-            <TextField
-              form={form}
-              name="dates"
-              hint={label('datesHint')}
-              multiline
-              rows={3}
-            />
+            <TextField form={form} name="dates" hint={label('datesHint')} multiline rows={3} />
             <ChoiceGroup
               form={form}
               name="enrolment"

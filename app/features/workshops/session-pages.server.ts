@@ -41,6 +41,7 @@ const KNOWN_ACTIONS = [
   'WORKSHOP_SESSION_CREATED',
   'WORKSHOP_SESSION_CHANGED',
   'WORKSHOP_SESSION_CANCELLED',
+  'WORKSHOP_SESSION_KEPT_OUTSIDE_HOURS',
   'SEAT_TAKEN',
   'SEAT_GIVEN_BACK',
   'ATTENDANCE_MARKED',
@@ -150,7 +151,13 @@ export async function newSessionPage(request: Request) {
 }
 
 /** The clash in words: who is busy, which day, at what time. */
-function clashText(clash: Clash, zone: string, language: Language, t: Translate, names: Map<string, string>) {
+function clashText(
+  clash: Clash,
+  zone: string,
+  language: Language,
+  t: Translate,
+  names: Map<string, string>,
+) {
   const date = localDateOf(clash.startsAt, zone)
   return t('workspace.workshops.clash', {
     advisor: names.get(clash.advisorId) ?? '',
@@ -306,7 +313,11 @@ export async function submitChange(request: Request, id: string | undefined) {
       return reply({ ...formReply(parsed.values), problem: outcome.kind }, 409)
     case 'SEATS_TAKEN': {
       const errors = {
-        seatCount: { code: 'OUT_OF_RANGE' as const, min: outcome.holders, max: MAX_SEATS_PER_SESSION },
+        seatCount: {
+          code: 'OUT_OF_RANGE' as const,
+          min: outcome.holders,
+          max: MAX_SEATS_PER_SESSION,
+        },
       }
       return reply({ ...formReply(parsed.values, errors), holders: outcome.holders }, 409)
     }

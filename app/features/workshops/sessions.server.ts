@@ -1,14 +1,11 @@
 import { SlotTakenError } from '~/domain/booking/errors'
 import { seatChange } from '~/domain/workshops/seats'
 import type { SessionTime } from '~/domain/workshops/times'
-import {
-  notifySessionCancelled,
-  notifySessionChanged,
-} from '~/features/notifications/index.server'
+import { notifySessionCancelled, notifySessionChanged } from '~/features/notifications/index.server'
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
-import { mapOverlap } from '~/platform/database/errors.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { FREE_SEAT, inTransaction, type Tx } from './rows.server'
 import type { SessionChange, SessionPlan } from './session-forms.server'
 import { offerFreedSeats } from './waitlist.server'
 
@@ -24,18 +21,16 @@ export type Clash = { advisorId: string; startsAt: Date; endsAt: Date }
 
 /**
  * Runs a transaction that writes advisors' holds, noting before each which one it writes:
- * when the database refuses one, the clash says which.
+ * when the database refuses one (SlotTakenError), the clash says which.
  */
 async function holdingTime<T>(
   write: (attempt: (clash: Clash | null) => void) => Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; clash: Clash }> {
   let trying: Clash | null = null
   try {
-    const value = await mapOverlap(() =>
-      write((clash) => {
-        trying = clash
-      }),
-    )
+    const value = await write((clash) => {
+      trying = clash
+    })
     return { ok: true, value }
   } catch (error) {
     const clash = trying as Clash | null
@@ -46,7 +41,7 @@ async function holdingTime<T>(
 
 /** The session's advisors' time, as the no-overlap guard compares it. */
 async function holdTime(
-  tx: Db,
+  tx: Tx,
   sessionId: string,
   advisorIds: readonly string[],
   time: SessionTime,
@@ -62,8 +57,7 @@ async function holdTime(
 }
 
 export type CreateOutcome =
-  | { ok: true; sessionIds: string[]; seriesId: string | null }
-  | { ok: false; clash: Clash }
+  { ok: true; sessionIds: string[]; seriesId: string | null } | { ok: false; clash: Clash }
 
 /**
  * Creates the sessions of the plan (several: a series), each with its seats and its
@@ -76,8 +70,7 @@ export async function createSessions(
 ): Promise<CreateOutcome> {
   const seats = seatChange([], plan.seatCount)!.add
   const outcome = await holdingTime((attempt) =>
-    db.$transaction(async (transaction) => {
-      const tx = transaction as unknown as Db
+    inTransaction(db, async (tx) => {
       await serialiseWrites(tx, { advisorIds: plan.advisorIds })
       const series = plan.enrolment
         ? await tx.workshopSeries.create({
@@ -158,8 +151,7 @@ export async function changeSession(
     ...new Set([...before.advisors.map((row) => row.advisorId), ...change.advisorIds]),
   ]
   const outcome = await holdingTime((attempt) =>
-    db.$transaction(async (transaction): Promise<ChangeOutcome> => {
-      const tx = transaction as unknown as Db
+    inTransaction(db, async (tx): Promise<ChangeOutcome> => {
       await serialiseWrites(tx, { advisorIds: touched, sessionIds: [sessionId] })
       const session = await tx.workshopSession.findFirst({
         where: { id: sessionId, organisationId: actor.organisationId },
@@ -225,8 +217,7 @@ export async function changeSession(
           where: {
             sessionId,
             number: { in: seatPlan.remove },
-            registration: { is: null },
-            heldFor: { is: null },
+            ...FREE_SEAT,
           },
         })
       }
@@ -274,9 +265,7 @@ function changeSummary(
 }
 
 export type CancelOutcome =
-  | { kind: 'CANCELLED'; count: number }
-  | { kind: 'STALE' }
-  | { kind: 'CLOSED' }
+  { kind: 'CANCELLED'; count: number } | { kind: 'STALE' } | { kind: 'CLOSED' }
 
 /**
  * Cancels a session, or it and the rest of its series (those not started yet): their
@@ -307,10 +296,11 @@ export async function cancelSessions(
     where: { organisationId: actor.organisationId, ...scope },
     select: { id: true, advisors: { select: { advisorId: true } } },
   })
-  return db.$transaction(async (transaction): Promise<CancelOutcome> => {
-    const tx = transaction as unknown as Db
+  return inTransaction(db, async (tx): Promise<CancelOutcome> => {
     await serialiseWrites(tx, {
-      advisorIds: [...new Set(targets.flatMap((target) => target.advisors.map((a) => a.advisorId)))],
+      advisorIds: [
+        ...new Set(targets.flatMap((target) => target.advisors.map((a) => a.advisorId))),
+      ],
       sessionIds: targets.map((target) => target.id),
     })
     const session = await tx.workshopSession.findFirst({

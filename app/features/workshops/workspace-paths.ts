@@ -4,5 +4,7 @@
 export const WORKSHOPS_PATH = '/espace/ateliers'
 
 /** A session's page; `/modifier`, `/annuler`, `/inscrire`, `/emargement` follow it. */
-export const sessionPath = (id: string, page?: 'modifier' | 'annuler' | 'inscrire' | 'emargement') =>
-  `${WORKSHOPS_PATH}/${id}${page ? `/${page}` : ''}`
+export const sessionPath = (
+  id: string,
+  page?: 'modifier' | 'annuler' | 'inscrire' | 'emargement',
+) => `${WORKSHOPS_PATH}/${id}${page ? `/${page}` : ''}`
