@@ -83,7 +83,7 @@ export const topicSchema = z
   .object({
     name: requiredText(LABEL_MAX_LENGTH),
     // Individual: booked one to one; collective: workshop sessions with seats (decision 082).
-    format: choice(TOPIC_FORMATS),
+    format: choice(TOPIC_FORMATS).default('INDIVIDUAL'),
     theme: z.string().refine(isTheme, 'INVALID_CHOICE'),
     durationMinutes: wholeNumber(5, 480),
     allowsInPerson: checkbox(),

@@ -338,10 +338,12 @@ export type CancelData = FormReply & {
   confirm?: { reason: string; scope: 'SESSION' | 'SERIES'; count: number }
 }
 
-/** The sessions a cancellation of the whole series would take: this one and those to come. */
-function seriesRest(session: SessionDetail, now: Date) {
+/** The sessions a cancellation of the series would take: this one and those after it. */
+function seriesRest(session: SessionDetail) {
   return (session.series?.sessions ?? []).filter(
-    (other) => other.id === session.id || (other.status === 'SCHEDULED' && other.startsAt > now),
+    (other) =>
+      other.id === session.id ||
+      (other.status === 'SCHEDULED' && other.startsAt >= session.startsAt),
   )
 }
 
@@ -360,7 +362,7 @@ export async function cancelPage(request: Request, id: string | undefined) {
     open: session.status === 'SCHEDULED' && session.startsAt > now,
     participants: session._count.registrations,
     waiting: session._count.waitlist,
-    seriesRest: session.series ? seriesRest(session, now).length : 0,
+    seriesRest: session.series ? seriesRest(session).length : 0,
     maxLengths: maxLengthsOf(cancelSessionSchema),
   }
 }
@@ -375,7 +377,7 @@ export async function submitCancel(request: Request, id: string | undefined) {
   const now = new Date()
   const wholeSeries = scope === 'SERIES' && session.series !== null
   if (!confirmed) {
-    const count = wholeSeries ? seriesRest(session, now).length : 1
+    const count = wholeSeries ? seriesRest(session).length : 1
     const confirm = { reason, scope: wholeSeries ? 'SERIES' : 'SESSION', count } as const
     return respond({ ...formReply(parsed.values), confirm }, 200)
   }

@@ -280,17 +280,13 @@ export async function cancelSessions(
 ): Promise<CancelOutcome> {
   const named = await db.workshopSession.findFirst({
     where: { id: input.sessionId, organisationId: actor.organisationId },
-    select: { seriesId: true },
+    select: { seriesId: true, startsAt: true },
   })
   if (!named) return { kind: 'STALE' }
+  // The rest of a series: this session and those after it, not the ones before.
   const scope =
     input.wholeSeries && named.seriesId
-      ? {
-          OR: [
-            { id: input.sessionId },
-            { seriesId: named.seriesId, status: 'SCHEDULED' as const, startsAt: { gt: now } },
-          ],
-        }
+      ? { seriesId: named.seriesId, status: 'SCHEDULED' as const, startsAt: { gte: named.startsAt } }
       : { id: input.sessionId }
   const targets = await db.workshopSession.findMany({
     where: { organisationId: actor.organisationId, ...scope },
