@@ -17,8 +17,9 @@ export const ROUTE_OWNERS = {
   desk: ['espace.reserver.*', 'espace.creneaux.*', 'espace.rendez-vous.*'],
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
-  workshops: ['espace.ateliers.*'],
   notifications: ['webhooks.*', 'dev.*'],
+  workshops: ['espace.ateliers*', '$organisationSlug.ateliers*', 'atelier.*', 'attente.*'],
+  alerts: ['alerte.*'],
 }
 
 export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

@@ -523,6 +523,20 @@ const en: Resources = {
       next: 'Next appointment',
       noNext: 'No upcoming appointment.',
       noPast: 'No past appointment.',
+      workshops: 'Workshops',
+      noWorkshops: 'No workshop registration.',
+      workshopCompanion: 'with {{name}}',
+      workshopStatus: {
+        REGISTERED: 'registered',
+        ATTENDED: 'present',
+        ABSENT: 'absent',
+        EXCUSED: 'excused',
+        CANCELLED: 'seat given back',
+        WAITING: 'on the waiting list',
+        OFFERED: 'seat offered',
+        EXPIRED: 'offer expired',
+        LEFT: 'left the waiting list',
+      },
       pagination: 'Pages of the list',
       pageOf: 'Page {{page}} of {{pages}}',
       previousPage: 'Previous page',
@@ -999,7 +1013,7 @@ const en: Resources = {
       feed: {
         title: 'My agenda on my phone',
         intro:
-          'Subscribe your phone’s calendar (Google Calendar, Apple Calendar, Outlook) to this secret address: your appointments appear there, from 30 days back to 90 days ahead, with the resident’s first name and initial only.',
+          'Subscribe your phone’s calendar (Google Calendar, Apple Calendar, Outlook) to this secret address: your appointments and workshops appear there, from 30 days back to 90 days ahead, with the resident’s first name and initial only.',
         none: 'You have no subscription address.',
         exists:
           'A subscription address exists. For security it is shown only when created: create a new one if you lost it (the old one will stop working).',
@@ -1011,6 +1025,7 @@ const en: Resources = {
         revoked: 'Address deleted: subscribed calendars no longer receive your appointments.',
         warning: 'Do not share this address: anyone who knows it sees your appointments.',
         phone: 'phone',
+        workshop: 'Workshop · {{topic}} ({{taken}}/{{seats}} seats)',
       },
     },
     workshops: {

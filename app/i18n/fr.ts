@@ -533,6 +533,20 @@ const fr = {
       next: 'Prochain rendez-vous',
       noNext: 'Aucun rendez-vous à venir.',
       noPast: 'Aucun rendez-vous passé.',
+      workshops: 'Ateliers',
+      noWorkshops: 'Aucune inscription à un atelier.',
+      workshopCompanion: 'avec {{name}}',
+      workshopStatus: {
+        REGISTERED: 'inscrit',
+        ATTENDED: 'présent',
+        ABSENT: 'absent',
+        EXCUSED: 'excusé',
+        CANCELLED: 'place libérée',
+        WAITING: 'sur liste d’attente',
+        OFFERED: 'place proposée',
+        EXPIRED: 'proposition expirée',
+        LEFT: 'a quitté la liste d’attente',
+      },
       pagination: 'Pages de la liste',
       pageOf: 'Page {{page}} sur {{pages}}',
       previousPage: 'Page précédente',
@@ -1012,7 +1026,7 @@ const fr = {
       feed: {
         title: 'Mon agenda dans mon téléphone',
         intro:
-          'Abonnez l’agenda de votre téléphone (Google Agenda, Calendrier d’Apple, Outlook) à cette adresse secrète : vos rendez-vous y apparaissent, de 30 jours avant à 90 jours après, avec le prénom et l’initiale de l’usager seulement.',
+          'Abonnez l’agenda de votre téléphone (Google Agenda, Calendrier d’Apple, Outlook) à cette adresse secrète : vos rendez-vous et ateliers y apparaissent, de 30 jours avant à 90 jours après, avec le prénom et l’initiale de l’usager seulement.',
         none: 'Vous n’avez pas d’adresse d’abonnement.',
         exists:
           'Une adresse d’abonnement existe. Pour des raisons de sécurité, elle n’est affichée qu’à sa création : créez-en une nouvelle si vous l’avez perdue (l’ancienne cessera de fonctionner).',
@@ -1025,6 +1039,7 @@ const fr = {
         warning:
           'Ne partagez pas cette adresse : toute personne qui la connaît voit vos rendez-vous.',
         phone: 'téléphone',
+        workshop: 'Atelier · {{topic}} ({{taken}}/{{seats}} places)',
       },
     },
     workshops: {

@@ -17,7 +17,11 @@ import { requireAdvisor, requirePermission } from '~/features/access/index.serve
 import { appointmentView } from '~/features/calendar/agenda.server'
 import { dayRange, dayTitle, requestedDate } from '~/domain/time/days'
 import { PrintButton } from '~/components/print-button'
-import { sessionPath, sessionsBetween, sessionSummaryView } from '~/features/workshops/index.server'
+import {
+  workspaceSessionPath,
+  sessionsBetween,
+  sessionSummaryView,
+} from '~/features/workshops/index.server'
 
 // /espace/agenda: the day's appointments on one sheet, to print (?conseiller=<id> or
 // ?lieu=<id>, &date=YYYY-MM-DD). The same permissions as the calendars: calendar.view
@@ -103,7 +107,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
             mode: 'IN_PERSON' as const,
             site: view.site,
             phone: null,
-            workshop: { link: sessionPath(view.id), seats: view.seats },
+            workshop: { link: workspaceSessionPath(view.id), seats: view.seats },
           }
         }),
     ]

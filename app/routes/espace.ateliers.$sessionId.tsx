@@ -6,7 +6,7 @@ import {
   type AttendanceData,
 } from '~/features/workshops/participant-pages.server'
 import { sessionPage } from '~/features/workshops/session-pages.server'
-import { sessionPath, WORKSHOPS_PATH } from '~/features/workshops/workspace-paths'
+import { workspaceSessionPath, WORKSHOPS_PATH } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers/<id>: a workshop session, its participants and their attendance.
@@ -77,7 +77,7 @@ export default function SessionPage() {
                 {other.current ? (
                   <strong aria-current="page">{other.when}</strong>
                 ) : (
-                  <Link to={sessionPath(other.id)}>{other.when}</Link>
+                  <Link to={workspaceSessionPath(other.id)}>{other.when}</Link>
                 )}
                 {other.cancelled ? ` · ${t('workspace.workshops.cancelled')}` : null}
               </li>
@@ -88,19 +88,27 @@ export default function SessionPage() {
       <ul className="workspace-links no-print">
         {data.mayRegister ? (
           <li>
-            <Link to={sessionPath(s.id, 'inscrire')}>{t('workspace.workshops.registerLink')}</Link>
+            <Link to={workspaceSessionPath(s.id, 'inscrire')}>
+              {t('workspace.workshops.registerLink')}
+            </Link>
           </li>
         ) : null}
         <li>
-          <Link to={sessionPath(s.id, 'emargement')}>{t('workspace.workshops.sheetLink')}</Link>
+          <Link to={workspaceSessionPath(s.id, 'emargement')}>
+            {t('workspace.workshops.sheetLink')}
+          </Link>
         </li>
         {data.mayManage ? (
           <>
             <li>
-              <Link to={sessionPath(s.id, 'modifier')}>{t('workspace.workshops.changeLink')}</Link>
+              <Link to={workspaceSessionPath(s.id, 'modifier')}>
+                {t('workspace.workshops.changeLink')}
+              </Link>
             </li>
             <li>
-              <Link to={sessionPath(s.id, 'annuler')}>{t('workspace.workshops.cancelLink')}</Link>
+              <Link to={workspaceSessionPath(s.id, 'annuler')}>
+                {t('workspace.workshops.cancelLink')}
+              </Link>
             </li>
           </>
         ) : null}

@@ -6,7 +6,7 @@ import {
   submitCancel,
   type CancelData,
 } from '~/features/workshops/session-pages.server'
-import { sessionPath } from '~/features/workshops/workspace-paths'
+import { workspaceSessionPath } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers/<id>/annuler: cancel the session, or it and the rest of its series,
@@ -35,7 +35,7 @@ export default function CancelSession() {
     },
     messages: { reason: { REQUIRED: 'workspace.workshops.cancel.reasonRequired' } },
   })
-  const back = sessionPath(data.id)
+  const back = workspaceSessionPath(data.id)
   const confirm = actionData?.confirm
   return (
     <div className="page workspace">

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { PrintButton } from '~/components/print-button'
 import { signInSheet } from '~/features/workshops/session-pages.server'
-import { sessionPath } from '~/features/workshops/workspace-paths'
+import { workspaceSessionPath } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers/<id>/emargement: the sign-in sheet (feuille d'émargement), one table of
@@ -21,7 +21,7 @@ export default function SignInSheet() {
   return (
     <div className="page workspace sign-in-sheet">
       <p className="back-link">
-        <Link to={sessionPath(data.id)}>{t('workspace.workshops.backToSession')}</Link>
+        <Link to={workspaceSessionPath(data.id)}>{t('workspace.workshops.backToSession')}</Link>
       </p>
       <PrintButton />
       <h1>

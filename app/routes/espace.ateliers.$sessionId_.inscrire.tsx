@@ -7,7 +7,7 @@ import {
   submitRegistration,
   type RegistrationData,
 } from '~/features/workshops/participant-pages.server'
-import { sessionPath } from '~/features/workshops/workspace-paths'
+import { workspaceSessionPath } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers/<id>/inscrire: register someone at the desk or on the phone: find them
@@ -41,12 +41,12 @@ export default function RegisterAtDesk() {
       lastName: { REQUIRED: 'journey.contact.lastNameRequired' },
     },
   })
-  const base = sessionPath(data.id, 'inscrire')
+  const base = workspaceSessionPath(data.id, 'inscrire')
   const chosen = data.resident || data.isNew
   return (
     <div className="page workspace">
       <p className="back-link">
-        <Link to={sessionPath(data.id)}>{t('workspace.workshops.backToSession')}</Link>
+        <Link to={workspaceSessionPath(data.id)}>{t('workspace.workshops.backToSession')}</Link>
       </p>
       <h1>{data.title}</h1>
       {actionData?.problem ? (

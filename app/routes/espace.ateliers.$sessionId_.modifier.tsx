@@ -7,7 +7,7 @@ import {
   submitChange,
   type SessionFormData,
 } from '~/features/workshops/session-pages.server'
-import { sessionPath } from '~/features/workshops/workspace-paths'
+import { workspaceSessionPath } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers/<id>/modifier: the time, place, advisors, seats, level and what to bring
@@ -34,7 +34,7 @@ export default function ChangeSession() {
     maxLengths: data.maxLengths,
     ...useSessionLabels(false),
   })
-  const back = sessionPath(data.id)
+  const back = workspaceSessionPath(data.id)
   return (
     <div className="page workspace">
       <p className="back-link">

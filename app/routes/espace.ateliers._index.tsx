@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { workshopList } from '~/features/workshops/session-pages.server'
-import { sessionPath, WORKSHOPS_PATH } from '~/features/workshops/workspace-paths'
+import { workspaceSessionPath, WORKSHOPS_PATH } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers: the workshop sessions to come, at every site or one (?lieu=<site>).
@@ -54,7 +54,7 @@ export default function Workshops() {
             {data.sessions.map((session) => (
               <tr key={session.id}>
                 <td>
-                  <Link to={sessionPath(session.id)}>
+                  <Link to={workspaceSessionPath(session.id)}>
                     {session.day}, {session.time}
                   </Link>
                   {session.cancelled ? (

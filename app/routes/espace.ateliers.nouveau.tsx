@@ -7,7 +7,7 @@ import {
   submitNewSession,
   type SessionFormData,
 } from '~/features/workshops/session-pages.server'
-import { WORKSHOPS_PATH } from '~/features/workshops/workspace-paths'
+import { WORKSHOPS_PATH } from '~/features/workshops/paths'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/ateliers/nouveau: a workshop session, or a series of them, all written or none.

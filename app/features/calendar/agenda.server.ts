@@ -1,7 +1,11 @@
 import { db } from '~/platform/database/client.server'
 import { advisorsByIds } from '~/features/admin/index.server'
 import { advisorRules, ruleOfRow } from '~/features/schedule/index.server'
-import { sessionPath, sessionsBetween, sessionSummaryView } from '~/features/workshops/index.server'
+import {
+  workspaceSessionPath,
+  sessionsBetween,
+  sessionSummaryView,
+} from '~/features/workshops/index.server'
 import {
   absencesBetween,
   appointmentsBetween,
@@ -81,7 +85,7 @@ async function workshopViews(input: {
     const view = sessionSummaryView(session, zone, language, t)
     return {
       id: view.id,
-      link: sessionPath(view.id),
+      link: workspaceSessionPath(view.id),
       time: view.time,
       topic: view.topic,
       site: view.site,

@@ -3,7 +3,7 @@ import type { Translate } from '~/i18n/translate'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
 import { db } from '~/platform/database/client.server'
 import { dayTitle, wallTime } from '~/domain/time/days'
-import { sessionPath } from '~/features/workshops/index.server'
+import { workspaceSessionPath } from '~/features/workshops/index.server'
 import {
   ruleChoices,
   type AffectedAppointment,
@@ -86,7 +86,7 @@ export function affectedSessionView(session: AffectedSession, language: Language
       site: session.siteName,
     }),
     choiceFor: '',
-    workshopLink: sessionPath(session.id),
+    workshopLink: workspaceSessionPath(session.id),
   }
 }
 

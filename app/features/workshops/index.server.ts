@@ -1,5 +1,5 @@
 // What routes and other features use of workshops: registering and giving a seat back,
-// attendance, the waiting list and its offers, and the worker's expiry of holds.
+// attendance, the waiting list and its offers, the worker's expiry of holds, and the links.
 export { giveBackSeat, markAttendance, registerForSession } from './registration.server'
 export type { RegistrationOutcome, RegistrationRequest } from './registration.server'
 export {
@@ -10,7 +10,13 @@ export {
   offerFreedSeats,
 } from './waitlist.server'
 export type { AcceptOutcome, JoinOutcome, WaitlistRequest } from './waitlist.server'
+export {
+  alertPath,
+  registrationPath,
+  waitlistPath,
+  workspaceSessionPath,
+  WORKSHOPS_PATH,
+} from './paths'
 // The workspace's sessions as the calendars and the hours pages show them (decision 082).
 export { sessionsBetween } from './queries.server'
 export { sessionSummaryView, type SessionSummaryView } from './session-views.server'
-export { sessionPath, WORKSHOPS_PATH } from './workspace-paths'

@@ -16,7 +16,7 @@ import { optionalText } from '~/platform/form-fields.server'
 import { formReply, maxLengthsOf, parseForm, refusalOf } from '~/platform/forms.server'
 import { sessionById } from './queries.server'
 import { markAttendance, registerForSession } from './registration.server'
-import { sessionPath } from './workspace-paths'
+import { workspaceSessionPath } from './paths'
 import { sessionZone } from './session-views.server'
 
 // What reception and advisors do with a session's participants (decision 082): mark who
@@ -65,7 +65,7 @@ export async function submitAttendance(request: Request, id: string | undefined)
     const data: AttendanceData = { ...formReply(parsed.values), problem: outcome.reason }
     return Response.json(data, { status: outcome.reason === 'NOT_STARTED' ? 400 : 409 })
   }
-  return redirect(`${sessionPath(session.id)}?presence=1#participants`)
+  return redirect(`${workspaceSessionPath(session.id)}?presence=1#participants`)
 }
 
 const registrationFields = z.object({
@@ -178,5 +178,5 @@ export async function submitRegistration(request: Request, id: string | undefine
     const data: RegistrationData = { ...formReply(registration.values), problem: outcome.reason }
     return Response.json(data, { status: 409 })
   }
-  return redirect(`${sessionPath(session.id)}?inscrit=1#participants`)
+  return redirect(`${workspaceSessionPath(session.id)}?inscrit=1#participants`)
 }

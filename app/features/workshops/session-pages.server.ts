@@ -29,7 +29,7 @@ import {
 } from './queries.server'
 import { participantsView, sessionSummaryView, sessionZone } from './session-views.server'
 import { cancelSessions, changeSession, createSessions, type Clash } from './sessions.server'
-import { sessionPath } from './workspace-paths'
+import { workspaceSessionPath } from './paths'
 
 // The workspace's workshop pages (decision 082): what each loader shows and what each
 // action does, so the routes stay thin. /espace/ateliers lists the sessions to come,
@@ -190,7 +190,7 @@ export async function submitNewSession(request: Request) {
   }
   const [first] = outcome.sessionIds
   const query = outcome.sessionIds.length > 1 ? `cree=${outcome.sessionIds.length}` : 'cree=1'
-  return redirect(`${sessionPath(first!)}?${query}`)
+  return redirect(`${workspaceSessionPath(first!)}?${query}`)
 }
 
 // ---- One session
@@ -307,7 +307,7 @@ export async function submitChange(request: Request, id: string | undefined) {
   const outcome = await changeSession(db(), signedIn.actor, session.id, parsed.value, now)
   switch (outcome.kind) {
     case 'CHANGED':
-      return redirect(`${sessionPath(session.id)}?modifie=1`)
+      return redirect(`${workspaceSessionPath(session.id)}?modifie=1`)
     case 'STALE':
     case 'CLOSED':
       return reply({ ...formReply(parsed.values), problem: outcome.kind }, 409)
@@ -390,7 +390,7 @@ export async function submitCancel(request: Request, id: string | undefined) {
   if (outcome.kind !== 'CANCELLED') {
     return respond({ ...formReply(parsed.values), problem: outcome.kind }, 409)
   }
-  return redirect(`${sessionPath(session.id)}?annule=${outcome.count}`)
+  return redirect(`${workspaceSessionPath(session.id)}?annule=${outcome.count}`)
 }
 
 // ---- The sign-in sheet
