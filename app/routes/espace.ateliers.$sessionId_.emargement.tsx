@@ -24,9 +24,7 @@ export default function SignInSheet() {
         <Link to={workspaceSessionPath(data.id)}>{t('workspace.workshops.backToSession')}</Link>
       </p>
       <PrintButton />
-      <h1>
-        {data.title} · {data.organisation}
-      </h1>
+      <h1>{`${data.title} · ${data.organisation}`}</h1>
       {data.cancelled ? <p className="notice error">{t('workspace.workshops.cancelled')}</p> : null}
       <dl className="workspace-facts sign-in-facts">
         <dt>{t('workspace.workshops.topic')}</dt>
