@@ -6,7 +6,7 @@ import { idempotencyKeyHash, manageTokenFor } from '~/domain/booking/manage-toke
 import { bookingPorts } from '~/features/journey/index.server'
 import { moveToSlot } from '~/features/manage/index.server'
 import { cancelPendingAlerts } from '~/features/notifications/index.server'
-import { bookingContactOf, residentSelect } from '~/features/residents/index.server'
+import { residentContactOf, residentSelect } from '~/features/residents/index.server'
 import { recordAudit } from '~/platform/audit.server'
 import { forget } from '~/platform/cache/micro-cache.server'
 import { config } from '~/platform/config/config.server'
@@ -158,7 +158,7 @@ async function bookInstead(
       {
         ...place,
         start,
-        resident: bookingContactOf(request.resident),
+        resident: residentContactOf(request.resident),
         helper: null,
         note: null,
         createdVia: request.createdVia,

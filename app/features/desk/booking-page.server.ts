@@ -8,7 +8,7 @@ import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/dom
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 import { receivingAdvisors, organisationSites, siteById } from '~/features/admin/index.server'
 import { contactFields, contactStepSchema } from '~/features/journey/index.server'
-import { bookingContactOf, residentById, searchResidents } from '~/features/residents/index.server'
+import { residentById, residentContactOf, searchResidents } from '~/features/residents/index.server'
 import { availability } from '~/features/schedule/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { db } from '~/platform/database/client.server'
@@ -251,7 +251,7 @@ export async function submitBooking(request: Request) {
   if (refused || !booking.ok || (contact && !contact.ok)) return refuse(refused!, 400)
   const values = booking.values
   const resident = known
-    ? bookingContactOf(known)
+    ? residentContactOf(known)
     : { ...contact!.value.resident, language: 'fr' as const }
   const common = {
     signedIn,

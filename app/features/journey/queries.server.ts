@@ -1,5 +1,6 @@
 import { db } from '~/platform/database/client.server'
 import type { DisplayLanguage } from '~/domain/time/format'
+import { ONE_TO_ONE } from '~/domain/topics/format'
 import { topicInLanguage } from '~/domain/topics/language'
 
 /** An organisation as the public journey needs it, or null (unknown slug). */
@@ -38,7 +39,7 @@ const TOPIC_FIELDS = {
 /** The public topics in the reader's language (French where no English was given). */
 export async function listPublicTopics(organisationId: string, language: DisplayLanguage) {
   const topics = await db().topic.findMany({
-    where: { organisationId, active: true, isPublic: true },
+    where: { organisationId, active: true, isPublic: true, ...ONE_TO_ONE },
     orderBy: { name: 'asc' },
     select: TOPIC_FIELDS,
   })
@@ -50,7 +51,7 @@ export async function listPublicTopics(organisationId: string, language: Display
 /** A public topic of this organisation only: ids of other organisations find nothing. */
 export function findPublicTopic(organisationId: string, topicId: string) {
   return db().topic.findFirst({
-    where: { id: topicId, organisationId, active: true, isPublic: true },
+    where: { id: topicId, organisationId, active: true, isPublic: true, ...ONE_TO_ONE },
     select: TOPIC_FIELDS,
   })
 }

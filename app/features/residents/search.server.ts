@@ -1,7 +1,7 @@
+import type { ResidentContact } from '~/domain/booking/book'
 import { nameSearchKey } from '~/domain/residents/identity'
 import { normalisePhone } from '~/domain/residents/phone'
 import type { Db } from '~/platform/database/client.server'
-import type { ResidentContact } from '~/domain/booking/book'
 
 // Finding a resident by name or phone: the directory and booking on behalf search the
 // same way. Scoped by organisation; the caller has checked the permission.
@@ -53,19 +53,9 @@ export function residentById(db: Db, id: string) {
   return db.resident.findUnique({ where: { id }, select: residentSelect })
 }
 
-/** A known resident's details, as a booking records them. */
-export function bookingContactOf(
-  known: Pick<
-    NonNullable<Awaited<ReturnType<typeof residentById>>>,
-    | 'firstName'
-    | 'lastName'
-    | 'searchKey'
-    | 'phoneE164'
-    | 'phoneType'
-    | 'email'
-    | 'preferredLanguage'
-    | 'notificationConsent'
-  >,
+/** A known resident's details, as a booking or a registration records them. */
+export function residentContactOf(
+  known: NonNullable<Awaited<ReturnType<typeof residentById>>>,
 ): ResidentContact {
   return {
     firstName: known.firstName,

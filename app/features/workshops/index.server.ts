@@ -15,4 +15,8 @@ export {
   registrationPath,
   waitlistPath,
   workspaceSessionPath,
+  WORKSHOPS_PATH,
 } from './paths'
+// The workspace's sessions as the calendars and the hours pages show them (decision 082).
+export { sessionsBetween } from './queries.server'
+export { sessionSummaryView, type SessionSummaryView } from './session-views.server'
