@@ -286,7 +286,11 @@ export async function cancelSessions(
   // The rest of a series: this session and those after it, not the ones before.
   const scope =
     input.wholeSeries && named.seriesId
-      ? { seriesId: named.seriesId, status: 'SCHEDULED' as const, startsAt: { gte: named.startsAt } }
+      ? {
+          seriesId: named.seriesId,
+          status: 'SCHEDULED' as const,
+          startsAt: { gte: named.startsAt },
+        }
       : { id: input.sessionId }
   const targets = await db.workshopSession.findMany({
     where: { organisationId: actor.organisationId, ...scope },
