@@ -286,7 +286,11 @@ export async function cancelSessions(
   // The rest of a series: this session and those after it, not the ones before.
   const scope =
     input.wholeSeries && named.seriesId
-      ? { seriesId: named.seriesId, status: 'SCHEDULED' as const, startsAt: { gte: named.startsAt } }
+      ? {
+          seriesId: named.seriesId,
+          status: 'SCHEDULED' as const,
+          startsAt: { gte: named.startsAt },
+        }
       : { id: input.sessionId }
   const targets = await db.workshopSession.findMany({
     where: { organisationId: actor.organisationId, ...scope },
@@ -331,8 +335,22 @@ export async function cancelSessions(
           version: { increment: 1 },
         },
       })
+      const waiting = {
+        sessionId: target.id,
+        status: { in: ['WAITING' as const, 'OFFERED' as const] },
+      }
+      // An offer of a seat not sent yet would offer a seat of a cancelled session.
+      await tx.notification.updateMany({
+        where: { waitlistEntry: waiting, status: 'PENDING' },
+        data: {
+          status: 'CANCELLED',
+          lastError: 'session cancelled',
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      })
       await tx.waitlistEntry.updateMany({
-        where: { sessionId: target.id, status: { in: ['WAITING', 'OFFERED'] } },
+        where: waiting,
         data: { status: 'LEFT', heldSeatId: null, version: { increment: 1 } },
       })
       await recordAudit(tx, {
