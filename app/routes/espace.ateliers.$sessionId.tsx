@@ -164,7 +164,7 @@ export default function SessionPage() {
                       {participant.status === 'CANCELLED' ? (
                         '—'
                       ) : (
-                        <Form method="post" className="workspace-actions">
+                        <Form method="post" className="workspace-actions attendance-buttons">
                           <input type="hidden" name="registrationId" value={participant.id} />
                           {ATTENDANCE_MARKS.map((mark) => (
                             <button

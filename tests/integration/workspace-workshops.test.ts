@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon'
 import { describe, expect, test } from 'vitest'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
-import { joinWaitlist, registerForSession } from '~/features/workshops/index.server'
+import { giveBackSeat, joinWaitlist, registerForSession } from '~/features/workshops/index.server'
 import { testProvider } from '../support/database'
 import { TEST_SESSION_SECRET } from '../support/server'
 import { printed } from '../support/times'
@@ -564,7 +564,7 @@ describe(`changing and cancelling sessions on ${testProvider}`, () => {
       orderBy: { startsAt: 'asc' },
     })
     const second = sessions[1]!
-    await register(second.id)
+    const seat = await register(second.id)
     const waiting = await joinWaitlist(
       workspace.database,
       {
@@ -579,8 +579,27 @@ describe(`changing and cancelling sessions on ${testProvider}`, () => {
       TEST_SESSION_SECRET,
     )
     expect(waiting.ok).toBe(true)
-    const done = await post(`/espace/ateliers/${second.id}/annuler`, [
-      ['version', String(second.version)],
+    // The seat given back is offered to the person waiting; the offer is not sent yet.
+    expect(
+      (
+        await giveBackSeat(
+          workspace.database,
+          {
+            organisationId: organisation.id,
+            registrationId: seat,
+            by: 'RESIDENT',
+            actorAdvisorId: null,
+            reason: null,
+          },
+          new Date(),
+        )
+      ).ok,
+    ).toBe(true)
+    const current = await workspace.database.workshopSession.findUniqueOrThrow({
+      where: { id: second.id },
+    })
+    const done = await post(`/espace/ateliers/${current.id}/annuler`, [
+      ['version', String(current.version)],
       ['reason', 'Salle indisponible'],
       ['scope', 'SERIES'],
       ['confirmed', 'on'],
@@ -593,10 +612,12 @@ describe(`changing and cancelling sessions on ${testProvider}`, () => {
       select: { status: true },
     })
     expect(statuses.map((one) => one.status)).toEqual(['SCHEDULED', 'CANCELLED', 'CANCELLED'])
-    expect(
-      (await workspace.database.waitlistEntry.findFirstOrThrow({ where: { sessionId: second.id } }))
-        .status,
-    ).toBe('LEFT')
+    const entry = await workspace.database.waitlistEntry.findFirstOrThrow({
+      where: { sessionId: second.id },
+      include: { notifications: true },
+    })
+    expect(entry.status).toBe('LEFT')
+    expect(entry.notifications.map((row) => row.status)).toEqual(['CANCELLED'])
   })
 })
 

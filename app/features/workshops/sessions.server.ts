@@ -335,8 +335,22 @@ export async function cancelSessions(
           version: { increment: 1 },
         },
       })
+      const waiting = {
+        sessionId: target.id,
+        status: { in: ['WAITING' as const, 'OFFERED' as const] },
+      }
+      // An offer of a seat not sent yet would offer a seat of a cancelled session.
+      await tx.notification.updateMany({
+        where: { waitlistEntry: waiting, status: 'PENDING' },
+        data: {
+          status: 'CANCELLED',
+          lastError: 'session cancelled',
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      })
       await tx.waitlistEntry.updateMany({
-        where: { sessionId: target.id, status: { in: ['WAITING', 'OFFERED'] } },
+        where: waiting,
         data: { status: 'LEFT', heldSeatId: null, version: { increment: 1 } },
       })
       await recordAudit(tx, {
