@@ -306,6 +306,8 @@ const en: Resources = {
       QUIET_HOURS: 'The quiet period starts after noon and ends before noon.',
       SENDER_CHARACTERS:
         'The sender name has only unaccented letters and digits, no spaces, with at least one letter.',
+      FORMAT_IN_USE:
+        'This topic has upcoming appointments or workshops: cancel them or wait until they are over before changing its kind.',
     },
   },
   print: {

@@ -313,6 +313,8 @@ const fr = {
       QUIET_HOURS: 'La période sans message commence après midi et se termine avant midi.',
       SENDER_CHARACTERS:
         'Le nom d’expéditeur ne contient que des lettres sans accent et des chiffres, sans espace, avec au moins une lettre.',
+      FORMAT_IN_USE:
+        'Ce motif a des rendez-vous ou des ateliers à venir : annulez-les ou attendez qu’ils soient passés avant de changer sa forme.',
     },
   },
   print: {

@@ -41,6 +41,7 @@ const PRECISE = [
   'OUTSIDE_HOURS_NOT_CONFIRMED',
   'QUIET_HOURS',
   'SENDER_CHARACTERS',
+  'FORMAT_IN_USE',
 ] as const
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [...GENERIC, ...PRECISE]
