@@ -1120,7 +1120,7 @@ const en: Resources = {
       create: 'Create the workshop',
       save: 'Save the changes',
       clash:
-        'Nothing was saved: on {{day}}, {{advisor}} already has an appointment or a workshop between {{from}} and {{to}}. Change the date, the time or the advisor.',
+        'Nothing was saved: on {{day}}, {{advisor}} already has an appointment, a workshop or an absence between {{from}} and {{to}}. Change the date, the time or the advisor.',
       sessionTitle: 'Workshop: {{topic}}',
       changeTitle: 'Change the “{{topic}}” workshop of {{when}}',
       cancelTitle: 'Cancel the “{{topic}}” workshop of {{when}}',

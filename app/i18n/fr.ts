@@ -1134,7 +1134,7 @@ const fr = {
       create: 'Créer l’atelier',
       save: 'Enregistrer les modifications',
       clash:
-        'Rien n’a été enregistré : le {{day}}, {{advisor}} a déjà un rendez-vous ou un atelier entre {{from}} et {{to}}. Changez la date, l’heure ou le conseiller.',
+        'Rien n’a été enregistré : le {{day}}, {{advisor}} a déjà un rendez-vous, un atelier ou une absence entre {{from}} et {{to}}. Changez la date, l’heure ou le conseiller.',
       sessionTitle: 'Atelier : {{topic}}',
       changeTitle: 'Modifier l’atelier « {{topic}} » du {{when}}',
       cancelTitle: 'Annuler l’atelier « {{topic}} » du {{when}}',

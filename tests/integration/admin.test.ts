@@ -87,34 +87,6 @@ describe(`sites on ${testProvider}`, () => {
     const site = await database.site.findFirstOrThrow({ where: { name: SITE.name } })
     expect(site.city).toBe('Vernou-en-Sologne')
 
-    // With an appointment to come, the topic cannot become a workshop topic.
-    const advisor = await database.advisor.findFirstOrThrow({
-      where: { organisationId: topic.organisationId, role: 'ADVISOR' },
-    })
-    const someone = await database.resident.findFirstOrThrow({
-      where: { organisationId: topic.organisationId },
-    })
-    const startsAt = new Date(Date.now() + 400 * 86_400_000)
-    await database.appointment.create({
-      data: {
-        organisationId: topic.organisationId,
-        advisorId: advisor.id,
-        topicId: topic.id,
-        residentId: someone.id,
-        mode: 'PHONE',
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 45 * 60_000),
-        createdVia: 'RECEPTION',
-      },
-    })
-    const current = hidden(await (await get(path)).text(), 'updatedAt')
-    const switched = await post(path, { ...TOPIC, format: 'COLLECTIVE', updatedAt: current })
-    expect(switched.status).toBe(409)
-    expect(await switched.text()).toContain('Ce motif a des rendez-vous ou des ateliers à venir')
-    expect((await database.topic.findUniqueOrThrow({ where: { id: topic.id } })).format).toBe(
-      'INDIVIDUAL',
-    )
-
     const fresh = hidden(await (await get(path)).text(), 'updatedAt')
     expect((await post(path, { intent: 'deactivate', updatedAt: fresh })).status).toBe(302)
     expect((await database.site.findUniqueOrThrow({ where: { id: site.id } })).active).toBe(false)

@@ -209,11 +209,35 @@ describe(`creating workshop sessions on ${testProvider}`, () => {
     expect(response.status).toBe(409)
     expect(html).toContain(
       printed(
-        `Rien n’a été enregistré : le ${start.setLocale('fr').toFormat('cccc d LLLL yyyy')}, Karim Benali a déjà un rendez-vous ou un atelier entre 8 h 30 et 10 h.`,
+        `Rien n’a été enregistré : le ${start.setLocale('fr').toFormat('cccc d LLLL yyyy')}, Karim Benali a déjà un rendez-vous, un atelier ou une absence entre 8 h 30 et 10 h.`,
       ),
     )
     expect(html).toContain('value="7"')
     expect(html).toContain('>Votre téléphone chargé</textarea>')
+    expect(await workspace.database.workshopSession.count()).toBe(before)
+  })
+
+  test('during an advisor’s absence: refused the same way, nothing written', async () => {
+    const { karim } = await ids()
+    const day = DateTime.now().setZone(ZONE).plus({ days: 200 }).startOf('day')
+    await workspace.database.absence.create({
+      data: {
+        advisorId: karim.id,
+        startsAt: day.set({ hour: 8 }).toJSDate(),
+        endsAt: day.set({ hour: 18 }).toJSDate(),
+      },
+    })
+    const before = await workspace.database.workshopSession.count()
+    const response = await post(
+      '/espace/ateliers/nouveau',
+      await sessionFields({ date: day.toISODate()!, startTime: '14:00', endTime: '16:00' }, [
+        karim.id,
+      ]),
+    )
+    expect(response.status).toBe(409)
+    expect(await response.text()).toContain(
+      printed('Karim Benali a déjà un rendez-vous, un atelier ou une absence entre 14 h et 16 h.'),
+    )
     expect(await workspace.database.workshopSession.count()).toBe(before)
   })
 
@@ -492,7 +516,9 @@ describe(`changing and cancelling sessions on ${testProvider}`, () => {
       }),
     )
     expect(refused.status).toBe(409)
-    expect(await refused.text()).toContain('Léa Fontaine a déjà un rendez-vous ou un atelier')
+    expect(await refused.text()).toContain(
+      'Léa Fontaine a déjà un rendez-vous, un atelier ou une absence',
+    )
     const unchanged = await workspace.database.workshopSession.findUniqueOrThrow({
       where: { id: session.id },
       include: { advisors: true },

@@ -39,6 +39,17 @@ async function holdingTime<T>(
   }
 }
 
+/**
+ * An absence is not in the no-overlap guard (it is no booking), yet an advisor away cannot
+ * lead a session: refused like a taken time, under the advisor's lock as absences are written.
+ */
+async function refuseIfAway(tx: Tx, advisorId: string, time: SessionTime) {
+  const away = await tx.absence.count({
+    where: { advisorId, startsAt: { lt: time.endsAt }, endsAt: { gt: time.startsAt } },
+  })
+  if (away > 0) throw new SlotTakenError()
+}
+
 /** The session's advisors' time, as the no-overlap guard compares it. */
 async function holdTime(
   tx: Tx,
@@ -49,6 +60,7 @@ async function holdTime(
 ) {
   for (const advisorId of advisorIds) {
     attempt({ advisorId, startsAt: time.startsAt, endsAt: time.endsAt })
+    await refuseIfAway(tx, advisorId, time)
     await tx.workshopSessionAdvisor.create({
       data: { sessionId, advisorId, startsAt: time.startsAt, endsAt: time.endsAt },
     })
@@ -204,6 +216,7 @@ export async function changeSession(
       })
       for (const advisorId of change.advisorIds.filter((id) => current.includes(id))) {
         attempt({ advisorId, startsAt: change.time.startsAt, endsAt: change.time.endsAt })
+        await refuseIfAway(tx, advisorId, change.time)
         await tx.workshopSessionAdvisor.update({
           where: { sessionId_advisorId: { sessionId, advisorId } },
           data: { startsAt: change.time.startsAt, endsAt: change.time.endsAt, active: true },
