@@ -193,10 +193,10 @@ export async function changeSession(
       if (!seatPlan) {
         return { kind: 'SEATS_TAKEN', holders: seats.filter((seat) => !seat.free).length }
       }
-      const moved =
-        session.siteId !== change.siteId ||
+      const retimed =
         session.startsAt.getTime() !== change.time.startsAt.getTime() ||
         session.endsAt.getTime() !== change.time.endsAt.getTime()
+      const moved = session.siteId !== change.siteId || retimed
       await tx.workshopSession.update({
         where: { id: sessionId },
         data: {
@@ -216,7 +216,8 @@ export async function changeSession(
       })
       for (const advisorId of change.advisorIds.filter((id) => current.includes(id))) {
         attempt({ advisorId, startsAt: change.time.startsAt, endsAt: change.time.endsAt })
-        await refuseIfAway(tx, advisorId, change.time)
+        // An absence the admin chose to keep the session over stays accepted until it moves.
+        if (retimed) await refuseIfAway(tx, advisorId, change.time)
         await tx.workshopSessionAdvisor.update({
           where: { sessionId_advisorId: { sessionId, advisorId } },
           data: { startsAt: change.time.startsAt, endsAt: change.time.endsAt, active: true },
