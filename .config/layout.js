@@ -18,9 +18,9 @@ export const ROUTE_OWNERS = {
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
   notifications: ['webhooks.*', 'dev.*'],
-  // The public side of workshops: the list and a session's page, a registration's and a
-  // waiting-list place's links.
-  workshops: ['$organisationSlug.ateliers.*', 'atelier.*', 'attente.*'],
+  // The workshops' workspace pages, their public pages and the resident's links.
+  workshops: ['espace.ateliers*', '$organisationSlug.ateliers*', 'atelier.*', 'attente.*'],
+  alerts: ['alerte.*'],
 }
 
 export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

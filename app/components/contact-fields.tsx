@@ -1,12 +1,10 @@
-import type { ReactNode } from 'react'
-import type { Translate } from '~/i18n/translate'
+import type { FormReply, FormValues } from '~/domain/input/problems'
 import { useTranslation } from '~/i18n/use-translation'
-import { Choice, ChoiceGroup, TextField, type FormView } from './form'
+import { Choice, ChoiceGroup, TextField, useForm, type FormView } from './form'
 
-// The contact step's fields (features/journey/contact-form.server.ts reads them): the
-// person's name and how to reach them, the closed "someone else" block of a helper
-// (decision 025), the consent and the robots' field. The booking journey and the workshop
-// registration show the same fields, read by the same schema.
+// The contact step's fields (features/journey/contact-form.server.ts reads them), for every
+// form that asks a resident how to reach them: the booking's contact step, asking to be
+// told when a time frees up, and registering for a workshop or joining its waiting list.
 
 /**
  * Where the words of the "someone else" block come from: the journey's (an appointment)
@@ -15,13 +13,20 @@ import { Choice, ChoiceGroup, TextField, type FormView } from './form'
  */
 export type HelperWords = 'journey.contact' | 'publicWorkshops.contact'
 
-/** The labels and per-field messages of a form holding the contact fields. */
-export function contactFormConfig(
-  t: Translate,
-  more: Record<string, string> = {},
-  words: HelperWords = 'journey.contact',
-) {
-  return {
+/** The contact form's fields as the contact step labels them; `labels` adds a form's own. */
+export function useContactForm(config: {
+  reply: FormReply | null | undefined
+  defaults: FormValues | null
+  maxLengths: Record<string, number>
+  idPrefix?: string
+  labels?: Record<string, string>
+  words?: HelperWords
+}) {
+  const { t } = useTranslation()
+  const { labels, words = 'journey.contact', idPrefix = 'contact', ...form } = config
+  return useForm({
+    ...form,
+    idPrefix,
     labels: {
       firstName: t('journey.contact.firstName'),
       lastName: t('journey.contact.lastName'),
@@ -31,7 +36,8 @@ export function contactFormConfig(
       helperName: t('journey.contact.helperName'),
       helperPhone: t('journey.contact.helperPhoneShort'),
       helperEmail: t('journey.contact.helperEmailShort'),
-      ...more,
+      note: t('journey.contact.note'),
+      ...labels,
       website: t('journey.contact.website'),
     },
     messages: {
@@ -40,32 +46,12 @@ export function contactFormConfig(
       helperName: { REQUIRED: `${words}.helperNameRequired` },
       helperPhone: { CONTACT_REQUIRED: 'journey.contact.helperContactRequired' },
     },
-  }
+  })
 }
 
-export function ContactFields({
-  form,
-  isPhone = false,
-  words = 'journey.contact',
-  consent,
-  children,
-}: {
-  form: FormView
-  /** An appointment by phone: the number is required, to be called on. */
-  isPhone?: boolean
-  words?: HelperWords
-  /** What the consent box says the contact details are used for. */
-  consent: { label: string; hint: string }
-  /** Fields of the form's own, between the helper's block and the consent. */
-  children?: ReactNode
-}) {
+/** Name, phone and email of the person, each saying why it is asked. */
+export function ResidentContactFields({ form, isPhone }: { form: FormView; isPhone: boolean }) {
   const { t } = useTranslation()
-  const website = form.field('website')
-  const helperFields = ['helperName', 'helperPhone', 'helperEmail'].map(form.field)
-  // Open when it holds anything: what a helper typed is never hidden from them.
-  const helperOpen =
-    helperFields.some((field) => field.value || field.error) ||
-    form.field('messagesTo').value === 'helper'
   return (
     <>
       <TextField form={form} name="firstName" autoComplete="given-name" />
@@ -86,39 +72,80 @@ export function ContactFields({
         type="email"
         autoComplete="email"
       />
-      {/* A disclosure: closed, it is out of the way; it works without JavaScript. */}
-      <details className="helper" open={helperOpen}>
-        <summary>{t(`${words}.forSomeoneElse`)}</summary>
-        <p className="hint">{t(`${words}.helperIntro`)}</p>
-        <TextField form={form} name="helperName" autoComplete="name" />
-        <TextField
-          form={form}
-          name="helperPhone"
-          label={t('journey.contact.helperPhone')}
-          type="tel"
-          autoComplete="tel"
-        />
-        <TextField
-          form={form}
-          name="helperEmail"
-          label={t('journey.contact.helperEmail')}
-          type="email"
-          autoComplete="email"
-        />
-        <ChoiceGroup
-          form={form}
-          name="messagesTo"
-          type="radio"
-          legend={t('journey.contact.messagesTo')}
-          initial="resident"
-          options={[
-            { value: 'resident', label: t(`${words}.messagesToResident`) },
-            { value: 'helper', label: t('journey.contact.messagesToHelper') },
-          ]}
-        />
-      </details>
-      {children}
-      <Choice form={form} name="consent" label={consent.label} hint={consent.hint} />
+    </>
+  )
+}
+
+/**
+ * The closed "someone else" block, where a helper gives their own details (decision 025):
+ * a disclosure out of the way, that works without JavaScript, open when it holds anything,
+ * so what a helper typed is never hidden from them.
+ */
+export function HelperContactFields({
+  form,
+  words = 'journey.contact',
+}: {
+  form: FormView
+  words?: HelperWords
+}) {
+  const { t } = useTranslation()
+  const helperFields = ['helperName', 'helperPhone', 'helperEmail'].map(form.field)
+  const open =
+    helperFields.some((field) => field.value || field.error) ||
+    form.field('messagesTo').value === 'helper'
+  return (
+    <details className="helper" open={open}>
+      <summary>{t(`${words}.forSomeoneElse`)}</summary>
+      <p className="hint">{t(`${words}.helperIntro`)}</p>
+      <TextField form={form} name="helperName" autoComplete="name" />
+      <TextField
+        form={form}
+        name="helperPhone"
+        label={t('journey.contact.helperPhone')}
+        type="tel"
+        autoComplete="tel"
+      />
+      <TextField
+        form={form}
+        name="helperEmail"
+        label={t('journey.contact.helperEmail')}
+        type="email"
+        autoComplete="email"
+      />
+      <ChoiceGroup
+        form={form}
+        name="messagesTo"
+        type="radio"
+        legend={t('journey.contact.messagesTo')}
+        initial="resident"
+        options={[
+          { value: 'resident', label: t(`${words}.messagesToResident`) },
+          { value: 'helper', label: t('journey.contact.messagesToHelper') },
+        ]}
+      />
+    </details>
+  )
+}
+
+/** The reminders' consent (worded for what it is about), and the field only robots fill in. */
+export function ConsentAndRobotTrap({
+  form,
+  consent,
+}: {
+  form: FormView
+  /** What the box says the details are used for: an appointment's reminders by default. */
+  consent?: { label: string; hint: string }
+}) {
+  const { t } = useTranslation()
+  const website = form.field('website')
+  return (
+    <>
+      <Choice
+        form={form}
+        name="consent"
+        label={consent?.label ?? t('journey.contact.consent')}
+        hint={consent?.hint ?? t('journey.contact.consentWhy')}
+      />
       <div className="honeypot" aria-hidden="true">
         <label htmlFor={website.id}>{website.label}</label>
         <input id={website.id} name={website.name} type="text" tabIndex={-1} autoComplete="off" />

@@ -8,11 +8,14 @@ export function WeekSlots({
   weekHref,
   firstHref,
   slotHref,
+  alertHref,
 }: {
   view: WeekView
   weekHref: (week: string) => string
   firstHref: string
   slotHref: (start: string) => string
+  /** Where to ask to be told when a time frees up, when none is free at all. */
+  alertHref?: string
 }) {
   const { t } = useTranslation()
   return (
@@ -34,7 +37,16 @@ export function WeekSlots({
               <Link to={weekHref(view.nextDayWeek)}>{t('journey.slot.goToNext')}</Link>
             </p>
           ) : (
-            <p>{t('journey.slot.noSlotAtAll')}</p>
+            <>
+              <p>{t('journey.slot.noSlotAtAll')}</p>
+              {alertHref ? (
+                <p>
+                  <Link to={alertHref} className="button">
+                    {t('alerts.journey.link')}
+                  </Link>
+                </p>
+              ) : null}
+            </>
           )}
         </div>
       ) : (

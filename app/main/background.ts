@@ -2,11 +2,13 @@ import type { AppConfig } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
 import { startNotificationWorker, type RunningWorker } from '~/features/notifications/index.server'
 import { expireHolds } from '~/features/workshops/index.server'
+import { scanEarlierSlots } from '~/features/alerts/index.server'
 import { logger } from '~/platform/logging.server'
 
 // What runs beside the web requests, in the web process or alone (`npm run worker`): the
 // notification worker, and the periodic tasks whose outcome is itself outbox rows (an
-// expired hold passes the seat on and writes the next offer). Every task is a conditional
+// expired hold passes the seat on and writes the next offer; an earlier time free writes
+// the alerts of the requests it suits). Every task is a conditional
 // update, so two workers running them at once do each piece once.
 
 const TASK_EVERY_MS = 30_000
@@ -17,7 +19,10 @@ export type BackgroundWork = { worker: RunningWorker; stop: () => Promise<void> 
 
 export async function startBackgroundWork(db: Db, config: AppConfig): Promise<BackgroundWork> {
   const worker = await startNotificationWorker(db, config, logger)
-  const tasks: Task[] = [{ name: 'expire seat holds', run: (now) => expireHolds(db, now) }]
+  const tasks: Task[] = [
+    { name: 'expire seat holds', run: (now) => expireHolds(db, now) },
+    { name: 'earlier-slot alerts', run: (now) => scanEarlierSlots(db, now) },
+  ]
   let running: Promise<unknown> = Promise.resolve()
   const tick = () => {
     running = running.then(() =>

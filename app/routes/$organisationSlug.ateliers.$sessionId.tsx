@@ -1,8 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { ContactFields, contactFormConfig } from '~/components/contact-fields'
-import { ErrorSummary, TextField, useForm } from '~/components/form'
+import {
+  ConsentAndRobotTrap,
+  HelperContactFields,
+  ResidentContactFields,
+  useContactForm,
+} from '~/components/contact-fields'
+import { ErrorSummary, TextField } from '~/components/form'
 import { SeatsLeft, WorkshopSummary, SeriesDates } from '~/components/workshop-session'
 import { requireOrganisation } from '~/features/journey/index.server'
 import { workshopPaths } from '~/features/workshops/paths'
@@ -100,15 +105,13 @@ export default function WorkshopSession() {
         ? 'waitlist'
         : null
   const register = shown === 'register'
-  const form = useForm({
+  const form = useContactForm({
     reply: answer?.reply,
+    defaults: null,
     maxLengths: page.maxLengths,
     idPrefix: 'registration',
-    ...contactFormConfig(
-      t,
-      { companionName: t('publicWorkshops.session.companionShort') },
-      'publicWorkshops.contact',
-    ),
+    labels: { companionName: t('publicWorkshops.session.companionShort') },
+    words: 'publicWorkshops.contact',
   })
   const companion = form.field('companionName')
   const notice = answer?.notice ? t(`publicWorkshops.refusal.${answer.notice}`) : null
@@ -148,27 +151,27 @@ export default function WorkshopSession() {
           <p>{t('publicWorkshops.session.intro')}</p>
           <Form method="post" id="registration" noValidate>
             <input type="hidden" name="intent" value={shown} />
-            <ContactFields
+            <ResidentContactFields form={form} isPhone={false} />
+            <HelperContactFields form={form} words="publicWorkshops.contact" />
+            {register ? (
+              <details className="helper" open={Boolean(companion.value || companion.error)}>
+                <summary>{t('publicWorkshops.session.companion')}</summary>
+                <TextField
+                  form={form}
+                  name="companionName"
+                  label={t('publicWorkshops.session.companionName')}
+                  hint={t('publicWorkshops.session.companionWhy')}
+                  autoComplete="off"
+                />
+              </details>
+            ) : null}
+            <ConsentAndRobotTrap
               form={form}
-              words="publicWorkshops.contact"
               consent={{
                 label: t('publicWorkshops.session.consent'),
                 hint: t('publicWorkshops.session.consentWhy'),
               }}
-            >
-              {register ? (
-                <details className="helper" open={Boolean(companion.value || companion.error)}>
-                  <summary>{t('publicWorkshops.session.companion')}</summary>
-                  <TextField
-                    form={form}
-                    name="companionName"
-                    label={t('publicWorkshops.session.companionName')}
-                    hint={t('publicWorkshops.session.companionWhy')}
-                    autoComplete="off"
-                  />
-                </details>
-              ) : null}
-            </ContactFields>
+            />
             <button type="submit" disabled={navigation.state === 'submitting'}>
               {t(
                 register

@@ -71,6 +71,7 @@ export default function ChooseSlot() {
         weekHref={(week) => paths.slots(data.place, week)}
         firstHref={`${paths.slots(data.place)}?premier=1`}
         slotHref={(start) => paths.contact(data.place, start)}
+        alertHref={paths.alert(data.place)}
       />
     </div>
   )

@@ -2,8 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { ErrorSummary, TextField, useForm } from '~/components/form'
-import { ContactFields, contactFormConfig } from '~/components/contact-fields'
+import { ErrorSummary, TextField } from '~/components/form'
+import {
+  ConsentAndRobotTrap,
+  HelperContactFields,
+  ResidentContactFields,
+  useContactForm,
+} from '~/components/contact-fields'
 import type { FormReply } from '~/domain/input/problems'
 import { JourneyHeader } from '~/features/journey/journey-header'
 import { journeyPaths } from '~/features/journey/paths'
@@ -55,13 +60,8 @@ export default function ContactStep() {
   const reply = useActionData<typeof action>() as FormReply | undefined
   const { t } = useTranslation()
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
-  const form = useForm({
-    reply,
-    defaults: data.draft,
-    maxLengths: data.maxLengths,
-    idPrefix: 'contact',
-    ...contactFormConfig(t, { note: t('journey.contact.note') }),
-  })
+  const form = useContactForm({ reply, defaults: data.draft, maxLengths: data.maxLengths })
+  const isPhone = data.mode === 'PHONE'
   return (
     <div className="page">
       <JourneyHeader step={5} title={t('journey.contact.title')} backTo={paths.slots(data.place)} />
@@ -69,21 +69,15 @@ export default function ContactStep() {
       <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
       <p>{t('journey.contact.intro')}</p>
       <Form method="post" id="contact" noValidate>
-        <ContactFields
+        <ResidentContactFields form={form} isPhone={isPhone} />
+        <HelperContactFields form={form} />
+        <TextField
           form={form}
-          isPhone={data.mode === 'PHONE'}
-          consent={{
-            label: t('journey.contact.consent'),
-            hint: t('journey.contact.consentWhy'),
-          }}
-        >
-          <TextField
-            form={form}
-            name="note"
-            hint={t('journey.contact.noteWhy', { max: data.maxLengths.note })}
-            multiline
-          />
-        </ContactFields>
+          name="note"
+          hint={t('journey.contact.noteWhy', { max: data.maxLengths.note })}
+          multiline
+        />
+        <ConsentAndRobotTrap form={form} />
         <button type="submit">{t('journey.contact.submit')}</button>
       </Form>
     </div>

@@ -77,7 +77,14 @@ export default function ChooseSite() {
               >
                 {t('journey.site.choose')}
               </Link>
-            ) : null}
+            ) : (
+              <Link
+                to={paths.alert(site.id)}
+                aria-label={t('alerts.journey.linkLabel', { place: site.name })}
+              >
+                {t('alerts.journey.link')}
+              </Link>
+            )}
           </li>
         ))}
       </ul>

@@ -155,7 +155,12 @@ export default function Calendar() {
         {data.days.map((day) => (
           <section key={day.date} aria-labelledby={`day-${day.date}`}>
             <h2 id={`day-${day.date}`}>{day.title}</h2>
-            <DayAgenda hours={day.hours} appointments={day.appointments} absences={day.absences} />
+            <DayAgenda
+              hours={day.hours}
+              appointments={day.appointments}
+              absences={day.absences}
+              workshops={day.workshops}
+            />
           </section>
         ))}
       </div>

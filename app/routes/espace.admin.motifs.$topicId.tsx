@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { Choice, FieldGroup, SelectField, TextField, useForm } from '~/components/form'
+import { Choice, ChoiceGroup, FieldGroup, SelectField, TextField, useForm } from '~/components/form'
+import { TOPIC_FORMATS } from '~/domain/topics/format'
 import { DIGITAL_SKILL_THEMES, PROCEDURE_THEMES } from '~/domain/topics/themes'
 import { AdminRecordForm } from '~/features/admin/record-form'
 import { TOPIC_FIELDS, TOPICS_PATH } from '~/features/admin/record-fields'
@@ -50,6 +51,13 @@ export default function TopicForm() {
       list={{ path: TOPICS_PATH, title: t('workspace.admin.topics.title') }}
     >
       <TextField form={form} name="name" />
+      <ChoiceGroup
+        form={form}
+        name="format"
+        type="radio"
+        hint={label('formatHint')}
+        options={TOPIC_FORMATS.map((format) => ({ value: format, label: label(format) }))}
+      />
       <SelectField form={form} name="theme" options={themes} />
       <TextField form={form} name="durationMinutes" />
       <FieldGroup form={form} name="allowsInPerson">

@@ -15,6 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: topic.id,
       name: topic.name,
       details: [
+        t(`workspace.admin.topics.${topic.format}`),
         t(`theme.${topic.theme}`),
         t('workspace.admin.topics.duration', { minutes: topic.durationMinutes }),
       ],

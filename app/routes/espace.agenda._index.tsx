@@ -17,6 +17,11 @@ import { requireAdvisor, requirePermission } from '~/features/access/index.serve
 import { appointmentView } from '~/features/calendar/agenda.server'
 import { dayRange, dayTitle, requestedDate } from '~/domain/time/days'
 import { PrintButton } from '~/components/print-button'
+import {
+  workspaceSessionPath,
+  sessionsBetween,
+  sessionSummaryView,
+} from '~/features/workshops/index.server'
 
 // /espace/agenda: the day's appointments on one sheet, to print (?conseiller=<id> or
 // ?lieu=<id>, &date=YYYY-MM-DD). The same permissions as the calendars: calendar.view
@@ -31,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   let heading: string
   let zone = signedIn.organisation.timeZone
   let load: (from: Date, to: Date) => ReturnType<typeof appointmentsBetween>
+  let scope: Parameters<typeof sessionsBetween>[2]
   let advisorId: string | null = null
   if (siteId) {
     const site = await siteById(db(), siteId)
@@ -42,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     heading = site!.name
     zone = site!.timeZone ?? zone
     load = (from, to) => siteAppointmentsBetween(db(), organisationId, site!.id, from, to)
+    scope = { siteId: site!.id }
   } else {
     const advisor = await advisorById(db(), url.searchParams.get('conseiller') ?? actor.advisorId)
     requirePermission(
@@ -52,12 +59,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     heading = `${advisor!.firstName} ${advisor!.lastName}`
     advisorId = advisor!.id
     load = (from, to) => appointmentsBetween(db(), organisationId, [advisor!.id], from, to)
+    scope = { advisorIds: [advisor!.id] }
   }
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const date = requestedDate(url.searchParams.get('date'), zone)
   const range = dayRange(date, zone)
-  const [appointments, advisors, sites] = await Promise.all([
+  const [appointments, sessions, advisors, sites] = await Promise.all([
     load(range.from, range.to),
+    sessionsBetween(db(), organisationId, scope, range.from, range.to),
     can(actor, 'calendar.view') ? receivingAdvisors(db(), organisationId) : [],
     can(actor, 'calendar.viewSite') ? organisationSites(db(), organisationId) : [],
   ])
@@ -74,12 +83,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
     advisors: advisors.map((a) => ({ id: a.id, name: `${a.firstName} ${a.lastName}` })),
     sites,
     canAdminister: can(actor, 'organisation.administer'),
-    rows: appointments
-      .filter((appointment) => !isCancelled(appointment.status))
-      .map((appointment) => ({
-        ...appointmentView(appointment, zone, language),
-        advisor: names.get(appointment.advisorId) ?? '',
-      })),
+    rows: [
+      ...appointments
+        .filter((appointment) => !isCancelled(appointment.status))
+        .map((appointment) => ({
+          startsAt: appointment.startsAt.getTime(),
+          ...appointmentView(appointment, zone, language),
+          advisor: names.get(appointment.advisorId) ?? '',
+          workshop: null,
+        })),
+      // A workshop is one line: its seats taken stand where a resident's name would.
+      ...sessions
+        .filter((session) => session.status !== 'CANCELLED')
+        .map((session) => {
+          const view = sessionSummaryView(session, zone, language, t)
+          return {
+            startsAt: session.startsAt.getTime(),
+            id: view.id,
+            time: view.time,
+            advisor: view.advisors,
+            resident: '',
+            topic: view.topic,
+            mode: 'IN_PERSON' as const,
+            site: view.site,
+            phone: null,
+            workshop: { link: workspaceSessionPath(view.id), seats: view.seats },
+          }
+        }),
+    ]
+      .sort((a, b) => a.startsAt - b.startsAt)
+      .map(({ startsAt: _, ...row }) => row),
   }
 }
 
@@ -143,7 +176,15 @@ export default function PrintableAgenda() {
               <tr key={row.id}>
                 <td>{row.time}</td>
                 {data.bySite ? <td>{row.advisor}</td> : null}
-                <td>{row.resident}</td>
+                <td>
+                  {row.workshop ? (
+                    <Link to={row.workshop.link}>
+                      {t('workspace.agenda.workshop', { seats: row.workshop.seats })}
+                    </Link>
+                  ) : (
+                    row.resident
+                  )}
+                </td>
                 <td>{row.topic}</td>
                 <td>
                   {row.mode === 'PHONE'

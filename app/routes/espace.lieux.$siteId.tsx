@@ -6,7 +6,7 @@ import { siteAdvisors } from '~/features/calendar/queries.server'
 import { siteById } from '~/features/admin/index.server'
 import { AdvisorDays, DayAgenda } from '~/features/calendar/day-agenda'
 import { TimeGrid } from '~/features/calendar/time-grid'
-import { siteWeekGrid } from '~/features/calendar/week-grid.server'
+import { siteDayWorkshops, siteWeekGrid } from '~/features/calendar/week-grid.server'
 import { PrintButton } from '~/components/print-button'
 import { localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
@@ -57,6 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           date: day.date,
           title: day.title,
           appointments: columns.flatMap((column) => column.days[index]!.appointments),
+          workshops: siteDayWorkshops(columns, index),
         }))
       : [],
     columns: week
@@ -122,7 +123,11 @@ export default function SiteDay() {
             {data.weekDays.map((day) => (
               <section key={day.date} aria-labelledby={`day-${day.date}`}>
                 <h2 id={`day-${day.date}`}>{day.title}</h2>
-                <DayAgenda appointments={day.appointments} absences={[]} />
+                <DayAgenda
+                  appointments={day.appointments}
+                  absences={[]}
+                  workshops={day.workshops}
+                />
               </section>
             ))}
           </div>

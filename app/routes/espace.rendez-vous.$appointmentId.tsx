@@ -18,6 +18,14 @@ import {
   type StatusChange,
 } from '~/domain/booking/attendance'
 import { AppointmentMessages } from '~/components/workspace/appointment-messages'
+import { EarlierSlotAlert } from '~/features/desk/earlier-slot-alert'
+import {
+  alertChoiceForm,
+  alertStateOf,
+  askForAppointment,
+  stopForAppointment,
+} from '~/features/alerts/index.server'
+import type { AskRefusal } from '~/domain/alerts/earlier-slot'
 import { ChoiceGroup, ErrorSummary, TextField, useForm } from '~/components/form'
 import type { FormReply } from '~/domain/input/problems'
 import {
@@ -40,6 +48,9 @@ const KNOWN_ACTIONS = [
   'APPOINTMENT_EXCUSED',
   'APPOINTMENT_CANCELLED',
   'APPOINTMENT_NOTE',
+  'EARLIER_SLOT_ASKED',
+  'EARLIER_SLOT_STOPPED',
+  'EARLIER_SLOT_TAKEN',
 ]
 
 async function load(request: Request, id: string | undefined, action: 'view' | 'update') {
@@ -57,11 +68,12 @@ async function load(request: Request, id: string | undefined, action: 'view' | '
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { signedIn, appointment } = await load(request, params.appointmentId, 'view')
-  const [t, language, history, messages] = await Promise.all([
+  const [t, language, history, messages, alert] = await Promise.all([
     fixedT(request),
     languageOf(request),
     appointmentHistory(db(), signedIn.organisation.id, appointment.id),
     appointmentMessages(db(), appointment.id),
+    appointment.status === 'BOOKED' ? alertStateOf(db(), appointment.id, new Date()) : null,
   ])
   const zone = appointment.site?.timeZone ?? signedIn.organisation.timeZone
   const orgZone = signedIn.organisation.timeZone
@@ -73,6 +85,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     saved: url.searchParams.get('enregistre') === '1',
     maxLengths: maxLengthsOf(statusForm, noteForm),
     moved: url.searchParams.get('deplace') === '1',
+    alertNotice: (['asked', 'stopped'] as const).find((n) => url.searchParams.get('alerte') === n),
+    alert,
     appointment: {
       id: appointment.id,
       residentId: resident.id,
@@ -126,8 +140,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 type ActionData = FormReply & {
-  intent: 'status' | 'note'
+  intent: 'status' | 'note' | 'alert'
   problem?: 'STALE' | 'FINAL'
+  /** Why no earlier-slot alert could be asked. */
+  alertRefusal?: AskRefusal
   /** A cancellation waiting for its confirmation step. */
   confirm?: { status: StatusChange; reason: string }
 }
@@ -135,6 +151,7 @@ type ActionData = FormReply & {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { signedIn, appointment } = await load(request, params.appointmentId, 'update')
   const form = await request.formData()
+  if (form.has('alert')) return alertAction(signedIn, appointment.id, form)
   const intent = form.get('intent') === 'note' ? ('note' as const) : ('status' as const)
   const parsed = parseForm(form, intent === 'note' ? noteForm : statusForm)
   if (!parsed.ok)
@@ -154,6 +171,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return Response.json(reply satisfies ActionData, { status: 409 })
   }
   return redirect(`/espace/rendez-vous/${appointment.id}?enregistre=1`)
+}
+
+/** Reception (or the advisor) asks for earlier-slot alerts for the resident, or stops them. */
+async function alertAction(signedIn: SignedIn, appointmentId: string, form: FormData) {
+  const parsed = parseForm(form, alertChoiceForm)
+  const page = `/espace/rendez-vous/${appointmentId}`
+  if (!parsed.ok) return redirect(page)
+  const staff = { kind: 'STAFF', actor: signedIn.actor } as const
+  if (parsed.value.alert === 'stop') {
+    await stopForAppointment(db(), appointmentId, staff)
+    return redirect(`${page}?alerte=stopped`)
+  }
+  const asked = await askForAppointment(db(), appointmentId, staff, new Date())
+  if (asked.ok) return redirect(`${page}?alerte=asked`)
+  const reply = { intent: 'alert' as const, ...formReply({}), alertRefusal: asked.refusal }
+  return Response.json(reply satisfies ActionData, { status: 409 })
 }
 
 function write(signedIn: SignedIn, appointmentId: string, data: AppointmentChange) {
@@ -209,6 +242,16 @@ export default function AppointmentPage() {
           {t('workspace.appointment.moved')}
         </p>
       ) : null}
+      {data.alertNotice && !actionData ? (
+        <p className="notice notice-success" role="status">
+          {t(`alerts.workspace.${data.alertNotice}`)}
+        </p>
+      ) : null}
+      {actionData?.alertRefusal ? (
+        <p className="notice error" role="alert">
+          {t(`alerts.workspace.refusals.${actionData.alertRefusal}`)}
+        </p>
+      ) : null}
       {actionData?.problem ? (
         <p className="notice error" role="alert">
           {actionData.problem === 'STALE'
@@ -257,6 +300,8 @@ export default function AppointmentPage() {
           </Link>
         </p>
       ) : null}
+
+      {data.alert ? <EarlierSlotAlert alert={data.alert} /> : null}
 
       <AppointmentMessages messages={data.messages} />
 

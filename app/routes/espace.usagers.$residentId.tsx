@@ -9,8 +9,10 @@ import {
   residentAppointments,
   residentHistory,
   residentRecord,
+  residentWorkshops,
   updateResident,
 } from '~/features/residents/directory.server'
+import { workspaceSessionPath } from '~/features/workshops/index.server'
 import { Choice, ErrorSummary, SelectField, TextField, useForm } from '~/components/form'
 import type { FormReply } from '~/domain/input/problems'
 import { residentEditForm } from '~/features/residents/forms.server'
@@ -22,8 +24,8 @@ import { contactFields, contactStepSchema } from '~/features/journey/index.serve
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 
-// /espace/usagers/:residentId: contact details (editable), appointments, history and
-// possible duplicates of one resident.
+// /espace/usagers/:residentId: contact details (editable), appointments, workshop seats,
+// history and possible duplicates of one resident.
 
 const KNOWN_ACTIONS = ['RESIDENT_UPDATED', 'RESIDENT_MERGED', 'RESIDENT_MERGED_INTO']
 
@@ -49,10 +51,11 @@ async function load(request: Request, id: string | undefined, action: Action) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { signedIn, resident } = await load(request, params.residentId, 'resident.view')
   const { actor, organisation } = signedIn
-  const [t, language, appointments, history, duplicates] = await Promise.all([
+  const [t, language, appointments, workshops, history, duplicates] = await Promise.all([
     fixedT(request),
     languageOf(request),
     residentAppointments(db(), resident.id),
+    residentWorkshops(db(), resident.id),
     residentHistory(db(), organisation.id, resident.id),
     possibleDuplicates(db(), resident),
   ])
@@ -97,6 +100,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     upcoming: appointmentRows.filter((row) => row.upcoming).reverse(),
     past: appointmentRows.filter((row) => !row.upcoming),
+    workshops: workshops.map((row) => ({
+      id: row.id,
+      path: workspaceSessionPath(row.session.id),
+      when: formatAppointmentDate(
+        row.session.startsAt,
+        row.session.site.timeZone ?? organisation.timeZone,
+        language,
+      ),
+      topic: row.session.topic.name,
+      place: row.session.site.name,
+      status: row.status,
+      companion: row.companion ?? null,
+    })),
     history: history.map((event) => ({
       id: event.id,
       when: formatAppointmentDate(event.createdAt, organisation.timeZone, language),
@@ -267,6 +283,25 @@ export default function ResidentPage() {
           <p>{t('workspace.residents.noPast')}</p>
         ) : (
           <AppointmentList rows={data.past} />
+        )}
+      </section>
+
+      <section aria-labelledby="workshops-title">
+        <h2 id="workshops-title">{t('workspace.residents.workshops')}</h2>
+        {data.workshops.length === 0 ? (
+          <p>{t('workspace.residents.noWorkshops')}</p>
+        ) : (
+          <ul className="workspace-results">
+            {data.workshops.map((row) => (
+              <li key={row.id}>
+                <Link to={row.path}>{row.when}</Link> · {row.topic} · {row.place} ·{' '}
+                <strong>{t(`workspace.residents.workshopStatus.${row.status}`)}</strong>
+                {row.companion
+                  ? ` · ${t('workspace.residents.workshopCompanion', { name: row.companion })}`
+                  : null}
+              </li>
+            ))}
+          </ul>
         )}
       </section>
 

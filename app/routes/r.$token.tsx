@@ -10,6 +10,8 @@ import { db } from '~/platform/database/client.server'
 import { linkPageMeta } from '~/components/link-pages'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
 import { AppointmentPreparation, BookAgain } from '~/features/manage/appointment-parts'
+import { EarlierSlotChoice } from '~/features/manage/earlier-slot-choice'
+import { alertStateOf } from '~/features/alerts/index.server'
 
 // The resident's manage link: the confirmation right after booking, then the page to
 // see, move or cancel. Cancelling is a step of its own (r.$token_.annuler.tsx).
@@ -21,6 +23,8 @@ function noticeOf(url: URL, state: ReturnType<typeof managedView>['state']) {
   if (state === 'DONE') return 'statusDone'
   if (url.searchParams.has('nouveau')) return 'booked'
   if (url.searchParams.has('deplace')) return 'moved'
+  if (url.searchParams.has('alerte')) return 'alertAsked'
+  if (url.searchParams.has('alerte-arretee')) return 'alertStopped'
   // Someone moved it from another tab or device while this one was confirming.
   if (url.searchParams.has('deja-deplace')) return 'alreadyMoved'
   return null
@@ -29,11 +33,13 @@ function noticeOf(url: URL, state: ReturnType<typeof managedView>['state']) {
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
-  const view = managedView(appointment, language, new Date())
+  const now = new Date()
+  const view = managedView(appointment, language, now)
   return {
     ...view,
     // Only residents whose SMS come from a number can cancel by replying.
     cancelsByReply: await cancelsByReply(db(), appointment.id),
+    alert: view.canChange ? await alertStateOf(db(), appointment.id, now) : null,
     token: params.token!,
     notice: noticeOf(new URL(request.url), view.state),
     title: t('manage.title'),
@@ -47,8 +53,9 @@ export const ErrorBoundary = LinkNotFoundBoundary
 export default function ManageAppointment() {
   const data = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const justChanged =
-    data.notice === 'booked' || data.notice === 'moved' || data.notice === 'cancelled'
+  const justChanged = ['booked', 'moved', 'cancelled', 'alertAsked', 'alertStopped'].includes(
+    data.notice ?? '',
+  )
   const noticeText =
     data.notice === 'booked' && data.helperName
       ? t('manage.bookedFor', { name: data.residentName })
@@ -94,6 +101,7 @@ export default function ManageAppointment() {
                   {t('manage.cancel')}
                 </Link>
               </p>
+              {data.alert ? <EarlierSlotChoice token={data.token} alert={data.alert} /> : null}
             </>
           ) : (
             <p>

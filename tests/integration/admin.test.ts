@@ -171,6 +171,34 @@ describe(`topics on ${testProvider}`, () => {
     const saved = await database.topic.findUniqueOrThrow({ where: { id: topic.id } })
     expect(saved).toMatchObject({ allowsPhone: true, horizonDays: 30 })
 
+    // With an appointment to come, the topic cannot become a workshop topic.
+    const advisor = await database.advisor.findFirstOrThrow({
+      where: { organisationId: topic.organisationId, role: 'ADVISOR' },
+    })
+    const someone = await database.resident.findFirstOrThrow({
+      where: { organisationId: topic.organisationId },
+    })
+    const startsAt = new Date(Date.now() + 400 * 86_400_000)
+    await database.appointment.create({
+      data: {
+        organisationId: topic.organisationId,
+        advisorId: advisor.id,
+        topicId: topic.id,
+        residentId: someone.id,
+        mode: 'PHONE',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 45 * 60_000),
+        createdVia: 'RECEPTION',
+      },
+    })
+    const current = hidden(await (await get(path)).text(), 'updatedAt')
+    const switched = await post(path, { ...TOPIC, format: 'COLLECTIVE', updatedAt: current })
+    expect(switched.status).toBe(409)
+    expect(await switched.text()).toContain('Ce motif a des rendez-vous ou des ateliers à venir')
+    expect((await database.topic.findUniqueOrThrow({ where: { id: topic.id } })).format).toBe(
+      'INDIVIDUAL',
+    )
+
     const fresh = hidden(await (await get(path)).text(), 'updatedAt')
     expect((await post(path, { intent: 'deactivate', updatedAt: fresh })).status).toBe(302)
     expect((await database.topic.findUniqueOrThrow({ where: { id: topic.id } })).active).toBe(false)
@@ -548,6 +576,30 @@ describe(`printable agenda and calendar feed on ${testProvider}`, () => {
         body: fields.intent ? new URLSearchParams(fields) : undefined,
         headers: { cookie: karim },
       })
+    const karimRecord = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
+    const day = 86_400_000
+    const startsAt = new Date(Math.floor(Date.now() / day) * day + 80 * day + 3 * 3_600_000)
+    const endsAt = new Date(startsAt.getTime() + 7_200_000)
+    const workshop = await database.workshopSession.create({
+      data: {
+        organisationId: karimRecord.organisationId,
+        topicId: (
+          await database.topic.findFirstOrThrow({
+            where: { organisationId: karimRecord.organisationId },
+          })
+        ).id,
+        siteId: (
+          await database.site.findFirstOrThrow({
+            where: { organisationId: karimRecord.organisationId },
+          })
+        ).id,
+        startsAt,
+        endsAt,
+        seatCount: 6,
+        seats: { create: Array.from({ length: 6 }, (_, index) => ({ number: index + 1 })) },
+        advisors: { create: { advisorId: karimRecord.id, startsAt, endsAt } },
+      },
+    })
     const created = await feedPage({ intent: 'create' })
     expect(created.status).toBe(200)
     const html = await created.text()
@@ -569,6 +621,9 @@ describe(`printable agenda and calendar feed on ${testProvider}`, () => {
       where: { advisor: { email: KARIM }, mode: 'PHONE' },
     })
     expect(ics).toContain(`UID:${appointment.id}@permanence`)
+    // The workshops he leads are in it too, with their seats.
+    expect(ics).toContain(`UID:${workshop.id}@permanence`)
+    expect(ics).toMatch(/SUMMARY:Atelier · [^\r\n]+\(0\/6 places\)/u)
     expect(await (await fetch(`${app.url}${path}`)).text()).toContain(
       `UID:${appointment.id}@permanence`,
     )

@@ -134,7 +134,7 @@ describe(`residents directory on ${testProvider}`, () => {
     expect(kept.email).toBe('premier@exemple.fr')
   })
 
-  test('duplicates are listed, and merging moves appointments and keeps the history', async () => {
+  test('duplicates are listed, and merging moves appointments, workshop seats and the history', async () => {
     const kept = await newResident('Lucien', 'Bernard', null, 'lucien@exemple.fr')
     const duplicate = await newResident('Lucien', 'Bernardd', '+33612349999')
     const jeanneAppointment = await workspace.database.appointment.findFirstOrThrow({
@@ -143,6 +143,28 @@ describe(`residents directory on ${testProvider}`, () => {
     await workspace.database.appointment.update({
       where: { id: jeanneAppointment.id },
       data: { residentId: duplicate.id },
+    })
+    const startsAt = new Date(Date.now() + 20 * 86_400_000)
+    const session = await workspace.database.workshopSession.create({
+      data: {
+        organisationId: kept.organisationId,
+        topicId: jeanneAppointment.topicId,
+        siteId: jeanneAppointment.siteId!,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 7_200_000),
+        seatCount: 1,
+        seats: { create: { number: 1 } },
+      },
+      include: { seats: true },
+    })
+    const seat = await workspace.database.workshopRegistration.create({
+      data: {
+        organisationId: kept.organisationId,
+        sessionId: session.id,
+        residentId: duplicate.id,
+        seatId: session.seats[0]!.id,
+        createdVia: 'ONLINE',
+      },
     })
     await workspace.database.auditEvent.create({
       data: {
@@ -175,8 +197,15 @@ describe(`residents directory on ${testProvider}`, () => {
       where: { id: jeanneAppointment.id },
     })
     expect(moved.residentId).toBe(kept.id)
+    const movedSeat = await workspace.database.workshopRegistration.findUniqueOrThrow({
+      where: { id: seat.id },
+    })
+    expect(movedSeat.residentId).toBe(kept.id)
     const after = await (await get(`/espace/usagers/${kept.id}?fusionne=1`)).text()
     expect(after).toContain('Les deux fiches ont été fusionnées.')
+    // The seat the duplicate held is listed on the kept record, with a link to the session.
+    expect(after).toContain(`href="/espace/ateliers/${session.id}"`)
+    expect(after).toContain('<strong>inscrit</strong>')
     expect(after).toContain(`merged Lucien Bernardd (${duplicate.id}) into this record`)
     expect(after).toContain('changed phoneE164')
     const tombstone = await workspace.database.auditEvent.findFirstOrThrow({

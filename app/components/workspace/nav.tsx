@@ -51,6 +51,9 @@ export function WorkspaceNav({
           <NavLink to="/espace/reserver">{t('workspace.booking.navLink')}</NavLink>
         </li>
         <li>
+          <NavLink to="/espace/ateliers">{t('workspace.workshops.navLink')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/espace/usagers">{t('workspace.residents.navLink')}</NavLink>
         </li>
         <li>

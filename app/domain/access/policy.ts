@@ -29,6 +29,12 @@ export type Action =
   | 'schedule.view'
   /** Create, change and end opening rules; add and remove absences (decision 050). */
   | 'schedule.manage'
+  /** See workshop sessions, their participants and their sign-in sheets (decision 082). */
+  | 'workshop.view'
+  /** Create, change and cancel workshop sessions and series (decision 082). */
+  | 'workshop.manage'
+  /** Register someone for a session at the desk or on the phone; mark attendance. */
+  | 'workshop.participants'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -62,6 +68,9 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'organisation.administer': ['ADMIN'],
   'schedule.view': ['ADMIN', 'RECEPTION'],
   'schedule.manage': ['ADMIN'],
+  'workshop.view': EVERYONE,
+  'workshop.manage': ['ADMIN', 'ADVISOR'],
+  'workshop.participants': EVERYONE,
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -77,6 +86,9 @@ const OWN: Record<Action, readonly Role[]> = {
   'organisation.administer': ['ADMIN'],
   'schedule.view': EVERYONE,
   'schedule.manage': ['ADMIN', 'ADVISOR'],
+  'workshop.view': EVERYONE,
+  'workshop.manage': ['ADMIN', 'ADVISOR'],
+  'workshop.participants': EVERYONE,
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {

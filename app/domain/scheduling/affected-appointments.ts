@@ -9,7 +9,8 @@ export type HeldAppointment = {
   advisorId: string
   /** Null: by phone. */
   siteId: string | null
-  topicId: string
+  /** Null: a workshop session, which any rule of its place holds whatever its topics. */
+  topicId: string | null
   start: Date
   end: Date
   /** Zone of the place (the site's, or the organisation's for phone help). */
@@ -32,7 +33,10 @@ export function isWithinHours(appointment: HeldAppointment, schedule: Schedule):
   const endMinute = end.hour * 60 + end.minute
   const open = schedule.rules.some((rule) => {
     if (rule.advisorId !== appointment.advisorId || rule.siteId !== appointment.siteId) return false
-    if (rule.topicIds.length > 0 && !rule.topicIds.includes(appointment.topicId)) return false
+    const { topicId } = appointment
+    if (topicId !== null && rule.topicIds.length > 0 && !rule.topicIds.includes(topicId)) {
+      return false
+    }
     const compiled = compileRule(rule)
     return (
       compiled !== null &&
@@ -42,11 +46,13 @@ export function isWithinHours(appointment: HeldAppointment, schedule: Schedule):
     )
   })
   if (!open) return false
-  return !schedule.absences.some(
+  return !meetsAbsence(appointment, schedule)
+}
+
+function meetsAbsence(held: HeldAppointment, schedule: Schedule): boolean {
+  return schedule.absences.some(
     (absence) =>
-      absence.advisorId === appointment.advisorId &&
-      absence.start < appointment.end &&
-      appointment.start < absence.end,
+      absence.advisorId === held.advisorId && absence.start < held.end && held.start < absence.end,
   )
 }
 
@@ -61,5 +67,23 @@ export function affectedAppointments<Appointment extends HeldAppointment>(
 ): Appointment[] {
   return appointments.filter(
     (appointment) => isWithinHours(appointment, before) && !isWithinHours(appointment, after),
+  )
+}
+
+/**
+ * The workshop sessions of an advisor a change would leave them unable to hold (decision
+ * 082): an absence now over one, or hours that held it and no longer do. A session need
+ * not sit within the hours (it holds the advisor's time by itself), so one outside them
+ * is listed only when an absence comes over it.
+ */
+export function affectedSessions<Session extends HeldAppointment>(
+  sessions: readonly Session[],
+  before: Schedule,
+  after: Schedule,
+): Session[] {
+  return sessions.filter(
+    (session) =>
+      (meetsAbsence(session, after) && !meetsAbsence(session, before)) ||
+      (isWithinHours(session, before) && !isWithinHours(session, after)),
   )
 }

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import type { ProblemCode } from '~/domain/input/problems'
+import { isPlausibleYear } from '~/domain/time/plausible-years'
 import { parseLocalDate } from './calendar'
 
 // What advisors type in the hours and absence forms, read the way they write it.
@@ -12,6 +13,28 @@ export function parseTimeInput(value: string): string | null {
   const minute = match[2] === undefined ? 0 : Number(match[2])
   if (hour > 23 || minute > 59) return null
   return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`
+}
+
+/**
+ * The instant of a local date and wall-clock time at a place, or null when that time does
+ * not exist there (the spring-forward hour, which Luxon would silently move).
+ */
+export function localInstant(date: string, time: string, zone: string): Date | null {
+  // The one reading of a typed time: "8 h 45", "8h45", "08:45".
+  const wall = parseTimeInput(time)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || wall === null) return null
+  const [hour, minute] = wall.split(':').map(Number) as [number, number]
+  const local = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 })
+  if (
+    !local.isValid ||
+    !isPlausibleYear(local.year) ||
+    local.toISODate() !== date ||
+    local.hour !== hour ||
+    local.minute !== minute
+  ) {
+    return null
+  }
+  return local.toJSDate()
 }
 
 export type AbsenceInputProblem = {

@@ -1,6 +1,7 @@
 // The slot engine: pure functions of rules, absences, appointments and `now`.
 export {
   affectedAppointments,
+  affectedSessions,
   isWithinHours,
   type HeldAppointment,
   type Schedule,

@@ -14,6 +14,7 @@ import {
   PHONE_INPUT_MAX_LENGTH,
 } from '~/domain/residents/phone'
 import { parseTimeInput } from '~/domain/scheduling/form-input'
+import { TOPIC_FORMATS } from '~/domain/topics/format'
 import { isTheme } from '~/domain/topics/themes'
 import {
   SENDER_NAME_MAX_LENGTH,
@@ -81,6 +82,8 @@ export type SiteInput = z.infer<typeof siteSchema>
 export const topicSchema = z
   .object({
     name: requiredText(LABEL_MAX_LENGTH),
+    // Individual: booked one to one; collective: workshop sessions with seats (decision 082).
+    format: choice(TOPIC_FORMATS).default('INDIVIDUAL'),
     theme: z.string().refine(isTheme, 'INVALID_CHOICE'),
     durationMinutes: wholeNumber(5, 480),
     allowsInPerson: checkbox(),

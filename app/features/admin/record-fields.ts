@@ -18,6 +18,7 @@ export const SITE_FIELDS = [
 
 export const TOPIC_FIELDS = [
   'name',
+  'format',
   'theme',
   'durationMinutes',
   'allowsInPerson',

@@ -43,6 +43,7 @@ export const TOPICS: RecordKind<Topic, (typeof topicSchema)['_output']> = {
   update: updateTopic,
   valuesOf: (topic) => pick(topic, TOPIC_FIELDS),
   defaults: {
+    format: 'INDIVIDUAL',
     theme: 'PAPERS_CITIZENSHIP',
     durationMinutes: '30',
     allowsInPerson: 'on',

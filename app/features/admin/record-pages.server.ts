@@ -115,6 +115,10 @@ export async function recordAction<Stored extends StoredRecord, Input>(
   if (!parsed.ok) return Response.json(parsed.reply satisfies RecordActionData, { status: 400 })
   if (!record) return saved((await kind.create(db(), actor, parsed.value)).id)
   const outcome = await kind.update(db(), actor, record.id, renderedUpdatedAt(form), parsed.value)
+  if (outcome === 'FORMAT_IN_USE') {
+    const reply = formReply(parsed.values, { format: { code: 'FORMAT_IN_USE' } })
+    return Response.json(reply satisfies RecordActionData, { status: 409 })
+  }
   return outcome === 'STALE' ? staleReply() : saved(record.id)
 }
 

@@ -8,7 +8,9 @@ import type { Db } from '~/platform/database/client.server'
 // Records other than appointments detect stale edits by the updatedAt the form showed:
 // `updateMany where {id, updatedAt}` changes nothing when someone saved in between.
 
-export type SaveOutcome = 'SAVED' | 'STALE' | 'NOT_FOUND'
+// FORMAT_IN_USE: a topic with appointments or sessions to come cannot turn into the other
+// kind (its appointments would be workshops without seats, or the reverse).
+export type SaveOutcome = 'SAVED' | 'STALE' | 'NOT_FOUND' | 'FORMAT_IN_USE'
 
 function audit(
   db: Db,
@@ -95,6 +97,18 @@ export async function createTopic(db: Db, actor: Actor, input: TopicInput) {
   })
 }
 
+/** Whether turning the topic into `format` would strand what is booked on it. */
+async function formatInUse(db: Db, id: string, format: TopicInput['format']) {
+  const now = new Date()
+  const topic = await db.topic.findUnique({ where: { id }, select: { format: true } })
+  if (!topic || topic.format === format) return false
+  const [appointments, sessions] = await Promise.all([
+    db.appointment.count({ where: { topicId: id, status: 'BOOKED', endsAt: { gt: now } } }),
+    db.workshopSession.count({ where: { topicId: id, status: 'SCHEDULED', endsAt: { gt: now } } }),
+  ])
+  return appointments + sessions > 0
+}
+
 export async function updateTopic(
   db: Db,
   actor: Actor,
@@ -103,6 +117,7 @@ export async function updateTopic(
   data: Partial<TopicInput> & { active?: boolean },
 ): Promise<SaveOutcome> {
   return db.$transaction(async (tx) => {
+    if (data.format && (await formatInUse(asDb(tx), id, data.format))) return 'FORMAT_IN_USE'
     const { count } = await tx.topic.updateMany({
       where: { id, organisationId: actor.organisationId, updatedAt },
       data,

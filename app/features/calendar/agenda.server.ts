@@ -2,6 +2,11 @@ import { db } from '~/platform/database/client.server'
 import { advisorsByIds } from '~/features/admin/index.server'
 import { advisorRules, ruleOfRow } from '~/features/schedule/index.server'
 import {
+  workspaceSessionPath,
+  sessionsBetween,
+  sessionSummaryView,
+} from '~/features/workshops/index.server'
+import {
   absencesBetween,
   appointmentsBetween,
   siteAppointmentsBetween,
@@ -62,6 +67,40 @@ export function absenceView(
 
 export type AbsenceView = ReturnType<typeof absenceView>
 
+/** The workshop sessions a calendar shows, each with its advisors, local date and minutes. */
+async function workshopViews(input: {
+  organisationId: string
+  zone: string
+  advisorIds: string[]
+  siteId?: string
+  from: Date
+  to: Date
+  language: Language
+  t: Translate
+}) {
+  const { zone, language, t } = input
+  const scope = input.siteId ? { siteId: input.siteId } : { advisorIds: input.advisorIds }
+  const sessions = await sessionsBetween(db(), input.organisationId, scope, input.from, input.to)
+  return sessions.map((session) => {
+    const view = sessionSummaryView(session, zone, language, t)
+    return {
+      id: view.id,
+      link: workspaceSessionPath(view.id),
+      time: view.time,
+      topic: view.topic,
+      site: view.site,
+      seats: view.seats,
+      cancelled: view.cancelled,
+      advisors: view.advisors,
+      advisorIds: view.advisorIds,
+      // The calendar's days are cut in its zone, which may not be the site's.
+      date: localDateOf(session.startsAt, zone),
+      startsAt: session.startsAt,
+      endsAt: session.endsAt,
+    }
+  })
+}
+
 type Person = { id: string; firstName: string; lastName: string }
 
 /**
@@ -97,11 +136,27 @@ export async function loadAgenda(input: {
   const appointments = input.phoneOnly
     ? found.filter((appointment) => appointment.mode === 'PHONE')
     : found
-  // Someone with an appointment here but no hours here still gets a column: one query.
+  // Workshops are held at a site: phone help has none.
+  const workshops = input.phoneOnly
+    ? []
+    : await workshopViews({
+        organisationId: input.organisationId,
+        zone,
+        advisorIds: input.advisors.map((advisor) => advisor.id),
+        siteId: input.siteId,
+        from,
+        to,
+        language,
+        t,
+      })
+  // Someone with an appointment or a workshop here but no hours here still gets a column.
   const known = new Set(input.advisors.map((advisor) => advisor.id))
-  const missing = [...new Set(appointments.map((appointment) => appointment.advisorId))].filter(
-    (id) => !known.has(id),
-  )
+  const missing = [
+    ...new Set([
+      ...appointments.map((appointment) => appointment.advisorId),
+      ...workshops.flatMap((workshop) => workshop.advisorIds),
+    ]),
+  ].filter((id) => !known.has(id))
   const columns = [
     ...input.advisors,
     ...(missing.length > 0 ? await advisorsByIds(db(), missing) : []),
@@ -149,6 +204,17 @@ export async function loadAgenda(input: {
                   ...views[index]!,
                   start: minuteOfLocalDay(appointment.startsAt, date, zone),
                   end: minuteOfLocalDay(appointment.endsAt, date, zone),
+                },
+              ]
+            : [],
+        ),
+        workshops: workshops.flatMap(({ advisorIds, date: day, startsAt, endsAt, ...workshop }) =>
+          advisorIds.includes(advisor.id) && day === date
+            ? [
+                {
+                  ...workshop,
+                  start: minuteOfLocalDay(startsAt, date, zone),
+                  end: minuteOfLocalDay(endsAt, date, zone),
                 },
               ]
             : [],

@@ -1,20 +1,22 @@
 import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import type { AbsenceItem, AppointmentItem } from './page-data'
-import { AbsenceText, AppointmentBlock } from './time-grid'
+import type { AbsenceItem, AppointmentItem, WorkshopItem } from './page-data'
+import { AbsenceText, AppointmentBlock, WorkshopBlock } from './time-grid'
 
 /**
  * One column of a calendar: the opening hours of the day and the absences as a
- * background, then each appointment in time order.
+ * background, the workshops held, then each appointment in time order.
  */
 export function DayAgenda({
   hours = [],
   appointments,
   absences,
+  workshops = [],
 }: {
   hours?: { id: string; text: string }[]
   appointments: AppointmentItem[]
   absences: AbsenceItem[]
+  workshops?: WorkshopItem[]
 }) {
   const { t } = useTranslation()
   return (
@@ -29,6 +31,15 @@ export function DayAgenda({
           <AbsenceText absence={absence} />
         </p>
       ))}
+      {workshops.length > 0 ? (
+        <ul className="workspace-agenda">
+          {workshops.map((workshop) => (
+            <li key={workshop.id}>
+              <WorkshopBlock workshop={workshop} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {appointments.length === 0 ? (
         <p className="workspace-empty">{t('workspace.calendar.empty')}</p>
       ) : (
@@ -50,6 +61,7 @@ type AdvisorDay = {
   hours: { id: string; text: string }[]
   appointments: AppointmentItem[]
   absences: AbsenceItem[]
+  workshops: WorkshopItem[]
   /** Where to book with this advisor on this day, when it may still be booked. */
   bookLink?: string | null
 }
@@ -69,6 +81,7 @@ export function AdvisorDays({ columns, idPrefix }: { columns: AdvisorDay[]; idPr
         hours={column.hours}
         appointments={column.appointments}
         absences={column.absences}
+        workshops={column.workshops}
       />
     </section>
   ))

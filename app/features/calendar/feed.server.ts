@@ -51,7 +51,7 @@ export async function hasFeed(db: Db, advisorId: string) {
   return Boolean(advisor?.calendarFeedTokenHash)
 }
 
-/** The feed's advisor and appointments in [from, to), or null for an unknown token. */
+/** The feed's advisor, appointments and workshop sessions in [from, to), or null for an unknown token. */
 export async function feedContents(db: Db, token: string, from: Date, to: Date) {
   if (!/^[A-Za-z0-9_-]{20,100}$/u.test(token)) return null
   const advisor = await db.advisor.findUnique({
@@ -74,5 +74,20 @@ export async function feedContents(db: Db, token: string, from: Date, to: Date) 
       site: { select: { name: true, address: true, city: true } },
     },
   })
-  return { organisationName: advisor.organisation.name, appointments }
+  const sessions = await db.workshopSession.findMany({
+    where: { advisors: { some: { advisorId: advisor.id } }, startsAt: { gte: from, lt: to } },
+    orderBy: { startsAt: 'asc' },
+    select: {
+      id: true,
+      startsAt: true,
+      endsAt: true,
+      status: true,
+      version: true,
+      seatCount: true,
+      topic: { select: { name: true } },
+      site: { select: { name: true, address: true, city: true } },
+      _count: { select: { registrations: { where: { seatId: { not: null } } } } },
+    },
+  })
+  return { organisationName: advisor.organisation.name, appointments, sessions }
 }

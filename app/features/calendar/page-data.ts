@@ -15,8 +15,25 @@ export type AppointmentItem = {
 
 export type AbsenceItem = { id: string; from: string; to: string; reason: string | null }
 
+/** A workshop session the advisor runs (or held at the site), with how full it is. */
+export type WorkshopItem = {
+  id: string
+  /** The session's page. */
+  link: string
+  time: string
+  topic: string
+  site: string
+  /** "3 / 8": seats taken of the total. */
+  seats: string
+  cancelled: boolean
+  /** Who runs it, where several advisors share a column (a site's week). */
+  advisors?: string
+}
+
 export type GridEntry =
-  { type: 'appointment'; appointment: AppointmentItem } | { type: 'absence'; absence: AbsenceItem }
+  | { type: 'appointment'; appointment: AppointmentItem }
+  | { type: 'absence'; absence: AbsenceItem }
+  | { type: 'workshop'; workshop: WorkshopItem }
 
 export type GridCellData =
   | { kind: 'closed'; row: number; rows: number }

@@ -105,6 +105,7 @@ export async function receptionDay(input: {
         hours: column.day.hours,
         appointments: column.day.appointments,
         absences: column.day.absences,
+        workshops: column.day.workshops,
         bookLink: bookingLink(column.id, date, zone),
         notBefore,
       })),

@@ -11,7 +11,7 @@ import { isCancelled } from '~/domain/booking/attendance'
 import { formatClock } from '~/domain/time/format'
 import type { Language } from '~/i18n/config'
 import type { AbsenceView, AppointmentView } from './agenda.server'
-import type { GridColumnData, GridEntry, TimeGridData } from './page-data'
+import type { GridColumnData, GridEntry, TimeGridData, WorkshopItem } from './page-data'
 
 /** Free cells are half an hour: the length most topics take (decision 065). */
 const CELL_MINUTES = 30
@@ -23,6 +23,8 @@ export type ColumnInput = {
   hours: (Span & { siteId: string | null })[]
   appointments: (AppointmentView & Span)[]
   absences: (AbsenceView & Span)[]
+  /** Workshop sessions held in the column (a cancelled one frees its time). */
+  workshops: (WorkshopItem & Span)[]
   /** Where the free cell starting at this minute books, or null: not bookable here. */
   bookLink: ((start: number, siteId: string | null) => string) | null
   /** Minute of the column's day from which free time may be booked; null: never today's past. */
@@ -39,7 +41,12 @@ export function timeGrid(
   now: number | null,
 ): TimeGridData {
   const bounds = gridBounds(
-    columns.flatMap((column) => [...column.hours, ...column.appointments, ...column.absences]),
+    columns.flatMap((column) => [
+      ...column.hours,
+      ...column.appointments,
+      ...column.absences,
+      ...column.workshops,
+    ]),
   )
   const nowRow = now === null ? null : rowOf(now, bounds)
   return {
@@ -69,6 +76,12 @@ function gridColumnData(column: ColumnInput, bounds: Span, language: Language): 
       end: absence.end,
       active: true,
       item: { type: 'absence' as const, absence },
+    })),
+    ...column.workshops.map(({ start, end, ...workshop }) => ({
+      start,
+      end,
+      active: !workshop.cancelled,
+      item: { type: 'workshop' as const, workshop },
     })),
   ]
   const cells = gridColumn({

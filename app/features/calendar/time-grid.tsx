@@ -8,6 +8,7 @@ import type {
   GridCellData,
   GridEntry,
   TimeGridData,
+  WorkshopItem,
 } from './page-data'
 
 /**
@@ -106,7 +107,11 @@ function BookLink({ link, label, column }: { link: string | null; label: string;
 }
 
 const entryKey = (entry: GridEntry) =>
-  entry.type === 'appointment' ? entry.appointment.id : entry.absence.id
+  entry.type === 'appointment'
+    ? entry.appointment.id
+    : entry.type === 'absence'
+      ? entry.absence.id
+      : entry.workshop.id
 
 function GridEntryBlock({ entry }: { entry: GridEntry }) {
   if (entry.type === 'absence') {
@@ -116,7 +121,42 @@ function GridEntryBlock({ entry }: { entry: GridEntry }) {
       </p>
     )
   }
+  if (entry.type === 'workshop') return <WorkshopBlock workshop={entry.workshop} />
   return <AppointmentBlock appointment={entry.appointment} />
+}
+
+/**
+ * A workshop session in a grid cell or a day's list: marked as a workshop, with its seats
+ * taken; a cancelled one struck through with its status written.
+ */
+export function WorkshopBlock({ workshop }: { workshop: WorkshopItem }) {
+  const { t } = useTranslation()
+  const title = t('workspace.grid.workshop', { topic: workshop.topic })
+  return (
+    <div className={`time-grid-workshop${workshop.cancelled ? ' time-grid-gone' : ''}`}>
+      <p>
+        <strong>{workshop.time}</strong> ·{' '}
+        <span className="time-grid-status">
+          {workshop.cancelled
+            ? t('workspace.workshops.cancelled')
+            : t('workspace.grid.workshopSeats', { seats: workshop.seats })}
+        </span>
+      </p>
+      <p>
+        {workshop.cancelled ? (
+          <s>
+            <Link to={workshop.link}>{title}</Link>
+          </s>
+        ) : (
+          <Link to={workshop.link}>{title}</Link>
+        )}
+      </p>
+      <p>
+        {workshop.advisors ? `${t('workspace.grid.with', { name: workshop.advisors })} · ` : ''}
+        {workshop.site}
+      </p>
+    </div>
+  )
 }
 
 /** One appointment in a grid cell: time and status first, then who, what and how. */

@@ -13,6 +13,12 @@ function columnTitle(date: string, today: string, zone: string, language: Langua
   return date === today ? `${title} (${t('workspace.calendar.today').toLowerCase()})` : title
 }
 
+/** The workshops at a site on one day of the columns: a session several advisors run, once. */
+export function siteDayWorkshops(columns: AgendaColumn[], index: number) {
+  const workshops = columns.flatMap((column) => column.days[index]!.workshops)
+  return [...new Map(workshops.map((workshop) => [workshop.id, workshop])).values()]
+}
+
 /** One advisor's week as a time grid: a column per day, free cells book with them. */
 export function advisorWeekGrid(
   column: AgendaColumn,
@@ -27,6 +33,7 @@ export function advisorWeekGrid(
       hours: day.hours,
       appointments: day.appointments,
       absences: day.absences,
+      workshops: day.workshops,
       bookLink: bookingLink(column.id, day.date, zone),
       notBefore: bookableFrom(day.date, zone, now),
     })),
@@ -60,6 +67,7 @@ export function siteWeekGrid(
           })),
         ),
         absences: [],
+        workshops: siteDayWorkshops(columns, index),
         bookLink: null,
         notBefore: null,
       }

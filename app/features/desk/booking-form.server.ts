@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { NOTE_MAX_LENGTH } from '~/domain/booking/limits'
 import { parseTimeInput } from '~/domain/scheduling'
 import { parseLocalDate } from '~/domain/scheduling/calendar'
+import { localInstant } from '~/domain/scheduling/form-input'
 import { checkbox, fieldProblems, optionalText, plainText } from '~/platform/form-fields.server'
-import { localInstant } from './booking.server'
 import { WALK_IN } from './walk-in'
 
 // The slot part of booking on behalf (/espace/reserver): a free slot, or a walk-in at a

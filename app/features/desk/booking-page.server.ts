@@ -1,5 +1,4 @@
 import { redirect } from '@remix-run/node'
-import type { ResidentContact } from '~/domain/booking/book'
 import { isBookingNonce, newBookingNonce } from '~/domain/booking/manage-token.server'
 import type { FormReply } from '~/domain/input/problems'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -9,7 +8,7 @@ import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/dom
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 import { receivingAdvisors, organisationSites, siteById } from '~/features/admin/index.server'
 import { contactFields, contactStepSchema } from '~/features/journey/index.server'
-import { residentById, searchResidents } from '~/features/residents/index.server'
+import { residentById, residentContactOf, searchResidents } from '~/features/residents/index.server'
 import { availability } from '~/features/schedule/index.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { db } from '~/platform/database/client.server'
@@ -252,7 +251,7 @@ export async function submitBooking(request: Request) {
   if (refused || !booking.ok || (contact && !contact.ok)) return refuse(refused!, 400)
   const values = booking.values
   const resident = known
-    ? knownContact(known)
+    ? residentContactOf(known)
     : { ...contact!.value.resident, language: 'fr' as const }
   const common = {
     signedIn,
@@ -286,20 +285,4 @@ export async function submitBooking(request: Request) {
   const outcome = await bookOnBehalf({ ...common, advisorId: choice.advisor?.id ?? null })
   if (!outcome.ok) return refuse({ ...formReply(values), problem: outcome.reason }, 409)
   return redirect(`/espace/rendez-vous/${outcome.appointmentId}/fiche`)
-}
-
-/** A known resident's details, as a booking records them. */
-function knownContact(
-  known: NonNullable<Awaited<ReturnType<typeof residentById>>>,
-): ResidentContact {
-  return {
-    firstName: known.firstName,
-    lastName: known.lastName,
-    searchKey: known.searchKey,
-    phoneE164: known.phoneE164,
-    phoneType: known.phoneType,
-    email: known.email,
-    language: known.preferredLanguage === 'en' ? 'en' : 'fr',
-    consent: known.notificationConsent,
-  }
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon'
 import { bookingPorts } from '~/features/journey/index.server'
 import { db } from '~/platform/database/client.server'
 import {
@@ -12,8 +11,6 @@ import { SlotTakenError } from '~/domain/booking/errors'
 import { idempotencyKeyHash } from '~/domain/booking/manage-token.server'
 import type { SignedIn } from '~/features/access/index.server'
 import { config } from '~/platform/config/config.server'
-import { isPlausibleYear } from '~/domain/time/plausible-years'
-import { parseTimeInput } from '~/domain/scheduling'
 
 type DeskInput = {
   signedIn: SignedIn
@@ -85,28 +82,6 @@ export async function bookOnBehalf(
     }
     throw error
   }
-}
-
-/**
- * The instant of a local date and wall-clock time at a place, or null when that time does
- * not exist there (the spring-forward hour, which Luxon would silently move).
- */
-export function localInstant(date: string, time: string, zone: string): Date | null {
-  // The one reading of a typed time, the hours form's: "8 h 45", "8h45", "08:45".
-  const wall = parseTimeInput(time)
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || wall === null) return null
-  const [hour, minute] = wall.split(':').map(Number) as [number, number]
-  const local = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 })
-  if (
-    !local.isValid ||
-    !isPlausibleYear(local.year) ||
-    local.toISODate() !== date ||
-    local.hour !== hour ||
-    local.minute !== minute
-  ) {
-    return null
-  }
-  return local.toJSDate()
 }
 
 export type WalkInOutcome =

@@ -1,13 +1,17 @@
+import { ONE_TO_ONE } from '~/domain/topics/format'
 import type { Db } from '~/platform/database/client.server'
 
 // Reads for booking on behalf of a resident (reception or advisor, on the phone or at the
 // desk). Scoped by organisation; the caller has checked the permission. Finding the
 // resident is the residents feature's search.
 
-/** Active topics of the organisation (public or not: reception may book any). */
+/**
+ * Active one-to-one topics of the organisation (public or not: reception may book any); a
+ * collective one is registered for session by session, from its workshop's page.
+ */
 export function bookableTopics(db: Db, organisationId: string) {
   return db.topic.findMany({
-    where: { organisationId, active: true },
+    where: { organisationId, active: true, ...ONE_TO_ONE },
     orderBy: { name: 'asc' },
     select: {
       id: true,

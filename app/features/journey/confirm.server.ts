@@ -94,10 +94,7 @@ const finderOf = (step: Step, now: Date) =>
 /** Whether the step's time is still a free slot at its place (the review page asks). */
 export async function isStillOffered(step: Step, now: Date): Promise<boolean> {
   const finder = await finderOf(step, now)
-  const wanted = step.start.getTime()
-  const slots = await finder.slots({ from: step.start, to: new Date(wanted + 60_000) })
-  const siteId = step.site?.id ?? null
-  return slots.some((slot) => slot.start.getTime() === wanted && slot.siteId === siteId)
+  return (await finder.slotAt(step.start, step.site?.id ?? null)) !== null
 }
 
 // In a rush every loser of one time asks for the same nearby times: they share one

@@ -6,6 +6,13 @@ import { consume } from '~/platform/rate-limit.server'
 
 type Budgets = { id: string; bookingsPerIpPerHour: number; bookingsPerPhonePerDay: number }
 
+/** The budget of one client address: requests an hour, as the organisation sets it. */
+export const addressBudget = (organisation: Pick<Budgets, 'bookingsPerIpPerHour'>) => ({
+  name: 'booking-ip',
+  points: organisation.bookingsPerIpPerHour,
+  seconds: 3600,
+})
+
 /** Counts one request; false when the address or the contact has used its budget. */
 export async function withinBookingLimits(
   organisation: Budgets,
@@ -14,10 +21,7 @@ export async function withinBookingLimits(
 ): Promise<boolean> {
   const contactKey = contact.phoneE164 ?? contact.email ?? ''
   return (
-    (await consume(
-      { name: 'booking-ip', points: organisation.bookingsPerIpPerHour, seconds: 3600 },
-      clientAddress,
-    )) &&
+    (await consume(addressBudget(organisation), clientAddress)) &&
     (await consume(
       { name: 'booking-contact', points: organisation.bookingsPerPhonePerDay, seconds: 86_400 },
       `${organisation.id}:${contactKey}`,

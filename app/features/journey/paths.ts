@@ -13,5 +13,7 @@ export function journeyPaths(organisationSlug: string, topicId = '') {
       `${topic}/creneaux/${place}${week ? `?semaine=${week}` : ''}`,
     contact: (place: string, start: string) => `${topic}/creneaux/${place}/${start}/coordonnees`,
     review: (place: string, start: string) => `${topic}/creneaux/${place}/${start}/confirmer`,
+    /** No time free at the place: be told when one frees up. */
+    alert: (place: string) => `${topic}/creneaux/${place}/alerte`,
   }
 }

@@ -1,5 +1,6 @@
 import { db } from '~/platform/database/client.server'
 import type { DisplayLanguage } from '~/domain/time/format'
+import { ONE_TO_ONE } from '~/domain/topics/format'
 import { topicInLanguage } from '~/domain/topics/language'
 
 /** An organisation as the public journey needs it, or null (unknown slug). */
@@ -16,6 +17,7 @@ export function findPublicOrganisation(slug: string) {
       maxUpcomingPerContact: true,
       bookingsPerIpPerHour: true,
       bookingsPerPhonePerDay: true,
+      earlierSlotAlerts: true,
     },
   })
 }
@@ -34,14 +36,10 @@ const TOPIC_FIELDS = {
   cancellationDeadlineMinutes: true,
 } as const
 
-// The journey books one-to-one appointments: collective topics (workshops) have sessions
-// with seats instead, listed by features/workshops, and are never a step of it.
-const BOOKABLE = { active: true, isPublic: true, format: 'INDIVIDUAL' } as const
-
 /** The public topics in the reader's language (French where no English was given). */
 export async function listPublicTopics(organisationId: string, language: DisplayLanguage) {
   const topics = await db().topic.findMany({
-    where: { organisationId, ...BOOKABLE },
+    where: { organisationId, active: true, isPublic: true, ...ONE_TO_ONE },
     orderBy: { name: 'asc' },
     select: TOPIC_FIELDS,
   })
@@ -50,13 +48,10 @@ export async function listPublicTopics(organisationId: string, language: Display
     .sort((a, b) => a.name.localeCompare(b.name, language))
 }
 
-/**
- * A public topic of this organisation only: ids of other organisations, and collective
- * topics, find nothing.
- */
+/** A public topic of this organisation only: ids of other organisations find nothing. */
 export function findPublicTopic(organisationId: string, topicId: string) {
   return db().topic.findFirst({
-    where: { id: topicId, organisationId, ...BOOKABLE },
+    where: { id: topicId, organisationId, active: true, isPublic: true, ...ONE_TO_ONE },
     select: TOPIC_FIELDS,
   })
 }

@@ -165,6 +165,8 @@ export async function moveToSlot(
     expectedVersion: number
     actor: { kind: 'RESIDENT' | 'ADVISOR'; advisorId: string | null }
     now: Date
+    /** More writes that commit with the move, or not at all (an earlier-slot alert taken). */
+    alongside?: (tx: Db) => Promise<void>
   },
 ): Promise<SlotMoveOutcome> {
   const { appointment, start, now } = input
@@ -176,10 +178,7 @@ export async function moveToSlot(
     siteId: appointment.siteId,
     now,
   })
-  const slot = (await finder.slots({ from: start, to: new Date(start.getTime() + 60_000) })).find(
-    (candidate) =>
-      candidate.siteId === appointment.siteId && candidate.start.getTime() === start.getTime(),
-  )
+  const slot = await finder.slotAt(start, appointment.siteId)
   // A twin of this move that just won holds the slot now: this one is stale, not refused.
   if (!slot)
     return (await isCurrent(db, appointment.id, input.expectedVersion))
@@ -219,6 +218,7 @@ export async function moveToSlot(
           },
         })
         await notifyMoved(tx, appointment.id, now)
+        await input.alongside?.(tx as unknown as Db)
         return 'MOVED'
       }),
     )

@@ -1,15 +1,24 @@
 // What other features and their routes use of notifications: the outbox writes made in
-// their transactions (appointments and workshop seats), message history and SMS usage, the mailer for link emails, the
-// resident's calendar file, the SMS sender, and the worker the entry points start.
+// their transactions (appointments, workshop seats, earlier-slot alerts), message history
+// and SMS usage, the mailer for link emails, the resident's calendar file, the SMS sender,
+// and the worker the entry points start.
 export {
   appointmentMessages,
+  canReach,
   cancelPendingNotifications,
   cancelsByReply,
+  MESSAGE_TARGET,
   notifyBooked,
   notifyCancelled,
   notifyMoved,
   smsUsageToday,
 } from './outbox.server'
+export {
+  cancelPendingAlerts,
+  EARLIER_SLOT_PREFIX,
+  earlierSlotTarget,
+  notifyEarlierSlot,
+} from './earlier-slot-outbox.server'
 export {
   notifyRegistered,
   notifyRegistrationCancelled,

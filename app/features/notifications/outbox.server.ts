@@ -169,6 +169,11 @@ export function notBeforeMorning(
   return channel === 'VOICE' ? endOfQuietHours(at, zone, quiet) : at
 }
 
+/** Whether any channel reaches this target with a message the resident asked for. */
+export function canReach(target: MessageTarget): boolean {
+  return chooseChannel(messageContactOf(target), [], 'SERVICE') !== null
+}
+
 /** Bookings made in the workspace: the resident is at the desk or on the line. */
 export const STAFF_CHANNELS: readonly string[] = ['ADVISOR', 'RECEPTION']
 

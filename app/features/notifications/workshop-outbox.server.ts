@@ -77,6 +77,55 @@ function addressOf(target: Target, purpose: MessagePurpose) {
   return channel && recipient ? { channel, recipient } : null
 }
 
+type RegistrationRow = {
+  organisationId: string
+  registrationId: string
+  kind: string
+  channel: 'SMS' | 'VOICE' | 'EMAIL'
+  recipient: string
+  language: string
+  dueAt: Date
+  status?: 'PENDING' | 'SKIPPED'
+  lastError?: string | null
+}
+
+/** Statuses of a message that went out, or is going: it is never planned again. */
+const WENT_OUT = ['SENDING', 'SENT', 'DELIVERED', 'FAILED']
+
+/**
+ * Writes one message of a registration. Its kind is unique per registration, so a session
+ * that moves plans its messages again in the rows of the earlier plan (decision 082): an
+ * unsent reminder gets its new time; one already sent is not sent again; "the session
+ * changed" (`again`) goes again after each change.
+ */
+async function putRegistrationRow(tx: WorkshopTx, row: RegistrationRow, again = false) {
+  const existing = await tx.notification.findUnique({
+    where: { registrationId_kind: { registrationId: row.registrationId, kind: row.kind } },
+    select: { id: true, status: true },
+  })
+  if (!existing) {
+    await tx.notification.create({ data: row })
+    return
+  }
+  if (!again && WENT_OUT.includes(existing.status)) return
+  await tx.notification.update({
+    where: { id: existing.id },
+    data: {
+      channel: row.channel,
+      recipient: row.recipient,
+      language: row.language,
+      dueAt: row.dueAt,
+      status: row.status ?? 'PENDING',
+      lastError: row.lastError ?? null,
+      attempts: 0,
+      leaseOwner: null,
+      leaseUntil: null,
+      sentAt: null,
+      providerMessageId: null,
+    },
+  })
+}
+
 async function writeRegistrationMessage(
   tx: WorkshopTx,
   facts: RegistrationFacts,
@@ -100,8 +149,9 @@ async function writeRegistrationMessage(
           minLeadMinutes: settings.minLeadMinutes,
         })
       : null
-  await tx.notification.create({
-    data: {
+  await putRegistrationRow(
+    tx,
+    {
       organisationId: facts.organisationId,
       registrationId: facts.id,
       kind,
@@ -110,7 +160,8 @@ async function writeRegistrationMessage(
       dueAt,
       ...(skip ? { status: 'SKIPPED' as const, lastError: `skipped at planning: ${skip}` } : {}),
     },
-  })
+    kind === WORKSHOP_KIND.CHANGED,
+  )
 }
 
 async function writeRegistrationReminders(tx: WorkshopTx, facts: RegistrationFacts, now: Date) {
@@ -131,17 +182,15 @@ async function writeRegistrationReminders(tx: WorkshopTx, facts: RegistrationFac
     })),
   ]
   for (const { reminder, status, why } of rows) {
-    await tx.notification.create({
-      data: {
-        organisationId: facts.organisationId,
-        registrationId: facts.id,
-        kind: `${WORKSHOP_REMINDER_PREFIX}${reminder.key}`,
-        ...address,
-        language: languageOf(facts),
-        status,
-        dueAt: reminder.dueAt,
-        lastError: why,
-      },
+    await putRegistrationRow(tx, {
+      organisationId: facts.organisationId,
+      registrationId: facts.id,
+      kind: `${WORKSHOP_REMINDER_PREFIX}${reminder.key}`,
+      ...address,
+      language: languageOf(facts),
+      status,
+      dueAt: reminder.dueAt,
+      lastError: why,
     })
   }
 }

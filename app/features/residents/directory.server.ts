@@ -28,22 +28,37 @@ async function appointmentsBookedBy(db: Db, actor: Actor) {
   return events.map((event) => event.entityId)
 }
 
-/** An advisor's own residents: an appointment with them, or one they booked for them. */
+/**
+ * An advisor's own residents: an appointment with them, one they booked for them, or a
+ * seat in a workshop session they lead.
+ */
 async function ownResidentsWhere(db: Db, actor: Actor) {
   const booked = await appointmentsBookedBy(db, actor)
   return {
-    appointments: {
-      some: {
-        OR: [{ advisorId: actor.advisorId }, ...(booked.length ? [{ id: { in: booked } }] : [])],
+    OR: [
+      {
+        appointments: {
+          some: {
+            OR: [
+              { advisorId: actor.advisorId },
+              ...(booked.length ? [{ id: { in: booked } }] : []),
+            ],
+          },
+        },
       },
-    },
+      {
+        workshopRegistrations: {
+          some: { session: { advisors: { some: { advisorId: actor.advisorId } } } },
+        },
+      },
+    ],
   }
 }
 
 /** Whether the resident is this advisor's own (see ownResidentsWhere). */
 export async function isOwnResident(db: Db, actor: Actor, residentId: string) {
   const where = await ownResidentsWhere(db, actor)
-  return (await db.resident.count({ where: { id: residentId, ...where } })) > 0
+  return (await db.resident.count({ where: { AND: [{ id: residentId }, where] } })) > 0
 }
 
 /**
@@ -61,9 +76,12 @@ export async function listResidents(
   },
 ) {
   const search = input.query.trim() ? residentSearchWhere(input.organisationId, input.query) : null
+  // Both conditions hold an OR of their own: joined with AND, neither replaces the other.
   const where = {
-    ...(search ?? { organisationId: input.organisationId }),
-    ...(input.onlyOwnOf ? await ownResidentsWhere(db, input.onlyOwnOf) : {}),
+    AND: [
+      search ?? { organisationId: input.organisationId },
+      input.onlyOwnOf ? await ownResidentsWhere(db, input.onlyOwnOf) : {},
+    ],
   }
   const [total, residents] = await Promise.all([
     db.resident.count({ where }),
@@ -115,6 +133,48 @@ export function residentAppointments(db: Db, residentId: string) {
       advisor: { select: { firstName: true, lastName: true } },
     },
   })
+}
+
+const SESSION_FACTS = {
+  id: true,
+  startsAt: true,
+  topic: { select: { name: true } },
+  site: { select: { name: true, timeZone: true } },
+} as const
+
+/** The resident's workshop seats and waiting-list places, latest session first. */
+export async function residentWorkshops(db: Db, residentId: string) {
+  const [registrations, entries] = await Promise.all([
+    db.workshopRegistration.findMany({
+      where: { residentId, companionOfId: null },
+      select: {
+        id: true,
+        status: true,
+        companions: { select: { companionName: true, status: true } },
+        session: { select: SESSION_FACTS },
+      },
+    }),
+    db.waitlistEntry.findMany({
+      // A place that became a seat is listed as the seat.
+      where: { residentId, status: { not: 'REGISTERED' } },
+      select: { id: true, status: true, session: { select: SESSION_FACTS } },
+    }),
+  ])
+  return [
+    ...registrations.map((row) => ({
+      id: row.id,
+      status: row.status,
+      companion: row.companions.find((companion) => companion.status !== 'CANCELLED')
+        ?.companionName,
+      session: row.session,
+    })),
+    ...entries.map((row) => ({
+      id: row.id,
+      status: row.status,
+      companion: null,
+      session: row.session,
+    })),
+  ].sort((a, b) => b.session.startsAt.getTime() - a.session.startsAt.getTime())
 }
 
 /** The resident record's audit events, oldest first. */
@@ -212,8 +272,9 @@ export async function updateResident(
 export type MergeOutcome = { ok: true } | { ok: false; problem: MergeProblem | 'STALE' }
 
 /**
- * Merges the duplicate into the kept record in one transaction: its appointments (and
- * with them their notifications) and its history move, the kept record's empty contact
+ * Merges the duplicate into the kept record in one transaction: its appointments, workshop
+ * seats, waiting-list places and earlier-slot requests (and with them their notifications)
+ * and its history move, the kept record's empty contact
  * fields are filled, both records get an audit event, and the duplicate is deleted.
  */
 export async function mergeResidents(
@@ -248,10 +309,11 @@ export async function mergeResidents(
       data: { ...plan.fill, updatedAt: new Date() },
     })
     if (touched.count === 0) return { ok: false, problem: 'STALE' }
-    await tx.appointment.updateMany({
-      where: { residentId: duplicate.id },
-      data: { residentId: kept.id },
-    })
+    const moved = { where: { residentId: duplicate.id }, data: { residentId: kept.id } }
+    await tx.appointment.updateMany(moved)
+    await tx.workshopRegistration.updateMany(moved)
+    await tx.waitlistEntry.updateMany(moved)
+    await tx.earlierSlotRequest.updateMany(moved)
     await tx.auditEvent.updateMany({
       where: {
         organisationId: actor.organisationId,

@@ -1,4 +1,4 @@
 // What other features and their routes use of residents: finding one by name or phone, and
 // the record a booking or a registration is for.
 export { findOrCreateResident } from './find-or-create.server'
-export { residentById, searchResidents } from './search.server'
+export { residentById, residentContactOf, residentSelect, searchResidents } from './search.server'

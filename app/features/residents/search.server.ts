@@ -1,3 +1,4 @@
+import type { ResidentContact } from '~/domain/booking/book'
 import { nameSearchKey } from '~/domain/residents/identity'
 import { normalisePhone } from '~/domain/residents/phone'
 import type { Db } from '~/platform/database/client.server'
@@ -5,7 +6,7 @@ import type { Db } from '~/platform/database/client.server'
 // Finding a resident by name or phone: the directory and booking on behalf search the
 // same way. Scoped by organisation; the caller has checked the permission.
 
-const residentSelect = {
+export const residentSelect = {
   id: true,
   organisationId: true,
   firstName: true,
@@ -50,4 +51,20 @@ export async function searchResidents(db: Db, organisationId: string, query: str
 
 export function residentById(db: Db, id: string) {
   return db.resident.findUnique({ where: { id }, select: residentSelect })
+}
+
+/** A known resident's details, as a booking or a registration records them. */
+export function residentContactOf(
+  known: NonNullable<Awaited<ReturnType<typeof residentById>>>,
+): ResidentContact {
+  return {
+    firstName: known.firstName,
+    lastName: known.lastName,
+    searchKey: known.searchKey,
+    phoneE164: known.phoneE164,
+    phoneType: known.phoneType,
+    email: known.email,
+    language: known.preferredLanguage === 'en' ? 'en' : 'fr',
+    consent: known.notificationConsent,
+  }
 }

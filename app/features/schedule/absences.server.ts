@@ -6,6 +6,7 @@ import {
   settleAffected,
   UndecidedAppointments,
   type AffectedAppointment,
+  type AffectedSession,
   type Decisions,
 } from './opening-rules.server'
 
@@ -39,7 +40,7 @@ type Actor = { advisorId: string; organisationId: string }
 
 export type AddAbsenceOutcome =
   | { kind: 'SAVED'; id: string; cancelled: number; kept: number }
-  | { kind: 'UNDECIDED'; affected: AffectedAppointment[] }
+  | { kind: 'UNDECIDED'; affected: AffectedAppointment[]; sessions: AffectedSession[] }
 
 export async function addAbsence(
   db: Db,
@@ -52,6 +53,7 @@ export async function addAbsence(
     organisationZone: string
     decisions: Decisions
     cancellationReason: string
+    keptSessions: readonly string[]
   },
   now: Date,
 ): Promise<AddAbsenceOutcome> {
@@ -76,6 +78,7 @@ export async function addAbsence(
         before,
         decisions: input.decisions,
         reason: input.cancellationReason,
+        keptSessions: input.keptSessions,
         now,
       })
       await recordAudit(tx, {
@@ -89,7 +92,7 @@ export async function addAbsence(
     })
   } catch (error) {
     if (error instanceof UndecidedAppointments) {
-      return { kind: 'UNDECIDED', affected: error.affected }
+      return { kind: 'UNDECIDED', affected: error.affected, sessions: error.sessions }
     }
     throw error
   }

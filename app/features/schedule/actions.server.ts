@@ -24,12 +24,19 @@ import {
   withRule,
   wouldOrphan,
   type AffectedAppointment,
+  type AffectedSession,
   type Decisions,
   type OpeningRuleInput,
 } from './opening-rules.server'
 import { ruleOfRow } from './rule-rows.server'
 import type { AbsenceActionData, AffectedItem, RuleFormResult } from './page-data'
-import { affectedView, previewView, ruleFormOptions, ruleView } from './views.server'
+import {
+  affectedSessionView,
+  affectedView,
+  previewView,
+  ruleFormOptions,
+  ruleView,
+} from './views.server'
 
 // The hours and absence pages' actions, and whose schedule a request is about.
 
@@ -99,30 +106,44 @@ async function readRule(
 }
 
 type Decided =
-  | { ok: true; decisions: Decisions; reason: string }
+  | { ok: true; decisions: Decisions; reason: string; keptSessions: string[] }
   | { ok: false; errors: FieldErrors; affected: AffectedItem[]; status: number }
+
+/** The confirmation's list: the appointments, then the workshop sessions (decision 082). */
+function affectedItems(affected: Affected, language: Language, t: Translate): AffectedItem[] {
+  return [
+    ...affected.appointments.map((appointment) => affectedView(appointment, language, t)),
+    ...affected.sessions.map((session) => affectedSessionView(session, language, t)),
+  ]
+}
 
 /**
  * The advisor's decisions on the booked appointments a change would orphan (decision
- * 053); else what the confirmation asks: the appointments, and what is missing once sent.
+ * 053), and the workshop sessions it disturbs, which the confirmation lists and keeps
+ * (decision 082); else what the confirmation asks, and what is missing once sent.
  */
-function decide(
-  form: FormData,
-  affected: AffectedAppointment[],
-  language: Language,
-  t: Translate,
-): Decided {
+function decide(form: FormData, affected: Affected, language: Language, t: Translate): Decided {
   const confirming = form.get('confirming') === '1'
-  const decided = parseForm(form, decisionsSchema(affected.map((appointment) => appointment.id)))
-  if (affected.length === 0) return { ok: true, decisions: {}, reason: '' }
-  if (confirming && decided.ok) return { ok: true, ...decided.value }
+  const ids = affected.appointments.map((appointment) => appointment.id)
+  const decided = parseForm(form, decisionsSchema(ids))
+  const listed = form.getAll('keptSession').map(String)
+  const keptSessions = affected.sessions.map((session) => session.id)
+  if (ids.length === 0 && keptSessions.length === 0) {
+    return { ok: true, decisions: {}, reason: '', keptSessions: [] }
+  }
+  const sessionsSeen = keptSessions.every((id) => listed.includes(id))
+  if (confirming && decided.ok && sessionsSeen) {
+    return { ok: true, ...decided.value, keptSessions }
+  }
   return {
     ok: false,
     errors: confirming && !decided.ok ? decided.reply.errors : {},
-    affected: affected.map((appointment) => affectedView(appointment, language, t)),
+    affected: affectedItems(affected, language, t),
     status: confirming ? 400 : 200,
   }
 }
+
+type Affected = { appointments: AffectedAppointment[]; sessions: AffectedSession[] }
 
 /**
  * The rule form's action, for a new rule and a changed one: preview, or save after the
@@ -191,6 +212,7 @@ export async function ruleAction(request: Request, context: RuleContext) {
       organisationZone: zone,
       decisions: decided.decisions,
       reason: decided.reason,
+      keptSessions: decided.keptSessions,
       ending: kind === 'end',
     },
     now,
@@ -205,7 +227,11 @@ export async function ruleAction(request: Request, context: RuleContext) {
     return reply({ form: kind, values, errors }, 400)
   }
   if (outcome.kind === 'UNDECIDED') {
-    const items = outcome.affected.map((appointment) => affectedView(appointment, language, t))
+    const items = affectedItems(
+      { appointments: outcome.affected, sessions: outcome.sessions },
+      language,
+      t,
+    )
     return reply({ form: kind, values, errors: {}, affected: items, changed: true }, 409)
   }
   return redirect(`/espace/horaires?${savedQuery(advisor.id, outcome)}`)
@@ -261,11 +287,16 @@ export async function absenceAction(request: Request) {
       organisationZone: zone,
       decisions: decided.decisions,
       cancellationReason: decided.reason,
+      keptSessions: decided.keptSessions,
     },
     now,
   )
   if (outcome.kind === 'UNDECIDED') {
-    const items = outcome.affected.map((appointment) => affectedView(appointment, language, t))
+    const items = affectedItems(
+      { appointments: outcome.affected, sessions: outcome.sessions },
+      language,
+      t,
+    )
     return absenceReply({ values, errors: {}, affected: items, changed: true }, 409)
   }
   return redirect(`/espace/absences?${savedQuery(advisor.id, outcome)}`)

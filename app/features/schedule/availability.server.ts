@@ -49,13 +49,19 @@ export async function availability(db: Db, request: AvailabilityRequest) {
     siteId: request.siteId,
     advisorId: request.advisorId,
   })
+  const slots = async (range: DateRange): Promise<Slot[]> => {
+    const window = schedulingDataWindow(range, context.topic ?? { bufferMinutes: 0 })
+    return computeSlots({ ...query, range, data: await load(window.from, window.to) })
+  }
   return {
     query,
     /** Slots starting within the range. */
-    slots: async (range: DateRange): Promise<Slot[]> => {
-      const window = schedulingDataWindow(range, context.topic ?? { bufferMinutes: 0 })
-      return computeSlots({ ...query, range, data: await load(window.from, window.to) })
-    },
+    slots,
+    /** The slot starting exactly at `start` at this site (null: by phone), if one is free. */
+    slotAt: async (start: Date, siteId: string | null): Promise<Slot | null> =>
+      (await slots({ from: start, to: new Date(start.getTime() + 60_000) })).find(
+        (slot) => slot.siteId === siteId && slot.start.getTime() === start.getTime(),
+      ) ?? null,
     first: () => findFirstAvailableSlot(query, load),
     nextDay: (after: Date) => findNextAvailableDay(query, after, load),
     /** One page of matching slots from `after` (the phone booking search). */

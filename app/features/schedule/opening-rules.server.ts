@@ -1,5 +1,6 @@
 import {
   affectedAppointments,
+  affectedSessions,
   computeSlots,
   schedulingDataWindow,
   validateOpeningRule,
@@ -9,6 +10,7 @@ import {
   type Schedule,
   type Slot,
 } from '~/domain/scheduling'
+import { ONE_TO_ONE } from '~/domain/topics/format'
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
@@ -77,8 +79,9 @@ export async function ruleChoices(db: Db, organisationId: string) {
       orderBy: { name: 'asc' },
       select: { id: true, name: true, timeZone: true },
     }),
+    // Hours serve one-to-one topics; a workshop holds its advisors' time by itself.
     db.topic.findMany({
-      where: { organisationId, active: true },
+      where: { organisationId, active: true, ...ONE_TO_ONE },
       orderBy: { name: 'asc' },
       select: { id: true, name: true },
     }),
@@ -139,6 +142,45 @@ export async function bookedAppointmentsFrom(
   }))
 }
 
+/** A workshop session of the advisor a change would leave without them (decision 082). */
+export type AffectedSession = HeldAppointment & { topic: string; siteName: string }
+
+/** The workshop sessions the advisor runs from now on. */
+export async function heldSessionsFrom(
+  db: Db,
+  advisorId: string,
+  organisationZone: string,
+  now: Date,
+): Promise<AffectedSession[]> {
+  const rows = await db.workshopSessionAdvisor.findMany({
+    where: { advisorId, active: true, startsAt: { gte: now } },
+    orderBy: [{ startsAt: 'asc' }, { sessionId: 'asc' }],
+    select: {
+      startsAt: true,
+      endsAt: true,
+      session: {
+        select: {
+          id: true,
+          siteId: true,
+          topic: { select: { name: true } },
+          site: { select: { name: true, timeZone: true } },
+        },
+      },
+    },
+  })
+  return rows.map((row) => ({
+    id: row.session.id,
+    advisorId,
+    siteId: row.session.siteId,
+    topicId: null,
+    start: row.startsAt,
+    end: row.endsAt,
+    timeZone: row.session.site.timeZone ?? organisationZone,
+    topic: row.session.topic.name,
+    siteName: row.session.site.name,
+  }))
+}
+
 /** The advisor's hours as they stand: every rule, and the absences not over yet. */
 export async function advisorSchedule(db: Db, advisorId: string, now: Date): Promise<Schedule> {
   const [rules, absences] = await Promise.all([
@@ -160,7 +202,10 @@ export async function advisorSchedule(db: Db, advisorId: string, now: Date): Pro
 
 /** Thrown inside a transaction to undo it: the change would orphan an undecided appointment. */
 export class UndecidedAppointments extends Error {
-  constructor(readonly affected: AffectedAppointment[]) {
+  constructor(
+    readonly affected: AffectedAppointment[],
+    readonly sessions: AffectedSession[] = [],
+  ) {
     super('appointments left outside the hours without a decision')
   }
 }
@@ -178,7 +223,9 @@ type Actor = { advisorId: string; organisationId: string }
  * Inside the change's transaction, after the change is written: finds the appointments
  * the hours held before and no longer do, and cancels (with the resident told) or
  * explicitly keeps each as decided. Any appointment without a decision (one booked while
- * the advisor read the confirmation) undoes the whole change.
+ * the advisor read the confirmation) undoes the whole change; so does a workshop session
+ * the change disturbs that the confirmation did not list (those listed are kept, to be
+ * changed or cancelled from their page).
  */
 export async function settleAffected(
   tx: Db,
@@ -189,19 +236,32 @@ export async function settleAffected(
     before: Schedule
     decisions: Decisions
     reason: string
+    /** The workshop sessions the confirmation listed. */
+    keptSessions: readonly string[]
     now: Date
   },
 ): Promise<{ cancelled: number; kept: number }> {
   const after = await advisorSchedule(tx, change.advisorId, change.now)
-  const booked = await bookedAppointmentsFrom(
-    tx,
-    change.advisorId,
-    change.organisationZone,
-    change.now,
-  )
+  const [booked, held] = await Promise.all([
+    bookedAppointmentsFrom(tx, change.advisorId, change.organisationZone, change.now),
+    heldSessionsFrom(tx, change.advisorId, change.organisationZone, change.now),
+  ])
   const affected = affectedAppointments(booked, change.before, after)
-  if (affected.some((appointment) => !change.decisions[appointment.id])) {
-    throw new UndecidedAppointments(affected)
+  const sessions = affectedSessions(held, change.before, after)
+  if (
+    affected.some((appointment) => !change.decisions[appointment.id]) ||
+    sessions.some((session) => !change.keptSessions.includes(session.id))
+  ) {
+    throw new UndecidedAppointments(affected, sessions)
+  }
+  for (const session of sessions) {
+    await recordAudit(tx, {
+      actor,
+      action: 'WORKSHOP_SESSION_KEPT_OUTSIDE_HOURS',
+      entityType: 'WorkshopSession',
+      entityId: session.id,
+      summary: `advisor ${change.advisorId} away or out of hours: kept, to change later`,
+    })
   }
   let cancelled = 0
   for (const appointment of affected) {
@@ -236,7 +296,7 @@ export type SaveRuleOutcome =
   | { kind: 'SAVED'; id: string; cancelled: number; kept: number }
   | { kind: 'PROBLEMS'; problems: OpeningRuleProblem[] }
   | { kind: 'STALE' }
-  | { kind: 'UNDECIDED'; affected: AffectedAppointment[] }
+  | { kind: 'UNDECIDED'; affected: AffectedAppointment[]; sessions: AffectedSession[] }
 
 const describeRule = (rule: OpeningRuleInput) =>
   `${encodeWeekdays(rule.weekdays)} ${rule.startTime}-${rule.endTime} every ${rule.everyNWeeks} week(s) ${rule.validFrom}..${rule.validUntil ?? ''} ${rule.siteId ?? 'phone'}`
@@ -256,6 +316,7 @@ export async function saveOpeningRule(
     organisationZone: string
     decisions: Decisions
     reason: string
+    keptSessions: readonly string[]
     /** Only its end date changes: logged as ending the rule. */
     ending?: boolean
   },
@@ -301,6 +362,7 @@ export async function saveOpeningRule(
         before,
         decisions: input.decisions,
         reason: input.reason,
+        keptSessions: input.keptSessions,
         now,
       })
       await recordAudit(tx, {
@@ -319,15 +381,15 @@ export async function saveOpeningRule(
   } catch (error) {
     if (error instanceof StaleRecord) return { kind: 'STALE' }
     if (error instanceof UndecidedAppointments) {
-      return { kind: 'UNDECIDED', affected: error.affected }
+      return { kind: 'UNDECIDED', affected: error.affected, sessions: error.sessions }
     }
     throw error
   }
 }
 
 /**
- * The appointments a change would orphan, read outside any transaction: what the
- * confirmation lists before anything is written.
+ * The appointments a change would orphan and the workshop sessions it would disturb, read
+ * outside any transaction: what the confirmation lists before anything is written.
  */
 export async function wouldOrphan(
   db: Db,
@@ -338,10 +400,17 @@ export async function wouldOrphan(
     after: (before: Schedule) => Schedule
   },
   now: Date,
-): Promise<AffectedAppointment[]> {
+): Promise<{ appointments: AffectedAppointment[]; sessions: AffectedSession[] }> {
   const before = await advisorSchedule(db, change.advisorId, now)
-  const booked = await bookedAppointmentsFrom(db, change.advisorId, change.organisationZone, now)
-  return affectedAppointments(booked, before, change.after(before))
+  const [booked, held] = await Promise.all([
+    bookedAppointmentsFrom(db, change.advisorId, change.organisationZone, now),
+    heldSessionsFrom(db, change.advisorId, change.organisationZone, now),
+  ])
+  const after = change.after(before)
+  return {
+    appointments: affectedAppointments(booked, before, after),
+    sessions: affectedSessions(held, before, after),
+  }
 }
 
 /** The advisor's hours with one rule added, or replacing the stored one of the same id. */
@@ -368,6 +437,7 @@ export async function previewRuleSlots(
     where: {
       organisationId,
       active: true,
+      ...ONE_TO_ONE,
       ...(rule.topicIds.length > 0 ? { id: { in: [...rule.topicIds] } } : {}),
       ...(mode === 'PHONE' ? { allowsPhone: true } : { allowsInPerson: true }),
     },

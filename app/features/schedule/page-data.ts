@@ -3,8 +3,11 @@ import type { FormReply } from '~/domain/input/problems'
 // What the hours and absence pages receive from their loaders and actions: plain shapes,
 // shared by the server modules that build them and the components that show them.
 
-/** An appointment a change would leave outside the hours, as the confirmation lists it. */
-export type AffectedItem = { id: string; label: string; choiceFor: string }
+/**
+ * An appointment a change would leave outside the hours, as the confirmation lists it; or
+ * a workshop session it disturbs, with the page where it is changed or cancelled.
+ */
+export type AffectedItem = { id: string; label: string; choiceFor: string; workshopLink?: string }
 
 export type RulePreview =
   | { kind: 'NO_TOPIC' }

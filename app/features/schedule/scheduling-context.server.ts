@@ -1,5 +1,6 @@
 import { HOLDS_OPENING_HOURS } from '~/domain/access'
 import { SchedulingError } from '~/domain/scheduling/errors'
+import { ONE_TO_ONE } from '~/domain/topics/format'
 import { isHolidayRegion, type HolidayRegion } from '~/domain/scheduling/holidays'
 import type {
   LoadWindow,
@@ -15,8 +16,9 @@ import { RULE_ROW_SELECT, ruleOfRow } from './rule-rows.server'
 // Statuses that hold an advisor's time; the same list as the database's no-overlap guard.
 export const ACTIVE_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
 const DAY_MS = 86_400_000
-// No appointment lasts longer than a day, so a window's appointments all start after
-// `from - 1 day`: the start index bounds the scan on both sides, whatever the history.
+// No appointment or workshop session lasts longer than a day (a session starts and ends on
+// one date), so a window's busy rows all start after `from - 1 day`: the start index
+// bounds the scan on both sides, whatever the history.
 const LONGEST_APPOINTMENT_MS = DAY_MS
 
 function region(value: string | null, what: string): HolidayRegion | null {
@@ -38,7 +40,8 @@ export async function loadSchedulingContext(db: Db, organisationId: string, topi
       sites: { where: { active: true }, select: { id: true, timeZone: true, holidayRegion: true } },
       advisors: { where: { active: true, ...HOLDS_OPENING_HOURS }, select: { id: true } },
       topics: {
-        where: { id: topicId, active: true },
+        // A collective topic has sessions, never slots: the engine finds none for it.
+        where: { id: topicId, active: true, ...ONE_TO_ONE },
         select: {
           id: true,
           durationMinutes: true,
@@ -96,7 +99,7 @@ export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): L
     // Rule dates are local; a day either side covers every time zone.
     const firstDay = new Date(from.getTime() - DAY_MS).toISOString().slice(0, 10)
     const lastDay = new Date(to.getTime() + DAY_MS).toISOString().slice(0, 10)
-    const [rules, absences, appointments] = await Promise.all([
+    const [rules, absences, appointments, sessions] = await Promise.all([
       db.openingRule.findMany({
         where: {
           advisor: advisorScope,
@@ -129,6 +132,19 @@ export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): L
         },
         select: { advisorId: true, startsAt: true, endsAt: true },
       }),
+      // A workshop session holds its advisors' time as an appointment does (decision 082).
+      db.workshopSessionAdvisor.findMany({
+        where: {
+          active: true,
+          advisor: advisorScope,
+          startsAt: {
+            gte: new Date(from.getTime() - margin - LONGEST_APPOINTMENT_MS),
+            lt: new Date(to.getTime() + margin),
+          },
+          endsAt: { gt: new Date(from.getTime() - margin) },
+        },
+        select: { advisorId: true, startsAt: true, endsAt: true },
+      }),
     ])
     const data: SchedulingData = {
       rules: rules.map(ruleOfRow),
@@ -137,10 +153,10 @@ export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): L
         start: absence.startsAt,
         end: absence.endsAt,
       })),
-      appointments: appointments.map((appointment) => ({
-        advisorId: appointment.advisorId,
-        start: appointment.startsAt,
-        end: appointment.endsAt,
+      appointments: [...appointments, ...sessions].map((busy) => ({
+        advisorId: busy.advisorId,
+        start: busy.startsAt,
+        end: busy.endsAt,
       })),
     }
     return data

@@ -3,9 +3,11 @@ import type { Translate } from '~/i18n/translate'
 import { formatAppointmentDate, formatDay, formatTime, localDateOf } from '~/domain/time/format'
 import { db } from '~/platform/database/client.server'
 import { dayTitle, wallTime } from '~/domain/time/days'
+import { workspaceSessionPath } from '~/features/workshops/index.server'
 import {
   ruleChoices,
   type AffectedAppointment,
+  type AffectedSession,
   type previewRuleSlots,
 } from './opening-rules.server'
 import type { RulePreview } from './page-data'
@@ -72,6 +74,21 @@ export function affectedView(appointment: AffectedAppointment, language: Languag
 }
 
 export type AffectedView = ReturnType<typeof affectedView>
+
+/** A workshop session the change disturbs: listed with its page, where it is changed or cancelled. */
+export function affectedSessionView(session: AffectedSession, language: Language, t: Translate) {
+  const when = formatAppointmentDate(session.start, session.timeZone, language)
+  return {
+    id: session.id,
+    label: t('workspace.rules.affected.workshop', {
+      when,
+      topic: session.topic,
+      site: session.siteName,
+    }),
+    choiceFor: '',
+    workshopLink: workspaceSessionPath(session.id),
+  }
+}
 
 /** The rule form's choices: the organisation's active sites and topics. */
 export async function ruleFormOptions(organisationId: string) {

@@ -10,6 +10,18 @@ export const waitlistPath = (token: string) => `/attente/${token}`
 /** An earlier-slot alert: take the earlier time offered, or stop the alerts. */
 export const alertPath = (token: string) => `/alerte/${token}`
 
+/** The workspace's workshop sessions to come (decision 082). */
+export const WORKSHOPS_PATH = '/espace/ateliers'
+
+/**
+ * A session in the workspace: its participants and attendance; `modifier`, `annuler`,
+ * `inscrire` (at the desk) and `emargement` (the sign-in sheet) follow it.
+ */
+export const workspaceSessionPath = (
+  sessionId: string,
+  page?: 'modifier' | 'annuler' | 'inscrire' | 'emargement',
+) => `${WORKSHOPS_PATH}/${sessionId}${page ? `/${page}` : ''}`
+
 /** Giving a registration's seat back, confirmed on a page of its own. */
 export const giveBackPath = (token: string) => `${registrationPath(token)}/liberer`
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { localInstant } from '~/features/desk/booking.server'
+import { localInstant } from '~/domain/scheduling/form-input'
 
 describe('walk-in times', () => {
   test('are read on the clock of the place', () => {

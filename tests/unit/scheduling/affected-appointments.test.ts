@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import {
   affectedAppointments,
+  affectedSessions,
   isWithinHours,
   rulesOpenOn,
   type HeldAppointment,
@@ -136,5 +137,32 @@ describe('rulesOpenOn', () => {
     expect(rulesOpenOn([afternoon, rule(), fortnightly], '2027-03-08')).toEqual([rule(), afternoon])
     expect(rulesOpenOn([fortnightly], '2027-03-15')).toEqual([fortnightly])
     expect(rulesOpenOn([rule()], 'not a date')).toEqual([])
+  })
+})
+
+describe('affectedSessions', () => {
+  const before = { rules: [rule({ topicIds: ['taxes'] })], absences: [] }
+  // Monday 8 March 2027, 10:00 to 11:00 in Paris: a workshop, whatever the rule's topics.
+  const inHours = appointment('w1', '2027-03-08T09:00:00Z', 60, { topicId: null })
+  // Monday 8 March 2027, 14:00 in Paris: outside every rule.
+  const outside = appointment('w2', '2027-03-08T13:00:00Z', 60, { topicId: null })
+
+  test('an absence over a session lists it, inside the hours or not', () => {
+    const absent = {
+      rules: before.rules,
+      absences: [
+        {
+          advisorId: 'karim',
+          start: new Date('2027-03-08T08:00:00Z'),
+          end: new Date('2027-03-08T17:00:00Z'),
+        },
+      ],
+    }
+    expect(affectedSessions([inHours, outside], before, absent)).toEqual([inHours, outside])
+  })
+
+  test('hours that held a session and no longer do list it; one never within them is not', () => {
+    const ended = { rules: [], absences: [] }
+    expect(affectedSessions([inHours, outside], before, ended)).toEqual([inHours])
   })
 })
