@@ -28,6 +28,7 @@ import { startProductionApp, type RunningApp } from '../support/server'
 import {
   overlappingAppointments,
   percentile,
+  onEachDatabase,
   printLoad,
   printMachine,
   runBenchmark,
@@ -234,10 +235,7 @@ async function main() {
     `${ROUNDS} rounds of ${CLIENTS} clients per scenario; the built app in production, ` +
       `default pool and timeouts`,
   )
-  const providers: DatabaseProvider[] = ['sqlite']
-  if (process.env.TEST_DATABASE_URL) providers.push('postgresql')
-  else console.log('TEST_DATABASE_URL is not set: PostgreSQL is not measured.')
-  for (const provider of providers) await bench(provider)
+  await onEachDatabase(bench)
   printLoad('at the end')
   return missed
 }

@@ -18,7 +18,14 @@ import { appDatabase, postForm } from '../support/journey'
 import { liftRateLimits, people, serverErrors, statusCounts } from '../support/rush'
 import { startProductionApp, type RunningApp } from '../support/server'
 import { createWorkshopSession, daysAhead } from '../support/workshops'
-import { oversoldSessions, percentile, printLoad, printMachine, runBenchmark } from './targets'
+import {
+  onEachDatabase,
+  oversoldSessions,
+  percentile,
+  printLoad,
+  printMachine,
+  runBenchmark,
+} from './targets'
 
 const CLIENTS = 50
 const THROUGHPUT_ROUNDS = 3
@@ -172,10 +179,7 @@ async function main() {
       `A: ${THROUGHPUT_ROUNDS} sessions of ${THROUGHPUT_SEATS} seats filled, ` +
       `B: ${LAST_SEATS_ROUNDS} rounds for the last 3 seats`,
   )
-  const providers: DatabaseProvider[] = ['sqlite']
-  if (process.env.TEST_DATABASE_URL) providers.push('postgresql')
-  else console.log('TEST_DATABASE_URL is not set: PostgreSQL is not measured.')
-  for (const provider of providers) await bench(provider)
+  await onEachDatabase(bench)
   printLoad('at the end')
   return missed
 }

@@ -1,5 +1,6 @@
 import os from 'node:os'
 import type { Db } from '~/platform/database/client.server'
+import type { DatabaseProvider } from '~/platform/database/provider'
 
 // What the booking benchmarks share: the machine they ran on, percentiles, the no-overlap
 // and no-oversold checks, and their ending (every target met, or exit code 1 with the
@@ -53,6 +54,14 @@ export async function oversoldSessions(db: Db) {
               WHERE r."sessionId" = s."id" AND r."seatId" IS NOT NULL) > s."seatCount"`,
   )
   return Number(rows[0]?.oversold ?? 0)
+}
+
+/** SQLite always, PostgreSQL when TEST_DATABASE_URL names a server: each measured in turn. */
+export async function onEachDatabase(bench: (provider: DatabaseProvider) => Promise<void>) {
+  const providers: DatabaseProvider[] = ['sqlite']
+  if (process.env.TEST_DATABASE_URL) providers.push('postgresql')
+  else console.log('TEST_DATABASE_URL is not set: PostgreSQL is not measured.')
+  for (const provider of providers) await bench(provider)
 }
 
 /** Runs a benchmark; it returns the targets it missed. */

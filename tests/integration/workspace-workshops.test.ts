@@ -6,7 +6,7 @@ import { testProvider } from '../support/database'
 import { TEST_SESSION_SECRET } from '../support/server'
 import { printed } from '../support/times'
 import { demoWorkspace, KARIM, LEA, SOPHIE } from '../support/workspace'
-import { someone } from '../support/workshops'
+import { registrationRequest, someone } from '../support/workshops'
 
 // The workspace side of workshops (decision 082): collective topics kept out of one-to-one
 // booking, sessions and series created, refused over an advisor's time, changed, cancelled,
@@ -121,16 +121,7 @@ const register = async (sessionId: string) => {
   const { organisation } = await ids()
   const outcome = await registerForSession(
     workspace.database,
-    {
-      organisationId: organisation.id,
-      sessionId,
-      resident: someone(),
-      helper: null,
-      companionName: null,
-      createdVia: 'ONLINE',
-      idempotencyKeyHash: null,
-      actorAdvisorId: null,
-    },
+    registrationRequest(organisation.id, sessionId),
     new Date(),
     TEST_SESSION_SECRET,
   )
