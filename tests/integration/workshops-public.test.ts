@@ -363,6 +363,22 @@ describe(`public workshops on ${testProvider}`, () => {
     ).toMatchObject({ status: 'LEFT' })
   })
 
+  test('a cancelled session says so, offers no form, and a form sent anyway registers nobody', async () => {
+    const session = await newSession(4)
+    await db.workshopSession.update({ where: { id: session.id }, data: { status: 'CANCELLED' } })
+    const page = await get(sessionPath(session.id))
+    expect(page.status).toBe(200)
+    expect(wordsOf(page.html)).toContain('Cet atelier est annulé.')
+    expect(page.html).not.toContain('name="intent"')
+    expect((await get(list)).html).not.toContain(sessionPath(session.id))
+    const { response } = await register(session.id, RESIDENT)
+    expect(response.status).toBe(409)
+    expect(wordsOf(await response.text())).toContain(
+      'Les inscriptions à cet atelier viennent de fermer.',
+    )
+    expect(await holders(session.id)).toBe(0)
+  })
+
   test('links that do not work get the link-not-found page, 404', async () => {
     for (const path of [
       '/atelier/AAAAAAAAAAAAAAAAAAAAAAAA',
