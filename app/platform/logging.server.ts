@@ -16,6 +16,7 @@ const OPAQUE_PATHS: [RegExp, string][] = [
   [/^\/r\/[^/]+/, '/r/:token'],
   [/^\/atelier\/[^/]+/, '/atelier/:token'],
   [/^\/attente\/[^/]+/, '/attente/:token'],
+  [/^\/alerte\/[^/]+/, '/alerte/:token'],
   [/^\/agenda\/[^/]+/, '/agenda/:token'],
   [/^\/espace\/mot-de-passe\/[^/]+/, '/espace/mot-de-passe/:token'],
   [/^\/espace\/invitation\/[^/]+/, '/espace/invitation/:token'],

@@ -379,6 +379,7 @@ describe(`asking and taking an earlier time over HTTP (${testProvider})`, () => 
     return {
       status: response.status,
       location: response.headers.get('location'),
+      cacheControl: response.headers.get('cache-control'),
       html: await response.text(),
     }
   }
@@ -451,6 +452,9 @@ describe(`asking and taking an earlier time over HTTP (${testProvider})`, () => 
 
     const alert = await page(alertPath(request.id))
     expect(alert.status).toBe(200)
+    // A person's page: never kept by a browser's or a proxy's cache, its token never logged.
+    expect(alert.cacheControl).toBe('private, no-store')
+    expect(app.output()).not.toContain(alertPath(request.id).slice(8))
     const offered = words(alert.html)
     expect(offered).toContain('Ce créneau plus tôt est libre')
     expect(offered).toContain('Prendre ce créneau')

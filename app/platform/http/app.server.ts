@@ -25,10 +25,10 @@ export type LoadContext = {
   reportError: (error: unknown) => void
 }
 
-// Pages of a person (a resident's manage link, a workshop registration's or a waiting-list
-// place's, the workspace) are never kept by a browser's or a proxy's cache: documents and
-// data alike (decisions 074, 084).
-const PRIVATE_PATHS = /^\/(r\/|atelier\/|attente\/|espace(?:[/.]|$))/u
+// Pages of a person (a resident's manage link, a workshop registration's, a waiting-list
+// place's or an earlier-slot alert's, the workspace) are never kept by a browser's or a
+// proxy's cache: documents and data alike (decisions 074, 084).
+const PRIVATE_PATHS = /^\/(r\/|atelier\/|attente\/|alerte\/|espace(?:[/.]|$))/u
 
 const requestLine = (
   request: { method?: string; url?: string },
