@@ -311,7 +311,8 @@ export async function handleKeypad(
       return voice.toString()
     }
   }
-  say(script.keypad.replies[action])
+  const reply = script.keypad.replies[action]
+  if (reply) say(reply)
   say(script.goodbye)
   return voice.toString()
 }
