@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
-import { isReminderKind, MESSAGE_TARGET, messageContactOf, notifyCancelled } from './outbox.server'
+import { notifyCancelled } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -10,7 +10,9 @@ import { DEV_TWILIO } from '~/features/notifications/providers/twilio.server'
 import { recordAudit } from '~/platform/audit.server'
 import { config } from '~/platform/config/config.server'
 import { fallBack } from './dispatcher.server'
+import { fallsBackOnFailure } from './kinds'
 import { eventOf, loadAppointment, sayOptions, viewOf } from './render.server'
+import { loadSubject, subjectRefOf } from './subjects.server'
 
 // Twilio webhooks: delivery status, inbound SMS (ANNULER, STOP, START), signed with the
 // account's auth token. A request whose signature does not check changes nothing.
@@ -70,6 +72,9 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
       id: true,
       status: true,
       appointmentId: true,
+      registrationId: true,
+      waitlistEntryId: true,
+      earlierSlotRequestId: true,
       organisationId: true,
       kind: true,
       language: true,
@@ -90,13 +95,12 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
       where: { id: row.id, status: { in: ['SENDING', 'SENT', 'DELIVERED'] } },
       data: { status: 'FAILED', lastError: error },
     })
-    if (count === 1 && isReminderKind(row.kind) && row.appointmentId) {
-      const appointment = await tx.appointment.findUnique({
-        where: { id: row.appointmentId },
-        select: { status: true, startsAt: true, ...MESSAGE_TARGET },
-      })
-      if (appointment?.status === 'BOOKED' && appointment.startsAt > now)
-        await fallBack(tx as unknown as Db, row, messageContactOf(appointment), now)
+    const ref = subjectRefOf(row)
+    if (count === 1 && fallsBackOnFailure(row.kind) && ref) {
+      // Only while what it told about still stands (a booking still to come, an offer open).
+      const subject = await loadSubject(tx as unknown as Db, ref)
+      if (subject && !subject.verdict(row.kind, now))
+        await fallBack(tx as unknown as Db, row, subject.contact, now)
     }
     return 'FAILED'
   })
