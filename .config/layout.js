@@ -18,6 +18,7 @@ export const ROUTE_OWNERS = {
   residents: ['espace.usagers.*'],
   admin: ['espace.admin.*'],
   notifications: ['webhooks.*', 'dev.*'],
+  // The workshops' workspace pages, their public pages and the resident's links.
   workshops: ['espace.ateliers*', '$organisationSlug.ateliers*', 'atelier.*', 'attente.*'],
   alerts: ['alerte.*'],
 }

@@ -14,6 +14,8 @@ export const logger: Logger = ((
 
 const OPAQUE_PATHS: [RegExp, string][] = [
   [/^\/r\/[^/]+/, '/r/:token'],
+  [/^\/atelier\/[^/]+/, '/atelier/:token'],
+  [/^\/attente\/[^/]+/, '/attente/:token'],
   [/^\/agenda\/[^/]+/, '/agenda/:token'],
   [/^\/espace\/mot-de-passe\/[^/]+/, '/espace/mot-de-passe/:token'],
   [/^\/espace\/invitation\/[^/]+/, '/espace/invitation/:token'],

@@ -4,13 +4,18 @@ import { useTranslation } from '~/i18n/use-translation'
 import { PhoneNumber } from '~/components/phone-number'
 import { SiteDetails } from '~/components/site-details'
 import { TopicGroups } from '~/components/topic-groups'
+import { WorkshopCard } from '~/components/workshop-session'
 import { findOrganisationHome } from '~/features/journey/organisations.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 import { languageOf } from '~/i18n/i18n.server'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const language = await languageOf(request)
-  const organisation = await findOrganisationHome(params.organisationSlug ?? '', language)
+  const organisation = await findOrganisationHome(
+    params.organisationSlug ?? '',
+    language,
+    new Date(),
+  )
   if (!organisation) throw new Response('Not found', { status: 404 })
   return { organisation, topicGroups: groupTopicsByTheme(organisation.topics) }
 }
@@ -27,10 +32,15 @@ export default function OrganisationHome() {
     <div className="page">
       <h1>{organisation.name}</h1>
       <p className="lead">{t('home.intro')}</p>
-      <p>
+      <p className="button-row">
         <Link to={`/${organisation.slug}/rendez-vous`} className="button">
           {t('journey.start')}
         </Link>
+        {organisation.workshops.length > 0 ? (
+          <Link to={organisation.workshopsPath} className="button button-secondary">
+            {t('publicWorkshops.title')}
+          </Link>
+        ) : null}
       </p>
 
       <section aria-labelledby="topics-title">
@@ -58,6 +68,21 @@ export default function OrganisationHome() {
           )}
         />
       </section>
+
+      {organisation.workshops.length > 0 ? (
+        <section aria-labelledby="workshops-title">
+          <h2 id="workshops-title">{t('publicWorkshops.title')}</h2>
+          <p>{t('publicWorkshops.homeIntro')}</p>
+          <ul className="card-list">
+            {organisation.workshops.map((session) => (
+              <WorkshopCard key={session.id} session={session} heading="h3" withDay />
+            ))}
+          </ul>
+          <p>
+            <Link to={organisation.workshopsPath}>{t('publicWorkshops.seeAll')}</Link>
+          </p>
+        </section>
+      ) : null}
 
       <section aria-labelledby="sites-title">
         <h2 id="sites-title">{t('organisation.sitesTitle')}</h2>

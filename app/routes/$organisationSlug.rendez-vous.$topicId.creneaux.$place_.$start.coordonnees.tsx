@@ -2,12 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
-import { ChoiceGroup, ErrorSummary, TextField } from '~/components/form'
+import { ErrorSummary, TextField } from '~/components/form'
 import {
   ConsentAndRobotTrap,
+  HelperContactFields,
   ResidentContactFields,
   useContactForm,
-} from '~/features/journey/contact-fields'
+} from '~/components/contact-fields'
 import type { FormReply } from '~/domain/input/problems'
 import { JourneyHeader } from '~/features/journey/journey-header'
 import { journeyPaths } from '~/features/journey/paths'
@@ -61,11 +62,6 @@ export default function ContactStep() {
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
   const form = useContactForm({ reply, defaults: data.draft, maxLengths: data.maxLengths })
   const isPhone = data.mode === 'PHONE'
-  const helperFields = ['helperName', 'helperPhone', 'helperEmail'].map(form.field)
-  // Open when it holds anything: what a helper typed is never hidden from them.
-  const helperOpen =
-    helperFields.some((field) => field.value || field.error) ||
-    form.field('messagesTo').value === 'helper'
   return (
     <div className="page">
       <JourneyHeader step={5} title={t('journey.contact.title')} backTo={paths.slots(data.place)} />
@@ -74,37 +70,7 @@ export default function ContactStep() {
       <p>{t('journey.contact.intro')}</p>
       <Form method="post" id="contact" noValidate>
         <ResidentContactFields form={form} isPhone={isPhone} />
-        {/* A disclosure: closed, it is out of the way; it works without JavaScript. */}
-        <details className="helper" open={helperOpen}>
-          <summary>{t('journey.contact.forSomeoneElse')}</summary>
-          <p className="hint">{t('journey.contact.helperIntro')}</p>
-          <TextField form={form} name="helperName" autoComplete="name" />
-          <TextField
-            form={form}
-            name="helperPhone"
-            label={t('journey.contact.helperPhone')}
-            type="tel"
-            autoComplete="tel"
-          />
-          <TextField
-            form={form}
-            name="helperEmail"
-            label={t('journey.contact.helperEmail')}
-            type="email"
-            autoComplete="email"
-          />
-          <ChoiceGroup
-            form={form}
-            name="messagesTo"
-            type="radio"
-            legend={t('journey.contact.messagesTo')}
-            initial="resident"
-            options={[
-              { value: 'resident', label: t('journey.contact.messagesToResident') },
-              { value: 'helper', label: t('journey.contact.messagesToHelper') },
-            ]}
-          />
-        </details>
+        <HelperContactFields form={form} />
         <TextField
           form={form}
           name="note"

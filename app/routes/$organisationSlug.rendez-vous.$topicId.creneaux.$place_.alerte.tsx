@@ -11,7 +11,7 @@ import {
   ConsentAndRobotTrap,
   ResidentContactFields,
   useContactForm,
-} from '~/features/journey/contact-fields'
+} from '~/components/contact-fields'
 import { contactFields, contactStepSchema } from '~/features/journey/contact-form.server'
 import { requireWeekPage } from '~/features/journey/lookups.server'
 import { askAlertOnline } from '~/features/journey/alert-request.server'

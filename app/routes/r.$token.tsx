@@ -7,8 +7,8 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
 import { cancelsByReply } from '~/features/notifications/index.server'
 import { db } from '~/platform/database/client.server'
-import { manageMeta } from '~/features/manage/page-data'
-import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
+import { linkPageMeta } from '~/components/link-pages'
+import { LinkNotFoundBoundary } from '~/components/link-not-found'
 import { AppointmentPreparation, BookAgain } from '~/features/manage/appointment-parts'
 import { EarlierSlotChoice } from '~/features/manage/earlier-slot-choice'
 import { alertStateOf } from '~/features/alerts/index.server'
@@ -46,9 +46,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => linkPageMeta(data, error)
 
-export const ErrorBoundary = ManageLinkErrorBoundary
+export const ErrorBoundary = LinkNotFoundBoundary
 
 export default function ManageAppointment() {
   const data = useLoaderData<typeof loader>()

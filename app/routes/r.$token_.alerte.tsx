@@ -8,7 +8,7 @@ import {
   stopForAppointment,
 } from '~/features/alerts/index.server'
 import { requireManagedAppointment } from '~/features/manage/pages.server'
-import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
+import { LinkNotFoundBoundary } from '~/components/link-not-found'
 
 // The manage page's earlier-slot button, one step: ask for alerts, or stop them. Back on
 // the manage page, which says what became of it.
@@ -18,7 +18,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   throw redirect(`/r/${params.token}`)
 }
 
-export const ErrorBoundary = ManageLinkErrorBoundary
+export const ErrorBoundary = LinkNotFoundBoundary
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)

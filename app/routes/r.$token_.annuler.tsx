@@ -11,8 +11,8 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { cancelByResident } from '~/features/manage/commands.server'
 import { cancelForm } from '~/features/manage/forms.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
-import { manageMeta } from '~/features/manage/page-data'
-import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
+import { linkPageMeta } from '~/components/link-pages'
+import { LinkNotFoundBoundary } from '~/components/link-not-found'
 
 // "Annuler ce rendez-vous ?": the manage page's cancel button leads here, and only this
 // form cancels, so one tap never does (a page of its own: it works without JavaScript).
@@ -31,9 +31,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => linkPageMeta(data, error)
 
-export const ErrorBoundary = ManageLinkErrorBoundary
+export const ErrorBoundary = LinkNotFoundBoundary
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)

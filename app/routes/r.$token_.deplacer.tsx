@@ -6,8 +6,8 @@ import { WeekSlots } from '~/components/week-slots'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, moveFinder, requireManagedAppointment } from '~/features/manage/pages.server'
 import { resolveWeek, weekView } from '~/features/journey/index.server'
-import { manageMeta } from '~/features/manage/page-data'
-import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
+import { linkPageMeta } from '~/components/link-pages'
+import { LinkNotFoundBoundary } from '~/components/link-not-found'
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)
@@ -35,9 +35,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => linkPageMeta(data, error)
 
-export const ErrorBoundary = ManageLinkErrorBoundary
+export const ErrorBoundary = LinkNotFoundBoundary
 
 export default function MoveAppointment() {
   const data = useLoaderData<typeof loader>()

@@ -12,8 +12,8 @@ import {
   manageLinkNotFound,
   requireManagedAppointment,
 } from '~/features/manage/pages.server'
-import { manageMeta } from '~/features/manage/page-data'
-import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
+import { linkPageMeta } from '~/components/link-pages'
+import { LinkNotFoundBoundary } from '~/components/link-not-found'
 
 async function moveStep(params: { token?: string; start?: string }, request: Request) {
   const appointment = await requireManagedAppointment(params.token, request)
@@ -37,9 +37,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => linkPageMeta(data, error)
 
-export const ErrorBoundary = ManageLinkErrorBoundary
+export const ErrorBoundary = LinkNotFoundBoundary
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const { appointment, start } = await moveStep(params, request)

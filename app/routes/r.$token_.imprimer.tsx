@@ -6,8 +6,8 @@ import { PrintButton } from '~/components/print-button'
 import { SlotSummary } from '~/components/slot-summary'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
-import { manageMeta } from '~/features/manage/page-data'
-import { ManageLinkErrorBoundary } from '~/features/manage/link-not-found'
+import { linkPageMeta } from '~/components/link-pages'
+import { LinkNotFoundBoundary } from '~/components/link-not-found'
 import { AppointmentPreparation } from '~/features/manage/appointment-parts'
 
 // A small page that prints on one sheet: the appointment slip a resident keeps.
@@ -21,9 +21,9 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, error }) => manageMeta(data, error)
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => linkPageMeta(data, error)
 
-export const ErrorBoundary = ManageLinkErrorBoundary
+export const ErrorBoundary = LinkNotFoundBoundary
 
 export default function PrintableSlip() {
   const data = useLoaderData<typeof loader>()

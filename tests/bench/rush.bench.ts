@@ -10,7 +10,6 @@
 // during the run (target 0), and the p99 of /healthz. Exits 1 when a target is missed.
 // First: the app's modules read the configuration as they load (tests/support/config-setup.ts).
 import '../support/config-setup'
-import os from 'node:os'
 import { performance } from 'node:perf_hooks'
 import type { DatabaseProvider } from '~/platform/database/provider'
 import { DEMO_PASSWORD } from '~/features/demo/seed.server'
@@ -26,7 +25,13 @@ import {
   startOfPath,
 } from '../support/rush'
 import { startProductionApp, type RunningApp } from '../support/server'
-import { overlappingAppointments, percentile, runBenchmark } from './targets'
+import {
+  overlappingAppointments,
+  percentile,
+  printLoad,
+  printMachine,
+  runBenchmark,
+} from './targets'
 
 const ROUNDS = 20
 const CLIENTS = 50
@@ -206,22 +211,6 @@ function report(
   )
 }
 
-function printMachine() {
-  const cpus = os.cpus()
-  console.log(
-    `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ` +
-      `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory; node ${process.version}; ` +
-      `load average ${os
-        .loadavg()
-        .map((load) => load.toFixed(2))
-        .join(' ')} at start`,
-  )
-  console.log(
-    `${ROUNDS} rounds of ${CLIENTS} clients per scenario; the built app in production, ` +
-      `default pool and timeouts`,
-  )
-}
-
 async function bench(provider: DatabaseProvider) {
   const app = await startProductionApp({}, provider)
   try {
@@ -241,17 +230,15 @@ async function bench(provider: DatabaseProvider) {
 }
 
 async function main() {
-  printMachine()
+  printMachine(
+    `${ROUNDS} rounds of ${CLIENTS} clients per scenario; the built app in production, ` +
+      `default pool and timeouts`,
+  )
   const providers: DatabaseProvider[] = ['sqlite']
   if (process.env.TEST_DATABASE_URL) providers.push('postgresql')
   else console.log('TEST_DATABASE_URL is not set: PostgreSQL is not measured.')
   for (const provider of providers) await bench(provider)
-  console.log(
-    `\nload average ${os
-      .loadavg()
-      .map((load) => load.toFixed(2))
-      .join(' ')} at the end`,
-  )
+  printLoad('at the end')
   return missed
 }
 

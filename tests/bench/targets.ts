@@ -1,7 +1,31 @@
+import os from 'node:os'
 import type { Db } from '~/platform/database/client.server'
 
-// What the booking benchmarks share: percentiles, the no-overlap check, and their ending
-// (every target met, or exit code 1 with the missed ones).
+// What the booking benchmarks share: the machine they ran on, percentiles, the no-overlap
+// and no-oversold checks, and their ending (every target met, or exit code 1 with the
+// missed ones).
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
+
+/** The machine and the run, first thing printed: figures mean nothing without them. */
+export function printMachine(run: string) {
+  const cpus = os.cpus()
+  console.log(
+    `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ` +
+      `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory; node ${process.version}; ` +
+      `load average ${loadAverage()} at start`,
+  )
+  console.log(run)
+}
+
+/** The load average now (others' work on the machine weighs on every figure). */
+export function printLoad(when: string) {
+  console.log(`\nload average ${loadAverage()} ${when}`)
+}
 
 export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN
@@ -19,6 +43,16 @@ export async function overlappingAppointments(db: Db) {
         AND b."status" IN ('BOOKED', 'HONOURED', 'NO_SHOW')`,
   )
   return Number(rows[0]?.overlaps ?? 0)
+}
+
+/** Sessions holding more registrations than they have seats, counted by SQL: must be 0. */
+export async function oversoldSessions(db: Db) {
+  const rows = await db.$queryRawUnsafe<{ oversold: bigint | number }[]>(
+    `SELECT COUNT(*) AS "oversold" FROM "WorkshopSession" AS s
+      WHERE (SELECT COUNT(*) FROM "WorkshopRegistration" AS r
+              WHERE r."sessionId" = s."id" AND r."seatId" IS NOT NULL) > s."seatCount"`,
+  )
+  return Number(rows[0]?.oversold ?? 0)
 }
 
 /** Runs a benchmark; it returns the targets it missed. */

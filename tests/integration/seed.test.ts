@@ -18,6 +18,9 @@ async function counts() {
     rules: await db.openingRule.count(),
     residents: await db.resident.count(),
     appointments: await db.appointment.count(),
+    sessions: await db.workshopSession.count(),
+    registrations: await db.workshopRegistration.count(),
+    waiting: await db.waitlistEntry.count(),
   }
 }
 
@@ -52,6 +55,29 @@ test('the demo seed builds a believable France Services, and seeding twice chang
   }
   expect([...sitesByAdvisor.values()].some((sites) => sites.size === 2)).toBe(true)
   expect(rules.some((rule) => rule.siteId === null)).toBe(true)
+
+  // Workshops in the coming weeks at both sites: one with a single seat left, one full
+  // with two people waiting.
+  const collective = organisation.topics.filter((topic) => topic.format === 'COLLECTIVE')
+  expect(collective.map((topic) => topic.name).sort()).toEqual([
+    'Apprendre à se servir de son smartphone',
+    'Reconnaître les arnaques',
+  ])
+  const sessions = await database.db.workshopSession.findMany({
+    include: {
+      _count: { select: { seats: true, waitlist: true } },
+      seats: { select: { registration: { select: { id: true } } } },
+    },
+  })
+  expect(new Set(sessions.map((session) => session.siteId)).size).toBe(2)
+  expect(sessions.every((session) => session.startsAt > now)).toBe(true)
+  const left = (session: (typeof sessions)[number]) =>
+    session.seats.filter((seat) => !seat.registration).length
+  expect(sessions.some((session) => left(session) === 1)).toBe(true)
+  const full = sessions.filter((session) => left(session) === 0)
+  expect(full).toHaveLength(1)
+  expect(full[0]!._count.waitlist).toBe(2)
+  expect(sessions.every((session) => session._count.seats === session.seatCount)).toBe(true)
 
   expect(await seedDemo(database.db, new Date('2026-12-02T10:00:00Z'))).toEqual({ seeded: false })
   expect(await counts()).toEqual(first)

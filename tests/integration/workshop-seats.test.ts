@@ -10,7 +10,12 @@ import {
 } from '~/features/workshops/index.server'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 import { createOrganisationFixture, type OrganisationFixture } from '../support/fixtures'
-import { createWorkshopSession, daysAhead, someone } from '../support/workshops'
+import {
+  createWorkshopSession,
+  daysAhead,
+  registrationRequest,
+  someone,
+} from '../support/workshops'
 
 const SECRET = 'test-secret-for-workshop-seats-0123456789'
 let database: TestDatabase
@@ -37,17 +42,8 @@ afterAll(async () => {
   await database.drop()
 })
 
-const request = (sessionId: string, overrides: Partial<RegistrationRequest> = {}) => ({
-  organisationId: fixture.organisation.id,
-  sessionId,
-  resident: someone(),
-  helper: null,
-  companionName: null,
-  createdVia: 'ONLINE' as const,
-  idempotencyKeyHash: null,
-  actorAdvisorId: null,
-  ...overrides,
-})
+const request = (sessionId: string, overrides: Partial<RegistrationRequest> = {}) =>
+  registrationRequest(fixture.organisation.id, sessionId, overrides)
 
 const holders = (sessionId: string) =>
   database.db.workshopRegistration.count({ where: { sessionId, seatId: { not: null } } })

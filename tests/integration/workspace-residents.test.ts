@@ -52,7 +52,7 @@ describe(`residents directory on ${testProvider}`, () => {
       expect(html, query).toContain(expected)
     }
     const all = await (await get('/espace/usagers')).text()
-    expect(all).toContain('3 usagers')
+    expect(all).toContain('8 usagers')
     expect(all).toMatch(
       /<td[^>]*>(lundi|mardi|mercredi|jeudi|vendredi|samedi) \d+(er)? \S+ \d{4} à \d+\u00a0h/,
     )

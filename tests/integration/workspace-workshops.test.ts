@@ -142,8 +142,9 @@ describe(`collective topics on ${testProvider}`, () => {
   test('a collective topic is offered neither in the journey nor at the desk', async () => {
     const id = await collectiveTopic()
     const { townHall } = await ids()
-    const organisationPage = await fetch(`${workspace.app.url}/${DEMO_ORGANISATION_SLUG}`)
-    expect(await organisationPage.text()).not.toContain(TOPIC)
+    // The journey's list of topics (the organisation page shows workshops apart).
+    const topics = await fetch(`${workspace.app.url}/${DEMO_ORGANISATION_SLUG}/rendez-vous`)
+    expect(await topics.text()).not.toContain(TOPIC)
     const topicPage = await fetch(
       `${workspace.app.url}/${DEMO_ORGANISATION_SLUG}/rendez-vous/${id}`,
       { redirect: 'manual' },

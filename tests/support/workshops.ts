@@ -1,13 +1,16 @@
 import type { ResidentContact } from '~/domain/booking/book'
+import type { RegistrationRequest } from '~/features/workshops/index.server'
 import type { Db } from '~/platform/database/client.server'
-import type { OrganisationFixture } from './fixtures'
 
 const HOUR = 3_600_000
+
+/** Where a session goes: an organisation's collective topic at one of its sites. */
+type SessionPlace = { organisation: { id: string }; topic: { id: string }; site: { id: string } }
 
 /** A scheduled session of a collective topic with its seat rows, as the workspace writes it. */
 export async function createWorkshopSession(
   db: Db,
-  fixture: OrganisationFixture,
+  fixture: SessionPlace,
   options: { seats: number; startsAt: Date; seriesId?: string; minutes?: number },
 ) {
   const { startsAt, seats } = options
@@ -48,3 +51,20 @@ export function someone(overrides: Partial<ResidentContact> = {}): ResidentConta
     ...overrides,
   }
 }
+
+/** What registering someone new online for this session asks of registerForSession. */
+export const registrationRequest = (
+  organisationId: string,
+  sessionId: string,
+  overrides: Partial<RegistrationRequest> = {},
+): RegistrationRequest => ({
+  organisationId,
+  sessionId,
+  resident: someone(),
+  helper: null,
+  companionName: null,
+  createdVia: 'ONLINE',
+  idempotencyKeyHash: null,
+  actorAdvisorId: null,
+  ...overrides,
+})

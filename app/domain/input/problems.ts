@@ -42,6 +42,7 @@ const PRECISE = [
   'QUIET_HOURS',
   'SENDER_CHARACTERS',
   'FORMAT_IN_USE',
+  'NOT_ENOUGH_SEATS',
 ] as const
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [...GENERIC, ...PRECISE]

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { nameSearchKey } from '~/domain/residents/identity'
+import { isPublicHoliday } from '~/domain/scheduling/holidays'
 import { hashPassword } from '~/features/access/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { createOpeningRule } from '~/features/schedule/index.server'
@@ -18,8 +19,8 @@ const ZONE = 'Europe/Paris'
 /**
  * Seeds a believable organisation once: a France Services of a rural intercommunality with
  * two sites, phone help, three advisors (one itinerant), a reception agent, topics of both
- * taxonomies, opening rules from this week on and a few appointments. Running it again
- * changes nothing.
+ * taxonomies, opening rules from this week on, a few appointments and two workshops with
+ * sessions in the coming weeks. Running it again changes nothing.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
   const existing = await db.organisation.findUnique({ where: { slug: DEMO_ORGANISATION_SLUG } })
@@ -102,6 +103,7 @@ async function seedInto(db: Db, now: Date) {
     durationMinutes: number
     allowsPhone: boolean
     allowsInPerson?: boolean
+    format?: 'INDIVIDUAL' | 'COLLECTIVE'
     instructions: string
     nameEn: string
     instructionsEn: string
@@ -159,6 +161,27 @@ async function seedInto(db: Db, now: Date) {
     instructions: 'Les messages qui vous semblent douteux.',
     nameEn: 'Spot scams on the internet',
     instructionsEn: 'The messages that look suspicious to you.',
+  })
+  // Collective topics: workshops in small groups, with sessions and seats.
+  const smartphoneWorkshop = await topic({
+    name: 'Apprendre à se servir de son smartphone',
+    theme: 'DIGITAL_EQUIPMENT',
+    durationMinutes: 120,
+    allowsPhone: false,
+    format: 'COLLECTIVE',
+    instructions: 'Votre smartphone chargé, et son code si vous en avez un.',
+    nameEn: 'Learn to use your smartphone',
+    instructionsEn: 'Your smartphone, charged, and its code if it has one.',
+  })
+  const scamsWorkshop = await topic({
+    name: 'Reconnaître les arnaques',
+    theme: 'DIGITAL_SECURITY',
+    durationMinutes: 90,
+    allowsPhone: false,
+    format: 'COLLECTIVE',
+    instructions: 'Les messages, SMS ou courriers qui vous semblent douteux.',
+    nameEn: 'Spot scams',
+    instructionsEn: 'The messages, texts or letters that look suspicious to you.',
   })
   await topic({
     name: 'Chercher un emploi ou une formation en ligne',
@@ -293,5 +316,178 @@ async function seedInto(db: Db, now: Date) {
     siteId: library.id,
     startsAt: at(2, '09:00', 2),
     createdVia: 'ONLINE',
+  })
+
+  await seedWorkshops(db, {
+    organisationId,
+    at,
+    advisors: { library: lea.id, townHall: camille.id },
+    sites: { library: library.id, townHall: townHall.id },
+    topics: { smartphone: smartphoneWorkshop.id, scams: scamsWorkshop.id },
+    residents: { jeanne: jeanne.id, rene: rene.id, amina: amina.id },
+  })
+}
+
+/**
+ * Workshop sessions of the coming weeks at both sites, at times their advisors have no
+ * opening hours: one with a single seat left, one full with two people waiting, and two
+ * with room. Participants are residents of the demo; a companion takes a second seat.
+ */
+async function seedWorkshops(
+  db: Db,
+  demo: {
+    organisationId: string
+    at: (weekday: number, time: string, weeksAhead?: number) => Date
+    advisors: { library: string; townHall: string }
+    sites: { library: string; townHall: string }
+    topics: { smartphone: string; scams: string }
+    residents: { jeanne: string; rene: string; amina: string }
+  },
+) {
+  const { organisationId } = demo
+  const participant = (firstName: string, lastName: string, phoneE164: string) =>
+    db.resident
+      .create({
+        data: {
+          organisationId,
+          firstName,
+          lastName,
+          searchKey: nameSearchKey(firstName, lastName),
+          phoneE164,
+          phoneType: 'MOBILE',
+          notificationConsent: true,
+          createdVia: 'ONLINE',
+        },
+      })
+      .then((row) => row.id)
+  const odette = await participant('Odette', 'Chevalier', '+33612345620')
+  const gerard = await participant('Gérard', 'Petitjean', '+33612345621')
+  const lucienne = await participant('Lucienne', 'Faure', '+33612345622')
+  const henri = await participant('Henri', 'Dupuis', '+33612345623')
+  const yvette = await participant('Yvette', 'Mercier', '+33612345624')
+
+  const planned = new Set<string>()
+  const session = async (data: {
+    topicId: string
+    place: 'library' | 'townHall'
+    startsAt: Date
+    minutes: number
+    seats: number
+    level: 'BEGINNER' | 'INTERMEDIATE'
+    whatToBring?: { fr: string; en: string }
+    participants: { residentId: string; companionName?: string }[]
+    waiting?: string[]
+  }) => {
+    // A public holiday has no workshop: the session goes to the same time a week later
+    // (past the other sessions of its advisor, which hold that time).
+    let start = DateTime.fromJSDate(data.startsAt, { zone: ZONE })
+    const held = () => planned.has(`${data.place} ${start.toISO()}`)
+    while (isPublicHoliday('FR-METRO', start.toISODate()!) || held())
+      start = start.plus({ weeks: 1 })
+    planned.add(`${data.place} ${start.toISO()}`)
+    const startsAt = start.toJSDate()
+    const endsAt = new Date(startsAt.getTime() + data.minutes * 60_000)
+    const created = await db.workshopSession.create({
+      data: {
+        organisationId,
+        topicId: data.topicId,
+        siteId: demo.sites[data.place],
+        startsAt,
+        endsAt,
+        seatCount: data.seats,
+        level: data.level,
+        whatToBring: data.whatToBring?.fr ?? null,
+        whatToBringEn: data.whatToBring?.en ?? null,
+        seats: {
+          create: Array.from({ length: data.seats }, (_, index) => ({ number: index + 1 })),
+        },
+        advisors: {
+          create: { advisorId: demo.advisors[data.place], startsAt, endsAt },
+        },
+      },
+      select: { id: true, seats: { orderBy: { number: 'asc' }, select: { id: true } } },
+    })
+    const seats = created.seats.map((seat) => seat.id)
+    for (const { residentId, companionName } of data.participants) {
+      const registration = await db.workshopRegistration.create({
+        data: {
+          organisationId,
+          sessionId: created.id,
+          residentId,
+          seatId: seats.shift()!,
+          createdVia: 'ONLINE',
+        },
+      })
+      if (companionName)
+        await db.workshopRegistration.create({
+          data: {
+            organisationId,
+            sessionId: created.id,
+            residentId,
+            seatId: seats.shift()!,
+            companionOfId: registration.id,
+            companionName,
+            createdVia: 'ONLINE',
+          },
+        })
+    }
+    for (const residentId of data.waiting ?? [])
+      await db.waitlistEntry.create({
+        data: { organisationId, sessionId: created.id, residentId, createdVia: 'ONLINE' },
+      })
+  }
+  const { jeanne, rene, amina } = demo.residents
+  // Friday afternoons at the library (Léa's Fridays are free), Wednesday afternoons at the
+  // town hall (Camille's are).
+  await session({
+    topicId: demo.topics.smartphone,
+    place: 'library',
+    startsAt: demo.at(5, '14:00'),
+    minutes: 120,
+    seats: 6,
+    level: 'BEGINNER',
+    participants: [
+      { residentId: amina, companionName: 'Moussa Diallo' },
+      { residentId: jeanne },
+      { residentId: odette },
+      { residentId: gerard },
+    ],
+  })
+  await session({
+    topicId: demo.topics.scams,
+    place: 'townHall',
+    startsAt: demo.at(3, '14:00'),
+    minutes: 90,
+    seats: 5,
+    level: 'BEGINNER',
+    participants: [
+      { residentId: rene, companionName: 'Monique Girard' },
+      { residentId: odette },
+      { residentId: gerard },
+      { residentId: lucienne },
+    ],
+    waiting: [henri, yvette],
+  })
+  await session({
+    topicId: demo.topics.smartphone,
+    place: 'library',
+    startsAt: demo.at(5, '14:00', 3),
+    minutes: 120,
+    seats: 8,
+    level: 'INTERMEDIATE',
+    whatToBring: {
+      fr: 'Votre smartphone chargé, et vos identifiants de messagerie.',
+      en: 'Your smartphone, charged, and your email login details.',
+    },
+    participants: [{ residentId: lucienne }],
+  })
+  await session({
+    topicId: demo.topics.scams,
+    place: 'townHall',
+    startsAt: demo.at(3, '14:00', 3),
+    minutes: 90,
+    seats: 6,
+    level: 'BEGINNER',
+    participants: [],
   })
 }

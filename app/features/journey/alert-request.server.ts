@@ -2,6 +2,7 @@ import type { ResidentContact } from '~/domain/booking/book'
 import { askWithoutAppointment } from '~/features/alerts/index.server'
 import { db } from '~/platform/database/client.server'
 import { consume } from '~/platform/rate-limit.server'
+import { addressBudget } from './limits.server'
 import type { requireWeekPage } from './lookups.server'
 
 type Page = Awaited<ReturnType<typeof requireWeekPage>>
@@ -17,8 +18,7 @@ export async function askAlertOnline(input: {
   clientAddress: string
 }) {
   const { organisation, topic, site, isPhone } = input.page
-  const limit = { name: 'booking-ip', points: organisation.bookingsPerIpPerHour, seconds: 3600 }
-  if (!(await consume(limit, input.clientAddress)))
+  if (!(await consume(addressBudget(organisation), input.clientAddress)))
     return { ok: false as const, refusal: 'RATE_LIMITED' as const }
   return askWithoutAppointment(db(), {
     organisationId: organisation.id,

@@ -8,7 +8,7 @@ import type { Slot } from '~/domain/scheduling'
 import type { Language } from '~/i18n/config'
 import type { requireSlotStep } from './lookups.server'
 import { cached, forget } from '~/platform/cache/micro-cache.server'
-import { consume } from '~/platform/rate-limit.server'
+import { withinBookingLimits } from './limits.server'
 import { config } from '~/platform/config/config.server'
 
 type Step = Awaited<ReturnType<typeof requireSlotStep>>
@@ -37,16 +37,11 @@ export async function confirmOnlineBooking(input: {
 }): Promise<ConfirmOutcome> {
   const { step, contact, now } = input
   const organisation = step.organisation
-  const contactKey = contact.resident.phoneE164 ?? contact.resident.email ?? ''
-  const withinLimits =
-    (await consume(
-      { name: 'booking-ip', points: organisation.bookingsPerIpPerHour, seconds: 3600 },
-      input.clientAddress,
-    )) &&
-    (await consume(
-      { name: 'booking-contact', points: organisation.bookingsPerPhonePerDay, seconds: 86_400 },
-      `${organisation.id}:${contactKey}`,
-    ))
+  const withinLimits = await withinBookingLimits(
+    organisation,
+    contact.resident,
+    input.clientAddress,
+  )
   if (!withinLimits) return { ok: false, reason: 'rateLimited' }
 
   const secret = config().sessionSecret

@@ -1,5 +1,6 @@
 import { db } from '~/platform/database/client.server'
 import type { DisplayLanguage } from '~/domain/time/format'
+import { upcomingWorkshopsPreview, workshopPaths } from '~/features/workshops/index.server'
 import { listActiveSites, listPublicTopics } from './queries.server'
 
 export function listOrganisations() {
@@ -9,16 +10,20 @@ export function listOrganisations() {
   })
 }
 
-/** What the public home page of an organisation shows: active sites and public topics. */
-export async function findOrganisationHome(slug: string, language: DisplayLanguage) {
+/**
+ * What the public home page of an organisation shows: active sites, the topics booked one
+ * to one, and its next workshop sessions.
+ */
+export async function findOrganisationHome(slug: string, language: DisplayLanguage, now: Date) {
   const organisation = await db().organisation.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, phone: true },
   })
   if (!organisation) return null
-  const [sites, topics] = await Promise.all([
+  const [sites, topics, workshops] = await Promise.all([
     listActiveSites(organisation.id),
     listPublicTopics(organisation.id, language),
+    upcomingWorkshopsPreview(organisation.id, language, now),
   ])
-  return { ...organisation, sites, topics }
+  return { ...organisation, sites, topics, workshops, workshopsPath: workshopPaths(slug).list() }
 }

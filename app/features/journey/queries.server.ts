@@ -57,7 +57,8 @@ export function findPublicTopic(organisationId: string, topicId: string) {
 }
 export type PublicTopic = NonNullable<Awaited<ReturnType<typeof findPublicTopic>>>
 
-const SITE_FIELDS = {
+/** What public pages show of a site: where it is, how to get in, its phone and zone. */
+export const PUBLIC_SITE_FIELDS = {
   id: true,
   name: true,
   address: true,
@@ -73,14 +74,14 @@ export function listActiveSites(organisationId: string) {
   return db().site.findMany({
     where: { organisationId, active: true },
     orderBy: { name: 'asc' },
-    select: SITE_FIELDS,
+    select: PUBLIC_SITE_FIELDS,
   })
 }
 
 export function findActiveSite(organisationId: string, siteId: string) {
   return db().site.findFirst({
     where: { id: siteId, organisationId, active: true },
-    select: SITE_FIELDS,
+    select: PUBLIC_SITE_FIELDS,
   })
 }
 export type PublicSite = NonNullable<Awaited<ReturnType<typeof findActiveSite>>>

@@ -8,20 +8,23 @@ import { callerNumber, numberToCall } from '~/domain/booking/phone-numbers'
 import { topicInLanguage } from '~/domain/topics/language'
 import { formatAppointmentDate, type DisplayLanguage } from '~/domain/time/format'
 import { fixedT } from '~/i18n/i18n.server'
-import type { ManageLinkNotFound } from './page-data'
+import type { LinkNotFound, LinkTexts } from '~/components/link-pages'
 
 /**
  * The "this link does not work" page: a 404 with a title, and the organisation's number
- * when the appointment is known (a link with a wrong end), general help otherwise.
+ * when the row is known (a link with a wrong end), general help otherwise. `texts` words
+ * it for the kind of link (an appointment's by default).
  */
 export async function manageLinkNotFound(
   request: Request,
   organisation: { name: string; slug: string; phone: string | null } | null,
+  texts: LinkTexts = 'manage.notFound',
 ) {
   const t = await fixedT(request)
-  const body: ManageLinkNotFound = {
-    manageLinkNotFound: true,
-    title: t('manage.notFound.title'),
+  const body: LinkNotFound = {
+    linkNotFound: true,
+    title: t(`${texts}.title`),
+    texts,
     organisation: organisation
       ? { name: organisation.name, slug: organisation.slug, phone: organisation.phone }
       : null,

@@ -21,3 +21,27 @@ export const workspaceSessionPath = (
   sessionId: string,
   page?: 'modifier' | 'annuler' | 'inscrire' | 'emargement',
 ) => `${WORKSHOPS_PATH}/${sessionId}${page ? `/${page}` : ''}`
+
+/** Giving a registration's seat back, confirmed on a page of its own. */
+export const giveBackPath = (token: string) => `${registrationPath(token)}/liberer`
+
+/** Leaving a waiting list, confirmed on a page of its own. */
+export const leaveWaitlistPath = (token: string) => `${waitlistPath(token)}/quitter`
+
+/** The query of the workshops page: its filters by site and by theme. */
+export const WORKSHOP_FILTERS = { site: 'lieu', theme: 'theme' } as const
+
+/** An organisation's public workshops: the list (filtered by site and theme), one session. */
+export function workshopPaths(organisationSlug: string) {
+  const list = `/${organisationSlug}/ateliers`
+  return {
+    list: (filters: { siteId?: string | null; theme?: string | null } = {}) => {
+      const query = new URLSearchParams()
+      if (filters.siteId) query.set(WORKSHOP_FILTERS.site, filters.siteId)
+      if (filters.theme) query.set(WORKSHOP_FILTERS.theme, filters.theme)
+      const search = query.toString()
+      return search ? `${list}?${search}` : list
+    },
+    session: (sessionId: string) => `${list}/${sessionId}`,
+  }
+}

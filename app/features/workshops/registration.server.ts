@@ -96,17 +96,8 @@ export async function registerForSession(
     if (sessions.some((session) => session.status !== 'SCHEDULED' || session.startsAt <= now))
       return { ok: false, reason: 'CLOSED' }
 
-    const residentId = await findOrCreateResident(tx, request)
-    const already = await tx.workshopRegistration.count({
-      where: {
-        sessionId: { in: sessionIds },
-        residentId,
-        companionOfId: null,
-        status: { not: 'CANCELLED' },
-      },
-    })
-    if (already > 0) return { ok: false, reason: 'ALREADY_REGISTERED' }
-
+    // The seats first: a full session refuses before anything is written, so the many who
+    // lose a rush leave no resident behind and hold the session's lock briefly.
     const needed = request.companionName ? 2 : 1
     const seatsBySession = new Map<string, string[]>()
     for (const sessionId of sessionIds) {
@@ -122,6 +113,17 @@ export async function registerForSession(
         free.map((seat) => seat.id),
       )
     }
+
+    const residentId = await findOrCreateResident(tx, request)
+    const already = await tx.workshopRegistration.count({
+      where: {
+        sessionId: { in: sessionIds },
+        residentId,
+        companionOfId: null,
+        status: { not: 'CANCELLED' },
+      },
+    })
+    if (already > 0) return { ok: false, reason: 'ALREADY_REGISTERED' }
 
     let first: string | null = null
     for (const sessionId of sessionIds) {

@@ -25,9 +25,10 @@ export type LoadContext = {
   reportError: (error: unknown) => void
 }
 
-// Pages of a person (a resident's manage link, the workspace) are never kept by a browser's
-// or a proxy's cache: documents and data alike (decision 074).
-const PRIVATE_PATHS = /^\/(r\/|espace(?:[/.]|$))/u
+// Pages of a person (a resident's manage link, a workshop registration's or a waiting-list
+// place's, the workspace) are never kept by a browser's or a proxy's cache: documents and
+// data alike (decisions 074, 084).
+const PRIVATE_PATHS = /^\/(r\/|atelier\/|attente\/|espace(?:[/.]|$))/u
 
 const requestLine = (
   request: { method?: string; url?: string },
