@@ -13,14 +13,18 @@ import { FEATURES, ROUTE_OWNERS } from './layout.js'
 // The dependency rule of docs/architecture.md, so the shape holds without anyone
 // remembering it: domain imports nothing of the app; platform only platform and domain; a
 // feature its own files, domain, platform, i18n and shared components, and other features
-// through their public entry (index.server.ts) only; a route its own feature, the public
-// entry of others, domain, platform, i18n and components; a .ts module never a .tsx one
-// (nothing server-side imports a UI module). import-x/no-cycle refuses every cycle.
+// through their public entry (index.server.ts, and their links in paths.ts) only; a route
+// its own feature, the public entry of others, domain, platform, i18n and components; a .ts
+// module never a .tsx one (nothing server-side imports a UI module). import-x/no-cycle
+// refuses every cycle.
 const ENV_MESSAGE =
   'Read the configuration through config() of ~/platform/config/config.server: its schema names every variable.'
 
 const feature = (name) => ({ element: { type: 'feature', captured: { name } } })
 const publicEntry = { element: { type: 'feature', fileInternalPath: 'index.server.ts' } }
+// A feature's link builders (paths.ts, importing nothing) are public too: the notifications
+// render the links of workshops and alerts, whose entries import the notifications' one.
+const publicPaths = { element: { type: 'feature', fileInternalPath: 'paths.ts' } }
 const shared = (...types) => types.map((type) => ({ element: { type } }))
 
 const elements = [
@@ -44,7 +48,9 @@ const policies = [
   { from: { element: { type: 'platform' } }, allow: { to: shared('platform', 'domain') } },
   {
     from: { element: { type: 'feature' } },
-    allow: { to: [...shared('domain', 'platform', 'i18n', 'components'), publicEntry] },
+    allow: {
+      to: [...shared('domain', 'platform', 'i18n', 'components'), publicEntry, publicPaths],
+    },
   },
   ...FEATURES.map((name) => ({
     from: { element: { type: `route-of-${name}` } },

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import {
   startFakeTwilio,
@@ -14,6 +12,7 @@ import {
   SECRET,
 } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
+import { CRASH_TWILIO, killAll, startWorkerProcess, until } from '../support/worker-process'
 import { bookingPorts } from '~/features/journey/booking-ports.server'
 import { book } from '~/domain/booking/book'
 
@@ -21,7 +20,6 @@ import { book } from '~/domain/booking/book'
 // random moment (while requests are in flight); a fresh worker then recovers. Every
 // message must reach the fake Twilio exactly once, and every row end SENT.
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 const TRIALS = Number(process.env.CRASH_TRIALS ?? 20)
 const ROWS = 30
 const PUBLIC_URL = 'https://rdv.example.fr'
@@ -37,40 +35,8 @@ afterAll(async () => {
   await database.drop()
 })
 
-function startWorker(): ChildProcess {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    DATABASE_URL:
-      database.config.provider === 'sqlite'
-        ? `file:${database.config.filePath}`
-        : database.config.url,
-    TWILIO_ACCOUNT_SID: 'AC11111111111111111111111111111111',
-    TWILIO_AUTH_TOKEN: 'crash-token',
-    TWILIO_FROM: '+33700000001',
-    // The real SDK against the fake: a test setting, which production refuses (the
-    // workers run in the test environment's demo mode).
-    TWILIO_BASE_URL: fake.baseUrl,
-    SESSION_SECRET: SECRET,
-    PUBLIC_URL,
-    SMS_PER_NUMBER_PER_DAY: '100000',
-    LOG_LEVEL: 'silent',
-  }
-  delete env.HTTP_PROXY
-  delete env.http_proxy
-  return spawn(process.execPath, ['--import', 'tsx', 'app/main/worker.ts'], {
-    cwd: ROOT,
-    env,
-    stdio: 'ignore',
-  })
-}
-
-const until = async (check: () => boolean, ms: number) => {
-  const end = Date.now() + ms
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out')
-    await new Promise((resolve) => setTimeout(resolve, 2))
-  }
-}
+const startWorker = () =>
+  startWorkerProcess(database, fake, { secret: SECRET, publicUrl: PUBLIC_URL })
 
 describe(`SIGKILL crash test on ${testProvider}`, () => {
   test(`${TRIALS} trials, two worker processes killed mid-batch: nothing lost, nothing sent twice`, async () => {
@@ -109,15 +75,7 @@ describe(`SIGKILL crash test on ${testProvider}`, () => {
       const workers = [startWorker(), startWorker()]
       const killAt = 1 + Math.floor(Math.random() * (ROWS - 2))
       await until(() => fake.records.length >= killAt, 60_000)
-      for (const worker of workers) worker.kill('SIGKILL')
-      await Promise.all(
-        workers.map(
-          (w) =>
-            new Promise((resolve) =>
-              w.exitCode !== null || w.signalCode ? resolve(null) : w.once('exit', resolve),
-            ),
-        ),
-      )
+      await killAll(workers)
       // Requests the killed workers had in flight may still be accepted: let them land.
       await new Promise((resolve) => setTimeout(resolve, 100))
       const marked = await database.db.notification.count({
@@ -129,12 +87,7 @@ describe(`SIGKILL crash test on ${testProvider}`, () => {
       const recovery = new Dispatcher({
         db: database.db,
         provider: testProvider,
-        twilio: createTwilioChannel({
-          accountSid: 'AC11111111111111111111111111111111',
-          authToken: 'crash-token',
-          from: '+33700000001',
-          baseUrl: fake.baseUrl,
-        }),
+        twilio: createTwilioChannel({ ...CRASH_TWILIO, baseUrl: fake.baseUrl }),
         mailer: null,
         render: { publicUrl: PUBLIC_URL, secret: SECRET },
         statusCallbackUrl: (id) => `${PUBLIC_URL}/webhooks/twilio/status?n=${id}`,

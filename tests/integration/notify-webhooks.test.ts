@@ -14,6 +14,7 @@ import {
   SECRET,
 } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
+import { postInboundSms, postToWebhook, replyText } from '../support/twilio-webhooks'
 
 const holder = () => {
   const global = globalThis as { __permanenceDb?: Record<string, unknown> }
@@ -40,45 +41,23 @@ afterAll(async () => {
 })
 
 type Action = typeof smsAction
-function post(
+const post = (
   action: Action,
   path: string,
   params: Record<string, string>,
   sign: string | null = TOKEN,
-) {
-  const url = `${PUBLIC_URL}${path}`
-  const headers: Record<string, string> = { 'Content-Type': 'application/x-www-form-urlencoded' }
-  if (sign) headers['X-Twilio-Signature'] = twilio.getExpectedTwilioSignature(sign, url, params)
-  // The app may sit behind a proxy: the request reaches it on another host.
-  const request = new Request(`http://127.0.0.1:3000${path}`, {
-    method: 'POST',
-    headers,
-    body: new URLSearchParams(params).toString(),
-  })
-  return action({ request, params: {}, context: {} } as Parameters<Action>[0]) as Promise<Response>
-}
+) => postToWebhook(action, PUBLIC_URL, path, params, sign)
 
 async function bookWith(request: BookingRequest) {
   return book(request, NOW, await bookingPorts(database.db, request, NOW, SECRET))
 }
 
-const replyText = async (response: Response) =>
-  /<Message>([^<]*)<\/Message>/u.exec(await response.text())?.[1]?.replace(/&apos;/gu, "'") ?? null
-
 // The number the app's SMS leave from, as Twilio reports it, and another one of ours.
 const OUR_NUMBER = '+33700000001'
 const OTHER_NUMBER = '+33700000002'
-let inboundCount = 0
 
-/** A resident's SMS to one of our numbers, as Twilio posts it: each has its own id. */
-function inbound(params: { From: string; Body: string; To?: string; MessageSid?: string }) {
-  inboundCount += 1
-  return post(smsAction, '/webhooks/twilio/sms', {
-    To: OUR_NUMBER,
-    MessageSid: `SMin${String(inboundCount).padStart(30, '0')}`,
-    ...params,
-  })
-}
+const inbound = (params: { From: string; Body: string; To?: string; MessageSid?: string }) =>
+  postInboundSms(smsAction, { publicUrl: PUBLIC_URL, token: TOKEN, to: OUR_NUMBER }, params)
 
 /** The appointment's SMS confirmation left from `sender` (what the worker records). */
 async function confirmationSent(appointmentId: string, sender = OUR_NUMBER) {
@@ -103,6 +82,11 @@ describe('inbound SMS commands', () => {
     ['  Annulér  ', { kind: 'CANCEL', choice: null }],
     ['ANNULER 2', { kind: 'CANCEL', choice: 2 }],
     ['annuler.', { kind: 'CANCEL', choice: null }],
+    ['oui', { kind: 'ACCEPT' }],
+    ['Oui !', { kind: 'ACCEPT' }],
+    [' OUI. ', { kind: 'ACCEPT' }],
+    ['Öui', { kind: 'ACCEPT' }],
+    ['oui merci', { kind: 'OTHER' }],
     ['Stop', { kind: 'STOP' }],
     ['ARRÊT', { kind: 'STOP' }],
     ['start', { kind: 'START' }],

@@ -2,19 +2,22 @@ import { formatAppointmentDate } from '~/domain/time/format'
 import { instructionsFor } from '~/domain/topics/instructions'
 import {
   fullName,
+  subjectOfEvent,
+  tellsWhereToGo,
+  type EventSubject,
   type AdvisorNoticeView,
   type AppointmentView,
+  type MessageEvent,
   type MessageLanguage,
-  type ResidentEvent,
 } from './view'
 
 // Emails carry everything an SMS cannot: address, access notes, what to bring. Each is
 // built once as blocks, then written as plain text and as HTML; every value coming from
 // people (names, notes, addresses) is escaped in the HTML.
 
-export type EmailEvent = ResidentEvent | 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
+export type EmailEvent = MessageEvent | 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
 export type EmailMessage =
-  | { event: ResidentEvent; view: AppointmentView }
+  | { event: MessageEvent; view: AppointmentView }
   | { event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED'; view: AdvisorNoticeView }
 
 export type RenderedEmail = { subject: string; text: string; html: string }
@@ -32,7 +35,7 @@ export function renderEmail(message: EmailMessage): RenderedEmail {
   const subject = oneLine(
     message.event === 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
       ? words.advisorSubject(fullName(message.view.resident), when)
-      : words.subject[message.event](when, view.organisationName, helped),
+      : words.subject[message.event](when, view.organisationName, helped, view.topicName),
   )
   const blocks =
     message.event === 'ADVISOR_NOTICE_RESIDENT_CANCELLED'
@@ -71,20 +74,35 @@ export function renderLinkEmail(input: {
   }
 }
 
-function residentMessage(event: ResidentEvent, view: AppointmentView, when: string): Block[] {
+function residentMessage(event: MessageEvent, view: AppointmentView, when: string): Block[] {
   const words = WORDS[view.locale]
-  const open = event === 'CONFIRMATION' || event === 'REMINDER' || event === 'MOVED'
+  const open = tellsWhereToGo(event)
+  const about = subjectOfEvent(event)
   const helped = view.helped ? fullName(view.helped) : null
+  const { labels } = words
+  // A workshop is named as one, not as an appointment's "motif".
+  const topicLabel = about === 'WORKSHOP' || about === 'SEAT' ? labels.workshop : labels.topic
+  const rows = open ? details(view, when, topicLabel) : summary(view, when, topicLabel)
   return [
     { kind: 'paragraph', text: words.greeting },
     { kind: 'paragraph', text: words.opening[event](view.organisationName, helped) },
-    { kind: 'details', rows: open ? details(view, when) : summary(view, when) },
-    open
-      ? { kind: 'link', label: words.manage, url: view.manageUrl }
-      : { kind: 'link', label: words.bookAgain, url: view.manageUrl },
-    ...optionalParagraph(view.cancelPhone, open ? words.callToCancel : words.callToBook),
+    { kind: 'details', rows: [...rows, ...offerRows(view)] },
+    ...optionalParagraph(view.reason, words.reason),
+    { kind: 'link', label: words.link[about][open ? 'open' : 'closed'], url: view.manageUrl },
+    ...optionalParagraph(view.cancelPhone, words.call[about][open ? 'open' : 'closed']),
     { kind: 'paragraph', text: view.organisationName },
   ]
+}
+
+/** An offer's hold, or the appointment an earlier slot would replace. */
+function offerRows(view: AppointmentView): [string, string][] {
+  const { labels } = WORDS[view.locale]
+  const at = (instant: Date | null | undefined) =>
+    instant && formatAppointmentDate(instant, view.zone, view.locale)
+  return present([
+    [labels.heldUntil, at(view.holdUntil)],
+    [labels.replaces, at(view.replacesStartsAt)],
+  ])
 }
 
 function advisorNotice(view: AdvisorNoticeView, when: string): Block[] {
@@ -100,7 +118,11 @@ function advisorNotice(view: AdvisorNoticeView, when: string): Block[] {
 type Row = [label: string, value: string | null | undefined]
 
 /** Everything the resident needs to get there (or be ready for the call). */
-function details(view: AppointmentView, when: string): [string, string][] {
+function details(
+  view: AppointmentView,
+  when: string,
+  topicLabel = WORDS[view.locale].labels.topic,
+): [string, string][] {
   const { labels, phoneCall, callFrom } = WORDS[view.locale]
   const helped = view.helped ? fullName(view.helped) : null
   const place: Row[] =
@@ -116,15 +138,19 @@ function details(view: AppointmentView, when: string): [string, string][] {
           [labels.access, view.accessNotes],
           [labels.bring, view.instructions],
         ]
-  return present([[labels.when, when], [labels.topic, view.topicName], ...place])
+  return present([[labels.when, when], [topicLabel, view.topicName], ...place])
 }
 
 /** What is gone: when, what, where. */
-function summary(view: AppointmentView, when: string): [string, string][] {
+function summary(
+  view: AppointmentView,
+  when: string,
+  topicLabel = WORDS[view.locale].labels.topic,
+): [string, string][] {
   const { labels, phoneCall } = WORDS[view.locale]
   return present([
     [labels.when, when],
-    [labels.topic, view.topicName],
+    [topicLabel, view.topicName],
     [labels.where, view.mode === 'PHONE' ? phoneCall(null, null) : view.siteName],
   ])
 }
@@ -214,18 +240,31 @@ type Helped = string | null
 
 type Words = {
   greeting: string
-  subject: Record<ResidentEvent, (when: string, organisation: string, helped: Helped) => string>
-  opening: Record<ResidentEvent, (organisation: string, helped: Helped) => string>
+  subject: Record<
+    MessageEvent,
+    (when: string, organisation: string, helped: Helped, topic: string) => string
+  >
+  opening: Record<MessageEvent, (organisation: string, helped: Helped) => string>
   labels: Record<
-    'when' | 'topic' | 'where' | 'address' | 'access' | 'caller' | 'bring' | 'prepare',
+    | 'when'
+    | 'topic'
+    | 'where'
+    | 'address'
+    | 'access'
+    | 'caller'
+    | 'bring'
+    | 'prepare'
+    | 'heldUntil'
+    | 'replaces'
+    | 'workshop',
     string
   >
   phoneCall: (residentPhone: string | null | undefined, helped: Helped) => string
   callFrom: (advisorPhone: string) => string
-  manage: string
-  bookAgain: string
-  callToCancel: (phone: string) => string
-  callToBook: (phone: string) => string
+  /** The link's words, while it stands (open) and once it is over (closed). */
+  link: Record<EventSubject, Record<'open' | 'closed', string>>
+  call: Record<EventSubject, Record<'open' | 'closed', (phone: string) => string>>
+  reason: (reason: string) => string
   advisorSubject: (resident: string, when: string) => string
   advisorOpening: (resident: string) => string
   slotFree: string
@@ -235,6 +274,9 @@ type Words = {
 // "votre rendez-vous", or for a helper "le rendez-vous de Marie Dupont".
 const frYour = (helped: Helped) => (helped ? `le rendez-vous de ${helped}` : 'votre rendez-vous')
 const frOf = (helped: Helped) => (helped ? ` de ${helped}` : '')
+const frFor = (helped: Helped) => (helped ? ` pour ${helped}` : '')
+const frYourRegistration = (helped: Helped) =>
+  helped ? `l’inscription de ${helped}` : 'votre inscription'
 
 const FR: Words = {
   greeting: 'Bonjour,',
@@ -245,6 +287,22 @@ const FR: Words = {
     CANCELLED_BY_RESIDENT: (when, _, helped) => `Rendez-vous${frOf(helped)} annulé : ${when}`,
     CANCELLED_BY_SERVICE: (when, organisation, helped) =>
       `${organisation} annule ${frYour(helped)} : ${when}`,
+    WORKSHOP_CONFIRMATION: (when, _, helped, topic) =>
+      `Inscription${frOf(helped)} confirmée : atelier ${topic}, ${when}`,
+    WORKSHOP_REMINDER: (when, _, helped, topic) =>
+      `Rappel${frFor(helped)} : atelier ${topic}, ${when}`,
+    WORKSHOP_CHANGED: (when, _, helped, topic) =>
+      `Changement${frFor(helped)} : atelier ${topic}, ${when}`,
+    WORKSHOP_CANCELLED_BY_RESIDENT: (when, _, helped, topic) =>
+      `Inscription${frOf(helped)} annulée : atelier ${topic}, ${when}`,
+    WORKSHOP_CANCELLED_BY_SERVICE: (when, organisation, helped, topic) =>
+      `${organisation} annule ${frYourRegistration(helped)} : atelier ${topic}, ${when}`,
+    SEAT_OFFER: (when, _, helped, topic) =>
+      `Une place s’est libérée${frFor(helped)} : atelier ${topic}, ${when}`,
+    SEAT_OFFER_EXPIRED: (when, _, helped, topic) =>
+      `Place non prise à temps${frFor(helped)} : atelier ${topic}, ${when}`,
+    EARLIER_SLOT: (when, _, helped) =>
+      `Un rendez-vous plus tôt est libre${frFor(helped)} : ${when}`,
   },
   opening: {
     CONFIRMATION: (organisation, helped) =>
@@ -256,6 +314,22 @@ const FR: Words = {
     CANCELLED_BY_RESIDENT: (_, helped) => `${capital(frYour(helped))} est bien annulé.`,
     CANCELLED_BY_SERVICE: (organisation, helped) =>
       `${organisation} doit annuler ${frYour(helped)}. Nous vous prions de nous excuser.`,
+    WORKSHOP_CONFIRMATION: (_, helped) =>
+      `${capital(frYourRegistration(helped))} à l’atelier est confirmée.`,
+    WORKSHOP_REMINDER: (_, helped) =>
+      `Nous vous rappelons ${frYourRegistration(helped)} à l’atelier.`,
+    WORKSHOP_CHANGED: (_, helped) =>
+      `${capital(frYourRegistration(helped))} tient toujours, mais l’atelier a changé : voici sa date et son lieu.`,
+    WORKSHOP_CANCELLED_BY_RESIDENT: (_, helped) =>
+      `${capital(frYourRegistration(helped))} à l’atelier est bien annulée.`,
+    WORKSHOP_CANCELLED_BY_SERVICE: (organisation, helped) =>
+      `${organisation} doit annuler ${frYourRegistration(helped)} à l’atelier. Nous vous prions de nous excuser.`,
+    SEAT_OFFER: (_, helped) =>
+      `Une place s’est libérée${frFor(helped)} à l’atelier de la liste d’attente. Elle est gardée${helped ? '' : ' pour vous'} jusqu’à l’heure indiquée, puis passera à la personne suivante.`,
+    SEAT_OFFER_EXPIRED: (_, helped) =>
+      `La place gardée${frFor(helped) || ' pour vous'} à cet atelier n’a pas été prise à temps : elle passe à la personne suivante de la liste d’attente.`,
+    EARLIER_SLOT: (_, helped) =>
+      `Un rendez-vous plus tôt s’est libéré${frFor(helped)}, comme demandé. Il va à la première personne qui le prend.`,
   },
   labels: {
     when: 'Quand',
@@ -266,16 +340,43 @@ const FR: Words = {
     caller: 'Appel',
     bring: 'À apporter',
     prepare: 'Pour l’appel',
+    heldUntil: 'Répondre avant',
+    workshop: 'Atelier',
+    replaces: 'Votre rendez-vous actuel',
   },
   phoneCall: (phone, helped) =>
     phone
       ? `Par téléphone : ${helped ? `le conseiller appellera ${helped}` : 'votre conseiller vous appellera'} au ${phone}`
       : 'Par téléphone',
   callFrom: (phone) => `L’appel viendra du ${phone}`,
-  manage: 'Voir, déplacer ou annuler le rendez-vous',
-  bookAgain: 'Prendre un nouveau rendez-vous',
-  callToCancel: (phone) => `Vous pouvez aussi appeler le ${phone} pour annuler ou déplacer.`,
-  callToBook: (phone) => `Vous pouvez aussi appeler le ${phone} pour prendre rendez-vous.`,
+  link: {
+    APPOINTMENT: {
+      open: 'Voir, déplacer ou annuler le rendez-vous',
+      closed: 'Prendre un nouveau rendez-vous',
+    },
+    WORKSHOP: { open: 'Voir ou annuler l’inscription', closed: 'Voir l’inscription' },
+    SEAT: { open: 'Prendre la place, ou quitter la liste d’attente', closed: 'Voir le détail' },
+    SLOT: { open: 'Prendre ce rendez-vous', closed: 'Voir le détail' },
+  },
+  call: {
+    APPOINTMENT: {
+      open: (phone) => `Vous pouvez aussi appeler le ${phone} pour annuler ou déplacer.`,
+      closed: (phone) => `Vous pouvez aussi appeler le ${phone} pour prendre rendez-vous.`,
+    },
+    WORKSHOP: {
+      open: (phone) => `Vous pouvez aussi appeler le ${phone} pour annuler.`,
+      closed: (phone) => `Pour toute question, vous pouvez appeler le ${phone}.`,
+    },
+    SEAT: {
+      open: (phone) => `Vous pouvez aussi appeler le ${phone} pour prendre la place.`,
+      closed: (phone) => `Pour toute question, vous pouvez appeler le ${phone}.`,
+    },
+    SLOT: {
+      open: (phone) => `Vous pouvez aussi appeler le ${phone} pour prendre ce rendez-vous.`,
+      closed: (phone) => `Pour toute question, vous pouvez appeler le ${phone}.`,
+    },
+  },
+  reason: (reason) => `Motif de l’annulation : ${reason}`,
   advisorSubject: (resident, when) => `Annulation : ${resident}, ${when}`,
   advisorOpening: (resident) => `${resident} a annulé son rendez-vous.`,
   slotFree: 'Le créneau est de nouveau libre.',
@@ -284,6 +385,8 @@ const FR: Words = {
 
 const enYour = (helped: Helped) => (helped ? `the appointment for ${helped}` : 'your appointment')
 const enFor = (helped: Helped) => (helped ? ` for ${helped}` : '')
+const enYourRegistration = (helped: Helped) =>
+  helped ? `the registration for ${helped}` : 'your registration'
 
 const EN: Words = {
   greeting: 'Hello,',
@@ -294,6 +397,21 @@ const EN: Words = {
     CANCELLED_BY_RESIDENT: (when, _, helped) => `Appointment${enFor(helped)} cancelled: ${when}`,
     CANCELLED_BY_SERVICE: (when, organisation, helped) =>
       `${organisation} cancels ${enYour(helped)}: ${when}`,
+    WORKSHOP_CONFIRMATION: (when, _, helped, topic) =>
+      `Registration${enFor(helped)} confirmed: ${topic} workshop, ${when}`,
+    WORKSHOP_REMINDER: (when, _, helped, topic) =>
+      `Reminder${enFor(helped)}: ${topic} workshop, ${when}`,
+    WORKSHOP_CHANGED: (when, _, helped, topic) =>
+      `Change${enFor(helped)}: ${topic} workshop, ${when}`,
+    WORKSHOP_CANCELLED_BY_RESIDENT: (when, _, helped, topic) =>
+      `Registration${enFor(helped)} cancelled: ${topic} workshop, ${when}`,
+    WORKSHOP_CANCELLED_BY_SERVICE: (when, organisation, helped, topic) =>
+      `${organisation} cancels ${enYourRegistration(helped)}: ${topic} workshop, ${when}`,
+    SEAT_OFFER: (when, _, helped, topic) =>
+      `A seat is free${enFor(helped)}: ${topic} workshop, ${when}`,
+    SEAT_OFFER_EXPIRED: (when, _, helped, topic) =>
+      `Seat not taken in time${enFor(helped)}: ${topic} workshop, ${when}`,
+    EARLIER_SLOT: (when, _, helped) => `An earlier appointment is free${enFor(helped)}: ${when}`,
   },
   opening: {
     CONFIRMATION: (organisation, helped) =>
@@ -305,6 +423,22 @@ const EN: Words = {
     CANCELLED_BY_RESIDENT: (_, helped) => `${capital(enYour(helped))} is cancelled.`,
     CANCELLED_BY_SERVICE: (organisation, helped) =>
       `${organisation} has to cancel ${enYour(helped)}. We are sorry.`,
+    WORKSHOP_CONFIRMATION: (_, helped) =>
+      `${capital(enYourRegistration(helped))} for the workshop is confirmed.`,
+    WORKSHOP_REMINDER: (_, helped) =>
+      `This is a reminder of ${enYourRegistration(helped)} for the workshop.`,
+    WORKSHOP_CHANGED: (_, helped) =>
+      `${capital(enYourRegistration(helped))} still stands, but the workshop has changed: here are its date and place.`,
+    WORKSHOP_CANCELLED_BY_RESIDENT: (_, helped) =>
+      `${capital(enYourRegistration(helped))} for the workshop is cancelled.`,
+    WORKSHOP_CANCELLED_BY_SERVICE: (organisation, helped) =>
+      `${organisation} has to cancel ${enYourRegistration(helped)} for the workshop. We are sorry.`,
+    SEAT_OFFER: (_, helped) =>
+      `A seat is free${enFor(helped)} at the workshop of the waiting list. It is held${helped ? '' : ' for you'} until the time below, then goes to the next person.`,
+    SEAT_OFFER_EXPIRED: (_, helped) =>
+      `The seat held${enFor(helped) || ' for you'} at this workshop was not taken in time: it goes to the next person on the waiting list.`,
+    EARLIER_SLOT: (_, helped) =>
+      `An earlier appointment is free${enFor(helped)}, as asked. It goes to whoever takes it first.`,
   },
   labels: {
     when: 'When',
@@ -315,16 +449,40 @@ const EN: Words = {
     caller: 'Call',
     bring: 'Please bring',
     prepare: 'For the call',
+    heldUntil: 'Answer by',
+    workshop: 'Workshop',
+    replaces: 'Your current appointment',
   },
   phoneCall: (phone, helped) =>
     phone
       ? `By phone: ${helped ? `the advisor will call ${helped}` : 'your advisor will call you'} on ${phone}`
       : 'By phone',
   callFrom: (phone) => `The call will come from ${phone}`,
-  manage: 'See, move or cancel the appointment',
-  bookAgain: 'Book a new appointment',
-  callToCancel: (phone) => `You can also call ${phone} to cancel or move it.`,
-  callToBook: (phone) => `You can also call ${phone} to book.`,
+  link: {
+    APPOINTMENT: { open: 'See, move or cancel the appointment', closed: 'Book a new appointment' },
+    WORKSHOP: { open: 'See or cancel the registration', closed: 'See the registration' },
+    SEAT: { open: 'Take the seat, or leave the waiting list', closed: 'See the details' },
+    SLOT: { open: 'Take this appointment', closed: 'See the details' },
+  },
+  call: {
+    APPOINTMENT: {
+      open: (phone) => `You can also call ${phone} to cancel or move it.`,
+      closed: (phone) => `You can also call ${phone} to book.`,
+    },
+    WORKSHOP: {
+      open: (phone) => `You can also call ${phone} to cancel.`,
+      closed: (phone) => `For any question, you can call ${phone}.`,
+    },
+    SEAT: {
+      open: (phone) => `You can also call ${phone} to take the seat.`,
+      closed: (phone) => `For any question, you can call ${phone}.`,
+    },
+    SLOT: {
+      open: (phone) => `You can also call ${phone} to take this appointment.`,
+      closed: (phone) => `For any question, you can call ${phone}.`,
+    },
+  },
+  reason: (reason) => `Reason: ${reason}`,
   advisorSubject: (resident, when) => `Cancelled: ${resident}, ${when}`,
   advisorOpening: (resident) => `${resident} cancelled their appointment.`,
   slotFree: 'The slot is free again.',

@@ -1,12 +1,16 @@
-import { formatDayTime, formatShortDateTime } from '~/domain/time/format'
+import { formatDayTime, formatShortDateTime, formatTime } from '~/domain/time/format'
 import { isOneGsm7Segment, toGsm7 } from './gsm7'
 import {
   fullName,
+  holdEndDay,
   type AdvisorNoticeView,
   type AppointmentView,
+  type HoldEndDay,
+  type MessageEvent,
   type MessageLanguage,
+  type OfferAnswer,
+  type OfferOutcome,
   type PersonName,
-  type ResidentEvent,
 } from './view'
 
 // Every SMS is one GSM-7 segment (160 characters): cheaper, and delivered whole on old
@@ -16,7 +20,7 @@ import {
 // or absent, never cut; the link and the date (at least "mer. 2 déc. à 10 h 30") always
 // stay.
 
-type Event = ResidentEvent
+type Event = MessageEvent
 
 export type SmsMessage =
   | {
@@ -27,6 +31,8 @@ export type SmsMessage =
     }
   | { event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED'; view: AdvisorNoticeView }
   | { event: 'CANCEL_WHICH'; locale: MessageLanguage; choices: CancelChoice[] }
+  /** The reply to an "OUI": taken, too late, or nothing on offer. */
+  | { event: 'OFFER_ANSWER'; locale: MessageLanguage; answer: OfferAnswer }
   | {
       event: 'HELP' | 'OPTED_OUT'
       locale: MessageLanguage
@@ -41,23 +47,30 @@ export type CancelChoice = { startsAt: Date; zone: string }
 export const CANCEL_KEYWORD = 'ANNULER'
 /** At most this many appointments are offered by number; with more, the first ones. */
 export const CANCEL_WHICH_MAX = 3
+/** The reply that takes an offered seat or earlier slot; French in English messages too. */
+export const ACCEPT_KEYWORD = 'OUI'
 
 /**
- * The shortenings, from what is given up first to what is kept longest: the person's last
- * name (down to its initial), "Détails : " before the link, the topic, the long date, the
- * spare words (the apology, "Pour reprendre rendez-vous : "), the organisation,
- * "rendez-vous" (for "RDV"), a phone number, the initial, the site, "téléphonique", and
- * last the person's first name.
+ * The shortenings, from what is given up first to what is kept longest: an offer's spare
+ * words ("Une place s'est libérée" for "Place libre", "pour vous"), the person's last name
+ * (down to its initial), "Détails : " before the link, the topic, the long date, the spare
+ * words (the apology, "Pour reprendre rendez-vous : "), the reason given for a
+ * cancellation, the organisation, "rendez-vous" (for "RDV"), a phone number, "pour la
+ * prendre" after OUI, the initial, the site, "téléphonique", and last the person's first
+ * name.
  */
 const STEPS = [
+  'OFFER_WORDS',
   'PERSON_INITIAL',
   'DETAILS_LABEL',
   'TOPIC',
   'SHORT_DATE',
   'SPARE',
+  'REASON',
   'ORG',
   'SHORT_WORD',
   'PHONE',
+  'ANSWER_WORDS',
   'PERSON_FIRST_NAME',
   'SITE',
   'MODE',
@@ -84,6 +97,13 @@ type Parts = {
   /** The person helped (or, for an advisor, the resident who cancelled). */
   person: string
   choices: string[]
+  /** An offer's hold: its end's day seen from the offer, its time, its date (long or short). */
+  until: { day: HoldEndDay; time: string; date: string }
+  reason: string
+  /** "pour la prendre" may follow "Répondez OUI". */
+  answerWords: boolean
+  /** An offer may say "Une place s'est libérée … pour vous". */
+  offerWords: boolean
 }
 
 type Source = {
@@ -98,6 +118,8 @@ type Source = {
   phone?: string | null
   person?: PersonName | null
   choices?: CancelChoice[]
+  until?: { day: HoldEndDay; time: string; long: string; short: string } | null
+  reason?: string | null
 }
 
 /** The SMS text: GSM-7 only and one segment, or an error (a template bug, caught by tests). */
@@ -118,6 +140,23 @@ export function renderSms(message: SmsMessage): string {
       }
       return fit(source, WORDING[message.locale][message.event])
     }
+    case 'OFFER_ANSWER': {
+      const { answer, locale } = message
+      const plain = { spaces: 'plain' } as const
+      const source: Source = {
+        locale,
+        link: 'link' in answer ? (answer.link ?? undefined) : undefined,
+        topic: answer.outcome === 'SEAT_TAKEN' ? answer.topicName : null,
+        dates:
+          'startsAt' in answer
+            ? {
+                long: formatDayTime(answer.startsAt, answer.zone, locale, plain),
+                short: formatShortDateTime(answer.startsAt, answer.zone, locale, plain),
+              }
+            : undefined,
+      }
+      return fit(source, ANSWERS[locale][answer.outcome])
+    }
     case 'ADVISOR_NOTICE_RESIDENT_CANCELLED': {
       const { view } = message
       const source = { ...appointmentSource(view, true), person: view.resident }
@@ -132,7 +171,18 @@ export function renderSms(message: SmsMessage): string {
 
 function appointmentSource(view: AppointmentView, replies: boolean): Source {
   const plain = { spaces: 'plain' } as const
+  const { offeredAt, holdUntil } = view
   return {
+    until:
+      offeredAt && holdUntil
+        ? {
+            day: holdEndDay(offeredAt, holdUntil, view.zone),
+            time: formatTime(holdUntil, view.zone, view.locale, plain),
+            long: formatDayTime(holdUntil, view.zone, view.locale, plain),
+            short: formatShortDateTime(holdUntil, view.zone, view.locale, plain),
+          }
+        : null,
+    reason: view.reason,
     locale: view.locale,
     dates: {
       long: formatDayTime(view.startsAt, view.zone, view.locale, plain),
@@ -169,6 +219,14 @@ function partsOf(source: Source, steps: ReadonlySet<Step>): Parts {
     org: unless('ORG', source.org),
     phone: unless('PHONE', source.phone),
     person: has('PERSON') ? '' : personName(source.person, steps),
+    until: {
+      day: source.until?.day ?? 'LATER',
+      time: source.until?.time ?? '',
+      date: source.until ? (has('SHORT_DATE') ? source.until.short : source.until.long) : '',
+    },
+    reason: unless('REASON', source.reason).replace(/[\s.!;:,]+$/u, ''),
+    answerWords: !has('ANSWER_WORDS'),
+    offerWords: !has('OFFER_WORDS'),
     choices: (source.choices ?? []).map((choice) =>
       (has('SHORT_DATE') ? formatShortDateTime : formatDayTime)(
         choice.startsAt,
@@ -209,6 +267,8 @@ function fit(source: Source, template: (parts: Parts) => string): string {
 }
 
 type Template = (parts: Parts) => string
+type ResidentEventKey =
+  'CONFIRMATION' | 'REMINDER' | 'MOVED' | 'CANCELLED_BY_RESIDENT' | 'CANCELLED_BY_SERVICE'
 type Wording = Record<
   Event | 'ADVISOR_NOTICE_RESIDENT_CANCELLED' | 'CANCEL_WHICH' | 'HELP' | 'OPTED_OUT',
   Template
@@ -241,7 +301,50 @@ const frRebook = (p: Parts) => `${p.spare ? `Pour reprendre ${p.word} : ` : ''}$
 const frTail = (p: Parts) =>
   p.phoneMode ? `${paren(p.topic)}.${frCall(p)}` : ending(', ', about(p))
 
+// Workshops and offers. A workshop SMS gives its link to cancel: ANNULER cancels
+// appointments only. An offer asks for OUI when the sender takes replies.
+/** "à l'atelier Smartphone", or nothing once the topic is given up. */
+const frWorkshop = (p: Parts) => prefixed(" à l'atelier ", p.topic)
+const frSeeOrCancel = (p: Parts) => `Voir ou annuler : ${p.link}`
+const frDetails = (p: Parts) => `${p.detailsLabel ? 'Détails : ' : ''}${p.link}`
+/** "jusqu'à 20 h", "jusqu'à demain 9 h", "jusqu'au mercredi 5 mars à 9 h". */
+const frUntil = ({ until }: Parts) =>
+  until.day === 'SAME_DAY'
+    ? `jusqu'à ${until.time}`
+    : until.day === 'NEXT_DAY'
+      ? `jusqu'à demain ${until.time}`
+      : `jusqu'au ${until.date}`
+/** "la" seat, "le" slot: how to take it, by a reply or by the link. */
+const frAnswer = (p: Parts, it: 'la' | 'le') =>
+  p.replies
+    ? `${frDetails(p)} Répondez ${ACCEPT_KEYWORD}${p.answerWords ? ` pour ${it} prendre` : ''}`
+    : `Pour ${it} prendre : ${p.link}`
+const frYourRegistration = (p: Parts) =>
+  p.person ? `l'inscription de ${p.person}` : 'votre inscription'
+
+const FR_WORKSHOPS: Pick<Wording, Exclude<Event, ResidentEventKey>> = {
+  WORKSHOP_CONFIRMATION: (p) =>
+    `Inscription${frOf(p)} confirmée${frWorkshop(p)} ${p.spare ? 'le' : ':'} ${p.date}${ending(', ', p.site)} ${frSeeOrCancel(p)}`,
+  WORKSHOP_REMINDER: (p) =>
+    `Rappel${prefixed(' pour ', p.person)} : atelier${prefixed(' ', p.topic)} ${p.spare ? 'le ' : ''}${p.date}${ending(', ', p.site)} ${frSeeOrCancel(p)}`,
+  WORKSHOP_CHANGED: (p) =>
+    `Changement${prefixed(' pour ', p.person)} : l'atelier${prefixed(' ', p.topic)} aura lieu le ${p.date}${ending(', ', p.site)} ${frSeeOrCancel(p)}`,
+  WORKSHOP_CANCELLED_BY_RESIDENT: (p) =>
+    `${capital(frYourRegistration(p))}${frWorkshop(p)} du ${p.date}${paren(p.site)} est bien annulée. ${frDetails(p)}`,
+  WORKSHOP_CANCELLED_BY_SERVICE: (p) =>
+    `${p.org ? `${p.org} doit` : 'Nous devons'} annuler ${frYourRegistration(p)}${frWorkshop(p)} du ${p.date}${paren(p.site)}.${prefixed(' Motif : ', p.reason && `${p.reason}.`)}${p.spare ? ' Toutes nos excuses.' : ''} ${frDetails(p)}`,
+  SEAT_OFFER: (p) =>
+    `${p.offerWords ? "Une place s'est libérée" : 'Place libre'}${prefixed(' pour ', p.person)}${frWorkshop(p)} le ${p.date}${prefixed(', ', p.site)}, gardée${p.offerWords && !p.person ? ' pour vous' : ''} ${frUntil(p)}. ${frAnswer(p, 'la')}`,
+  SEAT_OFFER_EXPIRED: (p) =>
+    p.spare
+      ? `La place gardée pour ${p.person || 'vous'}${frWorkshop(p)} du ${p.date}${paren(p.site)} n'a pas été prise à temps : elle passe à la personne suivante. ${frDetails(p)}`
+      : `Place${prefixed(' de ', p.person)} non prise à temps${frWorkshop(p)} du ${p.date}${paren(p.site)}. ${frDetails(p)}`,
+  EARLIER_SLOT: (p) =>
+    `${p.spare ? `Un ${p.word}${frTel(p)} plus tôt s'est libéré` : `${capital(p.word)}${frTel(p)} plus tôt libre`}${prefixed(' pour ', p.person)} : ${p.date}${frTail(p)} ${frAnswer(p, 'le')}`,
+}
+
 const FR: Wording = {
+  ...FR_WORKSHOPS,
   CONFIRMATION: (p) =>
     `${capital(frWhat(p))} confirmé ${p.spare ? 'le' : ':'} ${p.date}${frTail(p)} ${frLinks(p)}`,
   REMINDER: (p) =>
@@ -282,7 +385,45 @@ const enRebook = (p: Parts) => `${p.spare ? 'To book again: ' : ''}${p.link}`
 const enTail = (p: Parts) =>
   p.phoneMode ? `${paren(p.topic)}.${enCall(p)}` : ending(', ', about(p))
 
+const enWorkshop = (p: Parts, before: string) => prefixed(before, p.topic && `${p.topic} workshop`)
+const enSeeOrCancel = (p: Parts) => `See or cancel: ${p.link}`
+const enDetails = (p: Parts) => `${p.detailsLabel ? 'Details: ' : ''}${p.link}`
+const enUntil = ({ until }: Parts) =>
+  until.day === 'SAME_DAY'
+    ? `until ${until.time}`
+    : until.day === 'NEXT_DAY'
+      ? `until tomorrow ${until.time}`
+      : `until ${until.date}`
+const enAnswer = (p: Parts) =>
+  p.replies
+    ? `${enDetails(p)} Reply ${ACCEPT_KEYWORD}${p.answerWords ? ' to take it' : ''}`
+    : `To take it: ${p.link}`
+const enYourRegistration = (p: Parts) =>
+  p.person ? `the registration for ${p.person}` : 'your registration'
+
+const EN_WORKSHOPS: Pick<Wording, Exclude<Event, ResidentEventKey>> = {
+  WORKSHOP_CONFIRMATION: (p) =>
+    `Registration${enFor(p)} confirmed${enWorkshop(p, ' for the ')}: ${p.date}${ending(', ', p.site)} ${enSeeOrCancel(p)}`,
+  WORKSHOP_REMINDER: (p) =>
+    `Reminder${enFor(p)}: ${p.topic ? `${p.topic} workshop` : 'workshop'} ${p.spare ? 'on ' : ''}${p.date}${ending(', ', p.site)} ${enSeeOrCancel(p)}`,
+  WORKSHOP_CHANGED: (p) =>
+    `Change${enFor(p)}: the ${p.topic ? `${p.topic} ` : ''}workshop is now on ${p.date}${ending(', ', p.site)} ${enSeeOrCancel(p)}`,
+  WORKSHOP_CANCELLED_BY_RESIDENT: (p) =>
+    `${capital(enYourRegistration(p))}${enWorkshop(p, ' for the ')} on ${p.date}${paren(p.site)} is cancelled. ${enDetails(p)}`,
+  WORKSHOP_CANCELLED_BY_SERVICE: (p) =>
+    `${p.org ? `${p.org} has` : 'We have'} to cancel ${enYourRegistration(p)}${enWorkshop(p, ' for the ')} on ${p.date}${paren(p.site)}.${prefixed(' Reason: ', p.reason && `${p.reason}.`)}${p.spare ? ' We are sorry.' : ''} ${enDetails(p)}`,
+  SEAT_OFFER: (p) =>
+    `${p.offerWords ? 'A seat is free' : 'Seat free'}${enFor(p)}${enWorkshop(p, ' at the ')} on ${p.date}${prefixed(', ', p.site)}, held${p.offerWords && !p.person ? ' for you' : ''} ${enUntil(p)}. ${enAnswer(p)}`,
+  SEAT_OFFER_EXPIRED: (p) =>
+    p.spare
+      ? `The seat held for ${p.person || 'you'}${enWorkshop(p, ' at the ')} on ${p.date}${paren(p.site)} was not taken in time: it goes to the next person. ${enDetails(p)}`
+      : `Seat${enFor(p)} not taken in time${enWorkshop(p, ' at the ')} on ${p.date}${paren(p.site)}. ${enDetails(p)}`,
+  EARLIER_SLOT: (p) =>
+    `${p.spare ? `An earlier ${enWhat(p)} is free` : `Earlier ${enWhat(p)} free`}${enFor(p)}: ${p.date}${enTail(p)} ${enAnswer(p)}`,
+}
+
 const EN: Wording = {
+  ...EN_WORKSHOPS,
   CONFIRMATION: (p) =>
     `${capital(enWhat(p))}${enFor(p)} confirmed: ${p.date}${enTail(p)} ${enLinks(p)}`,
   REMINDER: (p) =>
@@ -309,3 +450,28 @@ const EN: Wording = {
 }
 
 const WORDING: Record<MessageLanguage, Wording> = { fr: FR, en: EN }
+
+// The replies to an "OUI" (or a key pressed): what became of the offer.
+const ANSWERS: Record<MessageLanguage, Record<OfferOutcome, Template>> = {
+  fr: {
+    SEAT_TAKEN: (p) =>
+      `C'est fait : la place${frWorkshop(p)} du ${p.date} est à vous.${prefixed(' ', p.link && frDetails(p))}`,
+    SLOT_TAKEN: (p) =>
+      `C'est fait : votre ${p.word} est avancé au ${p.date}.${prefixed(' ', p.link && frDetails(p))}`,
+    SLOT_GONE: (p) =>
+      `Désolé, ce créneau vient d'être pris.${prefixed(' Autres créneaux : ', p.link)}`,
+    EXPIRED: () => "Désolé, le délai est passé : la place a été proposée à quelqu'un d'autre.",
+    GONE: () => "Désolé, cette proposition n'est plus valable.",
+    NOTHING: () => "Nous n'avons pas de proposition en cours pour ce numéro.",
+  },
+  en: {
+    SEAT_TAKEN: (p) =>
+      `Done: the seat${enWorkshop(p, ' at the ')} on ${p.date} is yours.${prefixed(' ', p.link && enDetails(p))}`,
+    SLOT_TAKEN: (p) =>
+      `Done: your ${p.word} is moved forward to ${p.date}.${prefixed(' ', p.link && enDetails(p))}`,
+    SLOT_GONE: (p) => `Sorry, this slot has just been taken.${prefixed(' Other slots: ', p.link)}`,
+    EXPIRED: () => 'Sorry, the time to answer has passed: the seat went to someone else.',
+    GONE: () => 'Sorry, this offer no longer stands.',
+    NOTHING: () => 'We have no offer waiting for this number.',
+  },
+}

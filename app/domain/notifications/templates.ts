@@ -4,19 +4,32 @@
 export type {
   AdvisorNoticeView,
   AppointmentView,
+  MessageEvent,
   MessageLanguage,
+  OfferAnswer,
+  OfferEvent,
+  OfferOutcome,
   PersonName,
+  RegistrationEvent,
   ResidentEvent,
 } from './view'
-export { fullName } from './view'
+export { fullName, tellsWhereToGo } from './view'
 export {
   renderSms,
+  ACCEPT_KEYWORD,
   CANCEL_KEYWORD,
   CANCEL_WHICH_MAX,
   type CancelChoice,
   type SmsMessage,
 } from './sms'
-export { renderVoice, spokenPhone, type KeypadAction, type VoiceScript } from './voice'
+export {
+  renderVoice,
+  spokenAnswer,
+  spokenPhone,
+  voiceOf,
+  type KeypadAction,
+  type VoiceScript,
+} from './voice'
 export {
   renderEmail,
   renderLinkEmail,

@@ -118,23 +118,43 @@ function englishOrdinal(n: number): string {
   return `${EN_TENS[tens]}-${EN_ORDINAL_UNITS[n % 10]}`
 }
 
-/** "mardi trois mars à quatorze heures trente" / "Tuesday the third of March at two thirty pm". */
-export function spokenDateTime(instant: Date, zone: string, language: DisplayLanguage): string {
+function localTime(instant: Date, zone: string, language: DisplayLanguage): DateTime {
   const time = DateTime.fromJSDate(instant, { zone }).setLocale(
     language === 'fr' ? 'fr-FR' : 'en-GB',
   )
   if (!time.isValid) throw new RangeError(`Cannot say ${String(instant)} in zone "${zone}"`)
+  return time
+}
+
+/** "mardi trois mars à quatorze heures trente" / "Tuesday the third of March at two thirty pm". */
+export function spokenDateTime(instant: Date, zone: string, language: DisplayLanguage): string {
+  const time = localTime(instant, zone, language)
   return language === 'fr' ? frenchDateTime(time) : englishDateTime(time)
+}
+
+/** "quatorze heures trente" / "two thirty pm": the time alone. */
+export function spokenTime(instant: Date, zone: string, language: DisplayLanguage): string {
+  const time = localTime(instant, zone, language)
+  return language === 'fr' ? frenchTime(time) : englishTime(time)
 }
 
 function frenchDateTime(time: DateTime): string {
   const day = time.day === 1 ? 'premier' : frenchNumber(time.day)
+  return `${time.toFormat('cccc')} ${day} ${time.toFormat('LLLL')} à ${frenchTime(time)}`
+}
+
+function frenchTime(time: DateTime): string {
   const hours = `${frenchFeminine(time.hour)} ${time.hour === 1 ? 'heure' : 'heures'}`
   const minutes = time.minute === 0 ? '' : ` ${frenchFeminine(time.minute)}`
-  return `${time.toFormat('cccc')} ${day} ${time.toFormat('LLLL')} à ${hours}${minutes}`
+  return `${hours}${minutes}`
 }
 
 function englishDateTime(time: DateTime): string {
+  const date = `${time.toFormat('cccc')} the ${englishOrdinal(time.day)} of ${time.toFormat('LLLL')}`
+  return `${date} at ${englishTime(time)}`
+}
+
+function englishTime(time: DateTime): string {
   const hour = englishNumber(time.hour % 12 || 12)
   const minutes =
     time.minute === 0
@@ -144,6 +164,5 @@ function englishDateTime(time: DateTime): string {
         : ` ${englishNumber(time.minute)}`
   // Without dots: "p.m." would end a spoken sentence with two full stops.
   const suffix = time.hour < 12 ? 'am' : 'pm'
-  const date = `${time.toFormat('cccc')} the ${englishOrdinal(time.day)} of ${time.toFormat('LLLL')}`
-  return `${date} at ${hour}${minutes} ${suffix}`
+  return `${hour}${minutes} ${suffix}`
 }

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '~/platform/database/client.server'
+import { KIND, recipientFor, smsPerNumberPerDay, smsSentSince } from './outbox.server'
 import {
-  isReminderKind,
-  messageContactOf,
-  recipientFor,
-  smsPerNumberPerDay,
-  smsSentSince,
-} from './outbox.server'
-import { chooseChannel, type Channel, type MessageContact } from '~/domain/notifications/policy'
+  chooseChannel,
+  endOfQuietHours,
+  isInQuietHours,
+  type Channel,
+  type MessageContact,
+} from '~/domain/notifications/policy'
 import { normalisePhone } from '~/domain/residents/phone'
 import { startOfLocalDay, localDateOf } from '~/domain/time/format'
 import type { Mailer } from '~/features/notifications/providers/mailer.server'
@@ -18,13 +18,30 @@ import {
   type TwilioChannel,
 } from '~/features/notifications/providers/twilio.server'
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffOptions } from './backoff'
-import { loadAppointment, render, type RenderContext } from './render.server'
+import {
+  baseKind,
+  fallsBackOnFailure,
+  isAnyReminderKind,
+  nextChannelKind,
+  sameMessage,
+} from './kinds'
+import type { Rendered, RenderContext } from './render.server'
+import {
+  loadSubject,
+  subjectRefOf,
+  type Hold,
+  type Subject,
+  type SubjectRef,
+  type SubjectRow,
+} from './subjects.server'
 
 // The outbox dispatcher (docs/decisions/040-notification-outbox.md). A row is claimed by
 // one conditional UPDATE (PENDING and due, or SENDING with an expired lease); only the
 // worker holding the lease marks it. After a crash or a timeout the outcome at the
 // provider is unknown: before sending again, the worker asks the provider whether that
-// exact SMS was accepted.
+// exact SMS was accepted. Rows are about a subject (subjects.server.ts): an appointment, a
+// workshop registration, a waiting-list place, an earlier-slot request; the checks are the
+// same for all. An offer of a held seat starts its hold when it is sent (decision 081).
 
 export type DispatcherOptions = {
   db: Db
@@ -52,12 +69,17 @@ export type DispatcherOptions = {
   onError?: (error: unknown) => void
 }
 
-export type Outcome = 'SENT' | 'RETRY' | 'FAILED' | 'CANCELLED' | 'SKIPPED' | 'LOST_LEASE'
+/** DEFERRED: an offer claimed in quiet hours, due again at their end. */
+export type Outcome =
+  'SENT' | 'RETRY' | 'FAILED' | 'CANCELLED' | 'SKIPPED' | 'LOST_LEASE' | 'DEFERRED'
 
 type ClaimedRow = {
   id: string
   organisationId: string
   appointmentId: string | null
+  registrationId: string | null
+  waitlistEntryId: string | null
+  earlierSlotRequestId: string | null
   kind: string
   channel: Channel
   recipient: string
@@ -65,7 +87,12 @@ type ClaimedRow = {
   attempts: number
   dueAt: Date
   createdAt: Date
+  /** For an offer: when its first attempt went to the provider (the hold counts from it). */
+  sentAt: Date | null
 }
+
+/** An offer on its way: its hold, and the instant it counts from. */
+type Offer = { hold: Hold; offeredAt: Date; holdUntil: Date }
 
 export class Dispatcher {
   readonly owner: string
@@ -79,8 +106,8 @@ export class Dispatcher {
   private loop: Promise<void> | null = null
   private wake: (() => void) | null = null
   private nextSendAt = 0
-  /** Appointments read during one batch (rows of one appointment share the read). */
-  private readonly appointments = new Map<string, ReturnType<typeof loadAppointment>>()
+  /** Subjects read during one batch (rows of one subject share the read). */
+  private readonly subjects = new Map<string, Promise<Subject | null>>()
   /** SMS counted today per organisation and per number, read once per batch. */
   private readonly smsToday = new Map<string, Promise<{ count: number }>>()
 
@@ -159,6 +186,9 @@ export class Dispatcher {
         id: true,
         organisationId: true,
         appointmentId: true,
+        registrationId: true,
+        waitlistEntryId: true,
+        earlierSlotRequestId: true,
         kind: true,
         channel: true,
         recipient: true,
@@ -166,6 +196,7 @@ export class Dispatcher {
         attempts: true,
         dueAt: true,
         createdAt: true,
+        sentAt: true,
       },
     })
     return { rows, contended: false }
@@ -187,7 +218,7 @@ export class Dispatcher {
   /** One pass: claim a batch and send it. Returns how many rows were handled. */
   async runOnce(): Promise<Outcome[]> {
     const rows = await this.claim()
-    this.appointments.clear()
+    this.subjects.clear()
     this.smsToday.clear()
     const outcomes: Outcome[] = []
     let next = 0
@@ -250,73 +281,107 @@ export class Dispatcher {
   }
 
   private async handle(row: ClaimedRow): Promise<Outcome> {
-    const { db } = this.options
-    const appointment = row.appointmentId ? await this.appointmentOf(db, row.appointmentId) : null
-    if (!appointment) return this.finish(row, 'CANCELLED', 'appointment gone')
+    const ref = subjectRefOf(row)
+    const subject = ref ? await this.subjectOf(ref) : null
+    if (!subject) return this.finish(row, 'CANCELLED', `${ref?.label ?? 'subject'} gone`)
     const now = this.clock()
-    const resident = row.kind !== 'ADVISOR_NOTICE'
-    const open = !row.kind.startsWith('CANCELLED') && row.kind !== 'ADVISOR_NOTICE'
-    if (open && appointment.status !== 'BOOKED')
-      return this.finish(row, 'CANCELLED', `appointment ${appointment.status.toLowerCase()}`)
-    if (isReminderKind(row.kind) && appointment.startsAt <= now)
-      return this.finish(row, 'SKIPPED', 'appointment already started')
-    const contact = messageContactOf(appointment)
+    const resident = row.kind !== KIND.ADVISOR_NOTICE
+    const verdict = subject.verdict(row.kind, now)
+    if (verdict) return this.finish(row, verdict.status, verdict.why)
+    // An offer claimed at night waits for the morning; one a crashed attempt may already
+    // have sent is first looked up at the provider (below).
+    if (!row.sentAt && this.isQuiet(subject, now)) return this.defer(row, subject, now)
+    const contact = subject.contact
+    const { organisation } = subject
     if (this.options.turnedOff?.includes(row.channel)) {
       const why = `${row.channel} turned off on this server`
-      return resident ? this.reroute(row, contact, why) : this.finish(row, 'SKIPPED', why)
+      return resident ? this.reroute(row, subject, why) : this.finish(row, 'SKIPPED', why)
     }
     if (resident && row.channel !== 'EMAIL' && contact.smsOptedOut)
-      return this.reroute(row, contact, 'recipient opted out (STOP)')
+      return this.reroute(row, subject, 'recipient opted out (STOP)')
 
     if (row.channel !== 'EMAIL') {
-      const regions = appointment.organisation.allowedPhoneRegions.split(',').map((r) => r.trim())
+      const regions = organisation.allowedPhoneRegions.split(',').map((r) => r.trim())
       if (!normalisePhone(row.recipient, regions).ok)
         return this.fail(
           row,
-          resident ? contact : null,
+          resident ? subject : null,
           new ProviderError(`phone region not allowed`, true),
         )
     }
     if (row.channel === 'SMS') {
-      const zone = appointment.organisation.timeZone
+      const zone = organisation.timeZone
       const since = startOfLocalDay(localDateOf(now, zone), zone)
-      const organisation = await this.counted(`org:${row.organisationId}`, () =>
+      const counted = await this.counted(`org:${row.organisationId}`, () =>
         smsSentSince(this.options.db, { organisationId: row.organisationId }, since),
       )
       const number = await this.counted(`to:${row.recipient}`, () =>
         smsSentSince(this.options.db, { recipient: row.recipient }, since),
       )
-      const cap = appointment.organisation.dailySmsCap
+      const cap = organisation.dailySmsCap
       const perNumber = this.options.perNumberDailySms ?? smsPerNumberPerDay()
-      if (organisation.count >= cap || number.count >= perNumber) {
+      if (counted.count >= cap || number.count >= perNumber) {
         const why =
-          organisation.count >= cap
+          counted.count >= cap
             ? `daily SMS cap (${cap}) reached`
             : `daily SMS cap per number (${perNumber}) reached`
-        return resident ? this.reroute(row, contact, why) : this.finish(row, 'SKIPPED', why)
+        return resident ? this.reroute(row, subject, why) : this.finish(row, 'SKIPPED', why)
       }
-      organisation.count += 1
+      counted.count += 1
       number.count += 1
     }
 
-    const rendered = render(row, appointment, this.options.render)
+    const offer = this.offerOf(row, subject, now)
+    if (offer === 'TOO_LATE') return this.release(row, subject)
+    const rendered = subject.render(row, this.options.render, {
+      offeredAt: offer?.offeredAt ?? null,
+      holdUntil: offer?.holdUntil ?? null,
+    })
     // A retry after a crash or a timeout: the provider may already have the message.
     if (rendered.channel !== 'EMAIL' && row.attempts > 1 && this.options.twilio) {
       const earlier = await this.alreadyAccepted(
         row,
         rendered.channel === 'SMS' ? rendered.body : null,
       )
-      if (earlier) return this.markSent(row, earlier, 'found at the provider after a retry')
+      if (earlier) return this.markSent(row, earlier, 'found at the provider after a retry', offer)
     }
+    if (this.isQuiet(subject, now)) return this.defer(row, subject, now)
+    if (offer && !row.sentAt && !(await this.anchor(row, offer.offeredAt))) return 'LOST_LEASE'
     await this.throttle()
     try {
-      return this.markSent(row, await this.send(row, rendered), null)
+      return this.markSent(row, await this.send(row, rendered), null, offer)
     } catch (error) {
       const failure = toProviderError(error)
       if (failure.permanent || row.attempts >= this.maxAttempts)
-        return this.fail(row, resident ? contact : null, failure)
+        return this.fail(row, resident ? subject : null, failure)
       return this.retryLater(row, failure)
     }
+  }
+
+  private isQuiet(subject: Subject, now: Date) {
+    const quiet = subject.quietHours
+    return quiet !== null && isInQuietHours(now, quiet.zone, quiet.hours)
+  }
+
+  /**
+   * The hold of an offer, counted from its first attempt (so a retry renders the same
+   * text, which the provider look-up compares); TOO_LATE when it would be too short.
+   */
+  private offerOf(row: ClaimedRow, subject: Subject, now: Date): Offer | 'TOO_LATE' | null {
+    const hold = subject.hold(row.kind)
+    if (!hold) return null
+    const offeredAt = row.sentAt ?? now
+    const holdUntil = hold.endsAt(offeredAt)
+    return holdUntil ? { hold, offeredAt, holdUntil } : 'TOO_LATE'
+  }
+
+  /** Records when an offer first goes to the provider, before it goes. */
+  private async anchor(row: ClaimedRow, offeredAt: Date) {
+    const { count } = await this.options.db.notification.updateMany({
+      where: this.held(row),
+      data: { sentAt: offeredAt },
+    })
+    return count === 1
   }
 
   /**
@@ -355,16 +420,17 @@ export class Dispatcher {
     return found
   }
 
-  private appointmentOf(db: Db, id: string) {
-    let found = this.appointments.get(id)
+  private subjectOf(ref: SubjectRef) {
+    const key = `${ref.column}:${ref.id}`
+    let found = this.subjects.get(key)
     if (!found) {
-      found = loadAppointment(db, id)
-      this.appointments.set(id, found)
+      found = loadSubject(this.options.db, ref)
+      this.subjects.set(key, found)
     }
     return found
   }
 
-  private async send(row: ClaimedRow, rendered: ReturnType<typeof render>): Promise<SentMessage> {
+  private async send(row: ClaimedRow, rendered: Rendered): Promise<SentMessage> {
     const callback = this.options.statusCallbackUrl?.(row.id) ?? null
     switch (rendered.channel) {
       case 'SMS':
@@ -410,20 +476,71 @@ export class Dispatcher {
     return { id: row.id, status: 'SENDING' as const, leaseOwner: this.owner }
   }
 
-  private async markSent(row: ClaimedRow, sent: SentMessage, note: string | null) {
+  /** Sent: the row marked, and an offer's hold started in the same transaction. */
+  private async markSent(
+    row: ClaimedRow,
+    sent: SentMessage,
+    note: string | null,
+    offer: Offer | null,
+  ): Promise<Outcome> {
+    const data = {
+      status: 'SENT' as const,
+      providerMessageId: sent.providerMessageId,
+      sender: sent.sender ?? null,
+      sentAt: offer?.offeredAt ?? this.clock(),
+      lastError: note,
+      leaseOwner: null,
+      leaseUntil: null,
+    }
+    const { db } = this.options
+    if (!offer) {
+      const { count } = await db.notification.updateMany({ where: this.held(row), data })
+      return count === 1 ? 'SENT' : 'LOST_LEASE'
+    }
+    return db.$transaction(async (transaction) => {
+      const tx = transaction as unknown as Db
+      const { count } = await tx.notification.updateMany({ where: this.held(row), data })
+      if (count !== 1) return 'LOST_LEASE' as const
+      await offer.hold.start(tx, offer.holdUntil)
+      return 'SENT' as const
+    })
+  }
+
+  /** An offer claimed in quiet hours: due again at their end, and not counted as an attempt. */
+  private async defer(row: ClaimedRow, subject: Subject, now: Date): Promise<Outcome> {
+    const quiet = subject.quietHours!
     const { count } = await this.options.db.notification.updateMany({
       where: this.held(row),
       data: {
-        status: 'SENT',
-        providerMessageId: sent.providerMessageId,
-        sender: sent.sender ?? null,
-        sentAt: this.clock(),
-        lastError: note,
+        status: 'PENDING',
+        dueAt: endOfQuietHours(now, quiet.zone, quiet.hours),
+        attempts: Math.max(0, row.attempts - 1),
+        sentAt: null,
+        lastError: 'waits for the end of quiet hours',
         leaseOwner: null,
         leaseUntil: null,
       },
     })
-    return count === 1 ? 'SENT' : 'LOST_LEASE'
+    return count === 1 ? 'DEFERRED' : 'LOST_LEASE'
+  }
+
+  /** An offer too close to the session to hold its seat: not sent, and the seat left free. */
+  private async release(row: ClaimedRow, subject: Subject): Promise<Outcome> {
+    return this.options.db.$transaction(async (transaction) => {
+      const tx = transaction as unknown as Db
+      const { count } = await tx.notification.updateMany({
+        where: this.held(row),
+        data: {
+          status: 'CANCELLED',
+          lastError: 'too close to the session to hold the seat: left free',
+          leaseOwner: null,
+          leaseUntil: null,
+        },
+      })
+      if (count !== 1) return 'LOST_LEASE' as const
+      await subject.hold(row.kind)?.release(tx)
+      return 'CANCELLED' as const
+    })
   }
 
   private async finish(row: ClaimedRow, status: 'CANCELLED' | 'SKIPPED', why: string) {
@@ -455,10 +572,10 @@ export class Dispatcher {
     return count === 1 ? 'RETRY' : 'LOST_LEASE'
   }
 
-  /** Failed for good: recorded; a reminder then tries the resident's next channel. */
+  /** Failed for good: recorded; a reminder or an offer then tries the resident's next channel. */
   private async fail(
     row: ClaimedRow,
-    contact: MessageContact | null,
+    subject: Subject | null,
     failure: ProviderError,
   ): Promise<Outcome> {
     const { db } = this.options
@@ -467,6 +584,8 @@ export class Dispatcher {
         where: this.held(row),
         data: {
           status: 'FAILED',
+          // An offer's first attempt is no longer a message on its way (the SMS caps count it).
+          sentAt: null,
           lastError:
             `${failure.permanent ? 'permanent' : `gave up after ${row.attempts} attempts`}: ${failure.message}`.slice(
               0,
@@ -477,15 +596,15 @@ export class Dispatcher {
         },
       })
       if (count !== 1) return 'LOST_LEASE' as const
-      if (contact && isReminderKind(row.kind))
-        await fallBack(tx as unknown as Db, row, contact, this.clock())
+      if (subject && fallsBackOnFailure(row.kind))
+        await this.nextChannel(tx as unknown as Db, row, subject)
       return 'FAILED' as const
     })
     return outcome
   }
 
   /** The row cannot go on its channel (STOP): the next channel, or skipped. */
-  private async reroute(row: ClaimedRow, contact: MessageContact, why: string): Promise<Outcome> {
+  private async reroute(row: ClaimedRow, subject: Subject, why: string): Promise<Outcome> {
     const { db } = this.options
     return db.$transaction(async (tx) => {
       const { count } = await tx.notification.updateMany({
@@ -493,41 +612,51 @@ export class Dispatcher {
         data: { status: 'SKIPPED', lastError: why, leaseOwner: null, leaseUntil: null },
       })
       if (count !== 1) return 'LOST_LEASE' as const
-      await fallBack(tx as unknown as Db, row, contact, this.clock())
+      await this.nextChannel(tx as unknown as Db, row, subject)
       return 'SKIPPED' as const
     })
+  }
+
+  /** The next channel's row; an offer that can reach nobody ends its hold at once. */
+  private async nextChannel(tx: Db, row: ClaimedRow, subject: Subject) {
+    const now = this.clock()
+    const next = await fallBack(tx, row, subject.contact, now)
+    if (!next) await subject.hold(row.kind)?.endNow(tx, now)
   }
 }
 
 /**
  * A new row for the next channel the resident has (SMS → call → email), due now. The
- * channels already tried for this message (same appointment and kind) are excluded.
+ * channels already tried for this message (same subject and kind) are excluded.
  */
 export async function fallBack(
   tx: Db,
-  row: { appointmentId: string | null; organisationId: string; kind: string; language: string },
+  row: SubjectRow & { organisationId: string; kind: string; language: string },
   contact: MessageContact,
   now: Date,
 ): Promise<string | null> {
-  if (!row.appointmentId) return null
+  const ref = subjectRefOf(row)
+  if (!ref) return null
   const tried = await tx.notification.findMany({
     where: {
-      appointmentId: row.appointmentId,
-      kind: row.kind,
+      [ref.column]: ref.id,
+      OR: sameMessage(row.kind),
       status: { in: ['FAILED', 'SKIPPED', 'SENT', 'DELIVERED', 'SENDING'] },
     },
     select: { channel: true, status: true },
   })
   const failed = tried.map((t) => t.channel)
-  const purpose = isReminderKind(row.kind) ? 'REMINDER' : 'SERVICE'
+  const purpose = isAnyReminderKind(row.kind) ? 'REMINDER' : 'SERVICE'
   const channel = chooseChannel(contact, failed, purpose)
   const recipient = channel && recipientFor(channel, contact)
   if (!channel || !recipient) return null
   const created = await tx.notification.create({
     data: {
       organisationId: row.organisationId,
-      appointmentId: row.appointmentId,
-      kind: row.kind,
+      [ref.column]: ref.id,
+      // Other subjects' rows are unique per kind (their writers rely on it).
+      kind:
+        ref.column === 'appointmentId' ? baseKind(row.kind) : nextChannelKind(row.kind, channel),
       channel,
       recipient,
       language: row.language,

@@ -347,6 +347,17 @@ export function smsSentSince(
   return db.notification.count({ where: { ...scope, channel: 'SMS', sentAt: { gte: since } } })
 }
 
+/**
+ * The SMS Twilio accepted for `from`, from `to` (what a reply can be about, delivered or
+ * not); a row sent before senders were recorded has none (decision 042).
+ */
+export const sentTo = (from: string, to: string) => ({
+  channel: 'SMS' as const,
+  recipient: from,
+  providerMessageId: { not: null },
+  OR: [{ sender: to }, { sender: null }],
+})
+
 /** Today's SMS against the caps, for admins: the organisation's count, numbers at their cap. */
 export async function smsUsageToday(
   db: Db,

@@ -1,6 +1,6 @@
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
-import { isReminderKind, KIND } from './outbox.server'
+import { eventOfKind } from './kinds'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import {
   fullName,
@@ -10,6 +10,7 @@ import {
   siteShortName,
   smsSender,
   type AppointmentView,
+  type MessageEvent,
   type ResidentEvent,
   type VoiceScript,
 } from '~/domain/notifications/templates'
@@ -20,9 +21,10 @@ import { topicInLanguage } from '~/domain/topics/language'
 import { appointmentIcs, methodFor, type CalendarAppointment } from '~/platform/ics'
 import type { OutgoingMail } from '~/features/notifications/providers/mailer.server'
 
-// Messages are rendered when sent, from the appointment as it is then. The manage link's
-// token is derived again from the appointment's id and the server secret, and used only
-// if it matches the stored hash (docs/decisions/041-manage-links-in-messages.md).
+// Messages are rendered when sent, from their subject as it is then (an appointment here;
+// registrations, waiting-list places and alerts in subjects.server.ts). A link's token is
+// derived again from the subject's id and the server secret, and used only if it matches
+// the stored hash (docs/decisions/041-manage-links-in-messages.md).
 
 export type RenderContext = {
   /** Base of links in messages, e.g. https://rdv.example.fr */
@@ -31,6 +33,8 @@ export type RenderContext = {
   secret: string
   /** Where Twilio posts keypad choices of a call (signed webhook). */
   voiceActionUrl?: (notificationId: string) => string
+  /** Where Twilio posts the key that takes an offered seat or earlier slot (signed webhook). */
+  offerActionUrl?: (notificationId: string) => string
   /** The server's SMS sender (TWILIO_FROM); null with a messaging service or no Twilio. */
   smsFrom?: string | null
 }
@@ -50,6 +54,20 @@ export type NotificationRow = {
   appointmentId: string | null
 }
 
+/** What messages say of a site: its names, where it is, how to get in, whom to call. */
+export const MESSAGE_SITE = {
+  select: {
+    name: true,
+    shortName: true,
+    address: true,
+    postalCode: true,
+    city: true,
+    accessNotes: true,
+    timeZone: true,
+    phone: true,
+  },
+} as const
+
 export function loadAppointment(db: Db, appointmentId: string) {
   return db.appointment.findUnique({
     where: { id: appointmentId },
@@ -65,18 +83,7 @@ export function loadAppointment(db: Db, appointmentId: string) {
       helperPhoneE164: true,
       helperEmail: true,
       topic: { select: { name: true, instructions: true, nameEn: true, instructionsEn: true } },
-      site: {
-        select: {
-          name: true,
-          shortName: true,
-          address: true,
-          postalCode: true,
-          city: true,
-          accessNotes: true,
-          timeZone: true,
-          phone: true,
-        },
-      },
+      site: MESSAGE_SITE,
       organisation: {
         select: {
           slug: true,
@@ -106,24 +113,45 @@ export function loadAppointment(db: Db, appointmentId: string) {
 }
 export type LoadedAppointment = NonNullable<Awaited<ReturnType<typeof loadAppointment>>>
 
-/** The resident-facing event a row's kind tells about. */
+/** The resident-facing event of an appointment's row. */
 export function eventOf(kind: string): ResidentEvent | 'ADVISOR_NOTICE' {
-  if (isReminderKind(kind)) return 'REMINDER'
-  if (kind === KIND.ADVISOR_NOTICE) return 'ADVISOR_NOTICE'
-  return kind as ResidentEvent
+  return eventOfKind(kind) as ResidentEvent | 'ADVISOR_NOTICE'
 }
 
 // PUBLIC_URL comes without a trailing slash (the configuration strips it).
 const baseOf = (context: Pick<RenderContext, 'publicUrl'>) => context.publicUrl
 
+/**
+ * The link of a subject (`path` of its token), or the organisation's page when the token
+ * cannot be derived again (another secret, or no hash stored).
+ */
+export function subjectUrl(
+  subject: { id: string; manageTokenHash: string | null; organisationSlug: string },
+  path: (token: string) => string,
+  context: RenderContext,
+): string {
+  const base = baseOf(context)
+  if (subject.manageTokenHash) {
+    const { token, hash } = manageTokenFor(subject.id, context.secret)
+    if (hash === subject.manageTokenHash) return `${base}${path(token)}`
+  }
+  return `${base}/${subject.organisationSlug}`
+}
+
+/** The path of an appointment's manage link. */
+export const managePath = (token: string) => `/r/${token}`
+
 /** The manage link, or the organisation's page when the token cannot be derived again. */
 export function manageUrlOf(appointment: LoadedAppointment, context: RenderContext): string {
-  const base = baseOf(context)
-  if (appointment.manageTokenHash) {
-    const { token, hash } = manageTokenFor(appointment.id, context.secret)
-    if (hash === appointment.manageTokenHash) return `${base}/r/${token}`
-  }
-  return `${base}/${appointment.organisation.slug}`
+  return subjectUrl(
+    {
+      id: appointment.id,
+      manageTokenHash: appointment.manageTokenHash,
+      organisationSlug: appointment.organisation.slug,
+    },
+    managePath,
+    context,
+  )
 }
 
 /** The appointment's page in the workspace, where an advisor acts on it. */
@@ -133,36 +161,87 @@ export function workspaceUrlOf(appointmentId: string, context: Pick<RenderContex
 
 const displayed = (phone: string | null) => (phone ? formatPhoneForDisplay(phone) : null)
 
-export function viewOf(
-  appointment: LoadedAppointment,
-  language: string,
-  context: RenderContext,
-): AppointmentView {
-  const { site, resident, organisation } = appointment
-  const locale = language === 'en' ? 'en' : 'fr'
-  const topic = topicInLanguage(appointment.topic, locale)
+type MessageSite = {
+  name: string
+  shortName: string | null
+  address: string
+  postalCode: string
+  city: string
+  accessNotes: string | null
+  timeZone: string | null
+  phone: string | null
+}
+type PersonName = { firstName: string; lastName: string }
+
+/** The person a message names when someone else (a helper) receives it, else null. */
+export const helpedOf = (target: { messagesTo: string; resident: PersonName }) =>
+  target.messagesTo === 'HELPER'
+    ? { firstName: target.resident.firstName, lastName: target.resident.lastName }
+    : null
+
+/**
+ * What every message about a place and a time shows, in the reader's language: an
+ * appointment, a workshop session, an earlier slot.
+ */
+export function placeView(input: {
+  language: string
+  organisation: { name: string; timeZone: string; phone: string | null }
+  topic: {
+    name: string
+    instructions: string | null
+    nameEn?: string | null
+    instructionsEn?: string | null
+  }
+  site: MessageSite | null
+  startsAt: Date
+  mode: 'IN_PERSON' | 'PHONE'
+  /** A session's own "what to bring", in place of the topic's instructions. */
+  bring?: { fr: string | null; en: string | null }
+  helped: PersonName | null
+  manageUrl: string
+}): AppointmentView {
+  const locale = input.language === 'en' ? 'en' : 'fr'
+  const { organisation, site } = input
+  const topic = topicInLanguage(input.topic, locale)
+  const bring = input.bring && ((locale === 'en' && input.bring.en) || input.bring.fr)
   return {
     locale,
     organisationName: organisation.name,
     topicName: topic.name,
-    startsAt: appointment.startsAt,
+    startsAt: input.startsAt,
     zone: site?.timeZone ?? organisation.timeZone,
-    mode: appointment.mode,
+    mode: input.mode,
     siteName: site?.name ?? null,
     siteShortName: site ? siteShortName(site) : null,
     siteAddress: site ? `${site.address}, ${site.postalCode} ${site.city}` : null,
     sitePostalCode: site?.postalCode ?? null,
     accessNotes: site?.accessNotes ?? null,
-    instructions: topic.instructions,
-    residentPhoneDisplay: displayed(resident.phoneE164),
+    instructions: bring || topic.instructions,
+    helped: input.helped,
+    manageUrl: input.manageUrl,
     // The same numbers as the manage page and the slips (domain/booking/phone-numbers).
+    cancelPhone: displayed(numberToCall({ site, organisation })),
+  }
+}
+
+export function viewOf(
+  appointment: LoadedAppointment,
+  language: string,
+  context: RenderContext,
+): AppointmentView {
+  return {
+    ...placeView({
+      language,
+      organisation: appointment.organisation,
+      topic: appointment.topic,
+      site: appointment.site,
+      startsAt: appointment.startsAt,
+      mode: appointment.mode,
+      helped: helpedOf(appointment),
+      manageUrl: manageUrlOf(appointment, context),
+    }),
+    residentPhoneDisplay: displayed(appointment.resident.phoneE164),
     advisorPhoneDisplay: displayed(callerNumber(appointment)),
-    helped:
-      appointment.messagesTo === 'HELPER'
-        ? { firstName: resident.firstName, lastName: resident.lastName }
-        : null,
-    manageUrl: manageUrlOf(appointment, context),
-    cancelPhone: displayed(numberToCall(appointment)),
   }
 }
 
@@ -192,9 +271,34 @@ export function render(
     const email = renderEmail({ event: 'ADVISOR_NOTICE_RESIDENT_CANCELLED', view: notice })
     return { channel: 'EMAIL', mail: { ...email, calendar: null } }
   }
+  return renderMessage(
+    row,
+    {
+      event,
+      view,
+      smsSenderName: appointment.organisation.smsSenderName,
+      calendar: (recipient) => calendarOf(event, appointment, view, recipient),
+    },
+    context,
+  )
+}
+
+/** A message to a resident about any subject, on the row's channel. */
+export function renderMessage(
+  row: NotificationRow,
+  message: {
+    event: MessageEvent
+    view: AppointmentView
+    smsSenderName: string | null
+    /** The email's calendar file for this recipient, if the message carries one. */
+    calendar?: (recipient: string) => OutgoingMail['calendar']
+  },
+  context: RenderContext,
+): Rendered {
+  const { event, view } = message
   switch (row.channel) {
     case 'SMS': {
-      const sender = smsSender(appointment.organisation.smsSenderName, context.smsFrom ?? null)
+      const sender = smsSender(message.smsSenderName, context.smsFrom ?? null)
       const body = renderSms({ event, view, replies: sender.takesReplies })
       return { channel: 'SMS', body, from: sender.from }
     }
@@ -204,7 +308,7 @@ export function render(
       const email = renderEmail({ event, view })
       return {
         channel: 'EMAIL',
-        mail: { ...email, calendar: calendarOf(event, appointment, view, row.recipient) },
+        mail: { ...email, calendar: message.calendar?.(row.recipient) ?? null },
       }
     }
   }
@@ -272,10 +376,13 @@ export async function residentCalendarFile(
   return appointmentIcs(calendarEvent(appointment, view, cancelled))
 }
 
-/** The call: the script said, then (for open appointments) a keypad choice. */
+/**
+ * The call: the script said, then a keypad choice (confirm or cancel an open appointment,
+ * take an offered seat or slot), posted to its own signed webhook.
+ */
 export function voiceTwiml(
   notificationId: string,
-  event: ResidentEvent,
+  event: MessageEvent,
   view: AppointmentView,
   context: RenderContext,
 ): string {
@@ -283,11 +390,13 @@ export function voiceTwiml(
   const response = new twilio.twiml.VoiceResponse()
   const say = (text: string, target: { say: typeof response.say } = response) =>
     target.say(sayOptions(script), text)
-  if (script.keypad && context.voiceActionUrl) {
+  const actionUrl =
+    script.keypad?.digits['1'] === 'ACCEPT' ? context.offerActionUrl : context.voiceActionUrl
+  if (script.keypad && actionUrl) {
     const gather = response.gather({
       numDigits: 1,
       timeout: 6,
-      action: context.voiceActionUrl(notificationId),
+      action: actionUrl(notificationId),
       method: 'POST',
     })
     for (const sentence of script.say) say(sentence, gather)
@@ -300,6 +409,6 @@ export function voiceTwiml(
 }
 
 /** How every <Say> of a call speaks: the script's language and voice. */
-export function sayOptions(script: VoiceScript) {
+export function sayOptions(script: Pick<VoiceScript, 'language' | 'voice'>) {
   return { language: script.language, voice: script.voice }
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
-import { isReminderKind, MESSAGE_TARGET, messageContactOf, notifyCancelled } from './outbox.server'
+import { notifyCancelled, sentTo } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
@@ -10,10 +10,13 @@ import { DEV_TWILIO } from '~/features/notifications/providers/twilio.server'
 import { recordAudit } from '~/platform/audit.server'
 import { config } from '~/platform/config/config.server'
 import { fallBack } from './dispatcher.server'
+import { fallsBackOnFailure } from './kinds'
 import { eventOf, loadAppointment, sayOptions, viewOf } from './render.server'
+import { loadSubject, subjectRefOf } from './subjects.server'
+import { acceptByReply } from './offer-answers.server'
 
-// Twilio webhooks: delivery status, inbound SMS (ANNULER, STOP, START), signed with the
-// account's auth token. A request whose signature does not check changes nothing.
+// Twilio webhooks: delivery status, inbound SMS (ANNULER, OUI, STOP, START), signed with
+// the account's auth token. A request whose signature does not check changes nothing.
 
 export type WebhookRequest = {
   url: string
@@ -70,6 +73,9 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
       id: true,
       status: true,
       appointmentId: true,
+      registrationId: true,
+      waitlistEntryId: true,
+      earlierSlotRequestId: true,
       organisationId: true,
       kind: true,
       language: true,
@@ -90,13 +96,12 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
       where: { id: row.id, status: { in: ['SENDING', 'SENT', 'DELIVERED'] } },
       data: { status: 'FAILED', lastError: error },
     })
-    if (count === 1 && isReminderKind(row.kind) && row.appointmentId) {
-      const appointment = await tx.appointment.findUnique({
-        where: { id: row.appointmentId },
-        select: { status: true, startsAt: true, ...MESSAGE_TARGET },
-      })
-      if (appointment?.status === 'BOOKED' && appointment.startsAt > now)
-        await fallBack(tx as unknown as Db, row, messageContactOf(appointment), now)
+    const ref = subjectRefOf(row)
+    if (count === 1 && fallsBackOnFailure(row.kind) && ref) {
+      // Only while what it told about still stands (a booking still to come, an offer open).
+      const subject = await loadSubject(tx as unknown as Db, ref)
+      if (subject && !subject.verdict(row.kind, now))
+        await fallBack(tx as unknown as Db, row, subject.contact, now)
     }
     return 'FAILED'
   })
@@ -106,11 +111,15 @@ export async function recordStatus(db: Db, params: Record<string, string>, now: 
 
 export type InboundCommand =
   | { kind: 'CANCEL'; choice: number | null }
+  | { kind: 'ACCEPT' }
   | { kind: 'STOP' }
   | { kind: 'START' }
   | { kind: 'OTHER' }
 
-/** "annuler", " Annulér  2 ", "ANNULER." → CANCEL; STOP and its usual synonyms; START. */
+/**
+ * "annuler", " Annulér  2 ", "ANNULER." → CANCEL; "oui", "Oui !" → ACCEPT; STOP and its
+ * usual synonyms; START.
+ */
 export function parseInbound(body: string): InboundCommand {
   const text = body
     .normalize('NFD')
@@ -120,6 +129,7 @@ export function parseInbound(body: string): InboundCommand {
     .trim()
   const cancel = /^ANNUL(?:ER|E|ATION)?(?: (\d{1,2}))?$/u.exec(text)
   if (cancel) return { kind: 'CANCEL', choice: cancel[1] ? Number(cancel[1]) : null }
+  if (text === 'OUI') return { kind: 'ACCEPT' }
   if (/^(STOP|STOPALL|ARRET|ARRETER|UNSUBSCRIBE|END|QUIT)$/u.test(text)) return { kind: 'STOP' }
   if (/^(START|UNSTOP|YES)$/u.test(text)) return { kind: 'START' }
   return { kind: 'OTHER' }
@@ -139,6 +149,14 @@ export async function handleInboundSms(
 ): Promise<string | null> {
   const sid = params.MessageSid || params.SmsSid || ''
   if (!sid) return null
+  if (parseInbound(params.Body ?? '').kind === 'ACCEPT') {
+    // Taking a seat or a slot runs its own transaction (its lock, its outbox rows): the
+    // message id is recorded after it, and a second delivery changes nothing more because
+    // taking the same offer twice gives the same seat or finds the slot already moved.
+    if (await alreadyDelivered(db, sid)) return null
+    const reply = await acceptByReply(db, params.From ?? '', params.To ?? '', now)
+    return (await firstDelivery(db, sid)) ? reply : null
+  }
   return db.$transaction(async (transaction) => {
     const tx = transaction as unknown as Db
     // A webhook delivered again (Twilio's retry, a replay) finds its id taken: nothing more.
@@ -147,22 +165,15 @@ export async function handleInboundSms(
   })
 }
 
+async function alreadyDelivered(db: Db, sid: string) {
+  return (await db.inboundMessage.count({ where: { providerMessageId: sid } })) > 0
+}
+
 async function firstDelivery(tx: Db, sid: string) {
   const inserted = await tx.$executeRaw`
     INSERT INTO "InboundMessage" ("providerMessageId") VALUES (${sid}) ON CONFLICT DO NOTHING`
   return inserted === 1
 }
-
-/**
- * The SMS Twilio accepted for `from`, from `to` (what a reply can be about, delivered or
- * not); a row sent before senders were recorded has none (decision 042).
- */
-const sentTo = (from: string, to: string) => ({
-  channel: 'SMS' as const,
-  recipient: from,
-  providerMessageId: { not: null },
-  OR: [{ sender: to }, { sender: null }],
-})
 
 async function answerInbound(
   tx: Db,
@@ -311,7 +322,8 @@ export async function handleKeypad(
       return voice.toString()
     }
   }
-  say(script.keypad.replies[action])
+  const reply = script.keypad.replies[action]
+  if (reply) say(reply)
   say(script.goodbye)
   return voice.toString()
 }

@@ -38,6 +38,7 @@ export async function startNotificationWorker(
       publicUrl: base,
       secret: settings.sessionSecret,
       voiceActionUrl: (id) => `${base}/webhooks/twilio/voice?n=${id}`,
+      offerActionUrl: (id) => `${base}/webhooks/twilio/offer?n=${id}`,
       smsFrom: smsSenderOfServer(settings),
     },
     statusCallbackUrl: (id) => `${base}/webhooks/twilio/status?n=${id}`,

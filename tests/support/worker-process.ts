@@ -1,0 +1,67 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import type { FakeTwilio } from '~/features/notifications/providers/fake-twilio.server'
+import type { TestDatabase } from './database'
+
+// A notification worker in a process of its own (`app/main/worker.ts`), sending through the
+// real SDK to the fake Twilio: what a crash test kills with SIGKILL.
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url))
+
+export const CRASH_TWILIO = {
+  accountSid: 'AC11111111111111111111111111111111',
+  authToken: 'crash-token',
+  from: '+33700000001',
+}
+
+export function startWorkerProcess(
+  database: TestDatabase,
+  fake: FakeTwilio,
+  settings: { secret: string; publicUrl: string },
+): ChildProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL:
+      database.config.provider === 'sqlite'
+        ? `file:${database.config.filePath}`
+        : database.config.url,
+    TWILIO_ACCOUNT_SID: CRASH_TWILIO.accountSid,
+    TWILIO_AUTH_TOKEN: CRASH_TWILIO.authToken,
+    TWILIO_FROM: CRASH_TWILIO.from,
+    // The real SDK against the fake: a test setting, which production refuses (the
+    // workers run in the test environment's demo mode).
+    TWILIO_BASE_URL: fake.baseUrl,
+    SESSION_SECRET: settings.secret,
+    PUBLIC_URL: settings.publicUrl,
+    SMS_PER_NUMBER_PER_DAY: '100000',
+    LOG_LEVEL: 'silent',
+  }
+  delete env.HTTP_PROXY
+  delete env.http_proxy
+  return spawn(process.execPath, ['--import', 'tsx', 'app/main/worker.ts'], {
+    cwd: ROOT,
+    env,
+    stdio: 'ignore',
+  })
+}
+
+/** Kills the workers at once and waits until each has exited. */
+export async function killAll(workers: ChildProcess[]) {
+  for (const worker of workers) worker.kill('SIGKILL')
+  await Promise.all(
+    workers.map(
+      (w) =>
+        new Promise((resolve) =>
+          w.exitCode !== null || w.signalCode ? resolve(null) : w.once('exit', resolve),
+        ),
+    ),
+  )
+}
+
+export const until = async (check: () => boolean, ms: number) => {
+  const end = Date.now() + ms
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out')
+    await new Promise((resolve) => setTimeout(resolve, 2))
+  }
+}
