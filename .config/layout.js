@@ -21,6 +21,11 @@ export const ROUTE_OWNERS = {
   // The workshops' workspace pages, their public pages and the resident's links.
   workshops: ['espace.ateliers*', '$organisationSlug.ateliers*', 'atelier.*', 'attente.*'],
   alerts: ['alerte.*'],
+  reports: ['espace.comptes-rendus*'],
+  exports: ['espace.exports*'],
+  statistics: ['espace.statistiques*'],
+  // The open-data feeds of digital mediation places, per organisation and for the instance.
+  'open-data': ['donnees.*', '$organisationSlug.donnees*'],
 }
 
 export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']

@@ -1408,6 +1408,26 @@ const en: Resources = {
       },
     },
   },
+  // Activity reports (La Coop's vocabulary under coop).
+  reports: {
+    title: 'Activity reports',
+  },
+  // ------------------------------------------------------------------
+  coop: {
+    theme: {},
+  },
+  // ------------------------------------------------------------------
+  exports: {
+    title: 'Exports',
+  },
+  // ------------------------------------------------------------------
+  statistics: {
+    title: 'Statistics',
+  },
+  // ------------------------------------------------------------------
+  openData: {
+    title: 'Open data',
+  },
 }
 
 export default en

@@ -1427,6 +1427,26 @@ const fr = {
       },
     },
   },
+  // Activity reports (La Coop's vocabulary under coop).
+  reports: {
+    title: 'Comptes rendus',
+  },
+  // ------------------------------------------------------------------
+  coop: {
+    theme: {},
+  },
+  // ------------------------------------------------------------------
+  exports: {
+    title: 'Exports',
+  },
+  // ------------------------------------------------------------------
+  statistics: {
+    title: 'Statistiques',
+  },
+  // ------------------------------------------------------------------
+  openData: {
+    title: 'Données ouvertes',
+  },
 }
 
 export default fr
