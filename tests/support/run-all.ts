@@ -1,7 +1,7 @@
 // `npm test`: every check a change must pass, in order, with one summary at the end.
 // Integration and browser suites run on SQLite always, and again on PostgreSQL when
 // TEST_DATABASE_URL is set (.ci/run sets it).
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 
@@ -39,20 +39,34 @@ const databases: { provider: string; env: Record<string, string> }[] = [
     : []),
 ]
 
-const steps: Step[] = [
-  { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
-  { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
-  { name: 'format', command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
-  { name: 'migrations match the models', command: ['npx', 'tsx', 'prisma/check-migrations.ts'] },
-  ...TIME_ZONES.map((zone) => vitest('unit', { TZ: zone }, `unit (TZ=${zone})`)),
-  { name: 'build', command: ['npx', 'remix', 'build'] },
-  ...databases.map(({ provider, env }) => vitest('integration', env, `integration (${provider})`)),
-  ...databases.map(({ provider, env }) => vitest('browser', env, `browser (${provider})`)),
+// Stages run one after the other; the steps of a stage run side by side. The suites wait
+// on the app, the database and Chromium far more than they compute, so on two cores two
+// suites at once take little longer than one (decision 089). Each step's output is kept
+// and printed whole when it ends, so the log reads one suite at a time.
+const stages: Step[][] = [
+  [
+    { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
+    { name: 'lint', command: ['npm', 'run', '--silent', 'lint'] },
+    { name: 'format', command: ['npx', 'prettier', '--check', '--log-level', 'warn', '.'] },
+    { name: 'migrations match the models', command: ['npx', 'tsx', 'prisma/check-migrations.ts'] },
+  ],
+  [
+    ...TIME_ZONES.map((zone) => vitest('unit', { TZ: zone }, `unit (TZ=${zone})`)),
+    { name: 'build', command: ['npx', 'remix', 'build'] },
+  ],
+  databases.map(({ provider, env }) => vitest('integration', env, `integration (${provider})`)),
+  databases.map(({ provider, env }) => vitest('browser', env, `browser (${provider})`)),
 ]
 
+const runStarted = Date.now()
 const outcomes: Outcome[] = []
-for (const [index, step] of steps.entries()) {
-  console.log(`\n━━ ${step.name} ━━`)
+let index = 0
+for (const stage of stages) {
+  outcomes.push(...(await Promise.all(stage.map((step) => runStep(step, index++)))))
+}
+rmSync(reportDir, { recursive: true, force: true })
+
+function runStep(step: Step, index: number): Promise<Outcome> {
   const report = `${reportDir}/${index}.json`
   const args = step.vitest
     ? [
@@ -63,21 +77,25 @@ for (const [index, step] of steps.entries()) {
       ]
     : step.command.slice(1)
   const started = Date.now()
-  const result = spawnSync(step.command[0]!, args, {
-    stdio: 'inherit',
-    env: { ...process.env, ...step.env },
+  const child = spawn(step.command[0]!, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...step.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '1' },
   })
-  const counts = step.vitest
-    ? readCounts(report)
-    : { passed: 0, failed: 0, skipped: 0, failures: [] }
-  outcomes.push({
-    name: step.name,
-    ok: result.status === 0,
-    seconds: (Date.now() - started) / 1000,
-    ...counts,
+  const output: Buffer[] = []
+  child.stdout.on('data', (chunk: Buffer) => output.push(chunk))
+  child.stderr.on('data', (chunk: Buffer) => output.push(chunk))
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      const seconds = (Date.now() - started) / 1000
+      process.stdout.write(`\n━━ ${step.name} (${seconds.toFixed(1)} s) ━━\n`)
+      process.stdout.write(Buffer.concat(output))
+      const counts = step.vitest
+        ? readCounts(report)
+        : { passed: 0, failed: 0, skipped: 0, failures: [] }
+      resolve({ name: step.name, ok: status === 0, seconds, ...counts })
+    })
   })
 }
-rmSync(reportDir, { recursive: true, force: true })
 
 type AssertionResult = { status: string; fullName: string; failureMessages?: string[] }
 type FileResult = { name: string; assertionResults: AssertionResult[] }
@@ -131,5 +149,7 @@ const total = outcomes.reduce(
   }),
   { passed: 0, failed: 0, skipped: 0 },
 )
-console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`)
+console.log(
+  `${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped in ${((Date.now() - runStarted) / 1000).toFixed(0)} s`,
+)
 process.exit(outcomes.every((outcome) => outcome.ok) ? 0 : 1)
