@@ -188,3 +188,26 @@ describe(`one number to call (${testProvider})`, () => {
     expect(text).not.toMatch(/01\s99\s00\s12\s34/u)
   })
 })
+
+describe(`the manage link's calendar file (${testProvider})`, () => {
+  test('an appointment that took place stays confirmed; an excused one is cancelled', async () => {
+    const manage = await book('Déclarer mes impôts en ligne', {
+      lastName: 'Agenda',
+      email: 'jeanne.agenda@example.test',
+    })
+    const ics = async () => (await page(`${manage}/calendrier.ics`)).html
+    expect(await ics()).toContain('STATUS:CONFIRMED')
+
+    const appointment = await db.appointment.findFirstOrThrow({
+      where: { resident: { lastName: 'Agenda' } },
+    })
+    for (const [status, expected] of [
+      ['HONOURED', 'STATUS:CONFIRMED'],
+      ['NO_SHOW', 'STATUS:CONFIRMED'],
+      ['EXCUSED', 'STATUS:CANCELLED'],
+    ] as const) {
+      await db.appointment.update({ where: { id: appointment.id }, data: { status } })
+      expect(await ics(), status).toContain(expected)
+    }
+  })
+})

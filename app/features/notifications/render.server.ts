@@ -16,6 +16,7 @@ import {
 } from '~/domain/notifications/templates'
 import { calendarText } from '~/domain/notifications/calendar'
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { isCancelled } from '~/domain/booking/attendance'
 import { callerNumber, numberToCall } from '~/domain/booking/phone-numbers'
 import { topicInLanguage } from '~/domain/topics/language'
 import { appointmentIcs, methodFor, type CalendarAppointment } from '~/platform/ics'
@@ -372,8 +373,8 @@ export async function residentCalendarFile(
   const appointment = await loadAppointment(db, appointmentId)
   if (!appointment) return null
   const view = { ...viewOf(appointment, language, { publicUrl, secret: '' }), manageUrl }
-  const cancelled = appointment.status !== 'BOOKED'
-  return appointmentIcs(calendarEvent(appointment, view, cancelled))
+  // An appointment that took place (or was missed) stays in the calendar as it was.
+  return appointmentIcs(calendarEvent(appointment, view, isCancelled(appointment.status)))
 }
 
 /**
