@@ -204,6 +204,32 @@ describe(`signed Twilio webhooks on ${testProvider}`, () => {
     expect(await statusOf(ours.appointmentId)).toBe('BOOKED')
   })
 
+  test('ANNULER answers the last SMS: after a workshop message it cancels no appointment', async () => {
+    const phone = '+33622222225'
+    const fixture = await createBookableOrganisation(database.db)
+    const { appointmentId } = await bookWith(
+      bookingRequest(fixture, { firstName: 'Atelier', phone }),
+    )
+    await confirmationSent(appointmentId)
+    // Then a workshop's confirmation left from the same number (about no appointment).
+    await database.db.notification.create({
+      data: {
+        organisationId: fixture.organisation.id,
+        kind: 'WORKSHOP_CONFIRMATION',
+        channel: 'SMS',
+        recipient: phone,
+        sender: OUR_NUMBER,
+        providerMessageId: 'SMworkshopOut1',
+        status: 'SENT',
+        dueAt: NOW,
+        createdAt: new Date(Date.now() + 60_000),
+      },
+    })
+    const reply = await inbound({ From: phone, Body: 'ANNULER', MessageSid: 'SMworkshop1' })
+    expect(await statusOf(appointmentId)).toBe('BOOKED')
+    expect(await replyText(reply)).toMatch(/appel|call/iu)
+  })
+
   test('ANNULER from the helper who receives the messages cancels the appointment they booked', async () => {
     const fixture = await createBookableOrganisation(database.db)
     const request = bookingRequest(fixture, { firstName: 'Mamie', phone: '+33549000003' })

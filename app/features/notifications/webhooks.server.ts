@@ -186,7 +186,11 @@ async function answerInbound(
   const latest = await tx.notification.findFirst({
     where: sentTo(from, to),
     orderBy: { createdAt: 'desc' },
-    select: { language: true, organisation: { select: { id: true, name: true, phone: true } } },
+    select: {
+      language: true,
+      appointmentId: true,
+      organisation: { select: { id: true, name: true, phone: true } },
+    },
   })
   if (!latest) return null // nothing was ever sent to that number from this one: no reply
   const organisation = latest.organisation
@@ -216,6 +220,9 @@ async function answerInbound(
     })
   }
   if (command.kind !== 'CANCEL') return help()
+  // A reply answers the last message: ANNULER after a workshop's or an alert's SMS (which
+  // never offer it) must not cancel an appointment the person also has.
+  if (!latest.appointmentId) return help()
 
   const upcoming = await tx.appointment.findMany({
     where: { status: 'BOOKED', startsAt: { gt: now }, notifications: { some: sentTo(from, to) } },
