@@ -1,6 +1,13 @@
 import type { CoopTheme } from '../reports/coop'
 import { openingHoursOf, type HoursRule } from './opening-hours'
-import { FIELD_NAMES, LIST_SEPARATOR, SERVICES, type Place, type Service } from './standard'
+import {
+  accepted,
+  FIELD_NAMES,
+  LIST_SEPARATOR,
+  SERVICES,
+  type Place,
+  type Service,
+} from './standard'
 
 // One site as a place of the standard, from what the app knows of it (the feature reads
 // it from the database). Why a site is left out of the feeds is said by `unpublishedReason`.
@@ -88,9 +95,6 @@ export function unpublishedReason(site: {
 
 const joined = (values: readonly string[]) => [...new Set(values)].join(LIST_SEPARATOR)
 
-const TELEPHONE = /^\+(?:33|590|594|262|596|269|687|689|508|681)\d{6,9}$/u
-const INSEE_CODE = /^(?:[013-9]\d|2[AB1-9])\d{3}$/u
-
 /** Services in the standard's order, so the same site always reads the same. */
 function servicesOf(themes: readonly CoopTheme[]): string {
   const services = new Set(themes.map((theme) => SERVICE_OF_THEME[theme]))
@@ -106,12 +110,12 @@ export function placeOf(source: PlaceSource): Place {
     commune: source.city,
     code_postal: source.postalCode,
     // A value the standard's pattern refuses is left out rather than published invalid.
-    code_insee: source.inseeCode && INSEE_CODE.test(source.inseeCode) ? source.inseeCode : null,
+    code_insee: accepted('code_insee', source.inseeCode),
     adresse: source.address,
     latitude: source.latitude,
     longitude: source.longitude,
-    telephone: source.phone && TELEPHONE.test(source.phone) ? source.phone : null,
-    courriels: source.email,
+    telephone: accepted('telephone', source.phone),
+    courriels: accepted('courriels', source.email),
     horaires: openingHoursOf(source.rules),
     source: source.organisationName,
     itinerance: source.itinerant ? 'Itinérant' : 'Fixe',

@@ -147,6 +147,12 @@ function valueProblem(field: FieldSpec, value: string | number): string | null {
   return null
 }
 
+/** The value, when the standard accepts it in that field; null otherwise. */
+export function accepted(name: string, value: string | null): string | null {
+  const field = FIELDS.find((candidate) => candidate.name === name)
+  return value !== null && field && valueProblem(field, value) === null ? value : null
+}
+
 /** What makes a place invalid against the standard ("field: reason"); empty when valid. */
 export function placeProblems(place: Readonly<Record<string, unknown>>): string[] {
   const problems: string[] = []
