@@ -64,12 +64,8 @@ async function rulesInEffect(db: Db, organisations: { id: string; timeZone: stri
 
 const later = (a: Date, b: Date) => (a > b ? a : b)
 
-/** Every site of the organisations matched, published or not, with why not. */
-export async function sitePublications(
-  db: Db,
-  where: { slug?: string; id?: string },
-): Promise<{ slug: string; sites: SitePublication[] }[]> {
-  const organisations = await db.organisation.findMany({
+const findOrganisations = (db: Db, where: { slug?: string; id?: string }) =>
+  db.organisation.findMany({
     where,
     orderBy: { slug: 'asc' },
     select: {
@@ -88,65 +84,88 @@ export async function sitePublications(
       },
     },
   })
+
+type Organisation = Awaited<ReturnType<typeof findOrganisations>>[number]
+type Site = Organisation['sites'][number]
+
+/** La Coop's themes of the topics served at a site's rules. */
+function siteThemes(organisation: Organisation, siteRules: readonly Rule[]): CoopTheme[] {
+  // A rule without topics serves every topic; a site without rules, what the organisation offers.
+  const everyTopic = siteRules.length === 0 || siteRules.some((rule) => rule.topicIds.length === 0)
+  const served = new Set(siteRules.flatMap((rule) => rule.topicIds))
+  const topics = organisation.topics.filter((topic) => everyTopic || served.has(topic.id))
+  return [...new Set(topics.flatMap((topic) => topicCoopThemes(topic)))]
+}
+
+/** The sites where each advisor holds hours in effect. */
+function sitesByAdvisor(rules: readonly Rule[]): Map<string, Set<string>> {
+  const sites = new Map<string, Set<string>>()
+  for (const rule of rules) {
+    sites.set(rule.advisorId, (sites.get(rule.advisorId) ?? new Set()).add(rule.siteId))
+  }
+  return sites
+}
+
+type Context = {
+  organisation: Organisation
+  rules: readonly Rule[]
+  advisorSites: Map<string, Set<string>>
+}
+
+function publicationOf(
+  { organisation, rules, advisorSites }: Context,
+  site: Site,
+): SitePublication {
+  const siteRules = rules.filter((rule) => rule.siteId === site.id)
+  const themes = siteThemes(organisation, siteRules)
+  const pivot = site.pivot ?? organisation.pivot
+  const reason = unpublishedReason({ ...site, pivot, themes })
+  if (reason) return { siteId: site.id, reason, place: null }
+  const updatedAt = siteRules.reduce((last, rule) => later(last, rule.updatedAt), site.updatedAt)
+  const place = placeOf({
+    siteId: site.id,
+    name: site.name,
+    address: site.address,
+    postalCode: site.postalCode,
+    city: site.city,
+    inseeCode: site.inseeCode,
+    latitude: site.latitude,
+    longitude: site.longitude,
+    phone: site.phone ?? organisation.phone,
+    email: organisation.email,
+    pivot,
+    organisationName: organisation.name,
+    franceServices: organisation.kind === 'FRANCE_SERVICES',
+    rules: siteRules,
+    themes,
+    phoneAppointments: organisation.topics.some((topic) => topic.allowsPhone),
+    itinerant: siteRules.some((rule) => advisorSites.get(rule.advisorId)!.size > 1),
+    updatedOn: formatLocalDate(
+      localDay(updatedAt.getTime(), site.timeZone ?? organisation.timeZone),
+    ),
+    bookingUrl: `${config().publicUrl}${journeyPaths(organisation.slug).topics}`,
+  })
+  return { siteId: site.id, reason: null, place }
+}
+
+/** Every site of the organisations matched, published or not, with why not. */
+export async function sitePublications(
+  db: Db,
+  where: { slug?: string; id?: string },
+): Promise<{ slug: string; sites: SitePublication[] }[]> {
+  const organisations = await findOrganisations(db, where)
   const rules = await rulesInEffect(db, organisations)
   return organisations.map((organisation) => {
     const organisationRules = rules.get(organisation.id) ?? []
-    const sitesOfAdvisor = new Map<string, Set<string>>()
-    for (const rule of organisationRules) {
-      sitesOfAdvisor.set(
-        rule.advisorId,
-        (sitesOfAdvisor.get(rule.advisorId) ?? new Set()).add(rule.siteId),
-      )
+    const context = {
+      organisation,
+      rules: organisationRules,
+      advisorSites: sitesByAdvisor(organisationRules),
     }
-    const themesOf = (topicIds: Set<string> | null): CoopTheme[] => [
-      ...new Set(
-        organisation.topics
-          .filter((topic) => topicIds === null || topicIds.has(topic.id))
-          .flatMap((topic) => topicCoopThemes(topic)),
-      ),
-    ]
-    const bookingUrl = `${config().publicUrl}${journeyPaths(organisation.slug).topics}`
-    const sites = organisation.sites.map((site): SitePublication => {
-      const siteRules = organisationRules.filter((rule) => rule.siteId === site.id)
-      // A rule without topics serves every topic; a site without rules, what the organisation offers.
-      const served =
-        siteRules.length === 0 || siteRules.some((rule) => rule.topicIds.length === 0)
-          ? null
-          : new Set(siteRules.flatMap((rule) => rule.topicIds))
-      const themes = themesOf(served)
-      const pivot = site.pivot ?? organisation.pivot
-      const reason = unpublishedReason({ ...site, pivot, themes })
-      if (reason) return { siteId: site.id, reason, place: null }
-      const updatedAt = siteRules.reduce(
-        (last, rule) => later(last, rule.updatedAt),
-        site.updatedAt,
-      )
-      const place = placeOf({
-        siteId: site.id,
-        name: site.name,
-        address: site.address,
-        postalCode: site.postalCode,
-        city: site.city,
-        inseeCode: site.inseeCode,
-        latitude: site.latitude,
-        longitude: site.longitude,
-        phone: site.phone ?? organisation.phone,
-        email: organisation.email,
-        pivot,
-        organisationName: organisation.name,
-        franceServices: organisation.kind === 'FRANCE_SERVICES',
-        rules: siteRules,
-        themes,
-        phoneAppointments: organisation.topics.some((topic) => topic.allowsPhone),
-        itinerant: siteRules.some((rule) => sitesOfAdvisor.get(rule.advisorId)!.size > 1),
-        updatedOn: formatLocalDate(
-          localDay(updatedAt.getTime(), site.timeZone ?? organisation.timeZone),
-        ),
-        bookingUrl,
-      })
-      return { siteId: site.id, reason: null, place }
-    })
-    return { slug: organisation.slug, sites }
+    return {
+      slug: organisation.slug,
+      sites: organisation.sites.map((site) => publicationOf(context, site)),
+    }
   })
 }
 
