@@ -444,6 +444,10 @@ const en: Resources = {
         'The sender name has only unaccented letters and digits, no spaces, with at least one letter.',
       NOT_ENOUGH_SEATS:
         'Only one seat is left: clear this name to take just one, or choose another session.',
+      INVALID_PIVOT:
+        'Enter a SIRET (14 digits) or an RNA number (W followed by 9 characters), for example 434 933 123 00029 or W751234567.',
+      INVALID_SIRET:
+        'This SIRET does not exist: a digit is probably mistyped. Check it on annuaire-entreprises.data.gouv.fr.',
       FORMAT_IN_USE:
         'This topic has upcoming appointments or workshops: cancel them or wait until they are over before changing its kind.',
     },
@@ -1038,6 +1042,12 @@ const en: Resources = {
         phone: 'Site phone',
         accessNotes: 'How to get there',
         accessibilityNotes: 'Accessibility',
+        pivot: 'The site’s own SIRET or RNA number',
+        pivotHint:
+          'Empty: the organisation’s (Settings). For a site with a SIRET of its own, such as a France Services centre in a town hall.',
+        openData: 'Publish on the national map',
+        openDataHint:
+          'The site appears in the open data of digital mediation places, which the national map reads.',
         empty: 'No site.',
       },
       topics: {
@@ -1101,6 +1111,10 @@ const en: Resources = {
       },
       settings: {
         title: 'Organisation settings',
+        openDataTitle: 'Open data',
+        pivot: 'The organisation’s SIRET or RNA number',
+        pivotHint:
+          'The 14 digits of the SIRET (annuaire-entreprises.data.gouv.fr), or the RNA number (W and 9 characters) of an association without a SIRET. Without it, your sites cannot be published on the national map.',
         timeZone: 'Time zone',
         timeZoneHint: 'For example: Europe/Paris, America/Cayenne, Indian/Reunion.',
         holidayRegion: 'Public holidays',
@@ -1427,6 +1441,18 @@ const en: Resources = {
   // ------------------------------------------------------------------
   openData: {
     title: 'Open data',
+    feeds: 'Published sites, in the national standard of digital mediation places:',
+    json: 'JSON',
+    csv: 'CSV',
+    published: 'This site is published in the open data.',
+    reasons: {
+      NOT_LISTED: 'This site is not published: “Publish on the national map” is not ticked.',
+      INACTIVE: 'This site is not published: it is deactivated.',
+      NO_PIVOT:
+        'This site cannot be published: the standard requires a SIRET or RNA number, and neither the organisation (Settings) nor the site has one.',
+      NO_SERVICE:
+        'This site cannot be published: no public topic is offered there, so it has no service to announce.',
+    },
   },
 }
 

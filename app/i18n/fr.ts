@@ -453,6 +453,10 @@ const fr = {
         'Le nom d’expéditeur ne contient que des lettres sans accent et des chiffres, sans espace, avec au moins une lettre.',
       NOT_ENOUGH_SEATS:
         'Il ne reste qu’une place : effacez ce nom pour n’en prendre qu’une, ou choisissez une autre séance.',
+      INVALID_PIVOT:
+        'Indiquez un SIRET (14 chiffres) ou un RNA (W suivi de 9 caractères), par exemple 434 933 123 00029 ou W751234567.',
+      INVALID_SIRET:
+        'Ce SIRET n’existe pas : un chiffre est sans doute mal recopié. Vérifiez-le sur annuaire-entreprises.data.gouv.fr.',
       FORMAT_IN_USE:
         'Ce motif a des rendez-vous ou des ateliers à venir : annulez-les ou attendez qu’ils soient passés avant de changer sa forme.',
     },
@@ -1052,6 +1056,12 @@ const fr = {
         phone: 'Téléphone du lieu',
         accessNotes: 'Comment venir',
         accessibilityNotes: 'Accessibilité',
+        pivot: 'SIRET ou RNA propre au lieu',
+        pivotHint:
+          'Vide : celui de la structure (Réglages). Pour un lieu qui a son propre SIRET, par exemple une France Services en mairie.',
+        openData: 'Publier dans la cartographie nationale',
+        openDataHint:
+          'Le lieu figure dans les données ouvertes des lieux de médiation numérique, que lit la cartographie nationale.',
         empty: 'Aucun lieu.',
       },
       topics: {
@@ -1116,6 +1126,10 @@ const fr = {
       },
       settings: {
         title: 'Réglages de la structure',
+        openDataTitle: 'Données ouvertes',
+        pivot: 'SIRET ou RNA de la structure',
+        pivotHint:
+          'Les 14 chiffres du SIRET (annuaire-entreprises.data.gouv.fr), ou le RNA (W et 9 caractères) d’une association sans SIRET. Sans lui, vos lieux ne peuvent pas être publiés dans la cartographie nationale.',
         timeZone: 'Fuseau horaire',
         timeZoneHint: 'Exemple : Europe/Paris, America/Cayenne, Indian/Reunion.',
         holidayRegion: 'Jours fériés',
@@ -1446,6 +1460,19 @@ const fr = {
   // ------------------------------------------------------------------
   openData: {
     title: 'Données ouvertes',
+    feeds: 'Lieux publiés, au standard national des lieux de médiation numérique :',
+    json: 'JSON',
+    csv: 'CSV',
+    published: 'Ce lieu est publié dans les données ouvertes.',
+    reasons: {
+      NOT_LISTED:
+        'Ce lieu n’est pas publié : la case « Publier dans la cartographie nationale » n’est pas cochée.',
+      INACTIVE: 'Ce lieu n’est pas publié : il est désactivé.',
+      NO_PIVOT:
+        'Ce lieu ne peut pas être publié : le standard exige un SIRET ou un RNA, et ni la structure (Réglages) ni le lieu n’en ont.',
+      NO_SERVICE:
+        'Ce lieu ne peut pas être publié : aucun motif public n’y est proposé, il n’a donc aucun service à annoncer.',
+    },
   },
 }
 

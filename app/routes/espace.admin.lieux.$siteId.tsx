@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { SelectField, TextField, useForm } from '~/components/form'
+import { Choice, SelectField, TextField, useForm } from '~/components/form'
 import {
   defaultSiteShortName,
   SITE_SHORT_NAME_MAX_LENGTH,
@@ -14,6 +14,7 @@ import {
   recordPage,
   type RecordActionData,
 } from '~/features/admin/record-pages.server'
+import { siteOpenData } from '~/features/open-data/index.server'
 import { useTranslation } from '~/i18n/use-translation'
 
 // /espace/admin/lieux/<id> (or /nouveau): create or edit a site, deactivate or reactivate
@@ -22,6 +23,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => ({
   ...(await recordPage(request, SITES, params.siteId)),
   // The list travels as data: the validation module stays on the server (decision 016).
   holidayRegions: [...HOLIDAY_REGIONS],
+  openData: await siteOpenData(request, params.siteId),
 })
 
 export const action = ({ request, params }: ActionFunctionArgs) =>
@@ -93,6 +95,30 @@ export default function SiteForm() {
           })),
         ]}
       />
+      <h2>{t('openData.title')}</h2>
+      {data.openData.published === null ? null : (
+        <p className="notice">
+          {data.openData.reason
+            ? t(`openData.reasons.${data.openData.reason}`)
+            : t('openData.published')}
+        </p>
+      )}
+      <Choice
+        form={form}
+        name="openData"
+        label={labels.openData!}
+        hint={t('workspace.admin.sites.openDataHint')}
+      />
+      <TextField
+        form={form}
+        name="pivot"
+        label={optional('pivot')}
+        hint={t('workspace.admin.sites.pivotHint')}
+      />
+      <p>
+        {t('openData.feeds')} <a href={data.openData.feeds.json}>{t('openData.json')}</a>,{' '}
+        <a href={data.openData.feeds.csv}>{t('openData.csv')}</a>
+      </p>
     </AdminRecordForm>
   )
 }

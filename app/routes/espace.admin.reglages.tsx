@@ -37,6 +37,7 @@ import {
 import { useTranslation } from '~/i18n/use-translation'
 import { formReply, maxLengthsOf, parseForm, renderedUpdatedAt } from '~/platform/forms.server'
 import { requireAdmin } from '~/features/access/index.server'
+import { organisationFeeds } from '~/features/open-data/index.server'
 
 // /espace/admin/reglages: the organisation's settings (time zone, holidays, reminders,
 // quiet hours, SMS sender, phone regions, limits). Admins only; stale edits refused.
@@ -53,6 +54,7 @@ const FIELDS = [
   'bookingsPerIpPerHour',
   'bookingsPerPhonePerDay',
   'dailySmsCap',
+  'pivot',
 ] as const
 
 /**
@@ -126,6 +128,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     maxLengths: maxLengthsOf(settingsSchema),
     updatedAt: organisation.updatedAt.toISOString(),
     notice: url.searchParams.get('enregistre') === '1',
+    feeds: organisationFeeds(organisation.slug),
     values: {
       timeZone: organisation.timeZone,
       holidayRegion: organisation.holidayRegion,
@@ -141,6 +144,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       bookingsPerIpPerHour: String(organisation.bookingsPerIpPerHour),
       bookingsPerPhonePerDay: String(organisation.bookingsPerPhonePerDay),
       dailySmsCap: String(organisation.dailySmsCap),
+      pivot: organisation.pivot ?? '',
     },
   }
 }
@@ -229,6 +233,12 @@ export default function Settings() {
         <TextField form={form} name="bookingsPerIpPerHour" />
         <TextField form={form} name="bookingsPerPhonePerDay" />
         <TextField form={form} name="dailySmsCap" />
+        <h2>{label('openDataTitle')}</h2>
+        <TextField form={form} name="pivot" hint={label('pivotHint')} />
+        <p>
+          {t('openData.feeds')} <a href={data.feeds.json}>{t('openData.json')}</a>,{' '}
+          <a href={data.feeds.csv}>{t('openData.csv')}</a>
+        </p>
         <button type="submit">{t('workspace.admin.save')}</button>
       </Form>
     </div>

@@ -113,6 +113,9 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
       address: '1 place de la Mairie',
       postalCode: '41000',
       city: 'Saint-Julien-sur-Sorne',
+      // The open-data fields (decision 088): a site's own pivot and its listing.
+      pivot: '43493312300029',
+      openData: 'on',
     }
     const topic = {
       name: 'Déclarer mes impôts en ligne',
@@ -218,6 +221,7 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
             bookingsPerIpPerHour: '20',
             bookingsPerPhonePerDay: '5',
             dailySmsCap: '1',
+            pivot: 'W751234567',
           }),
           expected: refusedOutside,
         },

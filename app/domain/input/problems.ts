@@ -43,6 +43,8 @@ const PRECISE = [
   'SENDER_CHARACTERS',
   'FORMAT_IN_USE',
   'NOT_ENOUGH_SEATS',
+  'INVALID_PIVOT',
+  'INVALID_SIRET',
 ] as const
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [...GENERIC, ...PRECISE]

@@ -23,6 +23,7 @@ import {
 } from '~/domain/notifications/sender'
 import { SITE_SHORT_NAME_MAX_LENGTH } from '~/domain/notifications/short-names'
 import { isValidTimeZone } from '~/domain/scheduling/zone'
+import { normalisePivot } from '~/domain/open-data/pivot'
 import {
   addProblem,
   checkbox,
@@ -49,6 +50,18 @@ const LABEL_MAX_LENGTH = 120
 const ADDRESS_MAX_LENGTH = 200
 /** What a resident reads before coming: access notes, what to bring. */
 const NOTES_MAX_LENGTH = 500
+/** A SIRET as people copy it, with its spaces ("434 933 123 00029"). */
+const PIVOT_INPUT_MAX_LENGTH = 24
+
+/** The open-data pivot (SIRET or RNA, domain/open-data/pivot.ts); empty: none. */
+const pivot = () =>
+  optionalText(PIVOT_INPUT_MAX_LENGTH).transform((value, context) => {
+    if (value === null) return null
+    const result = normalisePivot(value)
+    if (result.ok) return result.pivot
+    addProblem(context, result.problem)
+    return z.NEVER
+  })
 
 export const siteSchema = z.object({
   name: requiredText(LABEL_MAX_LENGTH),
@@ -76,6 +89,9 @@ export const siteSchema = z.object({
     .optional()
     .transform((value) => value || null)
     .refine((value) => value === null || isHolidayRegion(value), 'INVALID_CHOICE'),
+  // Empty: the organisation's pivot. Listed: in the open-data feeds (decision 088).
+  pivot: pivot(),
+  openData: checkbox(),
 })
 export type SiteInput = z.infer<typeof siteSchema>
 
@@ -202,6 +218,7 @@ export const settingsSchema = z
     bookingsPerIpPerHour: wholeNumber(1, 1000),
     bookingsPerPhonePerDay: wholeNumber(1, 100),
     dailySmsCap: wholeNumber(0, 100_000),
+    pivot: pivot(),
   })
   .superRefine((settings, context) => {
     const problem = settingsProblem({
@@ -231,5 +248,6 @@ export function settingsColumns(input: SettingsInput) {
     bookingsPerIpPerHour: input.bookingsPerIpPerHour,
     bookingsPerPhonePerDay: input.bookingsPerPhonePerDay,
     dailySmsCap: input.dailySmsCap,
+    pivot: input.pivot,
   }
 }

@@ -14,6 +14,8 @@ export const SITE_FIELDS = [
   'accessNotes',
   'accessibilityNotes',
   'holidayRegion',
+  'pivot',
+  'openData',
 ] as const
 
 export const TOPIC_FIELDS = [

@@ -31,7 +31,8 @@ export const SITES: RecordKind<Site, (typeof siteSchema)['_output']> = {
     ...pick(site, SITE_FIELDS),
     phone: site.phone ? formatPhoneForDisplay(site.phone) : null,
   }),
-  defaults: {},
+  // Listed in the open-data feeds unless the admin says otherwise, as stored sites are.
+  defaults: { openData: 'on' },
 }
 
 export const TOPICS: RecordKind<Topic, (typeof topicSchema)['_output']> = {
