@@ -43,6 +43,9 @@ const PRECISE = [
   'SENDER_CHARACTERS',
   'FORMAT_IN_USE',
   'NOT_ENOUGH_SEATS',
+  'COUNT_ABOVE_TOTAL',
+  'NO_PARTICIPANT',
+  'NONE_WITH_OTHERS',
 ] as const
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [...GENERIC, ...PRECISE]

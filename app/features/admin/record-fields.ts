@@ -31,4 +31,6 @@ export const TOPIC_FIELDS = [
   'instructions',
   'nameEn',
   'instructionsEn',
+  'coopThemes',
+  'franceServicesOperator',
 ] as const
