@@ -45,10 +45,8 @@ const optionalChoice = <const T extends readonly [string, ...string[]]>(values: 
     .optional()
     .transform((value) => value ?? null)
 
-const count = () =>
-  wholeNumber(0, MAX_COUNT)
-    .optional()
-    .transform((value) => value ?? 0)
+// No transform here: a count out of range must not stop the checks of the totals.
+const count = () => wholeNumber(0, MAX_COUNT).optional()
 
 const countFields = Object.fromEntries(
   Object.entries(COUNT_GROUPS).flatMap(([group, codes]) =>
@@ -100,7 +98,7 @@ export const reportFields = z.object({
 type Fields = z.output<typeof reportFields>
 
 function inputOf(fields: Fields): ReportInput {
-  const counts = fields as unknown as Record<string, number>
+  const counts = fields as unknown as Record<string, number | undefined>
   const groups = Object.fromEntries(
     Object.entries(COUNT_GROUPS).map(([group, codes]) => [
       group,
@@ -134,8 +132,8 @@ function inputOf(fields: Fields): ReportInput {
     referralStructure: fields.referred ? fields.referralStructure : null,
     participantIds: fields.participantIds,
     anonymous: {
-      total: fields.anonTotal,
-      alreadyAccompanied: fields.anonAlreadyAccompanied,
+      total: fields.anonTotal ?? 0,
+      alreadyAccompanied: fields.anonAlreadyAccompanied ?? 0,
       ...groups,
     },
     workshopTitle: fields.workshopTitle,
@@ -143,15 +141,19 @@ function inputOf(fields: Fields): ReportInput {
   }
 }
 
-/** The form of one report: what may be named depends on what it is about. */
+/**
+ * The form of one report: what may be named depends on what it is about. The rules run
+ * as a refinement, so they are reported beside a field's own problem of range (a
+ * transform would wait for every field to be right first).
+ */
 export function reportSchema(context: ReportContext) {
-  return reportFields.transform((fields, refinement) => {
-    const input = inputOf(fields)
-    for (const problem of reportProblems(input, context)) {
-      addProblem(refinement, problem.code, problem.field)
-    }
-    return input
-  })
+  return reportFields
+    .superRefine((fields, refinement) => {
+      for (const problem of reportProblems(inputOf(fields), context)) {
+        addProblem(refinement, problem.code, problem.field)
+      }
+    })
+    .transform(inputOf)
 }
 
 /** The hidden fields of the form: which version of the report it was rendered with. */
