@@ -62,7 +62,7 @@ export default function ReportsToDo() {
                 <td>{item.who}</td>
                 {data.showAdvisor ? <td>{item.advisor}</td> : null}
                 <td>
-                  <div className="workspace-actions">
+                  <div className="workspace-actions report-actions">
                     <Link
                       to={item.path}
                       aria-label={t('reports.toDo.writeFor', {

@@ -369,4 +369,49 @@ describe(`activity reports on ${testProvider}`, () => {
     expect(filed).toContain('Marcel Bonnet')
     expect(filed).toContain('Karim Benali')
   })
+
+  test('admins set a topic’s La Coop themes (defaults from its theme) and its France Services operator', async () => {
+    const { db } = await demo()
+    const topic = await db.topic.findFirstOrThrow({
+      where: { name: 'Déclarer mes impôts en ligne' },
+    })
+    const path = `/espace/admin/motifs/${topic.id}`
+    const page = await html(path, CAMILLE)
+    expect(checked(page, 'coopThemes', 'ArgentImpots')).toBe(true)
+    expect(checked(page, 'coopThemes', 'AideAuxDemarchesAdministratives')).toBe(true)
+    expect(selected(page, 'DGFiP')).toBe(true)
+    const fields = (themes: string[], operator: string): [string, string][] => [
+      ['updatedAt', topic.updatedAt.toISOString()],
+      ['name', topic.name],
+      ['format', 'INDIVIDUAL'],
+      ['theme', topic.theme],
+      ['durationMinutes', String(topic.durationMinutes)],
+      ['allowsInPerson', 'on'],
+      ['minNoticeMinutes', String(topic.minNoticeMinutes)],
+      ['horizonDays', String(topic.horizonDays)],
+      ['bufferMinutes', String(topic.bufferMinutes)],
+      ['cancellationDeadlineMinutes', String(topic.cancellationDeadlineMinutes)],
+      ...themes.map((code): [string, string] => ['coopThemes', code]),
+      ['franceServicesOperator', operator],
+    ]
+    expect((await post(path, fields(['ArgentImpots', 'Email'], 'Nimporte'), CAMILLE)).status).toBe(
+      400,
+    )
+    expect((await post(path, fields(['ArgentImpots', 'Email'], ''), CAMILLE)).status).toBe(302)
+    const saved = await db.topic.findUniqueOrThrow({ where: { id: topic.id } })
+    expect(saved).toMatchObject({
+      coopThemes: '["ArgentImpots","Email"]',
+      franceServicesOperator: null,
+    })
+    // A new report of this topic starts from its own themes.
+    const appointment = await db.appointment.findFirstOrThrow({
+      where: { topicId: topic.id, status: 'BOOKED' },
+    })
+    await db.appointment.update({ where: { id: appointment.id }, data: { status: 'HONOURED' } })
+    const form = await html(`${LIST}/rendez-vous/${appointment.id}`)
+    expect(checked(form, 'themes', 'Email')).toBe(true)
+    expect(checked(form, 'themes', 'AideAuxDemarchesAdministratives')).toBe(false)
+    // Advisors do not administer topics.
+    expect((await get(path)).status).toBe(403)
+  })
 })

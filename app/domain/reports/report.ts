@@ -33,6 +33,8 @@ export type AnonymousCounts = {
 
 /** The form's name of one count: anonymous participants of one gender, age band or status. */
 export const countField = (group: CountGroup, code: string) => `anon_${group}_${code}`
+/** The name a group of counts reports its problem under (its fieldset). */
+export const countGroupField = (group: CountGroup) => `anon_${group}`
 
 export const COUNT_FIELDS = [
   'anonTotal',
@@ -135,8 +137,7 @@ function collectiveProblems(input: ReportInput, context: ReportContext): ReportP
   }
   for (const group of Object.keys(COUNT_GROUPS) as CountGroup[]) {
     if (sum(input.anonymous[group]) > total) {
-      // The error sits on the group's first field, where the eye starts reading it.
-      problems.push({ field: countField(group, COUNT_GROUPS[group][0]), code: 'COUNT_ABOVE_TOTAL' })
+      problems.push({ field: countGroupField(group), code: 'COUNT_ABOVE_TOTAL' })
     }
   }
   if (input.participantIds.length + total === 0) {

@@ -22,7 +22,13 @@ import {
   REFERRAL_STRUCTURES,
   SOCIAL_STATUSES,
 } from '~/domain/reports/coop'
-import { COUNT_GROUPS, COUNT_FIELDS, countField, type CountGroup } from '~/domain/reports/report'
+import {
+  COUNT_FIELDS,
+  COUNT_GROUPS,
+  countField,
+  countGroupField,
+  type CountGroup,
+} from '~/domain/reports/report'
 import { useTranslation } from '~/i18n/use-translation'
 import type { Translate } from '~/i18n/translate'
 import { REPORTS_PATH } from './paths'
@@ -74,6 +80,7 @@ function labelsOf(t: Translate, data: PageData) {
     labels.anonTotal = label('anonTotal')
     labels.anonAlreadyAccompanied = label('anonAlreadyAccompanied')
     for (const [group, codes] of Object.entries(COUNT_GROUPS)) {
+      labels[countGroupField(group as CountGroup)] = label(`count.${group}`)
       for (const code of codes) {
         labels[countField(group as CountGroup, code)] =
           `${label(`count.${group}`)} : ${t(`coop.${group}.${code}`)}`
@@ -112,6 +119,7 @@ function CommonFields({ form, data }: { form: FormView; data: PageData }) {
       <ChoiceGroup
         form={form}
         name="duration"
+        className="choices-inline"
         type="radio"
         options={[
           ...DURATIONS_MINUTES.map((minutes) => ({
@@ -125,6 +133,7 @@ function CommonFields({ form, data }: { form: FormView; data: PageData }) {
       <ChoiceGroup
         form={form}
         name="placeType"
+        className="choices-inline"
         type="radio"
         options={options(t, 'placeType', PLACE_TYPES)}
       />
@@ -175,7 +184,13 @@ function IndividualFields({ form, data }: { form: FormView; data: PageData }) {
       />
       <Choice form={form} name="alreadyAccompanied" label={t('reports.form.alreadyAccompanied')} />
       <TextField form={form} name="residenceCommune" />
-      <ChoiceGroup form={form} name="gender" type="radio" options={options(t, 'gender', GENDERS)} />
+      <ChoiceGroup
+        form={form}
+        name="gender"
+        className="choices-inline"
+        type="radio"
+        options={options(t, 'gender', GENDERS)}
+      />
       <SelectField form={form} name="ageBand" options={options(t, 'ageBand', AGE_BANDS, true)} />
       <SelectField
         form={form}
@@ -185,6 +200,7 @@ function IndividualFields({ form, data }: { form: FormView; data: PageData }) {
       <ChoiceGroup
         form={form}
         name="autonomy"
+        className="choices-inline"
         type="radio"
         options={options(t, 'autonomy', AUTONOMY)}
       />
@@ -220,8 +236,12 @@ function CollectiveFields({ form, data }: { form: FormView; data: PageData }) {
         <TextField form={form} name="anonTotal" />
         <TextField form={form} name="anonAlreadyAccompanied" />
         {(Object.keys(COUNT_GROUPS) as CountGroup[]).map((group) => (
-          <fieldset key={group} className="report-count-group">
-            <legend>{t(`reports.form.count.${group}`)}</legend>
+          <FieldGroup
+            key={group}
+            form={form}
+            name={countGroupField(group)}
+            className="report-count-group"
+          >
             {COUNT_GROUPS[group].map((code) => (
               <TextField
                 key={code}
@@ -230,13 +250,14 @@ function CollectiveFields({ form, data }: { form: FormView; data: PageData }) {
                 label={t(`coop.${group}.${code}`)}
               />
             ))}
-          </fieldset>
+          </FieldGroup>
         ))}
       </fieldset>
       <TextField form={form} name="workshopTitle" />
       <ChoiceGroup
         form={form}
         name="workshopLevel"
+        className="choices-inline"
         type="radio"
         options={options(t, 'level', LEVELS)}
       />
@@ -278,7 +299,7 @@ export function ReportPage({
         ? t('reports.form.saved')
         : null
   return (
-    <div className="page workspace">
+    <div className="page workspace workspace-wide">
       <p className="back-link">
         <Link to={REPORTS_PATH}>{t('reports.toDo.title')}</Link>
       </p>
@@ -300,6 +321,7 @@ export function ReportPage({
         <ChoiceGroup
           form={form}
           name="equipment"
+          className="choices-inline"
           type="checkbox"
           options={options(t, 'equipment', EQUIPMENT)}
         />

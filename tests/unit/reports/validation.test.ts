@@ -149,7 +149,7 @@ describe('a collective report', () => {
       ),
     ).toEqual({
       anonAlreadyAccompanied: 'COUNT_ABOVE_TOTAL',
-      anon_gender_Masculin: 'COUNT_ABOVE_TOTAL',
+      anon_gender: 'COUNT_ABOVE_TOTAL',
       anon_ageBand_SoixanteDixPlus: 'OUT_OF_RANGE',
     })
     expect(codesOf({ ...base, anonTotal: '1.5' }, collective)).toEqual({
