@@ -274,6 +274,7 @@ export function ChoiceGroup({
   hint,
   options,
   initial,
+  className,
 }: {
   form: FormView
   name: string
@@ -283,11 +284,13 @@ export function ChoiceGroup({
   options: { value: string; label: string }[]
   /** The radio button chosen while the form holds no value for the field. */
   initial?: string
+  /** How the choices are laid out (`choices-inline`: side by side where room allows). */
+  className?: string
 }) {
   const field = form.field(name)
   const chosen = field.value || initial
   return (
-    <FieldGroup form={form} name={name} legend={legend} hint={hint}>
+    <FieldGroup form={form} name={name} legend={legend} hint={hint} className={className}>
       {options.map((option) => (
         <Choice
           key={option.value}

@@ -3,6 +3,7 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { Choice, ChoiceGroup, FieldGroup, SelectField, TextField, useForm } from '~/components/form'
 import { TOPIC_FORMATS } from '~/domain/topics/format'
 import { DIGITAL_SKILL_THEMES, PROCEDURE_THEMES } from '~/domain/topics/themes'
+import { COOP_THEMES, FRANCE_SERVICES_OPERATORS } from '~/domain/reports/coop'
 import { AdminRecordForm } from '~/features/admin/record-form'
 import { TOPIC_FIELDS, TOPICS_PATH } from '~/features/admin/record-fields'
 import { TOPICS } from '~/features/admin/record-kinds.server'
@@ -32,6 +33,8 @@ export default function TopicForm() {
   const label = (field: string) => t(`workspace.admin.topics.${field}`)
   const labels = Object.fromEntries(TOPIC_FIELDS.map((field) => [field, label(field)]))
   labels.allowsInPerson = label('modes')
+  labels.coopThemes = t('reports.topic.coopThemes')
+  labels.franceServicesOperator = t('reports.topic.franceServicesOperator')
   const form = useForm({
     reply: actionData?.stale ? null : actionData,
     defaults: data.values,
@@ -88,6 +91,25 @@ export default function TopicForm() {
         label={`${label('instructionsEn')} ${t('workspace.admin.optional')}`}
         hint={label('englishHint')}
         multiline
+      />
+      <ChoiceGroup
+        form={form}
+        name="coopThemes"
+        type="checkbox"
+        hint={t('reports.topic.coopThemesHint')}
+        options={COOP_THEMES.map((code) => ({ value: code, label: t(`coop.theme.${code}`) }))}
+      />
+      <SelectField
+        form={form}
+        name="franceServicesOperator"
+        hint={t('reports.topic.franceServicesOperatorHint')}
+        options={[
+          { value: '', label: t('reports.topic.noOperator') },
+          ...FRANCE_SERVICES_OPERATORS.map((code) => ({
+            value: code,
+            label: t(`coop.operator.${code}`),
+          })),
+        ]}
       />
     </AdminRecordForm>
   )

@@ -86,6 +86,13 @@ export default function SessionPage() {
         </section>
       ) : null}
       <ul className="workspace-links no-print">
+        {data.report ? (
+          <li>
+            <Link to={data.report.path}>
+              {data.report.filed ? t('reports.seeLink') : t('reports.writeLink')}
+            </Link>
+          </li>
+        ) : null}
         {data.mayRegister ? (
           <li>
             <Link to={workspaceSessionPath(s.id, 'inscrire')}>

@@ -38,6 +38,8 @@ import { formatPhoneForDisplay } from '~/domain/residents/phone'
 import { formatAppointmentDate, localDateOf } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
+import { appointmentReportPath } from '~/features/reports/index.server'
+import { can } from '~/domain/access'
 
 const KNOWN_ACTIONS = [
   'APPOINTMENT_BOOKED',
@@ -106,6 +108,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       resident: residentName,
       reason: appointment.cancellationReason,
       note: appointment.note,
+      // Once honoured, its activity report is written from here (decision 085).
+      report:
+        appointment.status === 'HONOURED' &&
+        can(signedIn.actor, 'report.manage', appointment.advisorId)
+          ? {
+              path: appointmentReportPath(appointment.id),
+              filed: appointment.activityReport?.status === 'FILED',
+            }
+          : null,
     },
     messages: messages.map((message) => ({
       id: message.id,
@@ -293,6 +304,13 @@ export default function AppointmentPage() {
           {t('workspace.appointment.residentLink')}
         </Link>
       </p>
+      {a.report ? (
+        <p>
+          <Link to={a.report.path}>
+            {a.report.filed ? t('reports.seeLink') : t('reports.writeLink')}
+          </Link>
+        </p>
+      ) : null}
       {a.status === 'BOOKED' ? (
         <p>
           <Link to={`/espace/rendez-vous/${a.id}/deplacer`}>

@@ -30,7 +30,7 @@ describe('reception’s daily work in a browser', () => {
       where: { email: 'karim.benali@val-de-sorne.example' },
     })
     const jeannes = await session.database.appointment.findFirstOrThrow({
-      where: { advisorId: karim.id, mode: 'IN_PERSON' },
+      where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
     })
     const date = DateTime.fromJSDate(jeannes.startsAt, { zone: ZONE }).toISODate()!
     // René excused himself from Camille's appointment: shown apart, never as a live one.

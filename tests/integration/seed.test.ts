@@ -70,7 +70,18 @@ test('the demo seed builds a believable France Services, and seeding twice chang
     },
   })
   expect(new Set(sessions.map((session) => session.siteId)).size).toBe(2)
-  expect(sessions.every((session) => session.startsAt > now)).toBe(true)
+  // One session of last week, held: its report is to write (decision 085).
+  const [past, ...others] = [...sessions].sort((a, b) => +a.startsAt - +b.startsAt)
+  expect(
+    past!.startsAt < now && past!._count.seats > past!.seats.filter((s) => s.registration).length,
+  ).toBe(true)
+  expect(others.every((session) => session.startsAt > now)).toBe(true)
+  expect(await database.db.activityReport.count({ where: { status: 'FILED' } })).toBe(2)
+  expect(
+    await database.db.appointment.count({
+      where: { status: 'HONOURED', activityReport: { is: null } },
+    }),
+  ).toBe(2)
   const left = (session: (typeof sessions)[number]) =>
     session.seats.filter((seat) => !seat.registration).length
   expect(sessions.some((session) => left(session) === 1)).toBe(true)

@@ -272,7 +272,7 @@ describe(`advisor calendars on ${testProvider}`, () => {
   test('reception picks any advisor and sees a site with its advisors side by side', async () => {
     const karim = await database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
     const jeanne = await database.appointment.findFirstOrThrow({
-      where: { advisorId: karim.id, mode: 'IN_PERSON' },
+      where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
       include: { site: true },
     })
     const date = localDateOf(jeanne.startsAt, 'Europe/Paris')

@@ -36,7 +36,7 @@ describe(`reception's day on ${testProvider}`, () => {
   test('the grid has a column per advisor who receives, with bookable free cells', async () => {
     const karim = await workspace.database.advisor.findUniqueOrThrow({ where: { email: KARIM } })
     const jeannes = await workspace.database.appointment.findFirstOrThrow({
-      where: { advisorId: karim.id, mode: 'IN_PERSON' },
+      where: { advisorId: karim.id, mode: 'IN_PERSON', status: 'BOOKED' },
     })
     const date = DateTime.fromJSDate(jeannes.startsAt, { zone: ZONE }).toISODate()!
     const response = await get(`/espace/aujourdhui?date=${date}`)

@@ -5,16 +5,20 @@ import { useTranslation } from '~/i18n/use-translation'
 /**
  * The workspace's own navigation: who is signed in, the main pages (the current one marked
  * with aria-current by NavLink), sign out. "Mon agenda" only for who receives appointments:
- * reception and coordinators have none of their own (decision 065).
+ * reception and coordinators have none of their own (decision 065). "Comptes rendus" with
+ * the number left to write, for who files activity reports (decision 085).
  */
 export function WorkspaceNav({
   name,
   role,
   hasAgenda,
+  reportsToDo,
 }: {
   name: string
   role: string
   hasAgenda: boolean
+  /** Activity reports left to write; null for who files none. */
+  reportsToDo: number | null
 }) {
   const { t } = useTranslation()
   // The policy decides, as on the server; the page itself is guarded by its loader.
@@ -53,6 +57,19 @@ export function WorkspaceNav({
         <li>
           <NavLink to="/espace/ateliers">{t('workspace.workshops.navLink')}</NavLink>
         </li>
+        {reportsToDo !== null ? (
+          <li>
+            <NavLink to="/espace/comptes-rendus">
+              {t('reports.navLink')}
+              {reportsToDo > 0 ? (
+                <span className="nav-count">
+                  {' '}
+                  ({t('reports.navCount', { count: reportsToDo })})
+                </span>
+              ) : null}
+            </NavLink>
+          </li>
+        ) : null}
         <li>
           <NavLink to="/espace/usagers">{t('workspace.residents.navLink')}</NavLink>
         </li>

@@ -35,6 +35,8 @@ export type Action =
   | 'workshop.manage'
   /** Register someone for a session at the desk or on the phone; mark attendance. */
   | 'workshop.participants'
+  /** Read, file, decline and edit the activity report of an appointment or a session (decision 085). */
+  | 'report.manage'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -71,6 +73,7 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'workshop.view': EVERYONE,
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
+  'report.manage': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -89,6 +92,7 @@ const OWN: Record<Action, readonly Role[]> = {
   'workshop.view': EVERYONE,
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
+  'report.manage': ['ADMIN', 'ADVISOR'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {

@@ -45,6 +45,9 @@ const PRECISE = [
   'NOT_ENOUGH_SEATS',
   'INVALID_PIVOT',
   'INVALID_SIRET',
+  'COUNT_ABOVE_TOTAL',
+  'NO_PARTICIPANT',
+  'NONE_WITH_OTHERS',
 ] as const
 
 export const PROBLEM_CODES: readonly ProblemCode[] = [...GENERIC, ...PRECISE]

@@ -16,6 +16,8 @@ import {
 import { parseTimeInput } from '~/domain/scheduling/form-input'
 import { TOPIC_FORMATS } from '~/domain/topics/format'
 import { isTheme } from '~/domain/topics/themes'
+import { COOP_THEMES, FRANCE_SERVICES_OPERATORS } from '~/domain/reports/coop'
+import { storedCoopThemes } from '~/domain/reports/topic-themes'
 import {
   SENDER_NAME_MAX_LENGTH,
   SENDER_NAME_MIN_LENGTH,
@@ -113,12 +115,22 @@ export const topicSchema = z
     // Shown to English readers; left empty, they read the French (domain/topics/language).
     nameEn: optionalText(LABEL_MAX_LENGTH),
     instructionsEn: optionalText(NOTES_MAX_LENGTH),
+    // What its activity reports count (decision 085): La Coop's themes, and the France
+    // Services partner operator its requests are for.
+    coopThemes: z
+      .array(choice(COOP_THEMES))
+      .optional()
+      .transform((codes) => [...new Set(codes ?? [])]),
+    franceServicesOperator: choice(FRANCE_SERVICES_OPERATORS)
+      .optional()
+      .transform((code) => code ?? null),
   })
   // The modes are two checkboxes under one legend: the first carries the group's error.
   .refine((topic) => topic.allowsInPerson || topic.allowsPhone, {
     message: 'REQUIRED',
     path: ['allowsInPerson'],
   })
+  .transform((topic) => ({ ...topic, coopThemes: storedCoopThemes(topic.theme, topic.coopThemes) }))
 export type TopicInput = z.infer<typeof topicSchema>
 
 export const ROLES = ['ADMIN', 'ADVISOR', 'RECEPTION'] as const

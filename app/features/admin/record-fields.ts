@@ -33,4 +33,6 @@ export const TOPIC_FIELDS = [
   'instructions',
   'nameEn',
   'instructionsEn',
+  'coopThemes',
+  'franceServicesOperator',
 ] as const

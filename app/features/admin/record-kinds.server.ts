@@ -1,4 +1,5 @@
 import { formatPhoneForDisplay } from '~/domain/residents/phone'
+import { topicCoopThemes } from '~/domain/reports/coop'
 import { siteSchema, topicSchema } from './forms.server'
 import { SITE_FIELDS, SITES_PATH, TOPIC_FIELDS, TOPICS_PATH } from './record-fields'
 import type { RecordKind } from './record-pages.server'
@@ -42,7 +43,8 @@ export const TOPICS: RecordKind<Topic, (typeof topicSchema)['_output']> = {
   find: findTopic,
   create: createTopic,
   update: updateTopic,
-  valuesOf: (topic) => pick(topic, TOPIC_FIELDS),
+  // The themes ticked are the topic's own, or the defaults of its national theme.
+  valuesOf: (topic) => ({ ...pick(topic, TOPIC_FIELDS), coopThemes: topicCoopThemes(topic) }),
   defaults: {
     format: 'INDIVIDUAL',
     theme: 'PAPERS_CITIZENSHIP',

@@ -4,6 +4,7 @@ import { isPublicHoliday } from '~/domain/scheduling/holidays'
 import { hashPassword } from '~/features/access/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { createOpeningRule } from '~/features/schedule/index.server'
+import { seedPastActivity } from './past-activity.server'
 
 export const DEMO_ORGANISATION_SLUG = 'france-services-val-de-sorne'
 /** Every demo advisor signs in with this password (the demo seed never runs in production). */
@@ -20,7 +21,8 @@ const ZONE = 'Europe/Paris'
  * Seeds a believable organisation once: a France Services of a rural intercommunality with
  * two sites, phone help, three advisors (one itinerant), a reception agent, topics of both
  * taxonomies, opening rules from this week on, a few appointments and two workshops with
- * sessions in the coming weeks. Running it again changes nothing.
+ * sessions in the coming weeks, and the last two weeks' activity with its reports to
+ * write. Running it again changes nothing.
  */
 export async function seedDemo(db: Db, now = new Date()): Promise<{ seeded: boolean }> {
   const existing = await db.organisation.findUnique({ where: { slug: DEMO_ORGANISATION_SLUG } })
@@ -325,6 +327,13 @@ async function seedInto(db: Db, now: Date) {
     sites: { library: library.id, townHall: townHall.id },
     topics: { smartphone: smartphoneWorkshop.id, scams: scamsWorkshop.id },
     residents: { jeanne: jeanne.id, rene: rene.id, amina: amina.id },
+  })
+  await seedPastActivity(db, {
+    organisationId,
+    monday,
+    advisors: { karim: karim.id, lea: lea.id },
+    sites: { townHall: townHall.id, library: library.id },
+    topics: { taxes, benefits, smartphone, smartphoneWorkshop },
   })
 }
 

@@ -20,6 +20,7 @@ export function appointmentById(db: Db, id: string) {
       topic: { select: { id: true, name: true } },
       site: { select: { id: true, name: true, timeZone: true } },
       advisor: { select: { id: true, firstName: true, lastName: true } },
+      activityReport: { select: { status: true } },
     },
   })
 }

@@ -80,6 +80,7 @@ export function sessionById(db: Db, id: string) {
       whatToBring: true,
       whatToBringEn: true,
       cancellationReason: true,
+      activityReport: { select: { status: true, advisorId: true } },
       series: {
         select: {
           enrolment: true,

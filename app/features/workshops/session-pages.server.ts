@@ -30,6 +30,8 @@ import {
 import { participantsView, sessionSummaryView, sessionZone } from './session-views.server'
 import { cancelSessions, changeSession, createSessions, type Clash } from './sessions.server'
 import { workspaceSessionPath } from './paths'
+import { sessionReportPath } from '~/features/reports/paths'
+import { sessionHeld } from '~/domain/reports/prefill'
 
 // The workspace's workshop pages (decision 082): what each loader shows and what each
 // action does, so the routes stay thin. /espace/ateliers lists the sessions to come,
@@ -231,6 +233,7 @@ export async function sessionPage(request: Request, id: string | undefined) {
     mayManage: open && can(actor, 'workshop.manage'),
     mayRegister: open && can(actor, 'workshop.participants'),
     mayMark: session.status === 'SCHEDULED' && can(actor, 'workshop.participants'),
+    report: reportLink(session, actor, now),
     participants: participantsView(session),
     history: history.map((event) => ({
       id: event.id,
@@ -246,6 +249,20 @@ export async function sessionPage(request: Request, id: string | undefined) {
         : event.summary,
     })),
   }
+}
+
+/**
+ * Once held, the session's activity report is written from its page (decision 085), by
+ * whoever owns it: its author, or one of the session's advisors, or an admin.
+ */
+function reportLink(session: SessionDetail, actor: SignedIn['actor'], now: Date) {
+  if (!sessionHeld(session, now)) return null
+  const leads = session.advisors.some((one) => one.advisorId === actor.advisorId)
+  const owner =
+    session.activityReport?.advisorId ??
+    (leads ? actor.advisorId : (session.advisors[0]?.advisorId ?? null))
+  if (!can(actor, 'report.manage', owner)) return null
+  return { path: sessionReportPath(session.id), filed: session.activityReport?.status === 'FILED' }
 }
 
 /** What a page reached after a write says, from its query string. */

@@ -66,3 +66,10 @@ const BUSY_MARKERS = [
 
 /** The request waited too long for the database: worth a 503 and a retry, not a 500. */
 export const isDatabaseBusy = (error: unknown) => mentions(error, BUSY_MARKERS)
+
+// A unique index refused a second row: Prisma's P2002, PostgreSQL's 23505, SQLite's own
+// words, depending on the adapter.
+const UNIQUE_MARKERS = ['P2002', '23505', 'UNIQUE constraint failed']
+
+/** Another write got there first with the same unique key (a form sent twice). */
+export const isUniqueViolation = (error: unknown) => mentions(error, UNIQUE_MARKERS)
