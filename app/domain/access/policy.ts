@@ -35,6 +35,8 @@ export type Action =
   | 'workshop.manage'
   /** Register someone for a session at the desk or on the phone; mark attendance. */
   | 'workshop.participants'
+  /** See the statistics: an admin the organisation's, an advisor their own (decision 087). */
+  | 'statistics.view'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -71,6 +73,7 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'workshop.view': EVERYONE,
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
+  'statistics.view': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -89,6 +92,7 @@ const OWN: Record<Action, readonly Role[]> = {
   'workshop.view': EVERYONE,
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
+  'statistics.view': ['ADMIN', 'ADVISOR'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {
