@@ -1424,7 +1424,8 @@ const en: Resources = {
   statistics: {
     title: 'Statistics',
     navLink: 'Statistics',
-    intro: 'The figures of the chosen period, compared with the previous period of the same length.',
+    intro:
+      'The figures of the chosen period, compared with the previous period of the same length.',
     ownOnly: 'Your own appointments and workshops.',
     filters: {
       legend: 'Period and filters',
@@ -1458,6 +1459,7 @@ const en: Resources = {
       previous: 'Previous period',
       difference: 'Difference',
     },
+    barLabel: '{{label}}: {{value}}',
     csv: 'Download this table (CSV)',
     chartName: '{{title}}, bar chart of the period; the figures are in the table that follows.',
     none: 'No data for the period.',
@@ -1474,8 +1476,10 @@ const en: Resources = {
       franceServices: 'France Services requests by operator',
     },
     notes: {
-      statuses: 'Excused: cancelled by the resident or announced in advance. Cancelled: cancelled by the service.',
-      channels: 'Residents seen without an appointment count under whoever entered them (reception or advisor).',
+      statuses:
+        'Excused: cancelled by the resident or announced in advance. Cancelled: cancelled by the service.',
+      channels:
+        'Residents seen without an appointment count under whoever entered them (reception or advisor).',
       franceServices: 'Honoured appointments whose topic is linked to a partner operator.',
     },
     figures: {

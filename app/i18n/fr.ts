@@ -1477,8 +1477,10 @@ const fr = {
       previous: 'Période précédente',
       difference: 'Écart',
     },
+    barLabel: '{{label}} : {{value}}',
     csv: 'Télécharger ce tableau (CSV)',
-    chartName: '{{title}}, diagramme en barres de la période ; les chiffres sont dans le tableau qui suit.',
+    chartName:
+      '{{title}}, diagramme en barres de la période ; les chiffres sont dans le tableau qui suit.',
     none: 'Aucune donnée sur la période.',
     notApplicable: '—',
     days: '{{value}} j',
@@ -1493,8 +1495,10 @@ const fr = {
       franceServices: 'Demandes France Services par opérateur',
     },
     notes: {
-      statuses: 'Excusé : annulé par l’usager ou signalé à l’avance. Annulé : annulé par le service.',
-      channels: 'Les usagers reçus sans rendez-vous sont comptés au canal de qui les a inscrits (accueil ou conseiller).',
+      statuses:
+        'Excusé : annulé par l’usager ou signalé à l’avance. Annulé : annulé par le service.',
+      channels:
+        'Les usagers reçus sans rendez-vous sont comptés au canal de qui les a inscrits (accueil ou conseiller).',
       franceServices: 'Rendez-vous honorés dont le motif est rattaché à un opérateur partenaire.',
     },
     figures: {

@@ -1,11 +1,11 @@
-// The geometry of a horizontal bar chart drawn on the server as SVG: one row per bar, the
-// label above its bar, the value written after it (the figure never rests on colour or
-// length alone).
+// The geometry of a horizontal bar chart drawn on the server as SVG: one row per bar, its
+// label (with the value written out, so the figure never rests on length or colour alone)
+// above the bar. Bar lengths are percentages of the chart's width, so the SVG fills any
+// screen while its text keeps the page's size.
 
 export type Bar = { label: string; value: number }
 
 export type ChartLayout = {
-  width: number
   height: number
   rows: Array<{
     label: string
@@ -13,42 +13,33 @@ export type ChartLayout = {
     /** Baseline of the label's text. */
     labelY: number
     barY: number
-    barWidth: number
-    /** Where the value's text starts: just after the bar. */
-    valueX: number
+    /** Share of the width, 0–100; a zero stays visible as a hairline. */
+    barPercent: number
   }>
 }
 
 export const CHART = {
-  width: 600,
-  barHeight: 18,
-  labelHeight: 18,
-  gap: 12,
-  padding: 4,
-  /** Room kept at the right for the longest value's text. */
-  valueRoom: 80,
+  barHeight: 16,
+  labelHeight: 20,
+  gap: 10,
+  /** The thinnest bar drawn, so that a zero still shows where its bar would be. */
+  minimumPercent: 0.4,
 } as const
 
-/** Bars scaled to the largest value (zero bars stay visible as a hairline). */
+/** Bars scaled to the largest value. */
 export function barChart(bars: readonly Bar[]): ChartLayout {
   const max = Math.max(0, ...bars.map((bar) => bar.value))
-  const track = CHART.width - CHART.valueRoom - CHART.padding
   const rowHeight = CHART.labelHeight + CHART.barHeight + CHART.gap
   const rows = bars.map((bar, index) => {
-    const top = CHART.padding + index * rowHeight
-    const barWidth = max > 0 ? Math.max(1, (bar.value / max) * track) : 1
+    const top = index * rowHeight
+    const share = max > 0 ? (bar.value / max) * 100 : 0
     return {
       label: bar.label,
       value: bar.value,
-      labelY: top + CHART.labelHeight - 5,
+      labelY: top + CHART.labelHeight - 6,
       barY: top + CHART.labelHeight,
-      barWidth: Math.round(barWidth * 10) / 10,
-      valueX: Math.round((CHART.padding + barWidth + 6) * 10) / 10,
+      barPercent: Math.round(Math.max(CHART.minimumPercent, share) * 10) / 10,
     }
   })
-  return {
-    width: CHART.width,
-    height: Math.max(rowHeight, CHART.padding * 2 + bars.length * rowHeight - CHART.gap),
-    rows,
-  }
+  return { height: Math.max(rowHeight - CHART.gap, bars.length * rowHeight - CHART.gap), rows }
 }

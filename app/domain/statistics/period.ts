@@ -5,7 +5,13 @@ import { isPlausibleYear } from '../time/plausible-years'
 // The period of the statistics page: whole local days [first, last] in the organisation's
 // zone, and the period of the same number of days just before it, to compare with.
 
-export const PERIOD_PRESETS = ['thisMonth', 'lastMonth', 'thisYear', 'last12Months', 'custom'] as const
+export const PERIOD_PRESETS = [
+  'thisMonth',
+  'lastMonth',
+  'thisYear',
+  'last12Months',
+  'custom',
+] as const
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number]
 
 /** Local dates "YYYY-MM-DD", both included. */
@@ -83,4 +89,11 @@ export function previousPeriod(period: LocalPeriod): LocalPeriod {
 export function instantRange(period: LocalPeriod, zone: string): InstantRange {
   const after = iso(DateTime.fromISO(period.last, { zone: 'UTC' }).plus({ days: 1 }))
   return { from: startOfLocalDay(period.first, zone), to: startOfLocalDay(after, zone) }
+}
+
+/** "1 décembre 2026" / "1 December 2026": a period's ends as the page writes them. */
+export function formatLocalDate(date: string, language: 'fr' | 'en'): string {
+  return DateTime.fromISO(date, { zone: 'UTC' })
+    .setLocale(language === 'fr' ? 'fr-FR' : 'en-GB')
+    .toLocaleString(DateTime.DATE_FULL)
 }
