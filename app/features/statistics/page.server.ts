@@ -141,6 +141,7 @@ export async function statisticsPage(request: Request) {
 
 /** The table named by `file` ("statuts.csv"), as CSV; 404 for any other name. */
 export async function statisticsCsv(request: Request, file: string | undefined) {
+  await requireAdvisor(request)
   const id = file?.endsWith('.csv') ? file.slice(0, -'.csv'.length) : ''
   if (!(TABLE_IDS as readonly string[]).includes(id))
     throw new Response('Not found', { status: 404 })
