@@ -77,10 +77,58 @@ function dialect(provider: typeof PROVIDER) {
   }
 }
 
+/**
+ * Bulk insert into `table` with its secondary indexes, exclusion constraints and triggers
+ * set aside, then rebuilt: one index build instead of two million updates of it. The rows
+ * are non-overlapping by construction; the rebuilt constraints check them again.
+ */
+async function withoutGuards(db: Db, table: string, work: () => Promise<void>) {
+  if (PROVIDER === 'postgresql') {
+    const indexes = await db.$queryRawUnsafe<{ name: string; definition: string }[]>(
+      `SELECT indexname::text AS "name", indexdef AS "definition" FROM pg_indexes
+       WHERE tablename = $1 AND indexname NOT IN (SELECT conname::text FROM pg_constraint WHERE conrelid = $2::regclass)`,
+      table,
+      `"${table}"`,
+    )
+    const exclusions = await db.$queryRawUnsafe<{ name: string; definition: string }[]>(
+      `SELECT conname::text AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
+       WHERE conrelid = $1::regclass AND contype = 'x'`,
+      `"${table}"`,
+    )
+    for (const index of indexes) await db.$executeRawUnsafe(`DROP INDEX "${index.name}"`)
+    for (const exclusion of exclusions)
+      await db.$executeRawUnsafe(`ALTER TABLE "${table}" DROP CONSTRAINT "${exclusion.name}"`)
+    await db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`)
+    await work()
+    const rebuilding = performance.now()
+    await db.$executeRawUnsafe(`ALTER TABLE "${table}" ENABLE TRIGGER USER`)
+    for (const index of indexes) await db.$executeRawUnsafe(index.definition)
+    for (const exclusion of exclusions)
+      await db.$executeRawUnsafe(
+        `ALTER TABLE "${table}" ADD CONSTRAINT "${exclusion.name}" ${exclusion.definition}`,
+      )
+    console.log(`  ${table}: indexes and constraints rebuilt in ${seconds(rebuilding)}`)
+    return
+  }
+  const objects = await db.$queryRawUnsafe<{ type: string; name: string; sql: string }[]>(
+    `SELECT type, name, sql FROM sqlite_master
+     WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
+    table,
+  )
+  for (const object of objects)
+    await db.$executeRawUnsafe(`DROP ${object.type.toUpperCase()} "${object.name}"`)
+  await work()
+  const rebuilding = performance.now()
+  for (const object of objects) await db.$executeRawUnsafe(object.sql)
+  console.log(`  ${table}: indexes and triggers rebuilt in ${seconds(rebuilding)}`)
+}
+
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
+
 /** Everything of the benchmark's organisations, one statement per table. */
 async function seed(db: Db) {
   const sql = dialect(PROVIDER)
-  const run = async (label: string, statement: string) => {
+  const run = async (label: string, statement: string): Promise<void> => {
     const started = performance.now()
     const rows = await db.$executeRawUnsafe(statement)
     console.log(
@@ -129,9 +177,10 @@ async function seed(db: Db) {
   const status = `(CASE WHEN ${share} < 70 THEN 'HONOURED' WHEN ${share} < 80 THEN 'NO_SHOW' WHEN ${share} < 88 THEN 'EXCUSED' WHEN ${share} < 93 THEN 'CANCELLED' ELSE 'BOOKED' END)`
   const channel = `(CASE WHEN (i * 17) % 10 < 6 THEN 'ONLINE' WHEN (i * 17) % 10 < 8 THEN 'RECEPTION' WHEN (i * 17) % 10 < 9 THEN 'HELPER' ELSE 'ADVISOR' END)`
   const start = `${k} * ${stepMinutes}`
-  await run(
-    'appointments',
-    `INSERT INTO "Appointment" ("id", "organisationId", "advisorId", "topicId", "residentId", "mode", "siteId",
+  await withoutGuards(db, 'Appointment', () =>
+    run(
+      'appointments',
+      `INSERT INTO "Appointment" ("id", "organisationId", "advisorId", "topicId", "residentId", "mode", "siteId",
        "startsAt", "endsAt", "status", "createdVia", "createdAt", "updatedAt")
      SELECT 'bx' || i, 'bo' || ${o}, 'ba' || (${o} * ${ADVISORS} + ${a}), 'bt' || (${o} * ${TOPICS} + (i * 7) % ${TOPICS}),
        'br' || (${o} * ${RESIDENTS} + (i * 13) % ${RESIDENTS}),
@@ -141,6 +190,7 @@ async function seed(db: Db) {
        ${sql.cast(status, 'AppointmentStatus')}, ${sql.cast(channel, 'BookingChannel')},
        ${sql.at(`${start} - ((i * 37) % 30) * 1440 - (i % 24) * 60`)}, ${sql.now}
      FROM ${sql.series(APPOINTMENTS)}`,
+    ),
   )
   await run(
     'activity reports (honoured appointments)',
@@ -151,15 +201,17 @@ async function seed(db: Db) {
      FROM "Appointment" WHERE "status" = 'HONOURED' AND "id" LIKE 'bx%'`,
   )
   const reminderStatus = `(CASE WHEN i % 20 = 0 THEN 'FAILED' WHEN i % 3 = 0 THEN 'SENT' ELSE 'DELIVERED' END)`
-  await run(
-    'reminders (one per appointment)',
-    `INSERT INTO "Notification" ("id", "organisationId", "appointmentId", "kind", "channel", "recipient", "status",
+  await withoutGuards(db, 'Notification', () =>
+    run(
+      'reminders (one per appointment)',
+      `INSERT INTO "Notification" ("id", "organisationId", "appointmentId", "kind", "channel", "recipient", "status",
        "dueAt", "segments", "updatedAt")
      SELECT 'bn' || i, 'bo' || ${o}, 'bx' || i, 'REMINDER:days-2',
        ${sql.cast(`CASE WHEN i % 4 = 0 THEN 'EMAIL' ELSE 'SMS' END`, 'NotificationChannel')}, '+33612345678',
        ${sql.cast(reminderStatus, 'NotificationStatus')}, ${sql.at(`${start} - 2880`)},
        CASE WHEN i % 4 = 0 THEN NULL ELSE 1 END, ${sql.now}
      FROM ${sql.series(APPOINTMENTS)}`,
+    ),
   )
   const sessions = ORGANISATIONS * SESSIONS
   const sessionStart = `(${sql.div('i', ORGANISATIONS)} * ${Math.floor((2 * 365 * 24 * 60) / SESSIONS)} + 420)`

@@ -70,7 +70,7 @@ describe(`statistics on ${testProvider}`, () => {
     expect(html).toContain('Comparé au 31 août 2026 – 30 septembre 2026')
     // Each chart an image with a name, followed by its table with a caption.
     expect(html.match(/<svg[^>]*role="img"/g)?.length).toBe(6)
-    expect(html).toContain('<caption>Rendez-vous par statut</caption>')
+    expect(html).toContain('>Rendez-vous par statut</caption>')
     expect(html).toContain('Taux d’absence (absents / honorés et absents)')
     expect(html).toContain('25,0')
     expect(html).toContain('-25 pts')

@@ -18,7 +18,7 @@ export function FigureSection({ table }: { table: FigureTable & { csv: string } 
         <p>{t('statistics.none')}</p>
       ) : (
         <table className="workspace-table statistics-table">
-          <caption>{table.title}</caption>
+          <caption className="visually-hidden">{table.title}</caption>
           <thead>
             <tr>
               <th scope="col">{t('statistics.columns.label')}</th>
