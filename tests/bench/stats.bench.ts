@@ -14,6 +14,13 @@ import { performance } from 'node:perf_hooks'
 import { instantRange, previousPeriod } from '~/domain/statistics/period'
 import { hashPassword } from '~/features/access/passwords.server'
 import { periodFigures } from '~/features/statistics/figures.server'
+import {
+  appointmentGroups,
+  leadTimeHistogram,
+  messageFigures,
+  peopleHelped,
+  workshopFigures,
+} from '~/features/statistics/queries.server'
 import type { Db } from '~/platform/database/client.server'
 import { testProvider } from '../support/database'
 import { appDatabase } from '../support/journey'
@@ -303,6 +310,23 @@ async function main() {
       await response.text()
     })
     const zone = 'Europe/Paris'
+    console.log('\neach query of the page, one organisation, the year alone')
+    const year = instantRange(YEAR, zone)
+    const organisationScope = { organisationId: 'bo0', siteId: null, advisorId: null }
+    const queries = {
+      'appointments by status, channel, mode, topic': () =>
+        appointmentGroups(db, organisationScope, year),
+      'lead-time histogram': () => leadTimeHistogram(db, organisationScope, year),
+      'people helped (new and returning)': () => peopleHelped(db, organisationScope, year),
+      'workshop seats and waiting lists': () =>
+        workshopFigures(db, organisationScope, year, new Date()),
+      'reminders and SMS segments': () => messageFigures(db, organisationScope, year),
+    }
+    for (const [label, query] of Object.entries(queries)) {
+      await timed(label, async () => {
+        await query()
+      })
+    }
     const instance = await timed(
       'the whole instance, at the query level (both years)',
       async () => {
