@@ -96,7 +96,13 @@ describe(`the outbox worker on ${testProvider}`, () => {
     const confirmation = await database.db.notification.findFirstOrThrow({
       where: { appointmentId, kind: 'CONFIRMATION' },
     })
-    expect(confirmation).toMatchObject({ status: 'SENT', providerMessageId: sms.sid, attempts: 1 })
+    // The segments it cost, for the statistics (decision 087).
+    expect(confirmation).toMatchObject({
+      status: 'SENT',
+      providerMessageId: sms.sid,
+      attempts: 1,
+      segments: 1,
+    })
     expect(sms.statusCallback).toBe(`${PUBLIC_URL}/webhooks/twilio/status?n=${confirmation.id}`)
 
     clock.now = new Date('2031-03-03T18:59:00Z')

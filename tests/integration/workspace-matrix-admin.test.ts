@@ -3,6 +3,7 @@ import {
   adminOnly,
   authorisationMatrix,
   karimsOwn,
+  othersOnly,
   SIGN_IN,
   type Row,
 } from '../support/authorisation-matrix'
@@ -240,5 +241,33 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
       ],
       snapshot,
     )
+  })
+
+  test('statistics (decision 087): admins everyone’s, advisors their own, reception none', async () => {
+    const { karim, townHall } = await targets()
+    /** Each one's own figures: admins and advisors of either organisation. */
+    const ownFigures: Row = { ...karimsOwn, COLLEAGUE: 200, RECEPTION: 403, OTHER_ORG: 200 }
+    /** Karim's figures: the admin and Karim; another organisation does not find him. */
+    const karimsFigures: Row = { ...karimsOwn, RECEPTION: 403 }
+    const karims = `conseiller=${karim.id}`
+    await matrix.expectGets([
+      { path: '/espace/statistiques', expected: ownFigures },
+      { path: '/espace/statistiques?periode=lastMonth', expected: ownFigures },
+      { path: '/espace/statistiques/statuts.csv', expected: ownFigures },
+      { path: `/espace/statistiques?${karims}`, expected: karimsFigures },
+      { path: `/espace/statistiques/themes.csv?${karims}`, expected: karimsFigures },
+      {
+        path: `/espace/statistiques?lieu=${townHall.id}`,
+        expected: { ...ownFigures, OTHER_ORG: 404 },
+      },
+      {
+        path: `/espace/statistiques?lieu=${other().siteId}`,
+        expected: othersOnly,
+      },
+      {
+        path: '/espace/statistiques/inconnu.csv',
+        expected: { ...everyone(404), ANONYMOUS: SIGN_IN },
+      },
+    ])
   })
 })

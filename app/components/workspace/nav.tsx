@@ -30,6 +30,12 @@ export function WorkspaceNav({
     { advisorId: '', organisationId: '', role: role as Role },
     'calendar.viewSite',
   )
+  // Their own figures at least: admins and advisors, not reception (decision 087).
+  const seesStatistics = can(
+    { advisorId: '', organisationId: '', role: role as Role },
+    'statistics.view',
+    '',
+  )
   return (
     <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
       <p className="workspace-who">
@@ -79,6 +85,11 @@ export function WorkspaceNav({
         <li>
           <NavLink to="/espace/agenda">{t('workspace.agenda.navLink')}</NavLink>
         </li>
+        {seesStatistics ? (
+          <li>
+            <NavLink to="/espace/statistiques">{t('statistics.navLink')}</NavLink>
+          </li>
+        ) : null}
         {administers ? (
           <li>
             <NavLink to="/espace/admin">{t('workspace.admin.navLink')}</NavLink>

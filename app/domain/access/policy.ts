@@ -37,6 +37,8 @@ export type Action =
   | 'workshop.participants'
   /** Read, file, decline and edit the activity report of an appointment or a session (decision 085). */
   | 'report.manage'
+  /** See the statistics: an admin the organisation's, an advisor their own (decision 087). */
+  | 'statistics.view'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -74,6 +76,7 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
   'report.manage': ['ADMIN'],
+  'statistics.view': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -93,6 +96,7 @@ const OWN: Record<Action, readonly Role[]> = {
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
   'report.manage': ['ADMIN', 'ADVISOR'],
+  'statistics.view': ['ADMIN', 'ADVISOR'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {

@@ -109,3 +109,11 @@ export function fitsOneSegment(text: string): boolean {
 export function isOneGsm7Segment(text: string): boolean {
   return isGsm7(text) && gsm7Units(text) <= SMS_SEGMENT_UNITS
 }
+
+/**
+ * The segments an SMS costs, for the outbox row (statistics, billing): one from the alphabet
+ * table in the usual case, the calculator only for the rare longer text (decision 087).
+ */
+export function smsSegmentCount(text: string): number {
+  return isOneGsm7Segment(text) ? 1 : smsSegments(text).segments
+}

@@ -8,6 +8,7 @@ import {
   type Channel,
   type MessageContact,
 } from '~/domain/notifications/policy'
+import { smsSegmentCount } from '~/domain/notifications/gsm7'
 import { normalisePhone } from '~/domain/residents/phone'
 import { startOfLocalDay, localDateOf } from '~/domain/time/format'
 import type { Mailer } from '~/features/notifications/providers/mailer.server'
@@ -343,13 +344,17 @@ export class Dispatcher {
         row,
         rendered.channel === 'SMS' ? rendered.body : null,
       )
-      if (earlier) return this.markSent(row, earlier, 'found at the provider after a retry', offer)
+      if (earlier) {
+        const segments = rendered.channel === 'SMS' ? smsSegmentCount(rendered.body) : null
+        return this.markSent(row, earlier, 'found at the provider after a retry', offer, segments)
+      }
     }
     if (this.isQuiet(subject, now)) return this.defer(row, subject, now)
     if (offer && !row.sentAt && !(await this.anchor(row, offer.offeredAt))) return 'LOST_LEASE'
     await this.throttle()
     try {
-      return this.markSent(row, await this.send(row, rendered), null, offer)
+      const segments = rendered.channel === 'SMS' ? smsSegmentCount(rendered.body) : null
+      return this.markSent(row, await this.send(row, rendered), null, offer, segments)
     } catch (error) {
       const failure = toProviderError(error)
       if (failure.permanent || row.attempts >= this.maxAttempts)
@@ -482,9 +487,11 @@ export class Dispatcher {
     sent: SentMessage,
     note: string | null,
     offer: Offer | null,
+    segments: number | null,
   ): Promise<Outcome> {
     const data = {
       status: 'SENT' as const,
+      segments,
       providerMessageId: sent.providerMessageId,
       sender: sent.sender ?? null,
       sentAt: offer?.offeredAt ?? this.clock(),

@@ -1,0 +1,229 @@
+import type { InstantRange } from '~/domain/statistics/period'
+import { providerOfClient, type Db } from '~/platform/database/client.server'
+
+// The statistics read in the database, grouped there: no query loads the rows it counts
+// (decision 087). Each one is bounded by the period on an indexed start time.
+
+/** Whose figures: an organisation (null: the whole instance), optionally one site or advisor. */
+export type Scope = {
+  organisationId: string | null
+  siteId: string | null
+  advisorId: string | null
+}
+
+export type AppointmentGroup = {
+  status: string
+  createdVia: string
+  mode: string
+  topicId: string
+  count: number
+}
+
+const appointmentWhere = (scope: Scope, range: InstantRange) => ({
+  ...(scope.organisationId ? { organisationId: scope.organisationId } : {}),
+  ...(scope.siteId ? { siteId: scope.siteId } : {}),
+  ...(scope.advisorId ? { advisorId: scope.advisorId } : {}),
+  startsAt: { gte: range.from, lt: range.to },
+})
+
+const sessionWhere = (scope: Scope, range: InstantRange, now: Date) => ({
+  ...(scope.organisationId ? { organisationId: scope.organisationId } : {}),
+  ...(scope.siteId ? { siteId: scope.siteId } : {}),
+  ...(scope.advisorId ? { advisors: { some: { advisorId: scope.advisorId } } } : {}),
+  status: 'SCHEDULED' as const,
+  // Held: started already (a session still to come has no fill rate yet).
+  startsAt: { gte: range.from, lt: range.to < now ? range.to : now },
+})
+
+/** Appointments counted by status, channel, mode and topic: one grouped scan. */
+export async function appointmentGroups(
+  db: Db,
+  scope: Scope,
+  range: InstantRange,
+): Promise<AppointmentGroup[]> {
+  const groups = await db.appointment.groupBy({
+    by: ['status', 'createdVia', 'mode', 'topicId'],
+    where: appointmentWhere(scope, range),
+    _count: { _all: true },
+  })
+  return groups.map((group) => ({
+    status: group.status,
+    createdVia: group.createdVia,
+    mode: group.mode,
+    topicId: group.topicId,
+    count: group._count._all,
+  }))
+}
+
+/** The theme and France Services operator of the topics the groups name. */
+export function topicsOf(db: Db, ids: string[]) {
+  return db.topic.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, theme: true, franceServicesOperator: true },
+  })
+}
+
+/** Conditions and parameters of a raw query, numbered for the provider. */
+class Sql {
+  readonly params: unknown[] = []
+  constructor(private readonly provider: 'sqlite' | 'postgresql') {}
+  param(value: unknown) {
+    this.params.push(value)
+    return this.provider === 'postgresql' ? `$${this.params.length}` : '?'
+  }
+}
+
+function appointmentConditions(sql: Sql, scope: Scope, range: InstantRange, alias: string) {
+  const conditions = [`${alias}."startsAt" >= ${sql.param(range.from)}`]
+  conditions.push(`${alias}."startsAt" < ${sql.param(range.to)}`)
+  if (scope.organisationId)
+    conditions.push(`${alias}."organisationId" = ${sql.param(scope.organisationId)}`)
+  if (scope.siteId) conditions.push(`${alias}."siteId" = ${sql.param(scope.siteId)}`)
+  if (scope.advisorId) conditions.push(`${alias}."advisorId" = ${sql.param(scope.advisorId)}`)
+  return conditions
+}
+
+function sessionConditions(sql: Sql, scope: Scope, range: InstantRange, alias: string) {
+  const conditions = [`${alias}."startsAt" >= ${sql.param(range.from)}`]
+  conditions.push(`${alias}."startsAt" < ${sql.param(range.to)}`)
+  conditions.push(`${alias}."status" = 'SCHEDULED'`)
+  if (scope.organisationId)
+    conditions.push(`${alias}."organisationId" = ${sql.param(scope.organisationId)}`)
+  if (scope.siteId) conditions.push(`${alias}."siteId" = ${sql.param(scope.siteId)}`)
+  if (scope.advisorId) {
+    conditions.push(
+      `EXISTS (SELECT 1 FROM "WorkshopSessionAdvisor" AS wsa WHERE wsa."sessionId" = ${alias}."id" AND wsa."advisorId" = ${sql.param(scope.advisorId)})`,
+    )
+  }
+  return conditions
+}
+
+const toNumber = (value: unknown) => (value === null || value === undefined ? 0 : Number(value))
+
+/**
+ * Hours from booking to appointment, counted per whole hour, and their sum in hours: the
+ * median is read from the counts (domain/statistics), the mean from the sum.
+ */
+export async function leadTimeHistogram(db: Db, scope: Scope, range: InstantRange) {
+  const provider = providerOfClient(db)
+  const sql = new Sql(provider)
+  const where = appointmentConditions(sql, scope, range, 'a').join(' AND ')
+  const hours =
+    provider === 'postgresql'
+      ? `GREATEST(0, FLOOR(EXTRACT(EPOCH FROM (a."startsAt" - a."createdAt")) / 3600))::int`
+      : `MAX(0, CAST((julianday(a."startsAt") - julianday(a."createdAt")) * 24 AS INTEGER))`
+  const rows = await db.$queryRawUnsafe<{ hours: unknown; count: unknown }[]>(
+    `SELECT ${hours} AS "hours", COUNT(*) AS "count" FROM "Appointment" AS a WHERE ${where} GROUP BY 1`,
+    ...sql.params,
+  )
+  return rows.map((row) => ({ value: toNumber(row.hours), count: toNumber(row.count) }))
+}
+
+/**
+ * People helped: distinct residents with an honoured appointment or an attended session in
+ * the period, and how many of them had none before it (new to the organisation).
+ */
+export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
+  const sql = new Sql(providerOfClient(db))
+  const appointments = appointmentConditions(sql, scope, range, 'a').join(' AND ')
+  const sessions = sessionConditions(sql, scope, range, 's').join(' AND ')
+  const from = sql.param(range.from)
+  const before = sql.param(range.from)
+  const rows = await db.$queryRawUnsafe<{ total: unknown; fresh: unknown }[]>(
+    `WITH helped AS (
+       SELECT a."residentId" FROM "Appointment" AS a WHERE ${appointments} AND a."status" = 'HONOURED'
+       UNION
+       SELECT r."residentId" FROM "WorkshopRegistration" AS r
+         JOIN "WorkshopSession" AS s ON s."id" = r."sessionId"
+         WHERE ${sessions} AND r."status" = 'ATTENDED'
+     )
+     SELECT COUNT(*) AS "total",
+       SUM(CASE WHEN NOT EXISTS (
+           SELECT 1 FROM "Appointment" AS e
+           WHERE e."residentId" = h."residentId" AND e."status" = 'HONOURED' AND e."startsAt" < ${from}
+         ) AND NOT EXISTS (
+           SELECT 1 FROM "WorkshopRegistration" AS er
+             JOIN "WorkshopSession" AS es ON es."id" = er."sessionId"
+           WHERE er."residentId" = h."residentId" AND er."status" = 'ATTENDED' AND es."startsAt" < ${before}
+         ) THEN 1 ELSE 0 END) AS "fresh"
+     FROM helped AS h`,
+    ...sql.params,
+  )
+  return { total: toNumber(rows[0]?.total), fresh: toNumber(rows[0]?.fresh) }
+}
+
+/** Held sessions, their seats and the seats taken; waiting-list entries and those registered. */
+export async function workshopFigures(db: Db, scope: Scope, range: InstantRange, now: Date) {
+  const where = sessionWhere(scope, range, now)
+  const [sessions, taken, waitlist] = await Promise.all([
+    db.workshopSession.aggregate({ where, _count: { _all: true }, _sum: { seatCount: true } }),
+    db.workshopRegistration.count({ where: { status: { not: 'CANCELLED' }, session: where } }),
+    db.waitlistEntry.groupBy({
+      by: ['status'],
+      where: { session: { ...where, startsAt: appointmentWhere(scope, range).startsAt } },
+      _count: { _all: true },
+    }),
+  ])
+  const entries = waitlist.reduce((sum, group) => sum + group._count._all, 0)
+  const converted = waitlist.find((group) => group.status === 'REGISTERED')?._count._all ?? 0
+  return {
+    sessions: sessions._count._all,
+    seats: sessions._sum.seatCount ?? 0,
+    taken,
+    waitlistEntries: entries,
+    waitlistConverted: converted,
+  }
+}
+
+// Reminders of appointments and of workshop registrations (outbox kinds, decision 081).
+const REMINDER_KINDS = [
+  { kind: { startsWith: 'REMINDER:' } },
+  { kind: { startsWith: 'WORKSHOP_REMINDER:' } },
+]
+
+/** What messages are about, narrowed to a site or advisor when the scope names one. */
+function notificationWhere(scope: Scope, range: InstantRange) {
+  const narrowed = scope.siteId || scope.advisorId
+  const session = {
+    ...(scope.siteId ? { siteId: scope.siteId } : {}),
+    ...(scope.advisorId ? { advisors: { some: { advisorId: scope.advisorId } } } : {}),
+  }
+  return {
+    ...(scope.organisationId ? { organisationId: scope.organisationId } : {}),
+    dueAt: { gte: range.from, lt: range.to },
+    ...(narrowed
+      ? {
+          OR: [
+            {
+              appointment: {
+                ...(scope.siteId ? { siteId: scope.siteId } : {}),
+                ...(scope.advisorId ? { advisorId: scope.advisorId } : {}),
+              },
+            },
+            { registration: { session } },
+          ],
+        }
+      : {}),
+  }
+}
+
+/** Reminders counted by channel and status, and the SMS segments of every message sent. */
+export async function messageFigures(db: Db, scope: Scope, range: InstantRange) {
+  const where = notificationWhere(scope, range)
+  const [reminders, segments] = await Promise.all([
+    db.notification.groupBy({
+      by: ['channel', 'status'],
+      where: { AND: [where, { OR: REMINDER_KINDS }] },
+      _count: { _all: true },
+    }),
+    db.notification.aggregate({ where: { ...where, channel: 'SMS' }, _sum: { segments: true } }),
+  ])
+  return {
+    reminders: reminders.map((group) => ({
+      channel: group.channel,
+      status: group.status,
+      count: group._count._all,
+    })),
+    smsSegments: segments._sum.segments ?? 0,
+  }
+}

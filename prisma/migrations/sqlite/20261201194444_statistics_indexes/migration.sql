@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "Notification_organisationId_dueAt_idx" ON "Notification"("organisationId", "dueAt");
+
