@@ -26,6 +26,12 @@ export function WorkspaceNav({
     { advisorId: '', organisationId: '', role: role as Role },
     'calendar.viewSite',
   )
+  // Advisors export their own rows, admins everyone's; reception nothing (decision 086).
+  const exports = can(
+    { advisorId: 'self', organisationId: '', role: role as Role },
+    'export.create',
+    'self',
+  )
   return (
     <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
       <p className="workspace-who">
@@ -62,6 +68,11 @@ export function WorkspaceNav({
         <li>
           <NavLink to="/espace/agenda">{t('workspace.agenda.navLink')}</NavLink>
         </li>
+        {exports ? (
+          <li>
+            <NavLink to="/espace/exports">{t('exports.navLink')}</NavLink>
+          </li>
+        ) : null}
         {administers ? (
           <li>
             <NavLink to="/espace/admin">{t('workspace.admin.navLink')}</NavLink>

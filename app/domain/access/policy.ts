@@ -35,6 +35,8 @@ export type Action =
   | 'workshop.manage'
   /** Register someone for a session at the desk or on the phone; mark attendance. */
   | 'workshop.participants'
+  /** Download activity reports or appointments as a file (decision 086). */
+  | 'export.create'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -71,6 +73,7 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'workshop.view': EVERYONE,
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
+  'export.create': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -89,6 +92,7 @@ const OWN: Record<Action, readonly Role[]> = {
   'workshop.view': EVERYONE,
   'workshop.manage': ['ADMIN', 'ADVISOR'],
   'workshop.participants': EVERYONE,
+  'export.create': ['ADMIN', 'ADVISOR'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {
