@@ -1446,6 +1446,7 @@ const en: Resources = {
     submit: 'Download',
     privacy:
       'Residents appear as an id, with no name or contact details. Every export is recorded in the organisation’s log.',
+    toBeforeFrom: 'The end date must be the start date or later.',
     choiceRefused: 'Choose a value from the list.',
   },
 

@@ -1465,6 +1465,7 @@ const fr = {
     submit: 'Télécharger',
     privacy:
       'Les usagers y figurent par un identifiant, sans nom ni coordonnées. Chaque export est inscrit au journal de la structure.',
+    toBeforeFrom: 'La date de fin doit être le jour de début ou après.',
     choiceRefused: 'Choisissez une valeur de la liste.',
   },
 

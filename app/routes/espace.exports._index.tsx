@@ -38,6 +38,7 @@ export default function Exports() {
       advisorId: t('exports.advisor'),
     },
     messages: {
+      to: { END_BEFORE_START: 'exports.toBeforeFrom' },
       siteId: { INVALID_CHOICE: 'exports.choiceRefused' },
       advisorId: { INVALID_CHOICE: 'exports.choiceRefused' },
     },
