@@ -1,4 +1,4 @@
-import { PassThrough, type Readable, type Writable } from 'node:stream'
+import { PassThrough, pipeline, Transform, type Readable, type Writable } from 'node:stream'
 import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import { guardRow, type ExportCell } from '~/domain/exports/formula-guard'
@@ -49,6 +49,32 @@ export function exportFile(
   return format === 'csv' ? csvFile(columns, rows) : xlsxFile(sheetName, columns, rows)
 }
 
+/** Bytes sent at once: writers emit a chunk per row or so, the socket wants fewer, larger. */
+const CHUNK_BYTES = 64 * 1024
+
+/** The writer's output in chunks of CHUNK_BYTES; destroying one end destroys the other. */
+function chunked(source: Readable): Readable {
+  let pending: Buffer[] = []
+  let length = 0
+  const take = () => {
+    const chunk = Buffer.concat(pending, length)
+    pending = []
+    length = 0
+    return chunk
+  }
+  const output = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      pending.push(chunk)
+      length += chunk.length
+      done(null, length >= CHUNK_BYTES ? take() : undefined)
+    },
+    flush(done) {
+      done(null, length > 0 ? take() : undefined)
+    },
+  })
+  return pipeline(source, output, () => {})
+}
+
 const csvCell = (cell: ExportCell) =>
   cell === null ? '' : typeof cell === 'object' ? cell.iso : cell
 
@@ -71,7 +97,7 @@ function csvFile(columns: readonly string[], rows: AsyncIterable<ExportCell[]>):
       return { rows: count, complete: false }
     }
   })()
-  return { body: csv, done }
+  return { body: chunked(csv), done }
 }
 
 const EXCEL_DAY_MS = 86_400_000
@@ -123,5 +149,5 @@ function xlsxFile(
       return { rows: count, complete: false }
     }
   })()
-  return { body, done }
+  return { body: chunked(body), done }
 }

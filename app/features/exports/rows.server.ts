@@ -17,13 +17,17 @@ export const BATCH_SIZE = 1000
 
 type Keyed = { at: Date; id: string }
 
-/** Rows after the cursor, ordered by (at, id): the keyset condition on a date column. */
-const after = (column: string, cursor: Keyed | null) =>
-  cursor
-    ? {
-        OR: [{ [column]: { gt: cursor.at } }, { [column]: cursor.at, id: { gt: cursor.id } }],
-      }
-    : {}
+/**
+ * The period's rows after the cursor in (at, id) order: from the cursor's instant on, less
+ * the rows of that instant already read. A range on the date column (not an OR), so the
+ * database walks its (organisationId, date) index from where the last batch ended.
+ */
+function keysetRange(column: string, scope: ExportScope, cursor: Keyed | null) {
+  return {
+    [column]: { gte: cursor?.at ?? scope.start, lt: scope.end },
+    ...(cursor ? { NOT: { [column]: cursor.at, id: { lte: cursor.id } } } : {}),
+  }
+}
 
 /** Filed activity reports only: a declined one is no activity to hand over to La Coop. */
 export async function* reportRows(db: Db, scope: ExportScope): AsyncGenerator<ExportCell[]> {
@@ -33,10 +37,9 @@ export async function* reportRows(db: Db, scope: ExportScope): AsyncGenerator<Ex
       where: {
         organisationId: scope.organisationId,
         status: 'FILED',
-        date: { gte: scope.start, lt: scope.end },
+        ...keysetRange('date', scope, cursor),
         ...(scope.siteId ? { siteId: scope.siteId } : {}),
         ...(scope.advisorId ? { advisorId: scope.advisorId } : {}),
-        ...after('date', cursor),
       },
       orderBy: [{ date: 'asc' }, { id: 'asc' }],
       take: BATCH_SIZE,
@@ -60,10 +63,9 @@ async function* appointments(db: Db, scope: ExportScope): AsyncGenerator<Dated> 
     const batch: AppointmentRecord[] = await db.appointment.findMany({
       where: {
         organisationId: scope.organisationId,
-        startsAt: { gte: scope.start, lt: scope.end },
+        ...keysetRange('startsAt', scope, cursor),
         ...(scope.siteId ? { siteId: scope.siteId } : {}),
         ...(scope.advisorId ? { advisorId: scope.advisorId } : {}),
-        ...after('startsAt', cursor),
       },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       take: BATCH_SIZE,
@@ -101,10 +103,9 @@ async function* participants(db: Db, scope: ExportScope): AsyncGenerator<Dated> 
     const batch: SessionRecord[] = await db.workshopSession.findMany({
       where: {
         organisationId: scope.organisationId,
-        startsAt: { gte: scope.start, lt: scope.end },
+        ...keysetRange('startsAt', scope, cursor),
         ...(scope.siteId ? { siteId: scope.siteId } : {}),
         ...(scope.advisorId ? { advisors: { some: { advisorId: scope.advisorId } } } : {}),
-        ...after('startsAt', cursor),
       },
       orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
       take: SESSION_BATCH,
