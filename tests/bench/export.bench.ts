@@ -5,7 +5,8 @@
 // would; printed: rows (from the audit trail), bytes, seconds, and the server process's
 // resident memory: its baseline before, and its peak during the download, sampled every
 // 20 ms from /proc/<pid>/status (VmRSS; VmHWM at the end for the whole life of the
-// process). Target: the peak stays within 150 MiB of the baseline, whatever the rows.
+// process). Each export is taken for January (about 8,900 rows), then for the whole year.
+// Target: the year's peak is at most 150 MiB over January's (memory does not follow rows).
 // First: the app's modules read the configuration as they load (tests/support/config-setup.ts).
 import '../support/config-setup'
 import { randomUUID } from 'node:crypto'
@@ -156,18 +157,16 @@ async function signIn(app: RunningApp) {
 }
 
 /** One download, read to its end while the server's memory is sampled. */
-async function download(app: RunningApp, cookie: string, kind: string, format: string) {
+async function download(app: RunningApp, cookie: string, query: Record<string, string>) {
   const baseline = procStatus(app.pid, 'VmRSS')
   let peak = baseline
   const sampler = setInterval(() => {
     peak = Math.max(peak, procStatus(app.pid, 'VmRSS'))
   }, 20)
   const begin = performance.now()
-  const query = new URLSearchParams({ kind, format, from: '2024-01-01', to: '2024-12-31' })
-  const response = await request(`${app.url}/espace/exports/fichier?${query.toString()}`, {
-    headers: { cookie, 'accept-encoding': 'identity' },
-  })
-  if (response.status !== 200) throw new Error(`${kind} ${format} answered ${response.status}`)
+  const url = `${app.url}/espace/exports/fichier?${new URLSearchParams(query).toString()}`
+  const response = await request(url, { headers: { cookie, 'accept-encoding': 'identity' } })
+  if (response.status !== 200) throw new Error(`${url} answered ${response.status}`)
   let bytes = 0
   const reader = response.body!.getReader()
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
@@ -199,22 +198,34 @@ async function bench(provider: DatabaseProvider) {
   try {
     const organisationId = await seed(db, provider)
     const cookie = await signIn(app)
-    console.log(`\n${provider}: a year of one organisation, streamed over HTTP`)
-    console.log('  export                  rows      MiB   seconds  RSS before → peak (MiB)')
+    console.log(`\n${provider}: January, then the whole year, streamed over HTTP`)
+    console.log('  export                       rows      MiB   seconds  RSS before → peak (MiB)')
     for (const kind of ['reports', 'appointments']) {
       for (const format of ['csv', 'xlsx']) {
-        const result = await download(app, cookie, kind, format)
         const action = kind === 'reports' ? 'EXPORT_REPORTS' : 'EXPORT_APPOINTMENTS'
-        const rows = await auditedRows(db, organisationId, action)
-        const growth = (result.peak - result.baseline) / MIB
-        console.log(
-          `  ${`${kind} ${format}`.padEnd(22)}${rows.toLocaleString('en').padStart(8)}` +
-            `${(result.bytes / MIB).toFixed(1).padStart(8)}${result.seconds.toFixed(1).padStart(10)}` +
-            `  ${(result.baseline / MIB).toFixed(0)} → ${(result.peak / MIB).toFixed(0)}`,
-        )
-        if (rows < ROWS) missed.push(`${provider} ${kind} ${format}: ${rows} rows`)
+        const peaks: number[] = []
+        for (const [period, to] of [
+          ['January', '2024-01-31'],
+          ['year', '2024-12-31'],
+        ] as const) {
+          const result = await download(app, cookie, { kind, format, from: '2024-01-01', to })
+          const rows = await auditedRows(db, organisationId, action)
+          peaks.push(result.peak)
+          console.log(
+            `  ${`${kind} ${format}, ${period}`.padEnd(27)}${rows.toLocaleString('en').padStart(8)}` +
+              `${(result.bytes / MIB).toFixed(1).padStart(8)}${result.seconds.toFixed(1).padStart(10)}` +
+              `  ${(result.baseline / MIB).toFixed(0)} → ${(result.peak / MIB).toFixed(0)}`,
+          )
+          if (period === 'year' && rows < ROWS) {
+            missed.push(`${provider} ${kind} ${format}: ${rows} rows`)
+          }
+        }
+        // Eleven times January's rows must not take eleven times the memory.
+        const growth = (peaks[1]! - peaks[0]!) / MIB
         if (growth > MAX_GROWTH_MIB) {
-          missed.push(`${provider} ${kind} ${format}: memory grew ${growth.toFixed(0)} MiB`)
+          missed.push(
+            `${provider} ${kind} ${format}: the year's peak is ${growth.toFixed(0)} MiB over January's`,
+          )
         }
       }
     }

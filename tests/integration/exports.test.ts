@@ -425,7 +425,8 @@ describe(`exports on ${testProvider}`, () => {
         appointmentId: subject.id,
         kind: 'INDIVIDUAL' as const,
         status: 'FILED' as const,
-        date: subject.startsAt,
+        // Twenty-one reports of one instant across the first batch's end (1,000 rows).
+        date: index >= 990 && index <= 1010 ? starts[990]! : subject.startsAt,
         durationMinutes: 30,
         placeType: 'ADistance',
         themes: '["Email"]',
@@ -457,5 +458,10 @@ describe(`exports on ${testProvider}`, () => {
     const lines = text.trimEnd().split('\r\n')
     expect(lines).toHaveLength(count + 1)
     expect(lines.at(-1)).toContain(`Note ${count - 1}`)
+    // Every report once, the tie at the batch boundary included, in date order.
+    const reportIds = lines.slice(1).map((line) => line.split(';')[0])
+    expect(new Set(reportIds).size).toBe(count)
+    const dates = lines.slice(1).map((line) => line.split(';')[1]!)
+    expect([...dates].sort()).toEqual(dates)
   })
 })

@@ -10,65 +10,86 @@ import type { ExportCell } from '~/domain/exports/formula-guard'
 import type { Db } from '~/platform/database/client.server'
 import type { ExportScope } from './scope.server'
 
-// The rows of an export, read in batches by keyset pagination on (date, id), which the
-// (organisationId, date) indexes serve: memory holds one batch, whatever the period.
+// The rows of an export, read in batches by keyset pagination on the date: memory holds one
+// batch, whatever the period. Each batch is a range of the (organisationId, date) index in
+// its own order (ORDER BY date alone: adding the id would make the database sort the whole
+// rest of the period for every batch). The rows of the batch's last instant are read again
+// all together, so a tie at the boundary is neither lost nor repeated; rows come out in
+// (date, id) order.
 
 export const BATCH_SIZE = 1000
 
-type Keyed = { at: Date; id: string }
+/** The rows of the period after `after` (exclusive), or exactly at `at`, in date order. */
+type Page<T> = (range: { after?: Date; at?: Date }) => Promise<T[]>
 
-/**
- * The period's rows after the cursor in (at, id) order: from the cursor's instant on, less
- * the rows of that instant already read. A range on the date column (not an OR), so the
- * database walks its (organisationId, date) index from where the last batch ended.
- */
-function keysetRange(column: string, scope: ExportScope, cursor: Keyed | null) {
-  return {
-    [column]: { gte: cursor?.at ?? scope.start, lt: scope.end },
-    ...(cursor ? { NOT: { [column]: cursor.at, id: { lte: cursor.id } } } : {}),
+const byDateThenId =
+  <T extends { id: string }>(dateOf: (row: T) => Date) =>
+  (a: T, b: T) =>
+    dateOf(a).getTime() - dateOf(b).getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+
+async function* byDate<T extends { id: string }>(
+  page: Page<T>,
+  dateOf: (row: T) => Date,
+  size: number,
+): AsyncGenerator<T> {
+  const order = byDateThenId(dateOf)
+  let after: Date | undefined
+  for (;;) {
+    const batch = await page({ after })
+    if (batch.length < size) {
+      yield* batch.sort(order)
+      return
+    }
+    const last = dateOf(batch.at(-1)!)
+    const before = batch.filter((row) => dateOf(row).getTime() !== last.getTime())
+    yield* [...before, ...(await page({ at: last }))].sort(order)
+    after = last
   }
 }
 
+/** The date condition of a page: the period, after the last batch, or one instant. */
+const dateRange = (scope: ExportScope, range: { after?: Date; at?: Date }) =>
+  range.at ?? {
+    ...(range.after ? { gt: range.after } : { gte: scope.start }),
+    lt: scope.end,
+  }
+
 /** Filed activity reports only: a declined one is no activity to hand over to La Coop. */
 export async function* reportRows(db: Db, scope: ExportScope): AsyncGenerator<ExportCell[]> {
-  let cursor: Keyed | null = null
-  for (;;) {
-    const batch: ReportRecord[] = await db.activityReport.findMany({
+  const page: Page<ReportRecord> = (range) =>
+    db.activityReport.findMany({
       where: {
         organisationId: scope.organisationId,
         status: 'FILED',
-        ...keysetRange('date', scope, cursor),
+        date: dateRange(scope, range),
         ...(scope.siteId ? { siteId: scope.siteId } : {}),
         ...(scope.advisorId ? { advisorId: scope.advisorId } : {}),
       },
-      orderBy: [{ date: 'asc' }, { id: 'asc' }],
-      take: BATCH_SIZE,
+      orderBy: { date: 'asc' },
+      ...(range.at ? {} : { take: BATCH_SIZE }),
       include: {
         site: { select: { name: true } },
         advisor: { select: { firstName: true, lastName: true } },
       },
     })
-    for (const report of batch) yield reportRow(report, scope.zone)
-    const last = batch.at(-1)
-    if (!last || batch.length < BATCH_SIZE) return
-    cursor = { at: last.date, id: last.id }
+  for await (const report of byDate(page, (row) => row.date, BATCH_SIZE)) {
+    yield reportRow(report, scope.zone)
   }
 }
 
 type Dated = { at: Date; cells: ExportCell[] }
 
 async function* appointments(db: Db, scope: ExportScope): AsyncGenerator<Dated> {
-  let cursor: Keyed | null = null
-  for (;;) {
-    const batch: AppointmentRecord[] = await db.appointment.findMany({
+  const page: Page<AppointmentRecord> = (range) =>
+    db.appointment.findMany({
       where: {
         organisationId: scope.organisationId,
-        ...keysetRange('startsAt', scope, cursor),
+        startsAt: dateRange(scope, range),
         ...(scope.siteId ? { siteId: scope.siteId } : {}),
         ...(scope.advisorId ? { advisorId: scope.advisorId } : {}),
       },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      take: BATCH_SIZE,
+      orderBy: { startsAt: 'asc' },
+      ...(range.at ? {} : { take: BATCH_SIZE }),
       select: {
         id: true,
         startsAt: true,
@@ -82,10 +103,8 @@ async function* appointments(db: Db, scope: ExportScope): AsyncGenerator<Dated> 
         advisor: { select: { firstName: true, lastName: true } },
       },
     })
-    for (const row of batch) yield { at: row.startsAt, cells: appointmentRow(row, scope.zone) }
-    const last = batch.at(-1)
-    if (!last || batch.length < BATCH_SIZE) return
-    cursor = { at: last.startsAt, id: last.id }
+  for await (const row of byDate(page, (found) => found.startsAt, BATCH_SIZE)) {
+    yield { at: row.startsAt, cells: appointmentRow(row, scope.zone) }
   }
 }
 
@@ -98,17 +117,16 @@ type SessionRecord = RegistrationRecord['session'] & {
 const SESSION_BATCH = 100
 
 async function* participants(db: Db, scope: ExportScope): AsyncGenerator<Dated> {
-  let cursor: Keyed | null = null
-  for (;;) {
-    const batch: SessionRecord[] = await db.workshopSession.findMany({
+  const page: Page<SessionRecord> = (range) =>
+    db.workshopSession.findMany({
       where: {
         organisationId: scope.organisationId,
-        ...keysetRange('startsAt', scope, cursor),
+        startsAt: dateRange(scope, range),
         ...(scope.siteId ? { siteId: scope.siteId } : {}),
         ...(scope.advisorId ? { advisors: { some: { advisorId: scope.advisorId } } } : {}),
       },
-      orderBy: [{ startsAt: 'asc' }, { id: 'asc' }],
-      take: SESSION_BATCH,
+      orderBy: { startsAt: 'asc' },
+      ...(range.at ? {} : { take: SESSION_BATCH }),
       select: {
         id: true,
         startsAt: true,
@@ -126,15 +144,11 @@ async function* participants(db: Db, scope: ExportScope): AsyncGenerator<Dated> 
         },
       },
     })
-    for (const session of batch) {
-      for (const registration of session.registrations) {
-        const record: RegistrationRecord = { ...registration, session }
-        yield { at: session.startsAt, cells: registrationRow(record, scope.zone) }
-      }
+  for await (const session of byDate(page, (found) => found.startsAt, SESSION_BATCH)) {
+    for (const registration of session.registrations) {
+      const record: RegistrationRecord = { ...registration, session }
+      yield { at: session.startsAt, cells: registrationRow(record, scope.zone) }
     }
-    const last = batch.at(-1)
-    if (!last || batch.length < SESSION_BATCH) return
-    cursor = { at: last.startsAt, id: last.id }
   }
 }
 
