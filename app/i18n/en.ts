@@ -1649,7 +1649,37 @@ const en: Resources = {
   // ------------------------------------------------------------------
   exports: {
     title: 'Exports',
+    navLink: 'Exports',
+    intro:
+      'Download your activity reports or your appointments for a spreadsheet or for La Coop de la médiation numérique.',
+    introEveryone:
+      'Download the organisation’s activity reports or appointments for a spreadsheet or for La Coop de la médiation numérique.',
+    kind: 'What do you want to export?',
+    kinds: {
+      reports: 'Activity reports (La Coop’s columns and codes)',
+      appointments: 'Appointments and workshop participants',
+    },
+    kindHint: 'Declined reports are not exported.',
+    format: 'File format',
+    formats: {
+      csv: 'CSV (Excel, LibreOffice, import into La Coop)',
+      xlsx: 'Excel workbook (XLSX)',
+    },
+    from: 'From',
+    to: 'To',
+    periodHint: 'Days included, on {{zone}} time.',
+    site: 'Site',
+    allSites: 'All sites',
+    advisor: 'Advisor',
+    allAdvisors: 'All advisors',
+    ownOnly: 'The export holds your own reports and appointments only.',
+    submit: 'Download',
+    privacy:
+      'Residents appear as an id, with no name or contact details. Every export is recorded in the organisation’s log.',
+    toBeforeFrom: 'The end date must be the start date or later.',
+    choiceRefused: 'Choose a value from the list.',
   },
+
   // ------------------------------------------------------------------
   statistics: {
     title: 'Statistics',

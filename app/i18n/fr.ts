@@ -1671,7 +1671,37 @@ const fr = {
   // ------------------------------------------------------------------
   exports: {
     title: 'Exports',
+    navLink: 'Exports',
+    intro:
+      'Téléchargez vos comptes rendus d’activité ou vos rendez-vous pour un tableur ou pour La Coop de la médiation numérique.',
+    introEveryone:
+      'Téléchargez les comptes rendus d’activité ou les rendez-vous de la structure pour un tableur ou pour La Coop de la médiation numérique.',
+    kind: 'Que voulez-vous exporter ?',
+    kinds: {
+      reports: 'Comptes rendus d’activité (colonnes et codes de La Coop)',
+      appointments: 'Rendez-vous et participants aux ateliers',
+    },
+    kindHint: 'Les comptes rendus déclinés ne sont pas exportés.',
+    format: 'Format du fichier',
+    formats: {
+      csv: 'CSV (Excel, LibreOffice, import dans La Coop)',
+      xlsx: 'Classeur Excel (XLSX)',
+    },
+    from: 'Du',
+    to: 'Au',
+    periodHint: 'Jours inclus, à l’heure de {{zone}}.',
+    site: 'Lieu',
+    allSites: 'Tous les lieux',
+    advisor: 'Conseiller',
+    allAdvisors: 'Tous les conseillers',
+    ownOnly: 'L’export contient vos comptes rendus et vos rendez-vous uniquement.',
+    submit: 'Télécharger',
+    privacy:
+      'Les usagers y figurent par un identifiant, sans nom ni coordonnées. Chaque export est inscrit au journal de la structure.',
+    toBeforeFrom: 'La date de fin doit être le jour de début ou après.',
+    choiceRefused: 'Choisissez une valeur de la liste.',
   },
+
   // ------------------------------------------------------------------
   statistics: {
     title: 'Statistiques',

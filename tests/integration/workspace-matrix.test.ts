@@ -176,4 +176,50 @@ describe(`authorisation matrix on ${testProvider}`, () => {
       await database().advisorSession.count({ where: { advisorId: victim.id, revokedAt: null } }),
     ).toBe(sessions.length)
   })
+
+  test('exports: advisors their own rows, admins everyone’s, reception none', async () => {
+    const { karim } = await targets()
+    const period = 'kind=reports&format=csv&from=2024-01-01&to=2024-01-31'
+    const exporters: Row = {
+      ADMIN: 200,
+      OWNER: 200,
+      COLLEAGUE: 200,
+      RECEPTION: 403,
+      OTHER_ORG: 200,
+      ANONYMOUS: SIGN_IN,
+    }
+    // The form first: it writes nothing; a refused advisor or site is a field's error.
+    await matrix.expectActions(
+      [
+        {
+          path: async () => '/espace/exports',
+          fields: async () => ({
+            kind: 'appointments',
+            format: 'xlsx',
+            from: '2024-01-01',
+            to: '2024-01-31',
+            advisorId: karim.id,
+          }),
+          expected: { ...exporters, ADMIN: 302, OWNER: 302 },
+        },
+      ],
+      async () => database().auditEvent.count(),
+    )
+    await matrix.expectGets([
+      { path: '/espace/exports', expected: exporters },
+      { path: `/espace/exports/fichier?${period}`, expected: exporters },
+      {
+        path: `/espace/exports/fichier?${period}&advisorId=${karim.id}`,
+        expected: { ...karimsOwn, RECEPTION: 403 },
+      },
+      {
+        path: `/espace/exports/fichier?${period}&siteId=${other().siteId}`,
+        expected: { ...othersOnly, RECEPTION: 403 },
+      },
+      {
+        path: '/espace/exports/fichier?kind=reports',
+        expected: { ...exporters, ADMIN: 400, OWNER: 400, COLLEAGUE: 400, OTHER_ORG: 400 },
+      },
+    ])
+  })
 })

@@ -24,6 +24,8 @@ export async function freePort(): Promise<number> {
 
 export type RunningApp = {
   url: string
+  /** The server's process id (a benchmark reads its memory in /proc). */
+  pid: number
   databaseUrl: string
   output: () => string
   stop: () => Promise<void>
@@ -84,6 +86,7 @@ export async function startApp(
   await waitUntilListening(url, child, () => output)
   return {
     url,
+    pid: child.pid!,
     databaseUrl: database.url,
     output: () => output,
     stop: async () => {

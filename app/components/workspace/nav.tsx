@@ -36,6 +36,12 @@ export function WorkspaceNav({
     'statistics.view',
     '',
   )
+  // Advisors export their own rows, admins everyone's; reception nothing (decision 086).
+  const exports = can(
+    { advisorId: 'self', organisationId: '', role: role as Role },
+    'export.create',
+    'self',
+  )
   return (
     <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
       <p className="workspace-who">
@@ -88,6 +94,11 @@ export function WorkspaceNav({
         {seesStatistics ? (
           <li>
             <NavLink to="/espace/statistiques">{t('statistics.navLink')}</NavLink>
+          </li>
+        ) : null}
+        {exports ? (
+          <li>
+            <NavLink to="/espace/exports">{t('exports.navLink')}</NavLink>
           </li>
         ) : null}
         {administers ? (

@@ -39,6 +39,8 @@ export type Action =
   | 'report.manage'
   /** See the statistics: an admin the organisation's, an advisor their own (decision 087). */
   | 'statistics.view'
+  /** Download activity reports or appointments as a file (decision 086). */
+  | 'export.create'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -77,6 +79,7 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'workshop.participants': EVERYONE,
   'report.manage': ['ADMIN'],
   'statistics.view': ['ADMIN'],
+  'export.create': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -97,6 +100,7 @@ const OWN: Record<Action, readonly Role[]> = {
   'workshop.participants': EVERYONE,
   'report.manage': ['ADMIN', 'ADVISOR'],
   'statistics.view': ['ADMIN', 'ADVISOR'],
+  'export.create': ['ADMIN', 'ADVISOR'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {

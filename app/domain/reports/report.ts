@@ -31,6 +31,37 @@ export type AnonymousCounts = {
   alreadyAccompanied: number
 } & { [G in CountGroup]: Partial<Record<(typeof COUNT_GROUPS)[G][number], number>> }
 
+/** Stored counts read back (ActivityReport.anonymousCounts); anything garbled counts nobody. */
+export function readAnonymousCounts(stored: string): AnonymousCounts {
+  let parsed: unknown = {}
+  try {
+    parsed = JSON.parse(stored)
+  } catch {
+    // A garbled value counts nobody.
+  }
+  const value = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
+  const count = (raw: unknown) => (typeof raw === 'number' && Number.isFinite(raw) ? raw : 0)
+  const group = <G extends CountGroup>(name: G) => {
+    const stored = (value[name] && typeof value[name] === 'object' ? value[name] : {}) as Record<
+      string,
+      unknown
+    >
+    const counts: Partial<Record<(typeof COUNT_GROUPS)[G][number], number>> = {}
+    for (const code of COUNT_GROUPS[name]) {
+      const n = count(stored[code])
+      if (n > 0) counts[code as (typeof COUNT_GROUPS)[G][number]] = n
+    }
+    return counts
+  }
+  return {
+    total: count(value.total),
+    alreadyAccompanied: count(value.alreadyAccompanied),
+    gender: group('gender'),
+    ageBand: group('ageBand'),
+    socialStatus: group('socialStatus'),
+  }
+}
+
 /** The form's name of one count: anonymous participants of one gender, age band or status. */
 export const countField = (group: CountGroup, code: string) => `anon_${group}_${code}`
 /** The name a group of counts reports its problem under (its fieldset). */

@@ -5,7 +5,7 @@ import type { FormReply, FormValues } from '~/domain/input/problems'
 import {
   COUNT_GROUPS,
   countField,
-  type AnonymousCounts,
+  readAnonymousCounts,
   type CountGroup,
 } from '~/domain/reports/report'
 import {
@@ -269,22 +269,13 @@ const parseList = (json: string): string[] => {
   }
 }
 
-function countsOf(json: string): Partial<AnonymousCounts> {
-  try {
-    const value: unknown = JSON.parse(json)
-    return value && typeof value === 'object' ? (value as Partial<AnonymousCounts>) : {}
-  } catch {
-    return {}
-  }
-}
-
 type StoredReport = NonNullable<AppointmentSubject['activityReport']>
 
 /** A filed report as its form shows it again. */
 function storedValues(report: StoredReport): FormValues {
   const duration = durationOf(report.durationMinutes ?? 0)
   const exact = duration.choice !== 'custom' && duration.minutes === report.durationMinutes
-  const counts = countsOf(report.anonymousCounts)
+  const counts = readAnonymousCounts(report.anonymousCounts)
   const countValues: FormValues = {
     anonTotal: counts.total ? String(counts.total) : '',
     anonAlreadyAccompanied: counts.alreadyAccompanied ? String(counts.alreadyAccompanied) : '',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 // The adapter's own request and response conversions, under a handler of ours: Remix
 // reads the form body the guards already read (./request-guards.server.ts).
-import { createRemixRequest, sendRemixResponse } from '@remix-run/express/dist/server.js'
+import { createRemixRequest } from '@remix-run/express/dist/server.js'
 import { createRequestHandler, type ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
@@ -11,6 +11,7 @@ import { loggablePath, logger } from '~/platform/logging.server'
 import { weekPageCache } from '~/platform/cache/page-cache.server'
 import type { AppConfig } from '~/platform/config/config.server'
 import { errorForLog } from './error-log.server'
+import { sendResponse } from './send-response.server'
 import { formBodyOf, guardRequests, refuser, type RefusalTexts } from './request-guards.server'
 
 export type LoadContext = {
@@ -161,10 +162,7 @@ export function createHttpApp(
         withFormBody(createRemixRequest(request, response), formBodyOf(response)),
         context,
       )
-      await sendRemixResponse(
-        response,
-        PRIVATE_PATHS.test(request.path) ? privately(answer) : answer,
-      )
+      await sendResponse(response, PRIVATE_PATHS.test(request.path) ? privately(answer) : answer)
     } catch (error) {
       next(error)
     }
