@@ -1,7 +1,7 @@
 import type { DateTime } from 'luxon'
 import { topicCoopThemes } from '~/domain/reports/coop'
-import { nameSearchKey } from '~/domain/residents/identity'
 import type { Db } from '~/platform/database/client.server'
+import { createDemoResident } from './residents.server'
 
 // The demo's recent past (decision 085): honoured appointments and a workshop session of
 // the last two weeks, so "Comptes rendus à faire" shows something, and two reports filed
@@ -35,20 +35,12 @@ export async function seedPastActivity(db: Db, demo: Demo) {
     data: { franceServicesOperator: 'CAF' },
   })
   const person = (firstName: string, lastName: string, phoneE164: string) =>
-    db.resident
-      .create({
-        data: {
-          organisationId,
-          firstName,
-          lastName,
-          searchKey: nameSearchKey(firstName, lastName),
-          phoneE164,
-          phoneType: 'MOBILE',
-          notificationConsent: true,
-          createdVia: 'RECEPTION',
-        },
-      })
-      .then((row) => row.id)
+    createDemoResident(db, organisationId, {
+      firstName,
+      lastName,
+      phoneE164,
+      createdVia: 'RECEPTION',
+    })
   const marcel = await person('Marcel', 'Bonnet', '+33612345630')
   const sylvie = await person('Sylvie', 'Roux', '+33612345631')
   const bernard = await person('Bernard', 'Lefèvre', '+33612345632')

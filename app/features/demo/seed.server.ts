@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon'
-import { nameSearchKey } from '~/domain/residents/identity'
 import { isPublicHoliday } from '~/domain/scheduling/holidays'
 import { hashPassword } from '~/features/access/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { createOpeningRule } from '~/features/schedule/index.server'
 import { seedPastActivity } from './past-activity.server'
+import { createDemoResident } from './residents.server'
 
 export const DEMO_ORGANISATION_SLUG = 'france-services-val-de-sorne'
 /** Every demo advisor signs in with this password (the demo seed never runs in production). */
@@ -235,17 +235,12 @@ async function seedInto(db: Db, now: Date) {
     phoneE164: string,
     phoneType: 'MOBILE' | 'FIXED',
   ) =>
-    db.resident.create({
-      data: {
-        organisationId,
-        firstName,
-        lastName,
-        searchKey: nameSearchKey(firstName, lastName),
-        phoneE164,
-        phoneType,
-        notificationConsent: true,
-        createdVia: 'RECEPTION',
-      },
+    createDemoResident(db, organisationId, {
+      firstName,
+      lastName,
+      phoneE164,
+      phoneType,
+      createdVia: 'RECEPTION',
     })
   const jeanne = await resident('Jeanne', 'Moreau', '+33612345601', 'MOBILE')
   const rene = await resident('René', 'Girard', '+33465710033', 'FIXED')
@@ -282,7 +277,7 @@ async function seedInto(db: Db, now: Date) {
   await appointment({
     advisorId: karim.id,
     topic: taxes,
-    residentId: jeanne.id,
+    residentId: jeanne,
     siteId: townHall.id,
     startsAt: at(1, '09:00'),
     createdVia: 'ONLINE',
@@ -290,7 +285,7 @@ async function seedInto(db: Db, now: Date) {
   await appointment({
     advisorId: camille.id,
     topic: identity,
-    residentId: rene.id,
+    residentId: rene,
     siteId: townHall.id,
     startsAt: at(2, '10:00'),
     createdVia: 'RECEPTION',
@@ -298,7 +293,7 @@ async function seedInto(db: Db, now: Date) {
   await appointment({
     advisorId: lea.id,
     topic: smartphone,
-    residentId: amina.id,
+    residentId: amina,
     siteId: library.id,
     startsAt: at(4, '09:00'),
     createdVia: 'ONLINE',
@@ -306,7 +301,7 @@ async function seedInto(db: Db, now: Date) {
   await appointment({
     advisorId: karim.id,
     topic: benefits,
-    residentId: rene.id,
+    residentId: rene,
     siteId: null,
     startsAt: at(5, '10:00'),
     createdVia: 'ADVISOR',
@@ -314,7 +309,7 @@ async function seedInto(db: Db, now: Date) {
   await appointment({
     advisorId: lea.id,
     topic: email,
-    residentId: jeanne.id,
+    residentId: jeanne,
     siteId: library.id,
     startsAt: at(2, '09:00', 2),
     createdVia: 'ONLINE',
@@ -326,7 +321,7 @@ async function seedInto(db: Db, now: Date) {
     advisors: { library: lea.id, townHall: camille.id },
     sites: { library: library.id, townHall: townHall.id },
     topics: { smartphone: smartphoneWorkshop.id, scams: scamsWorkshop.id },
-    residents: { jeanne: jeanne.id, rene: rene.id, amina: amina.id },
+    residents: { jeanne, rene, amina },
   })
   await seedPastActivity(db, {
     organisationId,
@@ -355,20 +350,7 @@ async function seedWorkshops(
 ) {
   const { organisationId } = demo
   const participant = (firstName: string, lastName: string, phoneE164: string) =>
-    db.resident
-      .create({
-        data: {
-          organisationId,
-          firstName,
-          lastName,
-          searchKey: nameSearchKey(firstName, lastName),
-          phoneE164,
-          phoneType: 'MOBILE',
-          notificationConsent: true,
-          createdVia: 'ONLINE',
-        },
-      })
-      .then((row) => row.id)
+    createDemoResident(db, organisationId, { firstName, lastName, phoneE164, createdVia: 'ONLINE' })
   const odette = await participant('Odette', 'Chevalier', '+33612345620')
   const gerard = await participant('Gérard', 'Petitjean', '+33612345621')
   const lucienne = await participant('Lucienne', 'Faure', '+33612345622')

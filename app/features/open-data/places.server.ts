@@ -1,5 +1,5 @@
 import { journeyPaths } from '~/features/journey/paths'
-import { ruleOfRow } from '~/features/schedule/index.server'
+import { RULE_ROW_SELECT, ruleOfRow } from '~/features/schedule/index.server'
 import { placeOf, unpublishedReason, type UnpublishedReason } from '~/domain/open-data/places'
 import type { HoursRule } from '~/domain/open-data/opening-hours'
 import type { Place } from '~/domain/open-data/standard'
@@ -25,19 +25,8 @@ type Rule = HoursRule & {
   updatedAt: Date
 }
 
-const ruleSelect = {
-  id: true,
-  advisorId: true,
-  siteId: true,
-  weekdays: true,
-  startTime: true,
-  endTime: true,
-  everyNWeeks: true,
-  validFrom: true,
-  validUntil: true,
-  updatedAt: true,
-  topics: { select: { topicId: true } },
-} as const
+// The slot engine's columns of a rule, and when it last changed (the feed's date_maj).
+const ruleSelect = { ...RULE_ROW_SELECT, updatedAt: true } as const
 
 /** The rules of active advisors at active sites that are in effect today, by organisation. */
 async function rulesInEffect(db: Db, organisations: { id: string; timeZone: string }[]) {

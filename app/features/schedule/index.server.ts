@@ -3,4 +3,4 @@
 export { availability } from './availability.server'
 export { ACTIVE_STATUSES } from './scheduling-context.server'
 export { advisorRules, createOpeningRule } from './opening-rules.server'
-export { ruleOfRow } from './rule-rows.server'
+export { RULE_ROW_SELECT, ruleOfRow } from './rule-rows.server'
