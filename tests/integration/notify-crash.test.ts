@@ -20,7 +20,8 @@ import { book } from '~/domain/booking/book'
 // random moment (while requests are in flight); a fresh worker then recovers. Every
 // message must reach the fake Twilio exactly once, and every row end SENT.
 
-const TRIALS = Number(process.env.CRASH_TRIALS ?? 20)
+// 8 trials in `npm test` (two killed workers each); CRASH_TRIALS=50 for a longer hunt.
+const TRIALS = Number(process.env.CRASH_TRIALS ?? 8)
 const ROWS = 30
 const PUBLIC_URL = 'https://rdv.example.fr'
 
