@@ -21,27 +21,16 @@ export function WorkspaceNav({
   reportsToDo: number | null
 }) {
   const { t } = useTranslation()
-  // The policy decides, as on the server; the page itself is guarded by its loader.
-  const administers = can(
-    { advisorId: '', organisationId: '', role: role as Role },
-    'organisation.administer',
-  )
-  const seesEveryone = can(
-    { advisorId: '', organisationId: '', role: role as Role },
-    'calendar.viewSite',
-  )
+  // The policy decides, as on the server; the page itself is guarded by its loader. The
+  // actor stands for the signed-in person: `OWN` asks whether they may act on their own.
+  const actor = { advisorId: 'self', organisationId: '', role: role as Role }
+  const OWN = 'self'
+  const administers = can(actor, 'organisation.administer')
+  const seesEveryone = can(actor, 'calendar.viewSite')
   // Their own figures at least: admins and advisors, not reception (decision 087).
-  const seesStatistics = can(
-    { advisorId: '', organisationId: '', role: role as Role },
-    'statistics.view',
-    '',
-  )
+  const seesStatistics = can(actor, 'statistics.view', OWN)
   // Advisors export their own rows, admins everyone's; reception nothing (decision 086).
-  const exports = can(
-    { advisorId: 'self', organisationId: '', role: role as Role },
-    'export.create',
-    'self',
-  )
+  const exports = can(actor, 'export.create', OWN)
   return (
     <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
       <p className="workspace-who">
