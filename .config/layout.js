@@ -2,7 +2,8 @@
 // enforce the dependency rule; docs/architecture.md explains it.
 export const ROUTE_OWNERS = {
   journey: ['_index.tsx', '$organisationSlug._index.tsx', '$organisationSlug.rendez-vous.*'],
-  manage: ['r.*'],
+  // The resident's links, and the page that sends them again to who lost them.
+  manage: ['r.*', '$organisationSlug.lien-perdu*'],
   // espace.tsx is the workspace's layout; espace_.* pages are outside it (signed out).
   access: ['espace.tsx', 'espace_.*', 'espace.connexions.tsx'],
   calendar: [
@@ -26,6 +27,12 @@ export const ROUTE_OWNERS = {
   statistics: ['espace.statistiques*'],
   // The open-data feeds of digital mediation places, per organisation and for the instance.
   'open-data': ['donnees.*', '$organisationSlug.donnees*'],
+  // The legal pages of each organisation: privacy notice, legal notice, accessibility.
+  legal: [
+    '$organisationSlug.vie-privee*',
+    '$organisationSlug.mentions-legales*',
+    '$organisationSlug.accessibilite*',
+  ],
 }
 
-export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo']
+export const FEATURES = [...Object.keys(ROUTE_OWNERS), 'demo', 'retention']

@@ -1813,6 +1813,13 @@ const en: Resources = {
         'This site cannot be published: no public topic is offered there, so it has no service to announce.',
     },
   },
+  // Issue 14: retention, residents' rights, lost link, legal pages and footer, audit log.
+  retention: {},
+  rights: {},
+  lostLink: {},
+  legal: {},
+  footer: {},
+  auditLog: {},
 }
 
 export default en

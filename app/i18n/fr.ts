@@ -1836,6 +1836,13 @@ const fr = {
         'Ce lieu ne peut pas être publié : aucun motif public n’y est proposé, il n’a donc aucun service à annoncer.',
     },
   },
+  // Issue 14: retention, residents' rights, lost link, legal pages and footer, audit log.
+  retention: {},
+  rights: {},
+  lostLink: {},
+  legal: {},
+  footer: {},
+  auditLog: {},
 }
 
 export default fr

@@ -59,12 +59,20 @@ export async function startApp(
   {
     seeded = false,
     provider = testProvider,
-  }: { seeded?: boolean; provider?: DatabaseProvider } = {},
+    kept,
+  }: {
+    seeded?: boolean
+    provider?: DatabaseProvider
+    /** A database kept between runs (a benchmark's seeded data): neither created nor dropped. */
+    kept?: { url: string; fresh: boolean }
+  } = {},
 ): Promise<RunningApp> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const database = await scratchDatabaseUrl(provider)
-  if (seeded) await seedDemoDatabase(database.url)
+  const database = kept
+    ? { url: kept.url, drop: async () => undefined }
+    : await scratchDatabaseUrl(provider)
+  if (seeded && (!kept || kept.fresh)) await seedDemoDatabase(database.url)
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
     cwd: ROOT,
     env: {
@@ -100,7 +108,8 @@ export async function startApp(
 export const startProductionApp = (
   env: Record<string, string> = {},
   provider: DatabaseProvider = testProvider,
-) => startApp({ ...PRODUCTION_ENV, ...env }, { seeded: true, provider })
+  kept?: { url: string; fresh: boolean },
+) => startApp({ ...PRODUCTION_ENV, ...env }, { seeded: true, provider, kept })
 
 async function seedDemoDatabase(databaseUrl: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/seed.ts'], {
