@@ -133,6 +133,28 @@ describe(`statistics on ${testProvider}`, () => {
       ['Sur place', '4', '2', '2'],
       ['Par téléphone', '0', '0', '0'],
     ])
+    // Messages follow their appointment's advisor and site: Karim's three reminders; at
+    // the site, the in-person ones and Léa's two-segment confirmation.
+    expect((await csv('rappels', karim)).slice(1, 4)).toEqual([
+      ['SMS : envoyés', '1', '0', '1'],
+      ['SMS : remis', '1', '0', '1'],
+      ['SMS : en échec', '1', '0', '1'],
+    ])
+    expect((await csv('indicateurs', karim)).find((row) => row[0]!.startsWith('Segments'))).toEqual(
+      ['Segments SMS utilisés', '1', '0', '1'],
+    )
+    expect((await csv('rappels', site)).slice(1, 4)).toEqual([
+      ['SMS : envoyés', '1', '0', '1'],
+      ['SMS : remis', '1', '0', '1'],
+      ['SMS : en échec', '0', '0', '0'],
+    ])
+    expect((await csv('rappels', site)).at(-3)).toEqual(['E-mail : envoyés', '1', '0', '1'])
+    expect((await csv('indicateurs', site)).find((row) => row[0]!.startsWith('Segments'))).toEqual([
+      'Segments SMS utilisés',
+      '3',
+      '0',
+      '3',
+    ])
     const english = await get(`/espace/statistiques${OCTOBER}&lng=en`)
     expect(await english.text()).toContain('Appointments by booking channel')
     const reversed = await get('/espace/statistiques?periode=custom&du=2026-10-31&au=2026-10-01')

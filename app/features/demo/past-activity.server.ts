@@ -108,8 +108,9 @@ export async function seedPastActivity(db: Db, demo: Demo) {
     siteId: library,
     startsAt: ago(1, 2, '09:30'),
   })
-  const filed = (appointment: typeof first, details: Record<string, unknown>) =>
-    db.activityReport.create({
+  const filed = async (appointment: typeof first, details: Record<string, unknown>) => {
+    await db.appointment.update({ where: { id: appointment.id }, data: { reported: true } })
+    return db.activityReport.create({
       data: {
         organisationId,
         advisorId: appointment.advisorId,
@@ -127,6 +128,7 @@ export async function seedPastActivity(db: Db, demo: Demo) {
         ...details,
       },
     })
+  }
   await filed(first, {
     themes: JSON.stringify(topicCoopThemes({ theme: taxes.theme, coopThemes: null })),
     equipment: JSON.stringify(['Ordinateur']),

@@ -85,6 +85,12 @@ async function existingId(db: Db, subject: ReportSubject) {
   return found?.id ?? null
 }
 
+/** The appointment's flag that it has its report: what the to-do list reads first. */
+async function markReported(tx: Db, subject: ReportSubject) {
+  if (!subject.appointmentId) return
+  await tx.appointment.update({ where: { id: subject.appointmentId }, data: { reported: true } })
+}
+
 async function insertOnce(
   db: Db,
   subject: ReportSubject,
@@ -121,6 +127,7 @@ export async function saveReport(
             participants: { create: participantsOf(subject, input) },
           },
         })
+        await markReported(asDb(tx), subject)
         await recordAudit(asDb(tx), {
           actor,
           action: 'ACTIVITY_REPORT_FILED',
@@ -164,6 +171,7 @@ export async function declineReport(db: Db, actor: Actor, subject: ReportSubject
       const report = await tx.activityReport.create({
         data: { ...keyOf(subject), status: 'DECLINED' },
       })
+      await markReported(asDb(tx), subject)
       await recordAudit(asDb(tx), {
         actor,
         action: 'ACTIVITY_REPORT_DECLINED',

@@ -66,10 +66,12 @@ export function reportSites(db: Db, organisationId: string) {
 
 type Scope = { organisationId: string; advisorId: string | null; now: Date }
 
+// The flag narrows the read to what is left (an index); the missing report decides.
 const appointmentsToDo = ({ organisationId, advisorId }: Scope) => ({
   organisationId,
   ...(advisorId ? { advisorId } : {}),
   status: 'HONOURED' as const,
+  reported: false,
   activityReport: { is: null },
 })
 
