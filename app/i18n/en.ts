@@ -1893,7 +1893,7 @@ const en: Resources = {
     filters: 'Filter',
     from: 'From',
     to: 'To',
-    periodHint: 'A day as dd/mm/yyyy ({{zone}} time).',
+    periodHint: 'Days included, on {{zone}} time.',
     advisor: 'Team member',
     allAdvisors: 'Whole team',
     resident: 'Person’s identifier',

@@ -1917,7 +1917,7 @@ const fr = {
     filters: 'Filtrer',
     from: 'Du',
     to: 'Au',
-    periodHint: 'Jour au format jj/mm/aaaa (heure de {{zone}}).',
+    periodHint: 'Jours inclus, à l’heure de {{zone}}.',
     advisor: 'Membre de l’équipe',
     allAdvisors: 'Toute l’équipe',
     resident: 'Identifiant de la personne',
