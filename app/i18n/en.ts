@@ -1833,7 +1833,7 @@ const en: Resources = {
     phoneType: 'Phone type',
     phoneTypes: { MOBILE: 'mobile', FIXED: 'landline' },
     email: 'Email address',
-    none: 'none',
+    none: 'not given',
     preferences: 'Preferences and consents',
     language: 'Language of messages',
     consent: 'Accepts reminders',

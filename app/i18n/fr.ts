@@ -1856,7 +1856,7 @@ const fr = {
     phoneType: 'Type de téléphone',
     phoneTypes: { MOBILE: 'mobile', FIXED: 'fixe' },
     email: 'Adresse électronique',
-    none: 'aucun',
+    none: 'non renseigné',
     preferences: 'Préférences et consentements',
     language: 'Langue des messages',
     consent: 'Accepte les rappels',
