@@ -15,7 +15,6 @@ import { db as database, type Db } from '~/platform/database/client.server'
 import { fieldProblems } from '~/platform/form-fields.server'
 import { parseForm } from '~/platform/forms.server'
 import { logger } from '~/platform/logging.server'
-import { organisationAdvisors } from './directory.server'
 
 // The audit log page and its CSV (decision 091): the organisation's audit events, newest
 // first, filtered by period, advisor, resident and action, read by keyset on (createdAt,
@@ -187,7 +186,12 @@ export async function auditLogPage(request: Request) {
   const [t, language, advisors, actions] = await Promise.all([
     fixedT(request),
     languageOf(request),
-    organisationAdvisors(db, organisation.id),
+    // Former members too: the log outlives them.
+    db.advisor.findMany({
+      where: { organisationId: organisation.id },
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
+      select: { id: true, firstName: true, lastName: true },
+    }),
     db.auditEvent.findMany({
       where: { organisationId: organisation.id },
       distinct: ['action'],
