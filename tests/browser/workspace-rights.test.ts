@@ -3,8 +3,8 @@ import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { browserSession, expectAccessible } from '../support/browser'
 
 // Residents' right of access and the audit log in a real browser (decision 091): reception
-// opens a resident's printable export from their page and downloads the JSON; an admin
-// filters the audit log down to that resident and sees the export recorded.
+// opens a resident's printable export from their page, downloads the JSON and reads the
+// log without personal data; an admin filters the log down to that resident and action.
 
 const session = browserSession({ viewport: { width: 1024, height: 768 } })
 
@@ -38,6 +38,14 @@ describe('residents’ rights and the audit log in a browser', () => {
     ])
     expect(download.suggestedFilename()).toBe(`usager-${rene.id}.json`)
     expect(await download.failure()).toBeNull()
+
+    // Reception reads the log without residents' names or details.
+    await page.getByRole('link', { name: 'Voir son historique dans le journal' }).click()
+    await page.getByRole('heading', { level: 1, name: 'Journal des actions' }).waitFor()
+    await page.getByRole('cell', { name: 'masqué' }).first().waitFor()
+    expect(await page.getByRole('cell', { name: 'René Girard' }).count()).toBe(0)
+    expect(await page.getByRole('cell', { name: rene.id }).count()).toBeGreaterThan(0)
+    await expectAccessible(page)
   })
 
   test('an admin filters the audit log by resident and action, then by a wrong period', async () => {
