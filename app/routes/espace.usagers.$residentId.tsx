@@ -125,6 +125,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     maxLengths: maxLengthsOf(contactFields),
     canMerge: can(actor, 'resident.merge'),
+    canExport: can(actor, 'resident.export'),
     duplicates: duplicates.map((match) => ({
       id: match.resident.id,
       name: `${match.resident.firstName} ${match.resident.lastName}`,
@@ -333,6 +334,26 @@ export default function ResidentPage() {
           </ul>
         )}
       </section>
+
+      {data.canExport ? (
+        <section aria-labelledby="rights-title">
+          <h2 id="rights-title">{t('rights.sectionTitle')}</h2>
+          <p>{t('rights.sectionIntro')}</p>
+          <ul>
+            <li>
+              <Link to={`/espace/usagers/${r.id}/donnees`}>{t('rights.printable')}</Link>
+            </li>
+            <li>
+              <a href={`/espace/usagers/${r.id}/donnees.json`} download>
+                {t('rights.json')}
+              </a>
+            </li>
+            <li>
+              <Link to={`/espace/admin/journal?usager=${r.id}`}>{t('rights.auditLog')}</Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">{t('workspace.appointment.history')}</h2>

@@ -1,7 +1,8 @@
-import { describe, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import {
   adminOnly,
   authorisationMatrix,
+  expectNoResidentData,
   karimsOwn,
   othersOnly,
   SIGN_IN,
@@ -269,5 +270,28 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
         expected: { ...everyone(404), ANONYMOUS: SIGN_IN },
       },
     ])
+  })
+
+  test('the audit log and its CSV (decision 091): admins, and reception without personal data', async () => {
+    const { rene } = await targets()
+    const readers: Row = { ...ownAdminPage, RECEPTION: 200 }
+    await matrix.expectGets([
+      { path: '/espace/admin/journal', expected: readers },
+      { path: `/espace/admin/journal?usager=${rene.id}`, expected: readers },
+      { path: `/espace/admin/journal?usager=${other().residentId}`, expected: readers },
+      { path: '/espace/admin/journal/fichier', expected: readers },
+      { path: `/espace/admin/journal/fichier?usager=${rene.id}`, expected: readers },
+    ])
+    for (const path of [
+      '/espace/admin/journal',
+      `/espace/admin/journal/fichier?usager=${rene.id}`,
+    ]) {
+      const reception = await (await matrix.request('RECEPTION', path)).text()
+      expectNoResidentData(reception, `RECEPTION GET ${path}`)
+      const outside = await (await matrix.request('OTHER_ORG', path)).text()
+      expectNoResidentData(outside, `OTHER_ORG GET ${path}`)
+      // Their own CSV's audit names the id they typed; no event about René is theirs.
+      expect(outside).not.toContain(`Resident ${rene.id}`)
+    }
   })
 })

@@ -175,4 +175,17 @@ describe(`residents authorisation matrix on ${testProvider}`, () => {
     expect(karim.id).toBeTruthy()
     await matrix.expectActions(actions, snapshot)
   })
+
+  test('the resident’s data export (decision 091): admin and reception of the organisation', async () => {
+    const { rene } = await targets()
+    const cases: { path: string; expected: Row }[] = []
+    for (const form of ['donnees', 'donnees.json']) {
+      cases.push(
+        { path: `/espace/usagers/${rene.id}/${form}`, expected: mergers },
+        { path: `/espace/usagers/${other().residentId}/${form}`, expected: othersOnly },
+        { path: `/espace/usagers/does-not-exist/${form}`, expected: nobodyHere },
+      )
+    }
+    await matrix.expectGets(cases)
+  })
 })

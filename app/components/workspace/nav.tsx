@@ -31,6 +31,8 @@ export function WorkspaceNav({
   const seesStatistics = can(actor, 'statistics.view', OWN)
   // Advisors export their own rows, admins everyone's; reception nothing (decision 086).
   const exports = can(actor, 'export.create', OWN)
+  // Admins, and reception without personal data (decision 091).
+  const auditLog = can(actor, 'audit.view')
   return (
     <nav className="workspace-nav" aria-label={t('workspace.nav.label')}>
       <p className="workspace-who">
@@ -93,6 +95,11 @@ export function WorkspaceNav({
         {administers ? (
           <li>
             <NavLink to="/espace/admin">{t('workspace.admin.navLink')}</NavLink>
+          </li>
+        ) : null}
+        {auditLog ? (
+          <li>
+            <NavLink to="/espace/admin/journal">{t('auditLog.navLink')}</NavLink>
           </li>
         ) : null}
         <li>

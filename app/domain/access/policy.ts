@@ -41,6 +41,12 @@ export type Action =
   | 'statistics.view'
   /** Download activity reports or appointments as a file (decision 086). */
   | 'export.create'
+  /** Hand a resident everything held about them, as JSON or a printable page (decision 091). */
+  | 'resident.export'
+  /** Read the audit log and download it (decision 091). */
+  | 'audit.view'
+  /** See the audit log's personal data: residents' names and free-text summaries (decision 091). */
+  | 'audit.viewPersonal'
 
 /**
  * What an action is about: always its organisation, and the advisor it belongs to when
@@ -80,6 +86,9 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'report.manage': ['ADMIN'],
   'statistics.view': ['ADMIN'],
   'export.create': ['ADMIN'],
+  'resident.export': ['ADMIN', 'RECEPTION'],
+  'audit.view': ['ADMIN', 'RECEPTION'],
+  'audit.viewPersonal': ['ADMIN'],
 }
 
 /** Roles allowed when the resource is their own (advisorId is the actor's). */
@@ -101,6 +110,9 @@ const OWN: Record<Action, readonly Role[]> = {
   'report.manage': ['ADMIN', 'ADVISOR'],
   'statistics.view': ['ADMIN', 'ADVISOR'],
   'export.create': ['ADMIN', 'ADVISOR'],
+  'resident.export': ['ADMIN', 'RECEPTION'],
+  'audit.view': ['ADMIN', 'RECEPTION'],
+  'audit.viewPersonal': ['ADMIN'],
 }
 
 export function authorise(actor: Actor, action: Action, resource: Resource): Decision {

@@ -1,10 +1,9 @@
-import { createReadableStreamFromReadable } from '@remix-run/node'
 import { APPOINTMENT_COLUMNS, REPORT_COLUMNS } from '~/domain/exports/columns'
 import type { SignedIn } from '~/features/access/index.server'
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import { logger } from '~/platform/logging.server'
-import { CONTENT_TYPES, exportFile, type FileOutcome } from './file.server'
+import { downloadResponse, exportFile, type FileOutcome } from './file.server'
 import type { ExportFilters } from './filters.server'
 import { appointmentRows, reportRows } from './rows.server'
 import type { ExportScope } from './scope.server'
@@ -54,12 +53,5 @@ export function exportResponse(
     }
   })
   const name = `${kind.file}-${filters.from}-${filters.to}.${filters.format}`
-  return new Response(createReadableStreamFromReadable(file.body), {
-    headers: {
-      'Content-Type': CONTENT_TYPES[filters.format],
-      'Content-Disposition': `attachment; filename="${name}"`,
-      'Cache-Control': 'private, no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
-  })
+  return downloadResponse(file, filters.format, name)
 }

@@ -1,4 +1,5 @@
 import { PassThrough, pipeline, Transform, type Readable, type Writable } from 'node:stream'
+import { createReadableStreamFromReadable } from '@remix-run/node'
 import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import { guardRow, type ExportCell } from '~/domain/exports/formula-guard'
@@ -21,6 +22,18 @@ export type ExportFile = {
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+/** The file as a download: never cached, its name chosen by the caller (ids and dates only). */
+export function downloadResponse(file: ExportFile, format: ExportFormat, name: string): Response {
+  return new Response(createReadableStreamFromReadable(file.body), {
+    headers: {
+      'Content-Type': CONTENT_TYPES[format],
+      'Content-Disposition': `attachment; filename="${name}"`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  })
 }
 
 /** Rows between two looks at the reader: the writer pauses there while it is behind. */
