@@ -4,6 +4,7 @@ import { isReminderKind, KIND } from './outbox.server'
 import {
   SEAT_OFFER_EXPIRED_PREFIX,
   SEAT_OFFER_PREFIX,
+  WORKSHOP_KIND,
   WORKSHOP_REMINDER_PREFIX,
 } from './workshop-outbox.server'
 
@@ -48,6 +49,9 @@ export const fallsBackOnFailure = (kind: string) =>
 /** The event a row's kind tells about. */
 export function eventOfKind(kind: string): MessageEvent | typeof KIND.ADVISOR_NOTICE {
   const base = baseKind(kind)
+  // A link sent again reads as the confirmation, which carries the link.
+  if (base === KIND.LINK_AGAIN) return 'CONFIRMATION'
+  if (base === WORKSHOP_KIND.LINK_AGAIN) return 'WORKSHOP_CONFIRMATION'
   if (isReminderKind(base)) return 'REMINDER'
   if (base.startsWith(WORKSHOP_REMINDER_PREFIX)) return 'WORKSHOP_REMINDER'
   if (base.startsWith(SEAT_OFFER_EXPIRED_PREFIX)) return 'SEAT_OFFER_EXPIRED'
