@@ -32,7 +32,7 @@ export async function legalPageOf(slug: string, language: DisplayLanguage) {
       status,
       // A calendar date, said as such wherever the organisation is.
       checkedOn: organisation.accessibilityCheckedOn
-        ? formatDay(new Date(`${organisation.accessibilityCheckedOn}T12:00:00Z`), 'UTC', language)
+        ? `${formatDay(new Date(`${organisation.accessibilityCheckedOn}T12:00:00Z`), 'UTC', language)} ${organisation.accessibilityCheckedOn.slice(0, 4)}`
         : null,
       contact: organisation.accessibilityContact,
       knownIssues: organisation.accessibilityKnownIssues,

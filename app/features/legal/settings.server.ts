@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon'
 import { z } from 'zod'
 import { EMAIL_MAX_LENGTH } from '~/domain/residents/identity'
 import { addProblem, choice, optionalText } from '~/platform/form-fields.server'
@@ -24,10 +25,7 @@ const ISSUES_MAX_LENGTH = 2000
 const isoDate = () =>
   optionalText(10).transform((value, context) => {
     if (value === null) return null
-    const valid =
-      /^\d{4}-\d{2}-\d{2}$/u.test(value) &&
-      new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
-    if (valid) return value
+    if (/^\d{4}-\d{2}-\d{2}$/u.test(value) && DateTime.fromISO(value).isValid) return value
     addProblem(context, 'INVALID_DATE')
     return z.NEVER
   })

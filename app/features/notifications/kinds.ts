@@ -39,6 +39,10 @@ export const offerNumber = (kind: string) => Number(baseKind(kind).split(':')[1]
 export const isSeatOfferKind = (kind: string) => kind.startsWith(SEAT_OFFER_PREFIX)
 export const isEarlierSlotKind = (kind: string) => kind.startsWith(EARLIER_SLOT_PREFIX)
 
+/** A link sent again on request: it goes to the contact typed, or not at all. */
+export const isLinkAgainKind = (kind: string) =>
+  baseKind(kind) === KIND.LINK_AGAIN || baseKind(kind) === WORKSHOP_KIND.LINK_AGAIN
+
 /**
  * A failed reminder, offer or alert tries the resident's next channel: it matters that it
  * arrives (and a seat is held meanwhile). Other messages told what the resident just did.
