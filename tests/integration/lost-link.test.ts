@@ -4,8 +4,15 @@ import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { ANSWER_AFTER_MS } from '~/features/manage/lost-link.server'
 import { testProvider } from '../support/database'
 import { appDatabase, bookFirstFreeSlot } from '../support/journey'
-import { startApp, type RunningApp } from '../support/server'
+import { registerForSession } from '~/features/workshops/index.server'
+import { startApp, TEST_SESSION_SECRET, type RunningApp } from '../support/server'
 import { startLoopbackSmtp } from '../support/smtp'
+import {
+  createWorkshopSession,
+  daysAhead,
+  registrationRequest,
+  someone,
+} from '../support/workshops'
 
 // "J'ai perdu mon lien" over HTTP, without JavaScript: a match queues the links to the
 // contact typed, a miss queues nothing, and both answers are the same page, status and
@@ -105,6 +112,38 @@ describe(`the lost-link page (${testProvider})`, () => {
     expect(rows[0]).toMatchObject({ channel: 'SMS', kind: 'LINK_AGAIN' })
     expect(rows[0]!.appointmentId).not.toBeNull()
     expect(await linkRows('+33698765432')).toHaveLength(0)
+  })
+
+  test('a workshop registration’s link is sent again too, once per request', async () => {
+    const email = 'atelier.perdu@example.fr'
+    const place = {
+      organisation: await db.organisation.findUniqueOrThrow({
+        where: { slug: DEMO_ORGANISATION_SLUG },
+      }),
+      topic: await db.topic.findFirstOrThrow({
+        where: { name: 'Apprendre à se servir de son smartphone' },
+      }),
+      site: await db.site.findFirstOrThrow({ where: { name: 'Médiathèque de Montval' } }),
+    }
+    const session = await createWorkshopSession(db, place, { seats: 4, startsAt: daysAhead(12) })
+    const registered = await registerForSession(
+      db,
+      registrationRequest(place.organisation.id, session.id, { resident: someone({ email }) }),
+      new Date(),
+      TEST_SESSION_SECRET,
+    )
+    expect(registered.ok).toBe(true)
+    const before = smtp.countTo(email)
+    expect((await ask(email)).status).toBe(200)
+    const rows = await linkRows(email)
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ channel: 'EMAIL', kind: 'WORKSHOP_LINK_AGAIN' })
+    const link = await smtp.nextLinkTo(email, '/atelier/', before)
+    expect((await fetch(`${app.url}${link}`)).status).toBe(200)
+    // Asked again, the same row is planned again.
+    expect((await ask(email)).status).toBe(200)
+    expect(await linkRows(email)).toHaveLength(1)
+    await smtp.nextLinkTo(email, '/atelier/', before + 1)
   })
 
   test('a landline gets nothing, and is told to call', async () => {
