@@ -46,24 +46,22 @@ export function lostLinkOrganisation(slug: string) {
   })
 }
 
-export async function sendLinksAgain(input: {
+type LostLinkRequest = {
   organisationSlug: string
   form: FormData
   clientAddress: string
+  /** The page's language: the messages are written in it. */
   language: 'fr' | 'en'
-}): Promise<LostLinkOutcome> {
+}
+
+export async function sendLinksAgain(input: LostLinkRequest): Promise<LostLinkOutcome> {
   const answerAt = Date.now() + ANSWER_AFTER_MS
   const outcome = await decide(input)
   await sleep(Math.max(0, answerAt - Date.now()))
   return outcome
 }
 
-async function decide(input: {
-  organisationSlug: string
-  form: FormData
-  clientAddress: string
-  language: 'fr' | 'en'
-}): Promise<LostLinkOutcome> {
+async function decide(input: LostLinkRequest): Promise<LostLinkOutcome> {
   const organisation = await lostLinkOrganisation(input.organisationSlug)
   if (!organisation) return { kind: 'NOT_FOUND' }
   const parsed = parseForm(input.form, lostLinkSchema)
