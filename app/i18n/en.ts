@@ -173,7 +173,7 @@ const en: Resources = {
     howToCancelSms: 'Use the buttons below, or reply ANNULER to the reminder text.',
     tooLate: 'It is too late to cancel or move online. Call us:',
     reason: 'Why are you cancelling? (optional)',
-    reasonWhy: 'It helps us organise our sessions.',
+    reasonWhy: 'It helps us organise our sessions. Write nothing about your health.',
     cancel: 'Cancel the appointment',
     cancelConfirmTitle: 'Cancel this appointment?',
     cancelConfirmText:
@@ -635,7 +635,7 @@ const en: Resources = {
       saveNote: 'Save the note',
       attendance: 'Attendance and cancellation',
       newStatus: 'New status',
-      reasonHint: 'Required to cancel or to mark as excused.',
+      reasonHint: 'Required to cancel or to mark as excused. Write no health details.',
       reasonRequired: 'Give the reason for cancelling.',
       statusRequired: 'Choose a status.',
       attendanceLater:

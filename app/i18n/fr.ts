@@ -177,7 +177,7 @@ const fr = {
     howToCancelSms: 'Utilisez les boutons ci-dessous, ou répondez ANNULER au SMS de rappel.',
     tooLate: 'Il est trop tard pour annuler ou déplacer en ligne. Appelez-nous :',
     reason: 'Pourquoi annulez-vous ? (facultatif)',
-    reasonWhy: 'Cela nous aide à mieux organiser les permanences.',
+    reasonWhy: 'Cela nous aide à mieux organiser les permanences. N’écrivez rien sur votre santé.',
     cancel: 'Annuler le rendez-vous',
     cancelConfirmTitle: 'Annuler ce rendez-vous ?',
     cancelConfirmText:
@@ -648,7 +648,8 @@ const fr = {
       saveNote: 'Enregistrer la note',
       attendance: 'Présence et annulation',
       newStatus: 'Nouveau statut',
-      reasonHint: 'Obligatoire pour une annulation ou un rendez-vous excusé.',
+      reasonHint:
+        'Obligatoire pour une annulation ou un rendez-vous excusé. N’écrivez aucune information de santé.',
       reasonRequired: 'Indiquez le motif de l’annulation.',
       statusRequired: 'Choisissez un statut.',
       attendanceLater:
