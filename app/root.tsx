@@ -13,6 +13,7 @@ import {
 } from '@remix-run/react'
 import { useTranslation, TranslationProvider } from '~/i18n/use-translation'
 import { DemoBanner } from './components/demo-banner'
+import { Footer } from './components/footer'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
 import { useFocusOnNewPage } from './components/focus-on-new-page'
@@ -97,6 +98,7 @@ export default function App() {
       <main id="main" tabIndex={-1}>
         <Outlet />
       </main>
+      <Footer />
     </>
   )
 }
@@ -115,6 +117,7 @@ export function ErrorBoundary() {
           <Link to="/">{t('error.backHome')}</Link>
         </p>
       </main>
+      <Footer />
     </>
   )
 }

@@ -31,6 +31,14 @@ export function LinkNotFoundBoundary() {
       ) : (
         <p>{t(`${texts}.help`)}</p>
       )}
+      {organisation ? (
+        <p>
+          {t('lostLink.lostQuestion')}{' '}
+          <Link to={`/${organisation.slug}/lien-perdu`}>{t('lostLink.link')}</Link>
+        </p>
+      ) : (
+        <p>{t('lostLink.chooseOrganisation')}</p>
+      )}
       <p>
         <Link to={organisation ? `/${organisation.slug}` : '/'}>{t(`${texts}.bookAgain`)}</Link>
       </p>

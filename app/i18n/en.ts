@@ -107,7 +107,9 @@ const en: Resources = {
       messagesToResident: 'The person who has the appointment',
       messagesToHelper: 'Me, the person helping',
       note: 'In a few words, what do you need? (optional)',
-      noteWhy: 'It helps the advisor prepare. {{max}} characters at most.',
+      privacy: 'What we do with this data, how long we keep it and your rights:',
+      noteWhy:
+        'It helps the advisor prepare. Write nothing about your health (illness, disability, treatment). {{max}} characters at most.',
       consent:
         'I agree to receive a reminder before the appointment, by text, call or email (optional).',
       consentWhy: 'We use these details for this appointment only.',
@@ -171,7 +173,7 @@ const en: Resources = {
     howToCancelSms: 'Use the buttons below, or reply ANNULER to the reminder text.',
     tooLate: 'It is too late to cancel or move online. Call us:',
     reason: 'Why are you cancelling? (optional)',
-    reasonWhy: 'It helps us organise our sessions.',
+    reasonWhy: 'It helps us organise our sessions. Write nothing about your health.',
     cancel: 'Cancel the appointment',
     cancelConfirmTitle: 'Cancel this appointment?',
     cancelConfirmText:
@@ -567,6 +569,7 @@ const en: Resources = {
         CANCELLED_BY_SERVICE: 'Cancellation (by the service)',
         ADVISOR_NOTICE: 'Notice to the advisor',
         REMINDER: 'Reminder',
+        LINK_AGAIN: 'Link sent again',
       },
       issues: {
         PASSED: 'its time had passed when the appointment was booked',
@@ -627,11 +630,12 @@ const en: Resources = {
       status: 'Status',
       reason: 'Reason for cancelling',
       noteLabel: 'Note',
-      noteHint: 'What was done, what is left to do. Seen by the team only.',
+      noteHint:
+        'What was done, what is left to do. Seen by the team only. Write no health details (illness, disability, treatment).',
       saveNote: 'Save the note',
       attendance: 'Attendance and cancellation',
       newStatus: 'New status',
-      reasonHint: 'Required to cancel or to mark as excused.',
+      reasonHint: 'Required to cancel or to mark as excused. Write no health details.',
       reasonRequired: 'Give the reason for cancelling.',
       statusRequired: 'Choose a status.',
       attendanceLater:
@@ -712,6 +716,7 @@ const en: Resources = {
       email: 'Email address (optional)',
       consent: 'The resident agrees to receive reminders by SMS, call or email',
       note: 'Note for the advisor (optional)',
+      noteHint: 'Write no health details (illness, disability, treatment).',
       submit: 'Book this appointment',
       taken: 'This time has just been taken or is no longer free. Choose another one.',
       tooMany: 'This resident already has too many upcoming appointments.',
@@ -1003,6 +1008,7 @@ const en: Resources = {
     admin: {
       navLink: 'Administration',
       title: 'Administration',
+      legalPages: 'Legal notice and accessibility',
       intro: 'Your organisation’s sites, topics, team and settings.',
       sms: {
         title: 'SMS today',
@@ -1881,9 +1887,146 @@ const en: Resources = {
     history: 'History',
     noHistory: 'No events.',
   },
-  lostLink: {},
-  legal: {},
-  footer: {},
+  lostLink: {
+    title: 'I lost my link',
+    link: 'I lost my link',
+    chooseOrganisation:
+      'Lost the link to your appointment? Choose your organisation on the home page, then “I lost my link”.',
+    lostQuestion: 'Lost the link to your appointment?',
+    intro:
+      'Give the mobile number or the email address you gave when booking. We will send the links of your upcoming appointments and workshops there.',
+    contact: 'Mobile number or email address',
+    contactHint: 'For example 06 12 34 56 78 or name@example.fr',
+    submit: 'Send me my links',
+    sent: 'If this number or address matches an upcoming appointment or workshop, a message with its link has just been sent there. It may take a few minutes to arrive.',
+    landline: 'A landline cannot receive a link. For your appointment, call the organisation.',
+    callOrganisation: 'Nothing arrives? Call {{organisation}} on',
+    contactOrganisation: 'Nothing arrives? Contact {{organisation}}.',
+    invalid: 'Give a phone number or an email address, for example 06 12 34 56 78.',
+    tooManyFromAddress:
+      'Too many requests from this connection. Try again in an hour, or call the organisation.',
+    tooManyForContact:
+      'Too many requests for this number or address. Try again tomorrow, or call the organisation.',
+    back: 'Back to {{organisation}}',
+  },
+  legal: {
+    notGiven: 'not given by the organisation',
+    privacy: {
+      title: 'Personal data',
+      intro:
+        'This page explains what data {{organisation}} collects when you book, why, how long it is kept and how to use your rights.',
+      controllerTitle: 'Who is responsible for your data',
+      controller: 'Data controller: {{name}}.',
+      address: 'Address:',
+      contactLine: 'Contact:',
+      dpo: 'Data protection officer:',
+      processor:
+        'Processor: the operator of this booking service, {{name}}, who hosts and runs it for the organisation, without using your data for itself.',
+      dataTitle: 'What data',
+      data: 'Your name, your phone number or email address, your language, the topic and time of the appointment, the note you leave, and those of someone who books for you. No health information is asked: do not write any in the notes.',
+      purposesTitle: 'Why',
+      purposes:
+        'To organise your appointments and workshops with the advisors, send you the confirmation and reminders, let you cancel or move, and produce activity statistics without names.',
+      basisTitle: 'On what basis',
+      basis:
+        'A task carried out in the public interest by the organisation (GDPR article 6.1.e): helping residents with their procedures and with digital tools.',
+      recipientsTitle: 'Who sees it',
+      recipients:
+        'The organisation’s advisors and reception; the operator of the service; the providers that carry SMS, calls and emails, for that sending only. It is never sold or passed on.',
+      retentionTitle: 'How long',
+      retentionAppointments: 'Appointments: {{months}} months after the appointment.',
+      retentionMessages: 'Contents of messages sent: {{months}} months after sending.',
+      retentionAudit: 'History of actions (personal data): {{months}} months.',
+      retentionResidents: 'Residents without appointments: anonymised after {{months}} months.',
+      retentionAfter:
+        'After these periods the data is deleted or made anonymous; only statistics without names remain.',
+      rightsTitle: 'Your rights',
+      rights:
+        'You may ask to see your data, correct it, erase it, restrict its use, or object to its processing. Write to the data protection officer or to the organisation (contact above), or ask at reception. You must be answered within one month.',
+      rightsLink: 'To cancel or move an appointment, use the link you received. Lost it?',
+      cnilTitle: 'Complaint',
+      cnil: 'If you think your rights are not respected, you may complain to the CNIL:',
+      cnilLink: 'cnil.fr/fr/plaintes',
+    },
+    notice: {
+      title: 'Legal notice',
+      publisherTitle: 'Publisher',
+      publisher: 'This booking service is published by {{name}}.',
+      address: 'Address:',
+      contact: 'Contact:',
+      directorTitle: 'Publication director',
+      hostTitle: 'Hosting',
+      host: 'Host:',
+      hostAddress: 'Host’s address:',
+      softwareTitle: 'Software',
+      software: 'The service runs on Permanence, appointment booking software.',
+    },
+    accessibility: {
+      title: 'Accessibility',
+      intro:
+        '{{organisation}} is committed to making this service accessible, as article 47 of French law 2005-102 of 11 February 2005 requires. This accessibility statement applies to the booking service of {{organisation}}.',
+      statusTitle: 'Compliance status',
+      status: {
+        NON_CONFORME:
+          'This service is not compliant with the French accessibility standard (RGAA): it has not been audited yet.',
+        PARTIELLEMENT_CONFORME:
+          'This service is partially compliant with the French accessibility standard (RGAA).',
+        TOTALEMENT_CONFORME:
+          'This service is fully compliant with the French accessibility standard (RGAA).',
+      },
+      checksTitle: 'Automated checks',
+      checks:
+        'Every version of the software is checked with the axe-core tool in a Chromium browser, on the public pages and the advisors’ workspace, at phone width (375 pixels) and desktop width (1,280 pixels). These automated checks do not replace an audit: they find only part of the RGAA criteria.',
+      checkedOn: 'Latest checks: {{date}}.',
+      issuesTitle: 'Content that is not accessible',
+      issuesDefault:
+        'Without an audit, the list of non-compliant content has not been drawn up. Printable documents (appointment slips) and calendar files have not been checked.',
+      contactTitle: 'Feedback and contact',
+      contact:
+        'If you cannot access some content or a service, contact us to be directed to an accessible alternative or to get the content in another form:',
+      remedyTitle: 'Remedies',
+      remedy:
+        'If you reported an accessibility problem that keeps you from some content or a service and did not get a satisfactory answer, you may refer it to the Défenseur des droits: through the online form, through the Défenseur des droits’ delegate in your region, or by post (free, no stamp): Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+      remedyLink: 'The Défenseur des droits’ form',
+    },
+    admin: {
+      title: 'Legal notice and accessibility',
+      intro:
+        'What you fill in here appears on the organisation’s “Personal data”, “Legal notice” and “Accessibility” pages. A field left empty appears there as not given.',
+      publisherTitle: 'Publisher',
+      legalName: 'Official name of the organisation',
+      legalNameHint: 'Empty: the organisation’s name.',
+      legalAddress: 'Postal address',
+      dpoContact: 'Data protection officer’s contact',
+      dpoContactHint: 'An email or postal address.',
+      publicationDirector: 'Publication director',
+      hostTitle: 'Host',
+      hostName: 'Host’s name',
+      hostAddress: 'Host’s address',
+      accessibilityTitle: 'Accessibility',
+      accessibilityStatus: 'RGAA compliance status',
+      statuses: {
+        NON_CONFORME: 'Not compliant (no audit)',
+        PARTIELLEMENT_CONFORME: 'Partially compliant',
+        TOTALEMENT_CONFORME: 'Fully compliant',
+      },
+      accessibilityCheckedOn: 'Date of the latest checks',
+      accessibilityContact: 'Accessibility contact',
+      accessibilityContactHint: 'Empty: the organisation’s phone and email.',
+      accessibilityKnownIssues: 'Known content that is not accessible',
+      accessibilityKnownIssuesHint: 'Empty: a default text says no audit took place.',
+      pages: 'See the pages:',
+    },
+  },
+  footer: {
+    label: 'Legal information',
+    privacy: 'Personal data',
+    notice: 'Legal notice',
+    accessibility: 'Accessibility',
+    noOrganisation:
+      'Each organisation publishes its legal notice, personal data notice and accessibility statement on its page.',
+    chooseOrganisation: 'Choose an organisation',
+  },
   auditLog: {
     navLink: 'Audit log',
     title: 'Audit log',

@@ -109,7 +109,10 @@ const fr = {
       messagesToResident: 'La personne qui a rendez-vous',
       messagesToHelper: 'Moi, la personne qui aide',
       note: 'En quelques mots, de quoi avez-vous besoin ? (facultatif)',
-      noteWhy: 'Cela aide le conseiller à préparer le rendez-vous. {{max}} caractères au plus.',
+      privacy:
+        'Ce que nous faisons de ces données, combien de temps nous les gardons et vos droits :',
+      noteWhy:
+        'Cela aide le conseiller à préparer le rendez-vous. N’écrivez rien sur votre santé (maladie, handicap, traitement). {{max}} caractères au plus.',
       consent:
         'J’accepte de recevoir un rappel avant le rendez-vous, par SMS, appel ou e-mail (facultatif).',
       consentWhy: 'Nous n’utilisons ces coordonnées que pour ce rendez-vous.',
@@ -174,7 +177,7 @@ const fr = {
     howToCancelSms: 'Utilisez les boutons ci-dessous, ou répondez ANNULER au SMS de rappel.',
     tooLate: 'Il est trop tard pour annuler ou déplacer en ligne. Appelez-nous :',
     reason: 'Pourquoi annulez-vous ? (facultatif)',
-    reasonWhy: 'Cela nous aide à mieux organiser les permanences.',
+    reasonWhy: 'Cela nous aide à mieux organiser les permanences. N’écrivez rien sur votre santé.',
     cancel: 'Annuler le rendez-vous',
     cancelConfirmTitle: 'Annuler ce rendez-vous ?',
     cancelConfirmText:
@@ -578,6 +581,7 @@ const fr = {
         CANCELLED_BY_SERVICE: 'Annulation (par le service)',
         ADVISOR_NOTICE: 'Avis au conseiller',
         REMINDER: 'Rappel',
+        LINK_AGAIN: 'Lien renvoyé',
       },
       issues: {
         PASSED: 'son heure était déjà passée quand le rendez-vous a été pris',
@@ -639,11 +643,13 @@ const fr = {
       status: 'Statut',
       reason: 'Motif de l’annulation',
       noteLabel: 'Note',
-      noteHint: 'Ce qui a été fait, ce qu’il reste à faire. Visible seulement par l’équipe.',
+      noteHint:
+        'Ce qui a été fait, ce qu’il reste à faire. Visible seulement par l’équipe. N’écrivez aucune information de santé (maladie, handicap, traitement).',
       saveNote: 'Enregistrer la note',
       attendance: 'Présence et annulation',
       newStatus: 'Nouveau statut',
-      reasonHint: 'Obligatoire pour une annulation ou un rendez-vous excusé.',
+      reasonHint:
+        'Obligatoire pour une annulation ou un rendez-vous excusé. N’écrivez aucune information de santé.',
       reasonRequired: 'Indiquez le motif de l’annulation.',
       statusRequired: 'Choisissez un statut.',
       attendanceLater:
@@ -724,6 +730,7 @@ const fr = {
       email: 'Adresse e-mail (facultatif)',
       consent: 'L’usager accepte de recevoir les rappels par SMS, appel ou e-mail',
       note: 'Note pour le conseiller (facultatif)',
+      noteHint: 'N’écrivez aucune information de santé (maladie, handicap, traitement).',
       submit: 'Réserver ce rendez-vous',
       taken: 'Ce créneau vient d’être pris ou n’est plus libre. Choisissez-en un autre.',
       tooMany: 'Cet usager a déjà trop de rendez-vous à venir.',
@@ -1017,6 +1024,7 @@ const fr = {
     admin: {
       navLink: 'Administration',
       title: 'Administration',
+      legalPages: 'Mentions légales et accessibilité',
       intro: 'Les lieux, les motifs, l’équipe et les réglages de votre structure.',
       sms: {
         title: 'SMS aujourd’hui',
@@ -1904,9 +1912,148 @@ const fr = {
     history: 'Historique',
     noHistory: 'Aucun évènement.',
   },
-  lostLink: {},
-  legal: {},
-  footer: {},
+  lostLink: {
+    title: 'J’ai perdu mon lien',
+    link: 'J’ai perdu mon lien',
+    chooseOrganisation:
+      'Vous avez perdu le lien de votre rendez-vous ? Choisissez votre structure sur l’accueil, puis « J’ai perdu mon lien ».',
+    lostQuestion: 'Vous avez perdu le lien de votre rendez-vous ?',
+    intro:
+      'Indiquez le numéro de téléphone portable ou l’adresse e-mail donnés lors de la prise de rendez-vous. Nous y enverrons les liens de vos rendez-vous et ateliers à venir.',
+    contact: 'Téléphone portable ou adresse e-mail',
+    contactHint: 'Par exemple 06 12 34 56 78 ou nom@exemple.fr',
+    submit: 'Recevoir mes liens',
+    sent: 'Si ce numéro ou cette adresse correspond à un rendez-vous ou un atelier à venir, un message avec le lien vient d’y être envoyé. Il peut mettre quelques minutes à arriver.',
+    landline:
+      'Un téléphone fixe ne peut pas recevoir de lien. Pour votre rendez-vous, appelez la structure.',
+    callOrganisation: 'Vous ne recevez rien ? Appelez {{organisation}} au',
+    contactOrganisation: 'Vous ne recevez rien ? Contactez {{organisation}}.',
+    invalid: 'Indiquez un numéro de téléphone ou une adresse e-mail, par exemple 06 12 34 56 78.',
+    tooManyFromAddress:
+      'Trop de demandes depuis cette connexion. Réessayez dans une heure, ou appelez la structure.',
+    tooManyForContact:
+      'Trop de demandes pour ce numéro ou cette adresse. Réessayez demain, ou appelez la structure.',
+    back: 'Retour à l’accueil de {{organisation}}',
+  },
+  legal: {
+    notGiven: 'non renseigné par la structure',
+    privacy: {
+      title: 'Données personnelles',
+      intro:
+        'Cette page explique quelles données {{organisation}} recueille quand vous prenez rendez-vous, pourquoi, combien de temps elles sont gardées et comment exercer vos droits.',
+      controllerTitle: 'Qui est responsable de vos données',
+      controller: 'Responsable du traitement : {{name}}.',
+      address: 'Adresse :',
+      contactLine: 'Contact :',
+      dpo: 'Délégué à la protection des données :',
+      processor:
+        'Sous-traitant : l’opérateur de ce service de prise de rendez-vous, {{name}}, qui l’héberge et le fait fonctionner pour le compte de la structure, sans utiliser vos données pour lui-même.',
+      dataTitle: 'Quelles données',
+      data: 'Votre nom, votre numéro de téléphone ou votre adresse e-mail, votre langue, le motif et l’heure du rendez-vous, la note que vous laissez, et ceux d’une personne qui prend rendez-vous pour vous. Aucune information de santé n’est demandée : n’en écrivez pas dans les notes.',
+      purposesTitle: 'Pourquoi',
+      purposes:
+        'Organiser vos rendez-vous et ateliers avec les conseillers, vous envoyer la confirmation et les rappels, vous permettre d’annuler ou de déplacer, et établir des statistiques d’activité sans nom.',
+      basisTitle: 'Sur quelle base',
+      basis:
+        'L’exécution d’une mission d’intérêt public confiée à la structure (article 6.1.e du RGPD) : l’accompagnement des habitants dans leurs démarches et l’usage du numérique.',
+      recipientsTitle: 'Qui les voit',
+      recipients:
+        'Les conseillers et l’accueil de la structure ; l’opérateur du service ; les prestataires qui acheminent les SMS, appels et e-mails, pour ce seul envoi. Elles ne sont ni vendues ni cédées.',
+      retentionTitle: 'Combien de temps',
+      retentionAppointments: 'Rendez-vous : {{months}} mois après la date du rendez-vous.',
+      retentionMessages: 'Contenu des messages envoyés : {{months}} mois après l’envoi.',
+      retentionAudit: 'Historique des actions (données personnelles) : {{months}} mois.',
+      retentionResidents: 'Usagers sans rendez-vous : anonymisés après {{months}} mois.',
+      retentionAfter:
+        'Passé ces délais, les données sont supprimées ou rendues anonymes ; seules restent des statistiques sans nom.',
+      rightsTitle: 'Vos droits',
+      rights:
+        'Vous pouvez demander à consulter vos données, à les corriger, à les effacer, à en limiter l’usage, ou vous opposer à leur traitement. Écrivez au délégué à la protection des données ou à la structure (coordonnées ci-dessus), ou demandez à l’accueil. Une réponse vous est due dans un délai d’un mois.',
+      rightsLink:
+        'Pour annuler ou déplacer un rendez-vous, utilisez le lien reçu. Vous l’avez perdu ?',
+      cnilTitle: 'Réclamation',
+      cnil: 'Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une réclamation à la CNIL :',
+      cnilLink: 'cnil.fr/fr/plaintes',
+    },
+    notice: {
+      title: 'Mentions légales',
+      publisherTitle: 'Éditeur',
+      publisher: 'Ce service de prise de rendez-vous est édité par {{name}}.',
+      address: 'Adresse :',
+      contact: 'Contact :',
+      directorTitle: 'Directeur ou directrice de la publication',
+      hostTitle: 'Hébergement',
+      host: 'Hébergeur :',
+      hostAddress: 'Adresse de l’hébergeur :',
+      softwareTitle: 'Logiciel',
+      software: 'Le service fonctionne avec Permanence, un logiciel de prise de rendez-vous.',
+    },
+    accessibility: {
+      title: 'Accessibilité',
+      intro:
+        '{{organisation}} s’engage à rendre ce service accessible, conformément à l’article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration d’accessibilité s’applique au service de prise de rendez-vous de {{organisation}}.',
+      statusTitle: 'État de conformité',
+      status: {
+        NON_CONFORME:
+          'Ce service est non conforme au référentiel général d’amélioration de l’accessibilité (RGAA) : il n’a pas encore fait l’objet d’un audit.',
+        PARTIELLEMENT_CONFORME:
+          'Ce service est partiellement conforme au référentiel général d’amélioration de l’accessibilité (RGAA).',
+        TOTALEMENT_CONFORME:
+          'Ce service est totalement conforme au référentiel général d’amélioration de l’accessibilité (RGAA).',
+      },
+      checksTitle: 'Vérifications automatiques',
+      checks:
+        'Chaque version du logiciel est vérifiée avec l’outil axe-core dans un navigateur Chromium, sur les pages publiques et l’espace des conseillers, en largeur de téléphone (375 pixels) et d’ordinateur (1 280 pixels). Ces vérifications automatiques ne remplacent pas un audit : elles ne repèrent qu’une partie des critères du RGAA.',
+      checkedOn: 'Dernières vérifications : {{date}}.',
+      issuesTitle: 'Contenus non accessibles',
+      issuesDefault:
+        'Sans audit, la liste des contenus non conformes n’est pas établie. Les documents imprimables (fiches de rendez-vous) et les fichiers de calendrier n’ont pas été vérifiés.',
+      contactTitle: 'Retour d’information et contact',
+      contact:
+        'Si vous n’arrivez pas à accéder à un contenu ou à un service, contactez-nous pour être orienté vers une alternative accessible ou obtenir le contenu sous une autre forme :',
+      remedyTitle: 'Voies de recours',
+      remedy:
+        'Si vous nous avez signalé un défaut d’accessibilité qui vous empêche d’accéder à un contenu ou à un service et que vous n’avez pas obtenu de réponse satisfaisante, vous pouvez saisir le Défenseur des droits : par le formulaire en ligne, en contactant le délégué du Défenseur des droits de votre région, ou par courrier (gratuit, sans timbre) : Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.',
+      remedyLink: 'Formulaire du Défenseur des droits',
+    },
+    admin: {
+      title: 'Mentions légales et accessibilité',
+      intro:
+        'Ce que vous remplissez ici apparaît sur les pages « Données personnelles », « Mentions légales » et « Accessibilité » de la structure. Un champ laissé vide y apparaît comme non renseigné.',
+      publisherTitle: 'Éditeur',
+      legalName: 'Nom officiel de la structure',
+      legalNameHint: 'Vide : le nom de la structure.',
+      legalAddress: 'Adresse postale',
+      dpoContact: 'Contact du délégué à la protection des données',
+      dpoContactHint: 'Une adresse e-mail ou postale.',
+      publicationDirector: 'Directeur ou directrice de la publication',
+      hostTitle: 'Hébergeur',
+      hostName: 'Nom de l’hébergeur',
+      hostAddress: 'Adresse de l’hébergeur',
+      accessibilityTitle: 'Accessibilité',
+      accessibilityStatus: 'État de conformité au RGAA',
+      statuses: {
+        NON_CONFORME: 'Non conforme (pas d’audit)',
+        PARTIELLEMENT_CONFORME: 'Partiellement conforme',
+        TOTALEMENT_CONFORME: 'Totalement conforme',
+      },
+      accessibilityCheckedOn: 'Date des dernières vérifications',
+      accessibilityContact: 'Contact pour l’accessibilité',
+      accessibilityContactHint: 'Vide : le téléphone et l’e-mail de la structure.',
+      accessibilityKnownIssues: 'Contenus non accessibles connus',
+      accessibilityKnownIssuesHint: 'Vide : un texte par défaut dit qu’aucun audit n’a eu lieu.',
+      pages: 'Voir les pages :',
+    },
+  },
+  footer: {
+    label: 'Informations légales',
+    privacy: 'Données personnelles',
+    notice: 'Mentions légales',
+    accessibility: 'Accessibilité',
+    noOrganisation:
+      'Chaque structure publie ses mentions légales, ses données personnelles et sa déclaration d’accessibilité sur sa page.',
+    chooseOrganisation: 'Choisir une structure',
+  },
   auditLog: {
     navLink: 'Journal',
     title: 'Journal des actions',

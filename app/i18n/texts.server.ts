@@ -8,18 +8,28 @@ import type { Texts, Translations } from './translate'
 const STAFF_SECTIONS = ['workspace', 'devOutbox']
 const DEMO_SECTION = 'demo'
 const STAFF_PATHS = /^\/(espace|dev)(\/|$)/
+// The legal pages' long texts go only to those pages and to the admin's form for them.
+const LEGAL_SECTION = 'legal'
+const LEGAL_PATHS =
+  /^\/([^/]+\/(vie-privee|mentions-legales|accessibilite)|espace\/admin\/mentions)\/?$/
 
 const built = new Map<string, Texts>()
 
 /** The texts a document needs: the reader's language, staff sections on staff pages only. */
 export async function textsFor(request: Request): Promise<Texts> {
   const language = await languageOf(request)
-  const staff = STAFF_PATHS.test(new URL(request.url).pathname)
-  const key = `${language}:${staff ? 'staff' : 'public'}`
+  const { pathname } = new URL(request.url)
+  const staff = STAFF_PATHS.test(pathname)
+  const legal = LEGAL_PATHS.test(pathname)
+  const key = `${language}:${staff ? 'staff' : 'public'}:${legal ? 'legal' : ''}`
   const known = built.get(key)
   if (known) return known
   const { demo } = config()
-  const left = [...(staff ? [] : STAFF_SECTIONS), ...(demo ? [] : [DEMO_SECTION])]
+  const left = [
+    ...(staff ? [] : STAFF_SECTIONS),
+    ...(demo ? [] : [DEMO_SECTION]),
+    ...(legal ? [] : [LEGAL_SECTION]),
+  ]
   const all = resources[language].translation as Translations
   const translations = Object.fromEntries(
     Object.entries(all).filter(([section]) => !left.includes(section)),

@@ -42,6 +42,10 @@ export default function OrganisationHome() {
           </Link>
         ) : null}
       </p>
+      <p>
+        {t('lostLink.lostQuestion')}{' '}
+        <Link to={`/${organisation.slug}/lien-perdu`}>{t('lostLink.link')}</Link>
+      </p>
 
       <section aria-labelledby="topics-title">
         <h2 id="topics-title">{t('organisation.topicsTitle')}</h2>

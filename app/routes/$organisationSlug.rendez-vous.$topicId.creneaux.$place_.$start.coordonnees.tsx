@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { ErrorSummary, TextField } from '~/components/form'
 import {
@@ -68,6 +68,12 @@ export default function ContactStep() {
       <ErrorSummary form={form} />
       <SlotSummary topicName={data.topic.name} when={data.when} site={data.site} />
       <p>{t('journey.contact.intro')}</p>
+      <p>
+        {t('journey.contact.privacy')}{' '}
+        <Link to={`/${data.organisation.slug}/vie-privee`} reloadDocument>
+          {t('footer.privacy')}
+        </Link>
+      </p>
       <Form method="post" id="contact" noValidate>
         <ResidentContactFields form={form} isPhone={isPhone} />
         <HelperContactFields form={form} />

@@ -38,6 +38,12 @@ export default function Administration() {
         <li>
           <Link to="/espace/admin/reglages">{t('workspace.admin.settings.title')}</Link>
         </li>
+        <li>
+          {/* A full load: the legal texts travel only with that page (decision 092). */}
+          <Link to="/espace/admin/mentions" reloadDocument>
+            {t('workspace.admin.legalPages')}
+          </Link>
+        </li>
       </ul>
       <section aria-labelledby="sms-title">
         <h2 id="sms-title">{t('workspace.admin.sms.title')}</h2>

@@ -243,7 +243,13 @@ export default function BookOnBehalf() {
                 <Choice form={form} name="consent" label={t('workspace.booking.consent')} />
               </fieldset>
             ) : null}
-            <TextField form={form} name="note" multiline rows={2} />
+            <TextField
+              form={form}
+              name="note"
+              hint={t('workspace.booking.noteHint')}
+              multiline
+              rows={2}
+            />
             <button type="submit">{t('workspace.booking.submit')}</button>
           </Form>
         </section>

@@ -14,6 +14,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     name: `${advisor.firstName} ${advisor.lastName}`,
     role: advisor.role,
     hasAgenda: advisor.receivesAppointments,
+    // The footer links this organisation's legal pages.
+    organisationSlug: signedIn.organisation.slug,
     // Null for who files no activity report (reception).
     reportsToDo: await reportsToDo(signedIn),
   }

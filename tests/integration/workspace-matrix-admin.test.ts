@@ -55,6 +55,7 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
       { path: `/espace/admin/conseillers/${karim.id}`, expected: adminOnly },
       { path: `/espace/admin/conseillers/${other().advisorId}`, expected: othersRecord },
       { path: '/espace/admin/reglages', expected: ownAdminPage },
+      { path: '/espace/admin/mentions', expected: ownAdminPage },
       { path: `/espace/agenda?conseiller=${karim.id}`, expected: karimsOwn },
       { path: `/espace/agenda?lieu=${townHall.id}`, expected: { ...karimsOwn, OWNER: 403 } },
       {
@@ -224,6 +225,15 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
             bookingsPerPhonePerDay: '5',
             dailySmsCap: '1',
             pivot: 'W751234567',
+          }),
+          expected: refusedOutside,
+        },
+        {
+          path: async () => '/espace/admin/mentions',
+          fields: async () => ({
+            updatedAt: await updatedAtOf.organisation(karim.organisationId),
+            legalName: 'Intrus',
+            accessibilityStatus: 'TOTALEMENT_CONFORME',
           }),
           expected: refusedOutside,
         },

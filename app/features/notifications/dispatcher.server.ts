@@ -23,6 +23,7 @@ import {
   baseKind,
   fallsBackOnFailure,
   isAnyReminderKind,
+  isLinkAgainKind,
   nextChannelKind,
   sameMessage,
 } from './kinds'
@@ -619,7 +620,8 @@ export class Dispatcher {
         data: { status: 'SKIPPED', lastError: why, leaseOwner: null, leaseUntil: null },
       })
       if (count !== 1) return 'LOST_LEASE' as const
-      await this.nextChannel(tx as unknown as Db, row, subject)
+      // Asked for on one contact, a link never goes to another channel of the subject.
+      if (!isLinkAgainKind(row.kind)) await this.nextChannel(tx as unknown as Db, row, subject)
       return 'SKIPPED' as const
     })
   }

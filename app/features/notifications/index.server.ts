@@ -27,6 +27,7 @@ export {
   writeOfferExpired,
   writeSeatOffer,
 } from './workshop-outbox.server'
+export { writeLinksAgain, type LinkAgainRequest } from './link-again-outbox.server'
 export { configuredMailer, smsSenderOfServer } from './providers/configured.server'
 export { residentCalendarFile, workspaceUrlOf } from './render.server'
 export { startNotificationWorker, type RunningWorker } from './worker.server'

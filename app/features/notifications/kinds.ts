@@ -4,6 +4,7 @@ import { isReminderKind, KIND } from './outbox.server'
 import {
   SEAT_OFFER_EXPIRED_PREFIX,
   SEAT_OFFER_PREFIX,
+  WORKSHOP_KIND,
   WORKSHOP_REMINDER_PREFIX,
 } from './workshop-outbox.server'
 
@@ -38,6 +39,10 @@ export const offerNumber = (kind: string) => Number(baseKind(kind).split(':')[1]
 export const isSeatOfferKind = (kind: string) => kind.startsWith(SEAT_OFFER_PREFIX)
 export const isEarlierSlotKind = (kind: string) => kind.startsWith(EARLIER_SLOT_PREFIX)
 
+/** A link sent again on request: it goes to the contact typed, or not at all. */
+export const isLinkAgainKind = (kind: string) =>
+  baseKind(kind) === KIND.LINK_AGAIN || baseKind(kind) === WORKSHOP_KIND.LINK_AGAIN
+
 /**
  * A failed reminder, offer or alert tries the resident's next channel: it matters that it
  * arrives (and a seat is held meanwhile). Other messages told what the resident just did.
@@ -48,6 +53,9 @@ export const fallsBackOnFailure = (kind: string) =>
 /** The event a row's kind tells about. */
 export function eventOfKind(kind: string): MessageEvent | typeof KIND.ADVISOR_NOTICE {
   const base = baseKind(kind)
+  // A link sent again reads as the confirmation, which carries the link.
+  if (base === KIND.LINK_AGAIN) return 'CONFIRMATION'
+  if (base === WORKSHOP_KIND.LINK_AGAIN) return 'WORKSHOP_CONFIRMATION'
   if (isReminderKind(base)) return 'REMINDER'
   if (base.startsWith(WORKSHOP_REMINDER_PREFIX)) return 'WORKSHOP_REMINDER'
   if (base.startsWith(SEAT_OFFER_EXPIRED_PREFIX)) return 'SEAT_OFFER_EXPIRED'

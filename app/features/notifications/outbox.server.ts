@@ -30,6 +30,8 @@ export const KIND = {
   CANCELLED_BY_RESIDENT: 'CANCELLED_BY_RESIDENT',
   CANCELLED_BY_SERVICE: 'CANCELLED_BY_SERVICE',
   ADVISOR_NOTICE: 'ADVISOR_NOTICE',
+  // The confirmation sent again to who lost its link (decision 092).
+  LINK_AGAIN: 'LINK_AGAIN',
 } as const
 export const REMINDER_PREFIX = 'REMINDER:'
 export const isReminderKind = (kind: string) => kind.startsWith(REMINDER_PREFIX)

@@ -26,6 +26,8 @@ export const WORKSHOP_KIND = {
   CANCELLED_BY_RESIDENT: 'WORKSHOP_CANCELLED_BY_RESIDENT',
   CANCELLED_BY_SERVICE: 'WORKSHOP_CANCELLED_BY_SERVICE',
   CHANGED: 'WORKSHOP_CHANGED',
+  // The confirmation sent again to who lost its link (decision 092).
+  LINK_AGAIN: 'WORKSHOP_LINK_AGAIN',
 } as const
 export const WORKSHOP_REMINDER_PREFIX = `WORKSHOP_${REMINDER_PREFIX}`
 /** `SEAT_OFFER:<n>`: the n-th offer made to one waiting-list entry, written once. */
@@ -98,7 +100,11 @@ const WENT_OUT = ['SENDING', 'SENT', 'DELIVERED', 'FAILED']
  * unsent reminder gets its new time; one already sent is not sent again; "the session
  * changed" (`again`) goes again after each change.
  */
-async function putRegistrationRow(tx: WorkshopTx, row: RegistrationRow, again = false) {
+export async function putRegistrationRow(
+  tx: Pick<Db, 'notification'>,
+  row: RegistrationRow,
+  again = false,
+) {
   const existing = await tx.notification.findUnique({
     where: { registrationId_kind: { registrationId: row.registrationId, kind: row.kind } },
     select: { id: true, status: true },
