@@ -1853,8 +1853,10 @@ const en: Resources = {
       link: 'Erase this resident’s data',
       intro:
         'This resident’s name, phone, email and notes will be erased for good. Statistics and activity reports remain, without their name.',
-      upcoming_one: 'Their upcoming appointment or workshop will be cancelled, and the resident told:',
-      upcoming_other: 'Their {{count}} upcoming appointments or workshops will be cancelled, and the resident told:',
+      upcoming_one:
+        'Their upcoming appointment or workshop will be cancelled, and the resident told:',
+      upcoming_other:
+        'Their {{count}} upcoming appointments or workshops will be cancelled, and the resident told:',
       none: 'No upcoming appointment or workshop.',
       confirm: 'I confirm the erasure',
       confirmRequired: 'Tick the box to confirm the erasure.',

@@ -1877,7 +1877,8 @@ const fr = {
       intro:
         'Le nom, le téléphone, l’adresse e-mail et les notes de cet usager seront effacés définitivement. Les statistiques et les comptes rendus restent, sans son nom.',
       upcoming_one: 'Son rendez-vous ou atelier à venir sera annulé, et l’usager prévenu :',
-      upcoming_other: 'Ses {{count}} rendez-vous ou ateliers à venir seront annulés, et l’usager prévenu :',
+      upcoming_other:
+        'Ses {{count}} rendez-vous ou ateliers à venir seront annulés, et l’usager prévenu :',
       none: 'Aucun rendez-vous ni atelier à venir.',
       confirm: 'Je confirme l’effacement',
       confirmRequired: 'Cochez la case pour confirmer l’effacement.',

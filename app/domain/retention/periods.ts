@@ -76,18 +76,6 @@ export function cutoffsOf(periods: RetentionPeriods, now: Date): RetentionCutoff
   }
 }
 
-/**
- * Whether a resident is inactive: no appointment or workshop session since the cutoff,
- * and not created since (a record just made has no activity yet). Dates are the latest.
- */
-export function residentInactive(
-  resident: { createdAt: Date; lastActivity: Date | null },
-  cutoff: Date,
-): boolean {
-  if (resident.createdAt >= cutoff) return false
-  return resident.lastActivity === null || resident.lastActivity < cutoff
-}
-
 /** An advisor's account: warned first, then anonymised, once deactivated long enough. */
 export function advisorDue(
   advisor: { active: boolean; deactivatedAt: Date | null; retentionWarnedAt: Date | null },

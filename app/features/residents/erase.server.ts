@@ -1,4 +1,4 @@
-import { can, type Actor } from '~/domain/access'
+import type { Actor } from '~/domain/access'
 import { formatAppointmentDate, type DisplayLanguage } from '~/domain/time/format'
 import { requireAdvisor, requirePermission } from '~/features/access/index.server'
 import { notifyCancelled } from '~/features/notifications/index.server'
@@ -24,9 +24,6 @@ export async function residentToErase(request: Request, id: string | undefined) 
   )
   return { signedIn, resident: usable! }
 }
-
-/** Whether a link to the erasure page is shown. */
-export const mayErase = (actor: Actor) => can(actor, 'resident.erase')
 
 /** What erasing cancels: the appointments and workshop seats still to come. */
 export async function upcomingOf(db: Db, residentId: string, now: Date) {

@@ -30,7 +30,12 @@ export const LEASE_MS = 5 * 60_000
 type Category = {
   count: RunCount
   /** Ids of due rows (at most `take`). */
-  due: (db: Tx, organisationId: string, cutoffs: RetentionCutoffs, take: number) => Promise<string[]>
+  due: (
+    db: Tx,
+    organisationId: string,
+    cutoffs: RetentionCutoffs,
+    take: number,
+  ) => Promise<string[]>
   /** Changes those rows (in the batch's transaction); how many changed. */
   apply: (tx: Tx, ids: string[], now: Date) => Promise<number>
 }
@@ -46,7 +51,11 @@ function categories(warn: AdvisorWarning | null, now: Date): Category[] {
       due: async (db, organisationId, cutoffs, take) =>
         ids(
           await db.appointment.findMany({
-            where: { organisationId, startsAt: { lt: cutoffs.appointments }, personalErasedAt: null },
+            where: {
+              organisationId,
+              startsAt: { lt: cutoffs.appointments },
+              personalErasedAt: null,
+            },
             select: { id: true },
             orderBy: { startsAt: 'asc' },
             take,
@@ -377,7 +386,12 @@ export async function runRetention(db: Db, options: RunOptions): Promise<RunOutc
   counts = addCounts(counts, await purgeExpired(db, now, false))
   await db.retentionRun.updateMany({
     where: { id: run.id, leaseOwner: owner },
-    data: { counts: JSON.stringify(counts), finishedAt: new Date(), leaseOwner: null, leaseUntil: null },
+    data: {
+      counts: JSON.stringify(counts),
+      finishedAt: new Date(),
+      leaseOwner: null,
+      leaseUntil: null,
+    },
   })
   return { ran: true, dryRun: false, counts }
 }

@@ -37,11 +37,20 @@ export const retentionSchema = z.object(
 )
 
 export type RetentionSettings = {
-  periods: { category: RetentionCategory; field: string; months: number; min: number; max: number }[]
+  periods: {
+    category: RetentionCategory
+    field: string
+    months: number
+    min: number
+    max: number
+  }[]
   lastRun: { finishedAt: string; counts: RunCounts } | null
 }
 
-export async function retentionSettings(db: Db, organisationId: string): Promise<RetentionSettings> {
+export async function retentionSettings(
+  db: Db,
+  organisationId: string,
+): Promise<RetentionSettings> {
   const organisation = await db.organisation.findUniqueOrThrow({ where: { id: organisationId } })
   const periods = periodsOf(organisation)
   const run = await lastRun(db)
