@@ -53,7 +53,12 @@ export default function EraseResident() {
   const form = useForm({
     reply,
     labels: { confirm: t('retention.erase.confirm') },
-    messages: { confirm: { REQUIRED: 'retention.erase.confirmRequired' } },
+    messages: {
+      confirm: {
+        REQUIRED: 'retention.erase.confirmRequired',
+        INVALID_CHOICE: 'retention.erase.confirmRequired',
+      },
+    },
   })
   return (
     <div className="page workspace">
@@ -83,7 +88,7 @@ export default function EraseResident() {
           )}
           <Form method="post" noValidate>
             <Choice form={form} name="confirm" label={t('retention.erase.confirm')} />
-            <button type="submit" className="danger">
+            <button type="submit" className="button-danger">
               {t('retention.erase.submit')}
             </button>
           </Form>

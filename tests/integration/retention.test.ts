@@ -18,14 +18,13 @@ const MINUTE = 60_000
 
 let database: TestDatabase
 let db: Db
-let fixture: Awaited<ReturnType<typeof createStatisticsFixture>>
 let organisationId: string
 const ids: Record<string, string> = {}
 
 beforeAll(async () => {
   database = await createTestDatabase()
   db = database.db
-  fixture = await createStatisticsFixture(db)
+  await createStatisticsFixture(db)
   const organisation = await db.organisation.findUniqueOrThrow({ where: { slug: 'stats' } })
   organisationId = organisation.id
   const advisors = await db.advisor.findMany({ where: { organisationId } })

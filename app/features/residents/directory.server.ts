@@ -81,6 +81,8 @@ export async function listResidents(
     AND: [
       search ?? { organisationId: input.organisationId },
       input.onlyOwnOf ? await ownResidentsWhere(db, input.onlyOwnOf) : {},
+      // Anonymised records (erased, inactive, stand-ins) name nobody: not listed (decision 090).
+      { anonymisedAt: null },
     ],
   }
   const [total, residents] = await Promise.all([

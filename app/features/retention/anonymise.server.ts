@@ -134,6 +134,20 @@ export async function anonymiseResident(tx: Tx, residentId: string, now: Date) {
   })
   await tx.earlierSlotRequest.updateMany({ where: { residentId }, data: { manageTokenHash: null } })
   await tx.activityReport.updateMany({ where: { residentId }, data: { notes: null } })
+  // Summaries may name the person (a merge) or quote a reason: only the actions stay.
+  const appointments = await tx.appointment.findMany({
+    where: { residentId },
+    select: { id: true },
+  })
+  await tx.auditEvent.updateMany({
+    where: {
+      OR: [
+        { entityType: 'Resident', entityId: residentId },
+        { entityType: 'Appointment', entityId: { in: appointments.map((row) => row.id) } },
+      ],
+    },
+    data: { summary: '' },
+  })
   await tx.notification.updateMany({
     where: {
       status: { notIn: ['PENDING', 'SENDING'] },
