@@ -375,4 +375,35 @@ describe(`retention run on ${testProvider}`, () => {
     expect(run.finishedAt).not.toBeNull()
     expect(await allFigures()).toEqual(figures)
   })
+
+  test('a deactivated advisor is warned 30 days before, then anonymised', async () => {
+    const lea = await db.advisor.findFirstOrThrow({ where: { firstName: 'Léa' } })
+    await db.advisor.update({ where: { id: lea.id }, data: { active: false } })
+    const warned: string[] = []
+    const warnAdvisor = async (advisor: { email: string }) => {
+      warned.push(advisor.email)
+    }
+    // The first run sees her deactivated: the date the periods count from.
+    const first = new Date('2028-11-01T02:00:00Z')
+    await runRetention(db, { now: first, owner: 'w', warnAdvisor })
+    expect(warned).toEqual([])
+    // 23 months later: 30 days before the 24, the email.
+    const warning = new Date('2030-10-05T02:00:00Z')
+    const run = await runRetention(db, { now: warning, owner: 'w', warnAdvisor })
+    expect(run.ran && run.counts.advisorsWarned).toBe(1)
+    expect(warned).toEqual([lea.email])
+    expect((await db.advisor.findUniqueOrThrow({ where: { id: lea.id } })).firstName).toBe('Léa')
+    const due = new Date('2030-11-05T02:00:00Z')
+    const last = await runRetention(db, { now: due, owner: 'w', warnAdvisor })
+    expect(last.ran && last.counts.advisors).toBe(1)
+    const after = await db.advisor.findUniqueOrThrow({ where: { id: lea.id } })
+    expect(after).toMatchObject({
+      firstName: 'Anonyme',
+      lastName: '',
+      phone: null,
+      passwordHash: null,
+    })
+    expect(after.email).not.toContain('lea')
+    expect(warned).toHaveLength(1)
+  })
 })
