@@ -1818,16 +1818,15 @@ const en: Resources = {
     title: 'Data retention',
     intro:
       'After these periods, personal data is erased or anonymised every night; statistics and activity reports stay the same.',
-    months: '{{months}} months',
     bounds: 'Between {{min}} and {{max}} months.',
     periods: {
-      appointments: 'Appointments (resident, helper, note), after the appointment',
-      messages: 'Message contents (numbers, addresses), after sending',
-      audit: 'Details of the audit log',
-      residents: 'Residents without an appointment or workshop for',
-      advisors: 'Advisor accounts deactivated for',
+      appointments: 'Appointments (resident, helper, note), after the appointment (in months)',
+      messages: 'Message contents (numbers, addresses), after sending (in months)',
+      audit: 'Details of the audit log (in months)',
+      residents: 'Residents without an appointment or workshop for (in months)',
+      advisors: 'Advisor accounts deactivated for (in months)',
     },
-    save: 'Save the periods',
+    save: 'Apply the retention periods',
     lastRun: 'Last run on {{date}}:',
     never: 'No run yet.',
     counts: {

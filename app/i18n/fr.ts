@@ -1841,16 +1841,15 @@ const fr = {
     title: 'Conservation des données',
     intro:
       'Passé ces durées, les données personnelles sont effacées ou anonymisées chaque nuit ; les statistiques et les comptes rendus restent identiques.',
-    months: '{{months}} mois',
     bounds: 'Entre {{min}} et {{max}} mois.',
     periods: {
-      appointments: 'Rendez-vous (usager, aidant, note), après le rendez-vous',
-      messages: 'Contenu des messages (numéros, adresses), après l’envoi',
-      audit: 'Détails du journal des actions',
-      residents: 'Usagers sans rendez-vous ni atelier depuis',
-      advisors: 'Comptes de conseillers désactivés depuis',
+      appointments: 'Rendez-vous (usager, aidant, note), après le rendez-vous (en mois)',
+      messages: 'Contenu des messages (numéros, adresses), après l’envoi (en mois)',
+      audit: 'Détails du journal des actions (en mois)',
+      residents: 'Usagers sans rendez-vous ni atelier depuis (en mois)',
+      advisors: 'Comptes de conseillers désactivés depuis (en mois)',
     },
-    save: 'Enregistrer les durées',
+    save: 'Valider les durées de conservation',
     lastRun: 'Dernier passage le {{date}} :',
     never: 'Aucun passage pour l’instant.',
     counts: {

@@ -24,7 +24,7 @@ const COLUMNS: Record<RetentionCategory, string> = {
   advisors: 'retentionAdvisorMonths',
 }
 
-/** The form's field of each period: `retention.<category>`. */
+/** The form's field of each period: `retention_<category>`. */
 export const periodField = (category: RetentionCategory) => `retention_${category}`
 
 export const retentionSchema = z.object(
