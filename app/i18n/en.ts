@@ -1837,6 +1837,7 @@ const en: Resources = {
       residents: 'residents anonymised',
       advisorsWarned: 'advisors warned',
       advisors: 'advisors anonymised',
+      links: 'links of past appointments',
       sessions: 'expired sessions',
       tokens: 'expired one-time links',
     },

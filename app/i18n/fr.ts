@@ -1860,6 +1860,7 @@ const fr = {
       residents: 'usagers anonymisés',
       advisorsWarned: 'conseillers prévenus',
       advisors: 'conseillers anonymisés',
+      links: 'liens de rendez-vous passés',
       sessions: 'sessions expirées',
       tokens: 'liens à usage unique expirés',
     },

@@ -62,6 +62,7 @@ beforeAll(async () => {
   const late = await appointment('2026-10-26T08:00:00Z', {
     helperName: 'Paul Aidant',
     note: 'revenu',
+    manageTokenHash: 'hash-late',
   })
   ids.late = late.id
   const recent = await appointment('2028-09-15T08:00:00Z', { note: 'récent' })
@@ -266,6 +267,8 @@ describe(`retention run on ${testProvider}`, () => {
     const late = await db.appointment.findUniqueOrThrow({ where: { id: ids.late } })
     expect(late).toMatchObject({ residentId: ids.A, helperName: 'Paul Aidant', note: 'revenu' })
     expect(late.personalErasedAt).toBeNull()
+    // Its link is purged a month after the appointment: nothing left to change through it.
+    expect(late.manageTokenHash).toBeNull()
 
     const registrations = await db.workshopRegistration.findMany({ include: { resident: true } })
     expect(registrations.every((row) => row.resident.isStandIn)).toBe(true)

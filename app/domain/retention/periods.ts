@@ -38,6 +38,13 @@ export const PERIOD_BOUNDS: Record<RetentionCategory, { min: number; max: number
 export const ADVISOR_WARNING_DAYS = 30
 
 /**
+ * Links, sign-in sessions and one-time tokens are purged this long after they ended: the
+ * resident may still open a past appointment's link for a while, an advisor see a revoked
+ * device in their list.
+ */
+export const EXPIRED_GRACE_DAYS = 30
+
+/**
  * `months` calendar months before `now`, at the same UTC time of day; a day missing in the
  * target month (31 March → February) falls on that month's last day.
  */
@@ -62,6 +69,8 @@ export function monthsBefore(now: Date, months: number): Date {
 export type RetentionCutoffs = Record<RetentionCategory, Date> & {
   /** Advisors deactivated before this are warned (their anonymisation is 30 days away). */
   advisorWarning: Date
+  /** Links and sessions that ended before this are purged. */
+  expired: Date
 }
 
 export function cutoffsOf(periods: RetentionPeriods, now: Date): RetentionCutoffs {
@@ -73,6 +82,7 @@ export function cutoffsOf(periods: RetentionPeriods, now: Date): RetentionCutoff
     residents: monthsBefore(now, periods.residents),
     advisors,
     advisorWarning: new Date(advisors.getTime() + ADVISOR_WARNING_DAYS * 86_400_000),
+    expired: new Date(now.getTime() - EXPIRED_GRACE_DAYS * 86_400_000),
   }
 }
 
@@ -101,6 +111,7 @@ export const RUN_COUNTS = [
   'residents',
   'advisorsWarned',
   'advisors',
+  'links',
   'sessions',
   'tokens',
 ] as const

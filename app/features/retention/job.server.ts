@@ -2,6 +2,7 @@ import {
   addCounts,
   advisorDue,
   cutoffsOf,
+  DEFAULT_PERIODS,
   noCounts,
   type RetentionCutoffs,
   type RetentionPeriods,
@@ -156,6 +157,29 @@ function categories(warn: AdvisorWarning | null, now: Date): Category[] {
       },
     },
     {
+      // The manage links of appointments long past: nothing left to change through them.
+      count: 'links',
+      due: async (db, organisationId, cutoffs, take) =>
+        ids(
+          await db.appointment.findMany({
+            where: {
+              organisationId,
+              endsAt: { lt: cutoffs.expired },
+              manageTokenHash: { not: null },
+            },
+            select: { id: true },
+            take,
+          }),
+        ),
+      apply: async (tx, list) =>
+        (
+          await tx.appointment.updateMany({
+            where: { id: { in: list } },
+            data: { manageTokenHash: null },
+          })
+        ).count,
+    },
+    {
       count: 'advisorsWarned',
       due: async (db, organisationId, cutoffs, take) => {
         if (!warn) return []
@@ -242,12 +266,11 @@ function inactiveResidents(organisationId: string, cutoff: Date) {
   }
 }
 
-/** Expired sign-in sessions, one-time links and rate-limit counters: not the organisation's. */
+/** Ended sign-in sessions, one-time links and rate-limit counters: not the organisation's. */
 async function purgeExpired(db: Db, now: Date, dryRun: boolean) {
-  const sessions = {
-    OR: [{ expiresAt: { lt: now } }, { revokedAt: { not: null } }],
-  }
-  const tokens = { OR: [{ expiresAt: { lt: now } }, { usedAt: { not: null } }] }
+  const before = cutoffsOf(DEFAULT_PERIODS, now).expired
+  const sessions = { OR: [{ expiresAt: { lt: before } }, { revokedAt: { lt: before } }] }
+  const tokens = { OR: [{ expiresAt: { lt: before } }, { usedAt: { lt: before } }] }
   if (dryRun) {
     return {
       sessions: await db.advisorSession.count({ where: sessions }),

@@ -50,6 +50,8 @@ describe('periods', () => {
     expect(cutoffs.messages.toISOString()).toBe('2028-04-20T02:00:00.000Z')
     expect(cutoffs.audit.toISOString()).toBe('2027-10-20T02:00:00.000Z')
     expect(cutoffs.advisorWarning.getTime() - cutoffs.advisors.getTime()).toBe(30 * DAY)
+    // Links and sessions: a month after they ended, whatever the periods.
+    expect(cutoffs.expired.toISOString()).toBe('2028-09-20T02:00:00.000Z')
   })
 })
 
