@@ -103,13 +103,32 @@ describe(`erasing a resident on ${testProvider}`, () => {
     )
   })
 
-  test('an admin may erase too', async () => {
-    const { resident } = await residentWithUpcoming()
+  test('an admin may erase too; a workshop seat to come is given back with notice', async () => {
+    const registration = await db().workshopRegistration.findFirstOrThrow({
+      where: {
+        status: 'REGISTERED',
+        companionOfId: null,
+        session: { startsAt: { gt: new Date(Date.now() + 86_400_000) } },
+        resident: { anonymisedAt: null },
+        organisation: { slug: { not: 'autre-structure' } },
+      },
+      include: { resident: true },
+    })
+    const resident = registration.resident
     expect((await get(`/espace/usagers/${resident.id}/effacer`, CAMILLE)).status).toBe(200)
     const erased = await post(`/espace/usagers/${resident.id}/effacer`, { confirm: 'on' }, CAMILLE)
     expect(erased.status).toBe(302)
     const after = await db().resident.findUniqueOrThrow({ where: { id: resident.id } })
     expect(after.anonymisedAt).not.toBeNull()
+    const given = await db().workshopRegistration.findUniqueOrThrow({
+      where: { id: registration.id },
+    })
+    expect(given).toMatchObject({ status: 'CANCELLED', seatId: null })
+    const notices = await db().notification.findMany({
+      where: { registrationId: registration.id, kind: 'WORKSHOP_CANCELLED_BY_SERVICE' },
+    })
+    expect(notices).toHaveLength(1)
+    expect([resident.phoneE164, resident.email]).toContain(notices[0]!.recipient)
   })
 })
 
