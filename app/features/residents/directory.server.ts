@@ -203,6 +203,7 @@ export async function possibleDuplicates(
     where: {
       organisationId: resident.organisationId,
       id: { not: resident.id },
+      anonymisedAt: null,
       OR: [
         ...(resident.phoneE164 ? [{ phoneE164: resident.phoneE164 }] : []),
         ...(resident.email ? [{ email: resident.email }] : []),
