@@ -5,7 +5,7 @@ import { appointmentRows, reportRows } from '~/features/exports/rows.server'
 import type { ExportScope } from '~/features/exports/scope.server'
 import { runRetention } from '~/features/retention/index.server'
 import { periodFigures } from '~/features/statistics/figures.server'
-import type { Db } from '~/platform/database/client.server'
+import { createDb, type Db } from '~/platform/database/client.server'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 import { createStatisticsFixture } from '../support/statistics-fixture'
 
@@ -218,10 +218,14 @@ describe(`retention run on ${testProvider}`, () => {
   })
 
   test('two workers at once: one runs it, the other finds it taken; a third finds it done', async () => {
+    // Two clients on PostgreSQL, as two worker processes have. SQLite's driver is
+    // synchronous: a second client in this process would block the first while it waits.
+    const second = testProvider === 'postgresql' ? createDb(database.config) : db
     const outcomes = await Promise.all([
       runRetention(db, { now: NOW, owner: 'worker-1' }),
-      runRetention(db, { now: NOW, owner: 'worker-2' }),
+      runRetention(second, { now: NOW, owner: 'worker-2' }),
     ])
+    if (second !== db) await second.$disconnect()
     expect(outcomes.filter((outcome) => outcome.ran)).toHaveLength(1)
     const ran = outcomes.find((outcome) => outcome.ran)!
     expect(ran.ran && ran.counts.appointments).toBe(8)
