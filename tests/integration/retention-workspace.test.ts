@@ -94,6 +94,10 @@ describe(`erasing a resident on ${testProvider}`, () => {
     expect(audit.summary).not.toContain(resident.lastName)
     expect(audit.summary).not.toContain(resident.firstName)
     expect(audit.advisorId).not.toBeNull()
+    const cancelledAudit = await db().auditEvent.findFirstOrThrow({
+      where: { action: 'APPOINTMENT_CANCELLED', entityId: appointment.id },
+    })
+    expect(cancelledAudit.summary).toBe('cancelled: resident erased')
 
     expect(await periodFigures(db(), scope, past, new Date())).toEqual(before)
     const done = await (await get(`/espace/usagers/${resident.id}/effacer?efface=1`)).text()

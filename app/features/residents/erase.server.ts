@@ -105,6 +105,10 @@ export async function eraseResident(
       })
       // Queued while the contact is still on the record: the notice reaches them.
       await notifyCancelled(tx as unknown as Db, appointment.id, 'SERVICE', now)
+    }
+    await anonymiseResident(tx, residentId, now)
+    // After the anonymisation, which empties the summaries of the resident's records.
+    for (const appointment of booked) {
       await recordAudit(tx, {
         actor,
         action: 'APPOINTMENT_CANCELLED',
@@ -113,7 +117,6 @@ export async function eraseResident(
         summary: 'cancelled: resident erased',
       })
     }
-    await anonymiseResident(tx, residentId, now)
     await recordAudit(tx, {
       actor,
       action: 'RESIDENT_ERASED',

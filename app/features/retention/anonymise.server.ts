@@ -122,10 +122,12 @@ export async function anonymiseResident(tx: Tx, residentId: string, now: Date) {
     where: { id: residentId },
     data: { ...RESIDENT_CLEARED, anonymisedAt: now },
   })
-  const scrubbed = { where: { residentId }, data: BOOKING_CLEARED }
-  await tx.appointment.updateMany({ ...scrubbed, data: { ...BOOKING_CLEARED, note: null } })
+  await tx.appointment.updateMany({
+    where: { residentId },
+    data: { ...BOOKING_CLEARED, note: null },
+  })
   await tx.workshopRegistration.updateMany({
-    ...scrubbed,
+    where: { residentId },
     data: { ...BOOKING_CLEARED, companionName: null },
   })
   await tx.waitlistEntry.updateMany({
