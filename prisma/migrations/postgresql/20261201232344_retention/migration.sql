@@ -41,5 +41,11 @@ CREATE TABLE "RetentionRun" (
 CREATE UNIQUE INDEX "RetentionRun_day_key" ON "RetentionRun"("day");
 
 -- CreateIndex
+CREATE INDEX "Appointment_organisationId_personalErasedAt_startsAt_idx" ON "Appointment"("organisationId", "personalErasedAt", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "Notification_organisationId_contentsErasedAt_dueAt_idx" ON "Notification"("organisationId", "contentsErasedAt", "dueAt");
+
+-- CreateIndex
 CREATE UNIQUE INDEX "Resident_standInId_key" ON "Resident"("standInId");
 

@@ -93,3 +93,9 @@ PRAGMA defer_foreign_keys=OFF;
 -- CreateIndex
 CREATE UNIQUE INDEX "RetentionRun_day_key" ON "RetentionRun"("day");
 
+-- CreateIndex
+CREATE INDEX "Appointment_organisationId_personalErasedAt_startsAt_idx" ON "Appointment"("organisationId", "personalErasedAt", "startsAt");
+
+-- CreateIndex
+CREATE INDEX "Notification_organisationId_contentsErasedAt_dueAt_idx" ON "Notification"("organisationId", "contentsErasedAt", "dueAt");
+
