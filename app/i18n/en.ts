@@ -1820,7 +1820,59 @@ const en: Resources = {
     },
   },
   // Issue 14: retention, residents' rights, lost link, legal pages and footer, audit log.
-  retention: {},
+  retention: {
+    title: 'Data retention',
+    intro:
+      'After these periods, personal data is erased or anonymised every night; statistics and activity reports stay the same.',
+    bounds: 'Between {{min}} and {{max}} months.',
+    periods: {
+      appointments: 'Appointments (resident, helper, note), after the appointment (in months)',
+      messages: 'Message contents (numbers, addresses), after sending (in months)',
+      audit: 'Details of the audit log (in months)',
+      residents: 'Residents without an appointment or workshop for (in months)',
+      advisors: 'Advisor accounts deactivated for (in months)',
+    },
+    save: 'Apply the retention periods',
+    lastRun: 'Last run on {{date}}:',
+    never: 'No run yet.',
+    counts: {
+      appointments: 'appointments',
+      registrations: 'workshop registrations',
+      messages: 'messages',
+      audit: 'audit entries',
+      residents: 'residents anonymised',
+      advisorsWarned: 'advisors warned',
+      advisors: 'advisors anonymised',
+      links: 'links of past appointments',
+      sessions: 'expired sessions',
+      tokens: 'expired one-time links',
+    },
+    advisorMail: {
+      subject: 'Your Permanence account will be anonymised in 30 days',
+      greeting: 'Hello {{firstName}},',
+      body: 'Your advisor account has been deactivated for a long time. In 30 days, your name and contact details will be erased from it. If you still work with the organisation, ask its administrator to reactivate it.',
+      action: 'Open the workspace',
+      footer: 'The statistics of your work remain, without your name.',
+    },
+    erase: {
+      title: 'Erase the data of {{name}}',
+      link: 'Erase this resident’s data',
+      intro:
+        'This resident’s name, phone, email and notes will be erased for good. Statistics and activity reports remain, without their name.',
+      upcoming_one:
+        'Their upcoming appointment or workshop will be cancelled, and the resident told:',
+      upcoming_other:
+        'Their {{count}} upcoming appointments or workshops will be cancelled, and the resident told:',
+      none: 'No upcoming appointment or workshop.',
+      confirm: 'I confirm the erasure',
+      confirmRequired: 'Tick the box to confirm the erasure.',
+      submit: 'Erase for good',
+      cancel: 'Back to the record',
+      done: 'This resident’s data has been erased.',
+      already: 'This resident’s data is already erased.',
+      anonymous: 'Anonymised resident',
+    },
+  },
   rights: {
     sectionTitle: 'Rights of the person',
     sectionIntro:

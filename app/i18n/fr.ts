@@ -1845,7 +1845,58 @@ const fr = {
     },
   },
   // Issue 14: retention, residents' rights, lost link, legal pages and footer, audit log.
-  retention: {},
+  retention: {
+    title: 'Conservation des données',
+    intro:
+      'Passé ces durées, les données personnelles sont effacées ou anonymisées chaque nuit ; les statistiques et les comptes rendus restent identiques.',
+    bounds: 'Entre {{min}} et {{max}} mois.',
+    periods: {
+      appointments: 'Rendez-vous (usager, aidant, note), après le rendez-vous (en mois)',
+      messages: 'Contenu des messages (numéros, adresses), après l’envoi (en mois)',
+      audit: 'Détails du journal des actions (en mois)',
+      residents: 'Usagers sans rendez-vous ni atelier depuis (en mois)',
+      advisors: 'Comptes de conseillers désactivés depuis (en mois)',
+    },
+    save: 'Valider les durées de conservation',
+    lastRun: 'Dernier passage le {{date}} :',
+    never: 'Aucun passage pour l’instant.',
+    counts: {
+      appointments: 'rendez-vous',
+      registrations: 'inscriptions à des ateliers',
+      messages: 'messages',
+      audit: 'entrées du journal',
+      residents: 'usagers anonymisés',
+      advisorsWarned: 'conseillers prévenus',
+      advisors: 'conseillers anonymisés',
+      links: 'liens de rendez-vous passés',
+      sessions: 'sessions expirées',
+      tokens: 'liens à usage unique expirés',
+    },
+    advisorMail: {
+      subject: 'Votre compte Permanence sera anonymisé dans 30 jours',
+      greeting: 'Bonjour {{firstName}},',
+      body: 'Votre compte de conseiller est désactivé depuis longtemps. Dans 30 jours, votre nom et vos coordonnées en seront effacés. Si vous travaillez encore avec la structure, demandez à son administrateur de le réactiver.',
+      action: 'Ouvrir l’espace conseiller',
+      footer: 'Les statistiques de votre activité restent, sans votre nom.',
+    },
+    erase: {
+      title: 'Effacer les données de {{name}}',
+      link: 'Effacer les données de cet usager',
+      intro:
+        'Le nom, le téléphone, l’adresse e-mail et les notes de cet usager seront effacés définitivement. Les statistiques et les comptes rendus restent, sans son nom.',
+      upcoming_one: 'Son rendez-vous ou atelier à venir sera annulé, et l’usager prévenu :',
+      upcoming_other:
+        'Ses {{count}} rendez-vous ou ateliers à venir seront annulés, et l’usager prévenu :',
+      none: 'Aucun rendez-vous ni atelier à venir.',
+      confirm: 'Je confirme l’effacement',
+      confirmRequired: 'Cochez la case pour confirmer l’effacement.',
+      submit: 'Effacer définitivement',
+      cancel: 'Revenir à la fiche',
+      done: 'Les données de cet usager ont été effacées.',
+      already: 'Les données de cet usager sont déjà effacées.',
+      anonymous: 'Usager anonymisé',
+    },
+  },
   rights: {
     sectionTitle: 'Droits de la personne',
     sectionIntro:

@@ -3,6 +3,7 @@ import type { Db } from '~/platform/database/client.server'
 import { startNotificationWorker, type RunningWorker } from '~/features/notifications/index.server'
 import { expireHolds } from '~/features/workshops/index.server'
 import { scanEarlierSlots } from '~/features/alerts/index.server'
+import { runRetention, warnAdvisorByEmail } from '~/features/retention/index.server'
 import { logger } from '~/platform/logging.server'
 
 // What runs beside the web requests, in the web process or alone (`npm run worker`): the
@@ -22,6 +23,18 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
   const tasks: Task[] = [
     { name: 'expire seat holds', run: (now) => expireHolds(db, now) },
     { name: 'earlier-slot alerts', run: (now) => scanEarlierSlots(db, now) },
+    // Daily: the first tick of each UTC day claims the run; the others find it claimed.
+    {
+      name: 'retention',
+      run: async (now) => {
+        const outcome = await runRetention(db, {
+          now,
+          owner: worker.dispatcher.owner,
+          warnAdvisor: warnAdvisorByEmail,
+        })
+        if (outcome.ran) logger.info({ counts: outcome.counts }, 'retention run done')
+      },
+    },
   ]
   let running: Promise<unknown> = Promise.resolve()
   const tick = () => {

@@ -55,10 +55,10 @@ export default function PrivacyNotice() {
 
       <h2>{text('retentionTitle')}</h2>
       <ul>
-        <li>{text('retentionAppointments', { months: retention.appointmentsMonths })}</li>
-        <li>{text('retentionMessages', { months: retention.messageContentsMonths })}</li>
-        <li>{text('retentionAudit', { months: retention.auditPersonalFieldsMonths })}</li>
-        <li>{text('retentionResidents', { months: retention.inactiveResidentsMonths })}</li>
+        <li>{text('retentionAppointments', { months: retention.appointments })}</li>
+        <li>{text('retentionMessages', { months: retention.messages })}</li>
+        <li>{text('retentionAudit', { months: retention.audit })}</li>
+        <li>{text('retentionResidents', { months: retention.residents })}</li>
       </ul>
       <p>{text('retentionAfter')}</p>
 

@@ -20,7 +20,7 @@ import {
   type ReminderOffset,
 } from '~/domain/notifications/policy'
 import { senderNameProblem, smsSender } from '~/domain/notifications/sender'
-import { formatLocalTime, type DisplayLanguage } from '~/domain/time/format'
+import { formatDayTime, formatLocalTime, type DisplayLanguage } from '~/domain/time/format'
 import type { Translate } from '~/i18n/translate'
 import { smsSenderOfServer } from '~/features/notifications/index.server'
 import { config } from '~/platform/config/config.server'
@@ -38,6 +38,7 @@ import { useTranslation } from '~/i18n/use-translation'
 import { formReply, maxLengthsOf, parseForm, renderedUpdatedAt } from '~/platform/forms.server'
 import { requireAdmin } from '~/features/access/index.server'
 import { organisationFeeds } from '~/features/open-data/index.server'
+import { retentionSettings, saveRetentionPeriods } from '~/features/retention/index.server'
 
 // /espace/admin/reglages: the organisation's settings (time zone, holidays, reminders,
 // quiet hours, SMS sender, phone regions, limits). Admins only; stale edits refused.
@@ -119,6 +120,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const choices = { holidayRegions: [...HOLIDAY_REGIONS], phoneRegions: [...PHONE_REGIONS] }
   const senderName = { min: SENDER_NAME_MIN_LENGTH, max: SENDER_NAME_MAX_LENGTH }
   const url = new URL(request.url)
+  const retention = await retentionSettings(db(), organisation.id)
   return {
     title: t('workspace.admin.settings.title'),
     choices,
@@ -129,6 +131,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     updatedAt: organisation.updatedAt.toISOString(),
     notice: url.searchParams.get('enregistre') === '1',
     feeds: organisationFeeds(organisation.slug),
+    retention,
+    retentionRunDate: retention.lastRun
+      ? formatDayTime(new Date(retention.lastRun.finishedAt), organisation.timeZone, language)
+      : null,
     values: {
       timeZone: organisation.timeZone,
       holidayRegion: organisation.holidayRegion,
@@ -153,11 +159,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ''} · Permanence` },
 ]
 
-type ActionData = FormReply & { stale?: boolean }
+// The retention periods are a form of their own (intent=retention), saved by the
+// retention feature.
+type ActionData = FormReply & { stale?: boolean; retention?: boolean }
 
 export async function action({ request }: ActionFunctionArgs) {
   const { signedIn } = await requireAdmin(request)
   const form = await request.formData()
+  if (form.get('intent') === 'retention') {
+    const saved = await saveRetentionPeriods(db(), signedIn.actor, form)
+    if (!saved.ok) {
+      const reply = { ...saved.reply, retention: true }
+      return Response.json(reply satisfies ActionData, { status: 400 })
+    }
+    return redirect('/espace/admin/reglages?enregistre=1#conservation')
+  }
   const parsed = parseForm(form, settingsSchema)
   if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
   const outcome = await updateSettings(
@@ -180,12 +196,26 @@ export default function Settings() {
   const { t } = useTranslation()
   const label = (field: string) => t(`workspace.admin.settings.${field}`)
   const form = useForm({
-    reply: actionData?.stale ? null : actionData,
+    reply: actionData?.stale || actionData?.retention ? null : actionData,
     defaults: data.values,
     maxLengths: data.maxLengths,
     labels: Object.fromEntries(FIELDS.map((field) => [field, label(field)])),
     messages: { allowedPhoneRegions: { REQUIRED: 'workspace.admin.settings.regionsRequired' } },
   })
+  const retention = useForm({
+    reply: actionData?.retention ? actionData : null,
+    defaults: Object.fromEntries(
+      data.retention.periods.map((period) => [period.field, String(period.months)]),
+    ),
+    labels: Object.fromEntries(
+      data.retention.periods.map((period) => [
+        period.field,
+        t(`retention.periods.${period.category}`),
+      ]),
+    ),
+    idPrefix: 'retention',
+  })
+  const lastRun = data.retention.lastRun
   return (
     <div className="page workspace">
       <p className="back-link">
@@ -241,6 +271,37 @@ export default function Settings() {
         </p>
         <button type="submit">{t('workspace.admin.save')}</button>
       </Form>
+      <section aria-labelledby="conservation">
+        <h2 id="conservation">{t('retention.title')}</h2>
+        <p>{t('retention.intro')}</p>
+        <ErrorSummary form={retention} />
+        <Form method="post" noValidate>
+          <input type="hidden" name="intent" value="retention" />
+          {data.retention.periods.map((period) => (
+            <TextField
+              key={period.field}
+              form={retention}
+              name={period.field}
+              hint={t('retention.bounds', { min: period.min, max: period.max })}
+            />
+          ))}
+          <button type="submit">{t('retention.save')}</button>
+        </Form>
+        {lastRun ? (
+          <>
+            <p>{t('retention.lastRun', { date: data.retentionRunDate })}</p>
+            <ul>
+              {Object.entries(lastRun.counts).map(([name, count]) => (
+                <li key={name}>
+                  {count} {t(`retention.counts.${name}`)}
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p>{t('retention.never')}</p>
+        )}
+      </section>
     </div>
   )
 }

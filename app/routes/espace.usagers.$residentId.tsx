@@ -126,6 +126,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     maxLengths: maxLengthsOf(contactFields),
     canMerge: can(actor, 'resident.merge'),
     canExport: can(actor, 'resident.export'),
+    canErase: can(actor, 'resident.erase') && resident.anonymisedAt === null,
     duplicates: duplicates.map((match) => ({
       id: match.resident.id,
       name: `${match.resident.firstName} ${match.resident.lastName}`,
@@ -368,6 +369,11 @@ export default function ResidentPage() {
           </ol>
         ) : null}
       </section>
+      {data.canErase ? (
+        <p>
+          <Link to={`/espace/usagers/${r.id}/effacer`}>{t('retention.erase.link')}</Link>
+        </p>
+      ) : null}
     </div>
   )
 }

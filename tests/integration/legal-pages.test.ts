@@ -41,6 +41,19 @@ describe(`legal pages (${testProvider})`, () => {
     expect(words).toContain('non renseigné par la structure')
     expect(privacy.html).toContain('https://www.cnil.fr/fr/plaintes')
     expect(privacy.html).toContain(`href="${ORG}/lien-perdu"`)
+    // The periods in force: the organisation's own settings, once an admin changes them.
+    const { id } = await organisation()
+    await workspace.database.organisation.update({
+      where: { id },
+      data: { retentionAppointmentMonths: 36, retentionMessageMonths: 3 },
+    })
+    const changed = wordsOf((await publicPage(`${ORG}/vie-privee`)).html)
+    expect(changed).toContain('Rendez-vous : 36 mois après la date du rendez-vous.')
+    expect(changed).toContain('Contenu des messages envoyés : 3 mois')
+    await workspace.database.organisation.update({
+      where: { id },
+      data: { retentionAppointmentMonths: 24, retentionMessageMonths: 6 },
+    })
 
     const notice = wordsOf((await publicPage(`${ORG}/mentions-legales`)).html)
     expect(notice).toContain('édité par France Services du Val de Sorne')

@@ -238,6 +238,19 @@ describe(`administration authorisation matrix on ${testProvider}`, () => {
           expected: refusedOutside,
         },
         {
+          // The retention periods (decision 090): an admin's form of the same page.
+          path: async () => '/espace/admin/reglages',
+          fields: async () => ({
+            intent: 'retention',
+            retention_appointments: '12',
+            retention_messages: '1',
+            retention_audit: '6',
+            retention_residents: '12',
+            retention_advisors: '6',
+          }),
+          expected: refusedOutside,
+        },
+        {
           path: async () => '/espace/agenda/flux',
           fields: async () => ({ intent: 'create' }),
           expected: {

@@ -56,6 +56,9 @@ describe(`residents authorisation matrix on ${testProvider}`, () => {
         path: `/espace/usagers/${rene.id}/fusionner?avec=${other().residentId}`,
         expected: nobodyHere,
       },
+      { path: `/espace/usagers/${rene.id}/effacer`, expected: mergers },
+      { path: `/espace/usagers/${other().residentId}/effacer`, expected: othersOnly },
+      { path: '/espace/usagers/does-not-exist/effacer', expected: nobodyHere },
       { path: `/espace/rendez-vous/${appointment.id}/deplacer`, expected: karimsOwn },
       { path: `/espace/rendez-vous/${other().appointmentId}/deplacer`, expected: othersOnly },
     ]
@@ -134,6 +137,17 @@ describe(`residents authorisation matrix on ${testProvider}`, () => {
           [`updatedAt-${other().residentId}`]: await stamp(other().residentId),
         }),
         expected: { ...nobodyHere },
+      },
+      {
+        // Erasure (decision 090): admins and reception only, nothing changed when refused.
+        path: async () => `/espace/usagers/${rene.id}/effacer`,
+        fields: async () => ({ confirm: 'on' }),
+        expected: onlyRefusals({ OWNER: 403, COLLEAGUE: 403, OTHER_ORG: 404 }),
+      },
+      {
+        path: async () => `/espace/usagers/${other().residentId}/effacer`,
+        fields: async () => ({ confirm: 'on' }),
+        expected: onlyRefusals({ ADMIN: 404, OWNER: 404, COLLEAGUE: 404, RECEPTION: 404 }),
       },
       {
         path: async () => `/espace/rendez-vous/${appointment.id}/deplacer`,

@@ -23,6 +23,8 @@ export type Action =
   | 'resident.update'
   /** Merge two records of the same person (the whole directory is needed to judge). */
   | 'resident.merge'
+  /** Erase a resident's personal data, cancelling what is to come (decision 090). */
+  | 'resident.erase'
   /** Sites, topics, advisors, organisation settings. */
   | 'organisation.administer'
   /** See an advisor's opening rules and absences (decision 050). */
@@ -77,6 +79,7 @@ const ANY_ADVISOR: Record<Action, readonly Role[]> = {
   'resident.view': ['ADMIN', 'RECEPTION'],
   'resident.update': ['ADMIN', 'RECEPTION'],
   'resident.merge': ['ADMIN', 'RECEPTION'],
+  'resident.erase': ['ADMIN', 'RECEPTION'],
   'organisation.administer': ['ADMIN'],
   'schedule.view': ['ADMIN', 'RECEPTION'],
   'schedule.manage': ['ADMIN'],
@@ -101,6 +104,7 @@ const OWN: Record<Action, readonly Role[]> = {
   'resident.view': EVERYONE,
   'resident.update': EVERYONE,
   'resident.merge': ['ADMIN', 'RECEPTION'],
+  'resident.erase': ['ADMIN', 'RECEPTION'],
   'organisation.administer': ['ADMIN'],
   'schedule.view': EVERYONE,
   'schedule.manage': ['ADMIN', 'ADVISOR'],

@@ -18,7 +18,7 @@ export const absoluteUrl = (path: string) => `${config().publicUrl}${path}`
 export type LinkMail = {
   to: string
   /** i18n section with subject, greeting, body, action and footer keys. */
-  section: 'workspace.password.mail' | 'workspace.admin.inviteMail'
+  section: 'workspace.password.mail' | 'workspace.admin.inviteMail' | 'retention.advisorMail'
   values: Record<string, string>
   link: string
 }

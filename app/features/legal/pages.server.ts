@@ -1,6 +1,6 @@
 import { formatDay, type DisplayLanguage } from '~/domain/time/format'
 import { db } from '~/platform/database/client.server'
-import { retentionPeriodsOf } from './retention-periods.server'
+import { periodsOf } from '~/features/retention/index.server'
 import { isAccessibilityStatus, type AccessibilityStatus } from './settings.server'
 
 // What the three legal pages of an organisation show: what its admin completed, and for
@@ -27,7 +27,8 @@ export async function legalPageOf(slug: string, language: DisplayLanguage) {
     dpoContact: organisation.dpoContact,
     publicationDirector: organisation.publicationDirector,
     host: { name: organisation.hostName, address: organisation.hostAddress },
-    retention: await retentionPeriodsOf(organisation.id),
+    // The periods in force: the organisation's own settings (decision 090).
+    retention: periodsOf(organisation),
     accessibility: {
       status,
       // A calendar date, said as such wherever the organisation is.

@@ -81,6 +81,8 @@ export async function listResidents(
     AND: [
       search ?? { organisationId: input.organisationId },
       input.onlyOwnOf ? await ownResidentsWhere(db, input.onlyOwnOf) : {},
+      // Anonymised records (erased, inactive, stand-ins) name nobody: not listed (decision 090).
+      { anonymisedAt: null },
     ],
   }
   const [total, residents] = await Promise.all([
@@ -201,6 +203,7 @@ export async function possibleDuplicates(
     where: {
       organisationId: resident.organisationId,
       id: { not: resident.id },
+      anonymisedAt: null,
       OR: [
         ...(resident.phoneE164 ? [{ phoneE164: resident.phoneE164 }] : []),
         ...(resident.email ? [{ email: resident.email }] : []),

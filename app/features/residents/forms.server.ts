@@ -11,3 +11,6 @@ export const residentEditForm = z.object({
 /** The merge form: which of the two records to keep. */
 export const mergeForm = (firstId: string, secondId: string) =>
   z.object({ keep: z.enum([firstId, secondId]) })
+
+/** The erasure's confirmation: the box must be ticked. */
+export const eraseForm = z.object({ confirm: z.literal('on') })

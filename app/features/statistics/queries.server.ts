@@ -154,21 +154,28 @@ export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
   const rows = await read(
     db,
     db.$queryRawUnsafe<{ total: unknown; fresh: unknown }[]>(
-      `WITH helped AS (
+      // Rows past their retention period belong to the person's stand-in (decision 090): a
+      // person is the resident whose standInId the row names, or the row's resident.
+      `WITH rows AS (
        SELECT a."residentId" FROM "Appointment" AS a WHERE ${appointments} AND a."status" = 'HONOURED'
        UNION
        SELECT r."residentId" FROM "WorkshopRegistration" AS r
          JOIN "WorkshopSession" AS s ON s."id" = r."sessionId"
          WHERE ${sessions} AND r."status" = 'ATTENDED'
+     ), helped AS (
+       SELECT DISTINCT COALESCE(o."id", x."residentId") AS "residentId", p."standInId"
+       FROM rows AS x
+         LEFT JOIN "Resident" AS o ON o."standInId" = x."residentId"
+         LEFT JOIN "Resident" AS p ON p."id" = COALESCE(o."id", x."residentId")
      )
      SELECT COUNT(*) AS "total",
        SUM(CASE WHEN NOT EXISTS (
            SELECT 1 FROM "Appointment" AS e
-           WHERE e."residentId" = h."residentId" AND e."status" = 'HONOURED' AND e."startsAt" < ${from}
+           WHERE e."residentId" IN (h."residentId", h."standInId") AND e."status" = 'HONOURED' AND e."startsAt" < ${from}
          ) AND NOT EXISTS (
            SELECT 1 FROM "WorkshopRegistration" AS er
              JOIN "WorkshopSession" AS es ON es."id" = er."sessionId"
-           WHERE er."residentId" = h."residentId" AND er."status" = 'ATTENDED' AND es."startsAt" < ${before}
+           WHERE er."residentId" IN (h."residentId", h."standInId") AND er."status" = 'ATTENDED' AND es."startsAt" < ${before}
          ) THEN 1 ELSE 0 END) AS "fresh"
      FROM helped AS h`,
       ...sql.params,

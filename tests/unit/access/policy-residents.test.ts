@@ -26,4 +26,13 @@ describe('residents in the policy', () => {
       expect(authorise(actor, 'resident.merge', { organisationId: 'org-b' })).toBe('NOT_FOUND')
     }
   })
+
+  test('only admin and reception erase a resident, even an advisor’s own (decision 090)', () => {
+    expect(authorise(advisor, 'resident.erase', own)).toBe('FORBIDDEN')
+    expect(authorise(advisor, 'resident.erase', notOwn)).toBe('FORBIDDEN')
+    for (const actor of [admin, reception]) {
+      expect(authorise(actor, 'resident.erase', notOwn)).toBe('ALLOWED')
+      expect(authorise(actor, 'resident.erase', { organisationId: 'org-b' })).toBe('NOT_FOUND')
+    }
+  })
 })
