@@ -20,6 +20,8 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
           setupFiles,
+          // Vitest refuses projects run together with different worker counts.
+          maxWorkers: 2,
         },
       },
       {
@@ -30,6 +32,9 @@ export default defineConfig({
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
           setupFiles,
+          // Two files at a time (decision 089): they spend much of their time waiting on
+          // child processes and timers; Vitest's default on two cores is one.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -44,7 +49,10 @@ export default defineConfig({
           setupFiles,
           testTimeout: 60_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files at a time (decision 089): each spends most of its time waiting on the
+          // app and Chromium; Vitest's default on two cores is one.
+          maxWorkers: 2,
+          globalSetup: ['tests/support/browser-setup.ts'],
         },
       },
     ],

@@ -64,9 +64,8 @@ const databases: { provider: string; env: Record<string, string> }[] = [
 // Stages run one after the other; the steps of a stage run side by side. The checks and
 // the three unit runs share the two cores well; the integration and browser suites do not
 // (each starts the app, a database and Chromium: side by side they took longer than one
-// after the other), so each of those is a stage of its own (decision 089). Within the
-// integration suite two files run at once: Vitest's default on two cores is one, and its
-// files spend much of their time waiting on child processes and timers.
+// after the other), so each of those is a stage of its own (decision 089). Within a suite
+// two files run at once (tests/vitest.config.ts).
 const stages: Step[][] = [
   [
     { name: 'typecheck', command: ['npx', 'tsc', '--noEmit'] },
@@ -75,11 +74,14 @@ const stages: Step[][] = [
     { name: 'migrations match the models', command: ['npx', 'tsx', 'prisma/check-migrations.ts'] },
   ],
   [
-    ...TIME_ZONES.map((zone) => vitest('unit', { TZ: zone }, `unit (TZ=${zone})`)),
+    // Three runs side by side: one worker each.
+    ...TIME_ZONES.map((zone) =>
+      vitest('unit', { TZ: zone }, `unit (TZ=${zone})`, ['--maxWorkers=1']),
+    ),
     { name: 'build', command: ['npx', 'remix', 'build'] },
   ],
   ...databases.map(({ provider, env }) => [
-    vitest('integration', env, `integration (${provider})`, ['--maxWorkers=2']),
+    vitest('integration', env, `integration (${provider})`),
   ]),
   ...databases.map(({ provider, env }) => [
     provider === 'sqlite'
