@@ -88,9 +88,7 @@ export default function AuditLog() {
               <tr key={event.id}>
                 <td>{event.when}</td>
                 <td>{event.who}</td>
-                <td>
-                  <code>{event.action}</code>
-                </td>
+                <td>{event.actionName}</td>
                 <td>
                   <code>{event.entity}</code>
                 </td>

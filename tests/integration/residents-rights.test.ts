@@ -521,6 +521,11 @@ describe(`audit log page on ${testProvider}`, () => {
       byResident: true,
       unrelated: true,
     })
+    // Actions by their name, in the table and the filter; one without a name by its code.
+    const page = await (await journal(FEBRUARY)).text()
+    expect(page).toContain('<td>Fiche modifiée</td>')
+    expect(page).toContain('<option value="RESIDENT_UPDATED">Fiche modifiée</option>')
+    expect(page).toContain('<td>WAITLIST_LEFT</td>')
     // 23:30 UTC on 8 February is 00:30 on the 9th in Paris: the 9th's, not the 8th's.
     expect(await febEvents({ du: '2023-02-09', au: '2023-02-09' })).toEqual({
       updated: false,

@@ -201,12 +201,16 @@ export async function auditLogPage(request: Request) {
     }),
   ])
   const personal = personalFor(actor)
+  const actionName = (code: string) => {
+    const name = t(`auditLog.actionNames.${code}`)
+    return name.startsWith('auditLog.') ? code : name
+  }
   const choices = {
     zone,
     personal,
     organisation: organisation.name,
     advisors: advisors.map((a) => ({ value: a.id, label: `${a.firstName} ${a.lastName}` })),
-    actions: actions.map((a) => ({ value: a.action, label: a.action })),
+    actions: actions.map((a) => ({ value: a.action, label: actionName(a.action) })),
   }
   const parsed = parseForm(new URL(request.url).searchParams, filterSchema(zone))
   if (!parsed.ok) {
@@ -231,6 +235,7 @@ export async function auditLogPage(request: Request) {
           who(event) ??
           (event.actorKind === 'RESIDENT' ? t('auditLog.residentSelf') : t('auditLog.system')),
         action: event.action,
+        actionName: actionName(event.action),
         entity: `${event.entityType} ${event.entityId}`,
         residentId: resident.id,
         residentName: personal ? resident.name : null,
