@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon'
-import { isComputableYear } from './plausible-years'
+import { isComputableYear, isPlausibleYear } from './plausible-years'
 
 // The one home of how dates and times read, always in the place's zone, never the
 // server's. French follows the administrative style: "mardi 3 mars 2026 à 14 h 30",
@@ -131,4 +131,17 @@ export function startOfLocalDay(date: string, zone: string): Date {
     throw new RangeError(`Not a date "${date}" in zone "${zone}"`)
   }
   return day.toJSDate()
+}
+
+/** Whether a form's "YYYY-MM-DD" is a real, plausible day at a place (filters of periods). */
+export function isLocalDate(value: string, zone: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isPlausibleYear(Number(value.slice(0, 4)))) {
+    return false
+  }
+  try {
+    startOfLocalDay(value, zone)
+    return true
+  } catch {
+    return false
+  }
 }

@@ -4,8 +4,12 @@ import type { Actor } from '~/domain/access'
 import { can } from '~/domain/access'
 import type { FormReply } from '~/domain/input/problems'
 import type { ExportCell } from '~/domain/exports/formula-guard'
-import { formatAppointmentDate, localDateOf, startOfLocalDay } from '~/domain/time/format'
-import { isPlausibleYear } from '~/domain/time/plausible-years'
+import {
+  formatAppointmentDate,
+  isLocalDate,
+  localDateOf,
+  startOfLocalDay,
+} from '~/domain/time/format'
 import { requireAdvisor, requirePermission, type SignedIn } from '~/features/access/index.server'
 import { downloadResponse, exportFile } from '~/features/exports/index.server'
 import { aboutSubjects, residentSubjects } from '~/features/residents/index.server'
@@ -23,18 +27,6 @@ import { logger } from '~/platform/logging.server'
 
 export const AUDIT_PAGE_SIZE = 50
 const CSV_BATCH = 500
-
-const isLocalDate = (value: string, zone: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isPlausibleYear(Number(value.slice(0, 4)))) {
-    return false
-  }
-  try {
-    startOfLocalDay(value, zone)
-    return true
-  } catch {
-    return false
-  }
-}
 
 const optional = (max: number) =>
   z

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { choice, fieldProblems } from '~/platform/form-fields.server'
-import { startOfLocalDay } from '~/domain/time/format'
-import { isPlausibleYear } from '~/domain/time/plausible-years'
+import { isLocalDate } from '~/domain/time/format'
 
 // What an export asks for (decision 086): the kind of rows, the file format, a period of
 // local days at the organisation (both ends included), and optionally a site and an advisor.
@@ -19,18 +18,6 @@ export type ExportFilters = {
   to: string
   siteId: string | null
   advisorId: string | null
-}
-
-const isLocalDate = (value: string, zone: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isPlausibleYear(Number(value.slice(0, 4)))) {
-    return false
-  }
-  try {
-    startOfLocalDay(value, zone)
-    return true
-  } catch {
-    return false
-  }
 }
 
 const optionalId = z

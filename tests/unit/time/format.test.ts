@@ -7,6 +7,7 @@ import {
   formatDayTime,
   formatShortDateTime,
   formatTime,
+  isLocalDate,
   localDateOf,
   startOfLocalDay,
 } from '~/domain/time/format'
@@ -236,5 +237,21 @@ describe('local days', () => {
     ['2026-03-29', 'Mars/Olympus'],
   ])('startOfLocalDay(%j, %j) refuses', (date, zone) => {
     expect(() => startOfLocalDay(date, zone)).toThrow(RangeError)
+  })
+})
+
+describe('isLocalDate: what a period filter accepts', () => {
+  test.each([
+    ['2026-03-29', true],
+    ['2026-02-29', false],
+    ['2026-3-29', false],
+    ['1999-12-31', false],
+    ['2200-01-01', false],
+    ['29/03/2026', false],
+  ])('%j in Paris: %j', (value, expected) => {
+    expect(isLocalDate(value, 'Europe/Paris')).toBe(expected)
+  })
+  test('a zone that does not exist makes no date', () => {
+    expect(isLocalDate('2026-03-29', 'Mars/Olympus')).toBe(false)
   })
 })
