@@ -149,29 +149,39 @@ export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
   const sql = new Sql(providerOfClient(db))
   const appointments = appointmentConditions(sql, scope, range, 'a').join(' AND ')
   const sessions = sessionConditions(sql, scope, range, 's').join(' AND ')
+  // One parameter per use, in the order they appear: SQLite's are positional.
   const from = sql.param(range.from)
+  const fromStandIn = sql.param(range.from)
   const before = sql.param(range.from)
   const rows = await read(
     db,
     db.$queryRawUnsafe<{ total: unknown; fresh: unknown }[]>(
       // Rows past their retention period belong to the person's stand-in (decision 090): a
-      // person is the resident whose standInId the row names, or the row's resident.
+      // person is the resident whose standInId the row names, or the row's resident. A
+      // scalar lookup, not a join: SQLite's planner scanned every resident for the join,
+      // its statistics seeing a column of nulls (353 ms against 21 ms for 10,000 a year).
       `WITH rows AS (
        SELECT a."residentId" FROM "Appointment" AS a WHERE ${appointments} AND a."status" = 'HONOURED'
        UNION
        SELECT r."residentId" FROM "WorkshopRegistration" AS r
          JOIN "WorkshopSession" AS s ON s."id" = r."sessionId"
          WHERE ${sessions} AND r."status" = 'ATTENDED'
-     ), helped AS (
-       SELECT DISTINCT COALESCE(o."id", x."residentId") AS "residentId", p."standInId"
+     ), people AS (
+       SELECT DISTINCT COALESCE(
+         (SELECT o."id" FROM "Resident" AS o WHERE o."standInId" = x."residentId"), x."residentId"
+       ) AS "residentId"
        FROM rows AS x
-         LEFT JOIN "Resident" AS o ON o."standInId" = x."residentId"
-         LEFT JOIN "Resident" AS p ON p."id" = COALESCE(o."id", x."residentId")
+     ), helped AS (
+       SELECT h."residentId", p."standInId"
+       FROM people AS h LEFT JOIN "Resident" AS p ON p."id" = h."residentId"
      )
      SELECT COUNT(*) AS "total",
        SUM(CASE WHEN NOT EXISTS (
            SELECT 1 FROM "Appointment" AS e
-           WHERE e."residentId" IN (h."residentId", h."standInId") AND e."status" = 'HONOURED' AND e."startsAt" < ${from}
+           WHERE e."residentId" = h."residentId" AND e."status" = 'HONOURED' AND e."startsAt" < ${from}
+         ) AND NOT EXISTS (
+           SELECT 1 FROM "Appointment" AS e
+           WHERE e."residentId" = h."standInId" AND e."status" = 'HONOURED' AND e."startsAt" < ${fromStandIn}
          ) AND NOT EXISTS (
            SELECT 1 FROM "WorkshopRegistration" AS er
              JOIN "WorkshopSession" AS es ON es."id" = er."sessionId"
