@@ -43,6 +43,8 @@ export type AppConfig = {
   /** The notification worker runs inside the web process. */
   worker: boolean
   database: DatabaseConfig
+  /** The bearer token /metrics asks for; null: /metrics is not served (decision 093). */
+  metricsToken: string | null
   notifications: {
     sms: boolean
     voice: boolean
@@ -97,6 +99,7 @@ function build(values: Variables): AppConfig {
     seedDemo: values.SEED_DEMO ? values.SEED_DEMO === '1' : !production,
     worker: values.WORKER === 'on',
     database: databaseOf(values),
+    metricsToken: values.METRICS_TOKEN ?? null,
     notifications: {
       sms: values.NOTIFY_SMS === 'on',
       voice: values.NOTIFY_VOICE === 'on',

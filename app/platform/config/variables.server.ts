@@ -135,6 +135,11 @@ export const VARIABLES = {
     '`Permanence <ne-pas-repondre@permanence.invalid>` in the demo; required in production',
     'a sender such as Permanence <rdv@example.fr>',
   ),
+  METRICS_TOKEN: variable(
+    z.string().trim().min(32).optional(),
+    UNSET,
+    'at least 32 random characters',
+  ),
 }
 
 export type VariableName = keyof typeof VARIABLES

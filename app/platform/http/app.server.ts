@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http'
 import { loggablePath, logger } from '~/platform/logging.server'
 import { weekPageCache } from '~/platform/cache/page-cache.server'
 import type { AppConfig } from '~/platform/config/config.server'
+import { createMetrics } from '~/platform/metrics/http.server'
 import { errorForLog } from './error-log.server'
 import { sendResponse } from './send-response.server'
 import { formBodyOf, guardRequests, refuser, type RefusalTexts } from './request-guards.server'
@@ -65,12 +66,14 @@ function warnOnceWhenReachedDirectly(): express.RequestHandler {
 export function createHttpApp(
   build: ServerBuild,
   buildDirectory: string,
-  settings: Pick<AppConfig, 'trustProxy' | 'production' | 'publicUrl'>,
+  settings: Pick<AppConfig, 'trustProxy' | 'production' | 'publicUrl' | 'metricsToken'>,
 ) {
   const texts = refusalTextsOf(build)
+  const metrics = createMetrics(build, settings.metricsToken)
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', settings.trustProxy)
+  app.use(metrics.measure)
   if (settings.trustProxy !== false) app.use(warnOnceWhenReachedDirectly())
 
   app.use((_request, response, next) => {
@@ -140,6 +143,7 @@ export function createHttpApp(
   // Fingerprinted by the Remix compiler, so they can be cached for a year.
   app.use('/build', express.static(buildDirectory, { immutable: true, maxAge: '1y' }))
   app.get('/favicon.ico', (_request, response) => response.status(204).end())
+  app.get('/metrics', metrics.serve)
   app.use(
     guardRequests({
       publicUrl: settings.publicUrl,

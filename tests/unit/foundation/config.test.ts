@@ -113,6 +113,17 @@ describe('production', () => {
   })
 })
 
+describe('/metrics (METRICS_TOKEN, decision 093)', () => {
+  test('not served unless a token of 32 characters or more is set', () => {
+    expect(loadConfig('web', PRODUCTION).metricsToken).toBeNull()
+    const token = 'm'.repeat(32)
+    expect(loadConfig('web', { ...PRODUCTION, METRICS_TOKEN: token }).metricsToken).toBe(token)
+    expect(() => loadConfig('web', { ...PRODUCTION, METRICS_TOKEN: 'short' })).toThrow(
+      new ConfigError('METRICS_TOKEN must be at least 32 random characters.'),
+    )
+  })
+})
+
 describe('whom to believe about client addresses (TRUST_PROXY)', () => {
   test.each([
     ['0', false],
