@@ -41,7 +41,7 @@ describe(`/metrics on ${testProvider}`, () => {
       {},
       { Authorization: 'Bearer not-the-token' },
       { Authorization: TOKEN },
-    ]) {
+    ] as Record<string, string>[]) {
       const response = await fetch(`${app.url}/metrics`, { headers })
       expect(response.status).toBe(404)
       expect(await response.text()).not.toContain('permanence_')
