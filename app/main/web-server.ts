@@ -14,6 +14,8 @@ import { createHttpApp } from '~/platform/http/app.server'
 import { logger } from '~/platform/logging.server'
 
 const BUILD_DIR = `${projectRoot()}/build`
+/** Past this, a stop ends the process anyway (systemd's TimeoutStopSec is longer: docs/deploy.md). */
+const STOP_WITHIN_MS = 10_000
 
 /** The web process: database, demo seed, the Remix build behind Express, and the worker. */
 export async function serve(config: AppConfig) {
@@ -36,6 +38,8 @@ export async function serve(config: AppConfig) {
   let worker: BackgroundWork | null = null
   if (config.worker) worker = await startBackgroundWork(db(), config)
 
+  // No new connection; the requests in flight finish. A keep-alive connection is closed
+  // once it has no request, also one busy now (so server.close's callback can come).
   const stop = () => {
     logger.info('stopping')
     server.close(
@@ -44,7 +48,9 @@ export async function serve(config: AppConfig) {
           .then(() => disconnectDb())
           .then(() => process.exit(0)),
     )
-    setTimeout(() => process.exit(0), 10_000).unref()
+    server.closeIdleConnections()
+    setInterval(() => server.closeIdleConnections(), 100).unref()
+    setTimeout(() => process.exit(0), STOP_WITHIN_MS).unref()
   }
   process.once('SIGTERM', stop)
   process.once('SIGINT', stop)

@@ -28,6 +28,8 @@ export type RunningApp = {
   pid: number
   databaseUrl: string
   output: () => string
+  /** The exit code, once the process ends (a stop test sends SIGTERM itself). */
+  exited: Promise<number | null>
   stop: () => Promise<void>
 }
 
@@ -91,12 +93,14 @@ export async function startApp(
   let output = ''
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
   await waitUntilListening(url, child, () => output)
   return {
     url,
     pid: child.pid!,
     databaseUrl: database.url,
     output: () => output,
+    exited,
     stop: async () => {
       await stopProcess(child)
       await database.drop()

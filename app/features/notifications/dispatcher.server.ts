@@ -105,6 +105,8 @@ export class Dispatcher {
   private readonly clock: () => Date
   private readonly random: () => number
   private running = false
+  /** Set by stop(): the batch's lanes take no further row. */
+  private stopping = false
   private loop: Promise<void> | null = null
   private wake: (() => void) | null = null
   private nextSendAt = 0
@@ -225,7 +227,7 @@ export class Dispatcher {
     const outcomes: Outcome[] = []
     let next = 0
     const lane = async () => {
-      while (next < rows.length) {
+      while (next < rows.length && !this.stopping) {
         const row = rows[next++]
         try {
           outcomes.push(await this.handle(row))
@@ -236,7 +238,19 @@ export class Dispatcher {
       }
     }
     await Promise.all(Array.from({ length: Math.min(this.concurrency, rows.length) }, lane))
+    if (next < rows.length) await this.handBack(rows.slice(next))
     return outcomes
+  }
+
+  /**
+   * Rows claimed but not begun when the worker stops go back at once, their attempt not
+   * counted, instead of waiting out a lease for a worker that is gone.
+   */
+  private async handBack(rows: ClaimedRow[]) {
+    await this.options.db.notification.updateMany({
+      where: { id: { in: rows.map((row) => row.id) }, leaseOwner: this.owner, status: 'SENDING' },
+      data: { status: 'PENDING', leaseOwner: null, leaseUntil: null, attempts: { decrement: 1 } },
+    })
   }
 
   /** Runs until nothing is due, then returns (tests, benchmarks). */
@@ -252,6 +266,7 @@ export class Dispatcher {
   start(idleMs = 1_000) {
     if (this.running) return
     this.running = true
+    this.stopping = false
     this.loop = (async () => {
       while (this.running) {
         let handled = 0
@@ -274,9 +289,10 @@ export class Dispatcher {
     })()
   }
 
-  /** Finishes the sends in flight, then stops; unclaimed rows stay for the next worker. */
+  /** Finishes the sends in flight, hands the rest of the batch back, then stops. */
   async stop() {
     this.running = false
+    this.stopping = true
     this.wake?.()
     await this.loop
     this.loop = null
