@@ -20,6 +20,7 @@ export type BackgroundWork = { worker: RunningWorker; stop: () => Promise<void> 
 
 export async function startBackgroundWork(db: Db, config: AppConfig): Promise<BackgroundWork> {
   const worker = await startNotificationWorker(db, config, logger)
+  let stopping = false
   const tasks: Task[] = [
     { name: 'expire seat holds', run: (now) => expireHolds(db, now) },
     { name: 'earlier-slot alerts', run: (now) => scanEarlierSlots(db, now) },
@@ -30,6 +31,7 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
         const outcome = await runRetention(db, {
           now,
           owner: worker.dispatcher.owner,
+          stopping: () => stopping,
           warnAdvisor: warnAdvisorByEmail,
         })
         if (outcome.ran) logger.info({ counts: outcome.counts }, 'retention run done')
@@ -55,6 +57,7 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
   return {
     worker,
     stop: async () => {
+      stopping = true
       clearInterval(timer)
       await running
       await worker.stop()

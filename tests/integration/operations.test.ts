@@ -15,6 +15,7 @@ import { Dispatcher } from '~/features/notifications/dispatcher.server'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { bookingPorts } from '~/features/journey/booking-ports.server'
 import { book } from '~/domain/booking/book'
+import { runRetention } from '~/features/retention/index.server'
 import { resolveDatabaseConfig } from '~/platform/database/config.server'
 import {
   bookingRequest,
@@ -23,6 +24,7 @@ import {
   SECRET,
 } from '../support/booking-fixtures'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
+import { createStatisticsFixture } from '../support/statistics-fixture'
 import { appDatabase } from '../support/journey'
 import { confirmBooking, freeSlotPaths, liftRateLimits, people, reachReview } from '../support/rush'
 import { startApp, startProductionApp } from '../support/server'
@@ -291,5 +293,35 @@ describe(`graceful stop of a worker on ${testProvider}`, () => {
       }),
     ).toBe(ROWS)
     expect(fake.records).toHaveLength(ROWS)
+  }, 120_000)
+})
+
+describe(`graceful stop of the retention run on ${testProvider}`, () => {
+  test('a run stopped between batches hands its lease back; another worker resumes at once', async () => {
+    const database = await createTestDatabase()
+    try {
+      const db = database.db
+      await createStatisticsFixture(db)
+      const now = new Date('2028-10-20T02:00:00Z')
+      const due = await runRetention(db, { now, owner: 'dry', dryRun: true })
+      let batches = 0
+      const stopped = await runRetention(db, {
+        now,
+        owner: 'stopping',
+        batchSize: 2,
+        afterBatch: () => (batches += 1),
+        stopping: () => batches >= 1,
+      })
+      expect(stopped).toEqual({ ran: false, reason: 'STOPPED' })
+      const run = await db.retentionRun.findUniqueOrThrow({ where: { day: '2028-10-20' } })
+      expect(run).toMatchObject({ leaseOwner: null, leaseUntil: null, finishedAt: null })
+      expect(JSON.parse(run.counts)).not.toEqual({})
+      // Same instant, no lease to wait out.
+      const resumed = await runRetention(db, { now, owner: 'next', batchSize: 2 })
+      expect(resumed.ran).toBe(true)
+      expect(resumed.ran && resumed.counts).toEqual(due.ran && due.counts)
+    } finally {
+      await database.drop()
+    }
   }, 120_000)
 })

@@ -319,13 +319,15 @@ export type RunOptions = {
   dryRun?: boolean
   batchSize?: number
   warnAdvisor?: AdvisorWarning | null
+  /** True once the worker is stopping: the run hands its lease back before the next batch. */
+  stopping?: () => boolean
   /** Tests: called after each committed batch (a crash is simulated by throwing). */
   afterBatch?: (count: RunCount) => void
 }
 
 export type RunOutcome =
   | { ran: true; counts: RunCounts; dryRun: boolean }
-  | { ran: false; reason: 'DONE_TODAY' | 'TAKEN' | 'LEASE_LOST' }
+  | { ran: false; reason: 'DONE_TODAY' | 'TAKEN' | 'LEASE_LOST' | 'STOPPED' }
 
 class LeaseLost extends Error {}
 
@@ -341,7 +343,7 @@ async function claim(db: Db, day: string, owner: string, now: Date) {
     where: {
       day,
       finishedAt: null,
-      OR: [{ leaseUntil: { lt: now } }, { leaseOwner: owner }],
+      OR: [{ leaseOwner: null }, { leaseUntil: { lt: now } }, { leaseOwner: owner }],
     },
     data: { leaseOwner: owner, leaseUntil },
   })
@@ -382,6 +384,14 @@ export async function runRetention(db: Db, options: RunOptions): Promise<RunOutc
       const cutoffs = cutoffsOf(periodsOf(organisation), now)
       for (const category of categories(options.warnAdvisor ?? null, now)) {
         for (;;) {
+          if (options.stopping?.()) {
+            // Committed batches are in its counts: the next worker resumes from them now.
+            await db.retentionRun.updateMany({
+              where: { id: run.id, leaseOwner: owner },
+              data: { leaseOwner: null, leaseUntil: null },
+            })
+            return { ran: false, reason: 'STOPPED' }
+          }
           const due = await category.due(db, organisation.id, cutoffs, size)
           if (due.length === 0) break
           counts = await db.$transaction(async (tx) => {
