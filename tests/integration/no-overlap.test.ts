@@ -14,7 +14,13 @@ let clients: Db[]
 beforeAll(async () => {
   database = await createTestDatabase()
   fixture = await createOrganisationFixture(database.db)
-  clients = Array.from({ length: 5 }, () => createDb(database.config))
+  // Four connections each: with another test file running beside this one, five pools of
+  // pg's default ten could pass PostgreSQL's hundred connections.
+  const config =
+    database.config.provider === 'postgresql'
+      ? { ...database.config, poolSize: 4 }
+      : database.config
+  clients = Array.from({ length: 5 }, () => createDb(config))
 })
 
 afterAll(async () => {
@@ -206,7 +212,9 @@ describe(`workshop sessions and appointments never overlap, enforced by ${testPr
     // PostgreSQL gets several connections, as several instances would have.
     const attempts = Array.from({ length: 40 }, (_, index) => {
       const client = testProvider === 'sqlite' ? database.db : clients[index % clients.length]
-      const startsAt = new Date(base + (index % 8) * 10 * MINUTE)
+      // Within 35 minutes: every hour-long appointment overlaps every other one (10-minute
+      // steps let 08:10–09:10 and 09:10–10:10 both hold, rightly, back to back).
+      const startsAt = new Date(base + (index % 8) * 5 * MINUTE)
       return index % 2 === 0 ? holdForSession(client, startsAt) : book(client, startsAt)
     })
     const outcomes = await Promise.allSettled(attempts)
