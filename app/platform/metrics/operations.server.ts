@@ -11,7 +11,29 @@ const APPOINTMENT_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCE
 // A message the worker holds (SENDING) has not left either.
 const NOT_SENT = ['PENDING', 'SENDING'] as const
 
-async function dueBacklog() {
+/** Each known value's count in a groupBy's rows (0 for a value no row names). */
+function countsOf<K extends string, R extends { _count: { _all: number } }>(
+  keys: readonly K[],
+  rows: R[],
+  keyOf: (row: R) => string,
+) {
+  return keys.map((key) => ({
+    key,
+    count: rows.find((row) => keyOf(row) === key)?._count._all ?? 0,
+  }))
+}
+
+// The two outbox gauges of one scrape share one read: prom-client collects every metric
+// at once, so the second asks while the first one's read is still on its way.
+let backlogRead: ReturnType<typeof readBacklog> | null = null
+function dueBacklog() {
+  backlogRead ??= readBacklog().finally(() => {
+    backlogRead = null
+  })
+  return backlogRead
+}
+
+async function readBacklog() {
   const now = new Date()
   const rows = await db().notification.groupBy({
     by: ['channel'],
@@ -60,10 +82,8 @@ export function registerOperationsMetrics(registry: Registry) {
         where: { status: 'FAILED' },
         _count: { _all: true },
       })
-      for (const channel of CHANNELS) {
-        const row = rows.find((candidate) => candidate.channel === channel)
-        this.set({ channel }, row?._count._all ?? 0)
-      }
+      for (const { key, count } of countsOf(CHANNELS, rows, (row) => row.channel))
+        this.set({ channel: key }, count)
     },
   })
   new Gauge({
@@ -73,10 +93,8 @@ export function registerOperationsMetrics(registry: Registry) {
     registers: [registry],
     async collect() {
       const rows = await db().appointment.groupBy({ by: ['status'], _count: { _all: true } })
-      for (const status of APPOINTMENT_STATUSES) {
-        const row = rows.find((candidate) => candidate.status === status)
-        this.set({ status }, row?._count._all ?? 0)
-      }
+      for (const { key, count } of countsOf(APPOINTMENT_STATUSES, rows, (row) => row.status))
+        this.set({ status: key }, count)
     },
   })
   new Gauge({
