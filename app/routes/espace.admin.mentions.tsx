@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { redirect } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ErrorSummary, SelectField, TextField, useForm } from '~/components/form'
 import { Notice } from '~/components/workspace/admin'
 import type { FormReply } from '~/domain/input/problems'
-import { findOrganisation, updateSettings } from '~/features/admin/records.server'
+import { answerSettingsForm, findOrganisation } from '~/features/admin/records.server'
 import { requireAdmin } from '~/features/access/index.server'
 import {
   ACCESSIBILITY_STATUSES,
@@ -14,7 +13,7 @@ import {
 } from '~/features/legal/index.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { db } from '~/platform/database/client.server'
-import { formReply, maxLengthsOf, parseForm, renderedUpdatedAt } from '~/platform/forms.server'
+import { maxLengthsOf } from '~/platform/forms.server'
 
 // /espace/admin/mentions: what the organisation's legal pages say of it (publisher, DPO,
 // host, accessibility statement). Admins only; stale edits refused (decision 092).
@@ -42,14 +41,13 @@ type ActionData = FormReply & { stale?: boolean }
 export async function action({ request }: ActionFunctionArgs) {
   const { signedIn } = await requireAdmin(request)
   const form = await request.formData()
-  const parsed = parseForm(form, legalSettingsSchema)
-  if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
-  const outcome = await updateSettings(db(), signedIn.actor, renderedUpdatedAt(form), parsed.value)
-  if (outcome !== 'SAVED') {
-    const reply = { ...formReply({}), stale: true }
-    return Response.json(reply satisfies ActionData, { status: 409 })
-  }
-  return redirect('/espace/admin/mentions?enregistre=1')
+  return answerSettingsForm(
+    signedIn.actor,
+    form,
+    legalSettingsSchema,
+    (value) => value,
+    '/espace/admin/mentions?enregistre=1',
+  )
 }
 
 export default function LegalSettings() {

@@ -11,7 +11,7 @@ import {
 } from '~/components/form'
 import { Notice } from '~/components/workspace/admin'
 import type { FormReply } from '~/domain/input/problems'
-import { findOrganisation, updateSettings } from '~/features/admin/records.server'
+import { answerSettingsForm, findOrganisation } from '~/features/admin/records.server'
 import {
   daysBeforeTime,
   parseReminderOffsets,
@@ -35,7 +35,7 @@ import {
   settingsSchema,
 } from '~/features/admin/forms.server'
 import { useTranslation } from '~/i18n/use-translation'
-import { formReply, maxLengthsOf, parseForm, renderedUpdatedAt } from '~/platform/forms.server'
+import { maxLengthsOf } from '~/platform/forms.server'
 import { requireAdmin } from '~/features/access/index.server'
 import { organisationFeeds } from '~/features/open-data/index.server'
 import { retentionSettings, saveRetentionPeriods } from '~/features/retention/index.server'
@@ -174,20 +174,13 @@ export async function action({ request }: ActionFunctionArgs) {
     }
     return redirect('/espace/admin/reglages?enregistre=1#conservation')
   }
-  const parsed = parseForm(form, settingsSchema)
-  if (!parsed.ok) return Response.json(parsed.reply satisfies ActionData, { status: 400 })
-  const outcome = await updateSettings(
-    db(),
+  return answerSettingsForm(
     signedIn.actor,
-    renderedUpdatedAt(form),
-    settingsColumns(parsed.value),
+    form,
+    settingsSchema,
+    settingsColumns,
+    '/espace/admin/reglages?enregistre=1',
   )
-  if (outcome !== 'SAVED') {
-    // The page shows the current settings (the loader's), not what was typed.
-    const reply = { ...formReply({}), stale: true }
-    return Response.json(reply satisfies ActionData, { status: 409 })
-  }
-  return redirect('/espace/admin/reglages?enregistre=1')
 }
 
 export default function Settings() {

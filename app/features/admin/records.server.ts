@@ -1,7 +1,10 @@
 import type { Actor } from '~/domain/access'
 import type { InviteInput, SiteInput, TopicInput } from './forms.server'
 import { recordAudit } from '~/platform/audit.server'
-import type { Db } from '~/platform/database/client.server'
+import { redirect } from '@remix-run/node'
+import type { z, ZodTypeAny } from 'zod'
+import { db, type Db } from '~/platform/database/client.server'
+import { formReply, parseForm, renderedUpdatedAt } from '~/platform/forms.server'
 
 // Writes of the administration pages (sites, topics, advisors, settings).
 // Every query is scoped by the actor's organisation; the caller checked the permission.
@@ -316,4 +319,23 @@ export async function updateSettings(
     )
     return 'SAVED'
   })
+}
+
+/**
+ * The answer to one of the organisation's settings forms (the settings, the legal pages):
+ * refused as typed (400), refused when the form showed older settings (409: the page
+ * shows the current ones, not what was typed), or saved and back to `savedPath`.
+ */
+export async function answerSettingsForm<S extends ZodTypeAny>(
+  actor: Actor,
+  form: FormData,
+  schema: S,
+  columns: (value: z.infer<S>) => Record<string, string | number | null>,
+  savedPath: string,
+): Promise<Response> {
+  const parsed = parseForm(form, schema)
+  if (!parsed.ok) return Response.json(parsed.reply, { status: 400 })
+  const outcome = await updateSettings(db(), actor, renderedUpdatedAt(form), columns(parsed.value))
+  if (outcome !== 'SAVED') return Response.json({ ...formReply({}), stale: true }, { status: 409 })
+  return redirect(savedPath)
 }
