@@ -4,6 +4,7 @@ import { startNotificationWorker, type RunningWorker } from '~/features/notifica
 import { expireHolds } from '~/features/workshops/index.server'
 import { scanEarlierSlots } from '~/features/alerts/index.server'
 import { runRetention, warnAdvisorByEmail } from '~/features/retention/index.server'
+import { tallyStatistics } from '~/features/statistics/index.server'
 import { logger } from '~/platform/logging.server'
 
 // What runs beside the web requests, in the web process or alone (`npm run worker`): the
@@ -24,6 +25,12 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
   const tasks: Task[] = [
     { name: 'expire seat holds', run: (now) => expireHolds(db, now) },
     { name: 'earlier-slot alerts', run: (now) => scanEarlierSlots(db, now) },
+    // The days written since the last tick, counted again for the instance's figures.
+    {
+      name: 'statistics tallies',
+      run: (now) =>
+        tallyStatistics(db, { owner: worker.dispatcher.owner, now, stopping: () => stopping }),
+    },
     // Daily: the first tick of each UTC day claims the run; the others find it claimed.
     {
       name: 'retention',

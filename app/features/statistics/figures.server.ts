@@ -2,6 +2,12 @@ import { FRANCE_SERVICES_OPERATORS } from '~/domain/reports/coop'
 import { barChart } from '~/domain/statistics/chart'
 import { change, mean, medianOf, noShowRate, rate } from '~/domain/statistics/figures'
 import type { InstantRange } from '~/domain/statistics/period'
+import {
+  appointmentCounts,
+  type AppointmentCounts,
+  type Counts,
+  type LeadTimes,
+} from '~/domain/statistics/tally'
 import type { Language } from '~/i18n/config'
 import type { Translate } from '~/i18n/translate'
 import type { Db } from '~/platform/database/client.server'
@@ -13,7 +19,6 @@ import {
   peopleHelped,
   topicsOf,
   workshopFigures,
-  type AppointmentGroup,
   type Scope,
 } from './queries.server'
 
@@ -30,27 +35,41 @@ const DELIVERY = {
   failed: ['FAILED'],
 } as const
 
-export type PeriodFigures = Awaited<ReturnType<typeof periodFigures>>
+/** What the tables of one period are made of: read live, or summed from tallies. */
+export type PeriodFigures = {
+  appointments: AppointmentCounts
+  lead: LeadTimes
+  people: Awaited<ReturnType<typeof peopleHelped>>
+  workshops: Awaited<ReturnType<typeof workshopFigures>>
+  messages: Awaited<ReturnType<typeof messageFigures>>
+}
 
 /** Every count of one period, read in parallel. */
-export async function periodFigures(db: Db, scope: Scope, range: InstantRange, now: Date) {
-  const [groups, lead, people, workshops, messages] = await Promise.all([
+export async function periodFigures(
+  db: Db,
+  scope: Scope,
+  range: InstantRange,
+  now: Date,
+): Promise<PeriodFigures> {
+  const [groups, hours, people, workshops, messages] = await Promise.all([
     appointmentGroups(db, scope, range),
     leadTimeHistogram(db, scope, range),
     peopleHelped(db, scope, range),
     workshopFigures(db, scope, range, now),
     messageFigures(db, scope, range),
   ])
-  return { groups, lead, people, workshops, messages }
+  const appointments = appointmentCounts(groups)
+  return { appointments, lead: { binHours: 1, bins: hours }, people, workshops, messages }
 }
 
-const countBy = (groups: AppointmentGroup[], key: (group: AppointmentGroup) => string | null) => {
-  const counts = new Map<string, number>()
-  for (const group of groups) {
-    const name = key(group)
-    if (name !== null) counts.set(name, (counts.get(name) ?? 0) + group.count)
+/** Counts by value, gathered under another name (a topic's theme); null names are left out. */
+const countBy = (counts: Counts, name: (value: string) => string | null = (value) => value) => {
+  const gathered = new Map<string, number>()
+  for (const [value, count] of Object.entries(counts)) {
+    const key = name(value)
+    if (key !== null) gathered.set(key, (gathered.get(key) ?? 0) + count)
   }
-  return counts
+  return gathered
 }
 
 /** The figures of one period by name: what the tables compare. */
@@ -58,12 +77,14 @@ function namedFigures(
   figures: PeriodFigures,
   topics: Map<string, { theme: string; franceServicesOperator: string | null }>,
 ) {
-  const { groups, lead, people, workshops, messages } = figures
-  const status = countBy(groups, (group) => group.status)
+  const { appointments, lead, people, workshops, messages } = figures
+  const status = countBy(appointments.status)
   const honoured = status.get('HONOURED') ?? 0
-  const leadCount = lead.reduce((sum, bin) => sum + bin.count, 0)
-  const leadHours = lead.reduce((sum, bin) => sum + (bin.value + 0.5) * bin.count, 0)
-  const median = medianOf(lead)
+  // Each lead time counted at the middle of its bin (an hour live, a day in the tallies).
+  const middle = lead.binHours / 2
+  const leadCount = lead.bins.reduce((sum, bin) => sum + bin.count, 0)
+  const leadHours = lead.bins.reduce((sum, bin) => sum + (bin.value + middle) * bin.count, 0)
+  const median = medianOf(lead.bins)
   const delivery = new Map<string, number>()
   for (const channel of MESSAGE_CHANNELS) {
     for (const [measure, statuses] of Object.entries(DELIVERY)) {
@@ -78,10 +99,10 @@ function namedFigures(
   const meanHours = mean(leadHours, leadCount)
   return {
     indicators: new Map<string, number | null>([
-      ['appointments', groups.reduce((sum, group) => sum + group.count, 0)],
+      ['appointments', [...status.values()].reduce((sum, count) => sum + count, 0)],
       ['honoured', honoured],
       ['noShowRate', noShowRate({ honoured, noShow: status.get('NO_SHOW') ?? 0 })],
-      ['leadMedian', median === null ? null : (median + 0.5) / 24],
+      ['leadMedian', median === null ? null : (median + middle) / 24],
       ['leadMean', meanHours === null ? null : meanHours / 24],
       ['peopleHelped', people.total],
       ['newPeople', people.fresh],
@@ -93,13 +114,12 @@ function namedFigures(
       ['smsSegments', messages.smsSegments],
     ]),
     status,
-    channel: countBy(groups, (group) => group.createdVia),
-    mode: countBy(groups, (group) => group.mode),
-    theme: countBy(groups, (group) => topics.get(group.topicId)?.theme ?? null),
-    operator: countBy(groups, (group) =>
-      group.status === 'HONOURED'
-        ? (topics.get(group.topicId)?.franceServicesOperator ?? null)
-        : null,
+    channel: countBy(appointments.channel),
+    mode: countBy(appointments.mode),
+    theme: countBy(appointments.topic, (topicId) => topics.get(topicId)?.theme ?? null),
+    operator: countBy(
+      appointments.honouredTopic,
+      (topicId) => topics.get(topicId)?.franceServicesOperator ?? null,
     ),
     delivery,
   }
@@ -120,7 +140,12 @@ export async function figureTables(
   t: Translate,
   language: Language,
 ): Promise<FigureTable[]> {
-  const topicIds = [...new Set([...current.groups, ...previous.groups].map((g) => g.topicId))]
+  const topicIds = [
+    ...new Set([
+      ...Object.keys(current.appointments.topic),
+      ...Object.keys(previous.appointments.topic),
+    ]),
+  ]
   const topics = new Map((await topicsOf(db, topicIds)).map((topic) => [topic.id, topic]))
   const now = namedFigures(current, topics)
   const before = namedFigures(previous, topics)
