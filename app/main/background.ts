@@ -4,6 +4,7 @@ import { startNotificationWorker, type RunningWorker } from '~/features/notifica
 import { expireHolds } from '~/features/workshops/index.server'
 import { scanEarlierSlots } from '~/features/alerts/index.server'
 import { runRetention, warnAdvisorByEmail } from '~/features/retention/index.server'
+import { captureError } from '~/platform/error-reporting.server'
 import { logger } from '~/platform/logging.server'
 
 // What runs beside the web requests, in the web process or alone (`npm run worker`): the
@@ -43,11 +44,10 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
     running = running.then(() =>
       Promise.all(
         tasks.map((task) =>
-          task
-            .run(new Date())
-            .catch((error: unknown) =>
-              logger.error({ err: error, task: task.name }, 'background task failed'),
-            ),
+          task.run(new Date()).catch((error: unknown) => {
+            logger.error({ err: error, task: task.name }, 'background task failed')
+            captureError(error, { task: task.name })
+          }),
         ),
       ),
     )
