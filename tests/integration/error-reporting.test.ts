@@ -99,22 +99,33 @@ async function failingRequest(app: RunningApp, db: Db, topicName: string) {
   }
 }
 
-describe(`error reporting with SENTRY_DSN (${testProvider})`, () => {
-  let ingest: Awaited<ReturnType<typeof startFakeIngest>>
-  let app: RunningApp
-  let db: Db
+type Ingest = Awaited<ReturnType<typeof startFakeIngest>>
+
+/** A fake ingest, and the app in production with SENTRY_DSN set to what `dsn` says. */
+function appBesideIngest(dsn: (ingest: Ingest) => string) {
+  const running = {} as { ingest: Ingest; app: RunningApp; db: Db }
   beforeAll(async () => {
-    ingest = await startFakeIngest()
-    app = await startProductionApp({ SENTRY_DSN: ingest.dsn, WORKER: 'off', LOG_LEVEL: 'error' })
-    db = appDatabase(app)
+    running.ingest = await startFakeIngest()
+    running.app = await startProductionApp({
+      SENTRY_DSN: dsn(running.ingest),
+      WORKER: 'off',
+      LOG_LEVEL: 'error',
+    })
+    running.db = appDatabase(running.app)
   })
   afterAll(async () => {
-    await db?.$disconnect()
-    await app?.stop()
-    await ingest?.close()
+    await running.db?.$disconnect()
+    await running.app?.stop()
+    await running.ingest?.close()
   })
+  return running
+}
+
+describe(`error reporting with SENTRY_DSN (${testProvider})`, () => {
+  const running = appBesideIngest((ingest) => ingest.dsn)
 
   test('an error in a page reaches Sentry with its kind, frames and route, nothing personal', async () => {
+    const { app, db, ingest } = running
     const { requestId, path } = await failingRequest(
       app,
       db,
@@ -153,23 +164,12 @@ describe(`error reporting with SENTRY_DSN (${testProvider})`, () => {
 })
 
 describe(`no error reporting without SENTRY_DSN (${testProvider})`, () => {
-  let ingest: Awaited<ReturnType<typeof startFakeIngest>>
-  let app: RunningApp
-  let db: Db
-  beforeAll(async () => {
-    ingest = await startFakeIngest()
-    // The SDK would read SENTRY_DSN itself if it were started without one: set empty, it
-    // is "unset" for the app, and the SDK is never loaded.
-    app = await startProductionApp({ SENTRY_DSN: '', WORKER: 'off', LOG_LEVEL: 'error' })
-    db = appDatabase(app)
-  })
-  afterAll(async () => {
-    await db?.$disconnect()
-    await app?.stop()
-    await ingest?.close()
-  })
+  // Empty, as an environment file may leave it: unset for the app, whatever the test's own
+  // environment holds.
+  const running = appBesideIngest(() => '')
 
   test('the same error is logged and sent nowhere', async () => {
+    const { app, db, ingest } = running
     const { requestId } = await failingRequest(app, db, 'Reconnaître les arnaques sur internet')
     const line = app
       .output()

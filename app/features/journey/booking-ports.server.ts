@@ -86,7 +86,7 @@ async function saveAppointment(
   now: Date,
   secret: string,
 ): Promise<SaveOutcome> {
-  const outcome = await mapOverlap(() =>
+  const outcome: SaveOutcome = await mapOverlap(() =>
     db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
       // The advisor's time, and the contact's count: both settled only after the bookings
