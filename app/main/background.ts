@@ -5,6 +5,7 @@ import { expireHolds } from '~/features/workshops/index.server'
 import { scanEarlierSlots } from '~/features/alerts/index.server'
 import { runRetention, warnAdvisorByEmail } from '~/features/retention/index.server'
 import { tallyStatistics } from '~/features/statistics/index.server'
+import { captureError } from '~/platform/error-reporting.server'
 import { logger } from '~/platform/logging.server'
 
 // What runs beside the web requests, in the web process or alone (`npm run worker`): the
@@ -50,11 +51,10 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
     running = running.then(() =>
       Promise.all(
         tasks.map((task) =>
-          task
-            .run(new Date())
-            .catch((error: unknown) =>
-              logger.error({ err: error, task: task.name }, 'background task failed'),
-            ),
+          task.run(new Date()).catch((error: unknown) => {
+            logger.error({ err: error, task: task.name }, 'background task failed')
+            captureError(error, { task: task.name })
+          }),
         ),
       ),
     )

@@ -11,6 +11,7 @@ import { prepareDatabase } from '~/platform/database/startup.server'
 import { projectRoot } from '~/platform/project-root.server'
 import { startBackgroundWork, type BackgroundWork } from './background'
 import { createHttpApp } from '~/platform/http/app.server'
+import { startErrorReporting, stopErrorReporting } from '~/platform/error-reporting.server'
 import { logger } from '~/platform/logging.server'
 
 const BUILD_DIR = `${projectRoot()}/build`
@@ -19,6 +20,7 @@ const STOP_WITHIN_MS = 10_000
 
 /** The web process: database, demo seed, the Remix build behind Express, and the worker. */
 export async function serve(config: AppConfig) {
+  await startErrorReporting({ dsn: config.sentryDsn, production: config.production, role: 'web' })
   const applied = await prepareDatabase(config.database)
   const { kind, where } = describeDatabase(config.database)
   logger.info({ database: kind, where, migrationsApplied: applied.length }, 'database ready')
@@ -46,6 +48,7 @@ export async function serve(config: AppConfig) {
       () =>
         void (worker?.stop() ?? Promise.resolve())
           .then(() => disconnectDb())
+          .then(() => stopErrorReporting())
           .then(() => process.exit(0)),
     )
     server.closeIdleConnections()

@@ -7,6 +7,13 @@ await start('worker', 'Permanence worker cannot start', async (config) => {
   const { prepareDatabase } = await import('~/platform/database/startup.server')
   const { logger } = await import('~/platform/logging.server')
   const { startBackgroundWork } = await import('./background')
+  const { startErrorReporting, stopErrorReporting } =
+    await import('~/platform/error-reporting.server')
+  await startErrorReporting({
+    dsn: config.sentryDsn,
+    production: config.production,
+    role: 'worker',
+  })
   await prepareDatabase(config.database)
   const worker = await startBackgroundWork(db(), config)
   const stop = () => {
@@ -14,6 +21,7 @@ await start('worker', 'Permanence worker cannot start', async (config) => {
     void worker
       .stop()
       .then(() => disconnectDb())
+      .then(() => stopErrorReporting())
       .then(() => process.exit(0))
     setTimeout(() => process.exit(0), 15_000).unref()
   }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDb, type Db } from '~/platform/database/client.server'
 import { resolveDatabaseConfig } from '~/platform/database/config.server'
 import { testProvider, withPostgresAdmin } from '../support/database'
+import { bookFirstFreeSlot, postForm } from '../support/journey'
 import { startProductionApp, until, type RunningApp } from '../support/server'
 
 // The operator's view of the service (decision 093): /metrics behind its token, /readyz
@@ -104,7 +105,7 @@ describe(`/metrics on ${testProvider}`, () => {
     expect(sample(sentText, 'permanence_outbox_due_messages{channel="SMS"}')).toBe(backlog)
   })
 
-  test('provider errors, appointments and retention runs are read from the database', async () => {
+  test('provider errors and retention runs are read from the database', async () => {
     const before = await metricsText()
     const failed = sample(before, 'permanence_notifications_failed{channel="EMAIL"}')
     const runs = sample(before, 'permanence_retention_runs_finished')
@@ -130,10 +131,34 @@ describe(`/metrics on ${testProvider}`, () => {
     expect(
       sample(after, 'permanence_retention_last_finished_timestamp_seconds'),
     ).toBeGreaterThanOrEqual(finishedAt.getTime() / 1000)
-    const booked = await database.appointment.count({ where: { status: 'BOOKED' } })
-    const cancelled = await database.appointment.count({ where: { status: 'CANCELLED' } })
-    expect(sample(after, 'permanence_appointments{status="BOOKED"}')).toBe(booked)
-    expect(sample(after, 'permanence_appointments{status="CANCELLED"}')).toBe(cancelled)
+  })
+
+  test('bookings and cancellations count up as a resident books and cancels over HTTP', async () => {
+    const bookings = 'permanence_bookings_total{via="online"}'
+    const cancellations = 'permanence_cancellations_total{by="resident"}'
+    const before = await metricsText()
+    expect(before).toContain('# TYPE permanence_bookings_total counter')
+    expect(before).toContain('# TYPE permanence_cancellations_total counter')
+    expect(sample(before, 'permanence_cancellations_total{by="service"}')).toBe(0)
+    // No full count of the appointments at each scrape any more.
+    expect(before).not.toContain('permanence_appointments{')
+
+    const confirmed = await bookFirstFreeSlot(app, database, 'Déclarer mes impôts en ligne', {
+      lastName: 'Compteur',
+      phone: '06 12 34 56 78',
+    })
+    expect(confirmed.status).toBe(303)
+    const booked = await metricsText()
+    expect(sample(booked, bookings)).toBe(sample(before, bookings) + 1)
+    expect(sample(booked, cancellations)).toBe(sample(before, cancellations))
+
+    const manage = new URL(confirmed.headers.get('location')!, app.url).pathname
+    expect((await postForm(app, `${manage}/annuler`, {})).status).toBe(303)
+    // Sent again (an old tab): nothing more is cancelled, nothing more counted.
+    expect((await postForm(app, `${manage}/annuler`, {})).status).toBe(303)
+    const cancelled = await metricsText()
+    expect(sample(cancelled, cancellations)).toBe(sample(before, cancellations) + 1)
+    expect(sample(cancelled, bookings)).toBe(sample(before, bookings) + 1)
   })
 
   test('requests are counted by route id and status, never by their URL', async () => {

@@ -21,7 +21,8 @@ export type HelperContact = {
   receivesMessages: boolean
 }
 
-export type BookingChannel = 'ONLINE' | 'ADVISOR' | 'RECEPTION' | 'HELPER'
+export const BOOKING_CHANNELS = ['ONLINE', 'ADVISOR', 'RECEPTION', 'HELPER'] as const
+export type BookingChannel = (typeof BOOKING_CHANNELS)[number]
 
 export type BookingRequest = {
   organisationId: string

@@ -1,5 +1,6 @@
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { countCancellations } from '~/platform/metrics/activity.server'
 import { cancelPendingNotifications, notifyCancelled } from '~/features/notifications/index.server'
 import {
   isCancellation,
@@ -49,7 +50,7 @@ export async function changeStatus(
   },
   now: Date,
 ): Promise<ChangeOutcome> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const current = await tx.appointment.findFirst({
       where: { id: input.appointmentId, organisationId: actor.organisationId },
       select: { status: true, version: true, advisorId: true, startsAt: true },
@@ -86,8 +87,12 @@ export async function changeStatus(
     } else if (input.status === 'EXCUSED') {
       await cancelPendingNotifications(tx as unknown as Db, input.appointmentId, 'excused')
     }
-    return 'CHANGED'
+    return 'CHANGED' as const
   })
+  // Excused: the resident said they would not come.
+  if (outcome === 'CHANGED' && isCancellation(input.status))
+    countCancellations(input.status === 'EXCUSED' ? 'RESIDENT' : 'SERVICE')
+  return outcome
 }
 
 export async function saveNote(

@@ -3,6 +3,7 @@ import { SlotTakenError } from '~/domain/booking/errors'
 import { ACTIVE_STATUSES, availability } from '~/features/schedule/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { mapOverlap } from '~/platform/database/errors.server'
+import { countBooking } from '~/platform/metrics/activity.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
 import { notifyBooked } from '~/features/notifications/index.server'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
@@ -85,7 +86,7 @@ async function saveAppointment(
   now: Date,
   secret: string,
 ): Promise<SaveOutcome> {
-  return mapOverlap(() =>
+  const outcome: SaveOutcome = await mapOverlap(() =>
     db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
       // The advisor's time, and the contact's count: both settled only after the bookings
@@ -142,4 +143,6 @@ async function saveAppointment(
       return { appointmentId: created.id }
     }),
   )
+  if ('appointmentId' in outcome) countBooking(appointment.createdVia)
+  return outcome
 }

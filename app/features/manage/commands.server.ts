@@ -10,6 +10,7 @@ import { availability } from '~/features/schedule/index.server'
 import type { Db } from '~/platform/database/client.server'
 import { mapOverlap } from '~/platform/database/errors.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { countCancellations } from '~/platform/metrics/activity.server'
 import { notifyCancelled, notifyMoved } from '~/features/notifications/index.server'
 
 /** The appointment a manage link points to, or null; the token is compared in constant time. */
@@ -90,13 +91,13 @@ export async function cancelByResident(
   now: Date,
 ) {
   if (!canChangeOnline(deadlineOf(appointment), now)) return false
-  await db.$transaction(async (tx) => {
+  const cancelled = await db.$transaction(async (tx) => {
     await serialiseWrites(tx, { advisorIds: [appointment.advisorId] })
     const updated = await tx.appointment.updateMany({
       where: { id: appointment.id, status: 'BOOKED' },
       data: { status: 'EXCUSED', cancellationReason: reason, version: { increment: 1 } },
     })
-    if (updated.count === 0) return
+    if (updated.count === 0) return false
     await tx.auditEvent.create({
       data: {
         organisationId: appointment.organisationId,
@@ -108,7 +109,9 @@ export async function cancelByResident(
       },
     })
     await notifyCancelled(tx, appointment.id, 'RESIDENT', now)
+    return true
   })
+  if (cancelled) countCancellations('RESIDENT')
   return true
 }
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { countCancellations } from '~/platform/metrics/activity.server'
 import { notifyCancelled, sentTo } from './outbox.server'
 import { canChangeOnline } from '~/domain/booking/manage'
 import { CANCEL_WHICH_MAX, renderSms, renderVoice } from '~/domain/notifications/templates'
@@ -157,12 +158,16 @@ export async function handleInboundSms(
     const reply = await acceptByReply(db, params.From ?? '', params.To ?? '', now)
     return (await firstDelivery(db, sid)) ? reply : null
   }
-  return db.$transaction(async (transaction) => {
+  let cancelled = false
+  const reply = await db.$transaction(async (transaction) => {
     const tx = transaction as unknown as Db
     // A webhook delivered again (Twilio's retry, a replay) finds its id taken: nothing more.
     if (!(await firstDelivery(tx, sid))) return null
-    return answerInbound(tx, params, now)
+    return answerInbound(tx, params, now, () => (cancelled = true))
   })
+  // Counted once the transaction committed.
+  if (cancelled) countCancellations('RESIDENT')
+  return reply
 }
 
 async function alreadyDelivered(db: Db, sid: string) {
@@ -179,6 +184,7 @@ async function answerInbound(
   tx: Db,
   params: Record<string, string>,
   now: Date,
+  onCancelled: () => void,
 ): Promise<string | null> {
   const from = params.From ?? ''
   const to = params.To ?? ''
@@ -263,7 +269,7 @@ async function answerInbound(
   if (!allowed) return help()
   // The confirmation goes through the resident's own channel, not as a reply to this
   // number: a forged ANNULER cannot pass unnoticed by the person it concerns.
-  await cancelByResident(tx, target.id, now, 'by SMS reply', true)
+  if (await cancelByResident(tx, target.id, now, 'by SMS reply', true)) onCancelled()
   return null
 }
 
@@ -328,6 +334,7 @@ export async function handleKeypad(
       say(script.goodbye)
       return voice.toString()
     }
+    countCancellations('RESIDENT')
   }
   const reply = script.keypad.replies[action]
   if (reply) say(reply)

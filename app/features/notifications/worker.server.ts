@@ -1,6 +1,7 @@
 import type { AppConfig } from '~/platform/config/config.server'
 import type { Db } from '~/platform/database/client.server'
 import type { Channel } from '~/domain/notifications/policy'
+import { captureError } from '~/platform/error-reporting.server'
 import {
   configuredMailer,
   configuredTwilio,
@@ -45,7 +46,10 @@ export async function startNotificationWorker(
     perNumberDailySms: notifications.smsPerNumberPerDay,
     ratePerSecond: notifications.twilioRatePerSecond ?? undefined,
     turnedOff: turnedOff(settings),
-    onError: (error) => log.error({ err: error }, 'notification worker error'),
+    onError: (error) => {
+      log.error({ err: error }, 'notification worker error')
+      captureError(error, { task: 'notification worker' })
+    },
   })
   dispatcher.start()
   log.info({ owner: dispatcher.owner }, 'notification worker started')

@@ -7,6 +7,7 @@ import { giveBackSeat } from '~/features/workshops/index.server'
 import { recordAudit } from '~/platform/audit.server'
 import { db as appDb, type Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { countCancellations } from '~/platform/metrics/activity.server'
 
 // A resident's erasure (RGPD article 17, decision 090), for admins and reception: what is
 // still to come is cancelled with notice (queued before the contacts go), then the record
@@ -92,7 +93,7 @@ export async function eraseResident(
       now,
     )
   }
-  return db.$transaction(async (tx) => {
+  const cancelled = await db.$transaction(async (tx) => {
     const booked = await tx.appointment.findMany({
       where: { id: { in: appointments.map((row) => row.id) }, status: 'BOOKED' },
       select: { id: true, advisorId: true },
@@ -124,6 +125,8 @@ export async function eraseResident(
       entityId: residentId,
       summary: `erased; ${booked.length} appointments and ${registrations.length} workshop seats cancelled`,
     })
-    return 'ERASED' as const
+    return booked.length
   })
+  countCancellations('SERVICE', cancelled)
+  return 'ERASED'
 }

@@ -1,6 +1,7 @@
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { countCancellations } from '~/platform/metrics/activity.server'
 import {
   advisorSchedule,
   settleAffected,
@@ -58,7 +59,7 @@ export async function addAbsence(
   now: Date,
 ): Promise<AddAbsenceOutcome> {
   try {
-    return await db.$transaction(async (transaction) => {
+    const saved = await db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
       // Before reading what the change orphans: no booking of this advisor slips in between.
       await serialiseWrites(tx, { advisorIds: [input.advisorId] })
@@ -90,6 +91,9 @@ export async function addAbsence(
       })
       return { kind: 'SAVED' as const, id: created.id, ...settled }
     })
+    // Counted once the transaction committed.
+    countCancellations('SERVICE', saved.cancelled)
+    return saved
   } catch (error) {
     if (error instanceof UndecidedAppointments) {
       return { kind: 'UNDECIDED', affected: error.affected, sessions: error.sessions }

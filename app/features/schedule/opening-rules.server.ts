@@ -14,6 +14,7 @@ import { ONE_TO_ONE } from '~/domain/topics/format'
 import { recordAudit } from '~/platform/audit.server'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
+import { countCancellations } from '~/platform/metrics/activity.server'
 import { notifyCancelled } from '~/features/notifications/index.server'
 import { encodeWeekdays, RULE_ROW_SELECT, ruleColumns, ruleOfRow } from './rule-rows.server'
 import { loadSchedulingContext, windowLoader } from './scheduling-context.server'
@@ -327,7 +328,7 @@ export async function saveOpeningRule(
   const { rule } = input
   const data = ruleColumns(rule)
   try {
-    return await db.$transaction(async (transaction) => {
+    const saved = await db.$transaction(async (transaction) => {
       const tx = transaction as unknown as Db
       // Before reading what the change orphans: no booking of this advisor slips in between.
       await serialiseWrites(tx, { advisorIds: [rule.advisorId] })
@@ -378,6 +379,9 @@ export async function saveOpeningRule(
       })
       return { kind: 'SAVED' as const, id, ...settled }
     })
+    // Counted once the transaction committed.
+    countCancellations('SERVICE', saved.cancelled)
+    return saved
   } catch (error) {
     if (error instanceof StaleRecord) return { kind: 'STALE' }
     if (error instanceof UndecidedAppointments) {

@@ -45,6 +45,8 @@ export type AppConfig = {
   database: DatabaseConfig
   /** The bearer token /metrics asks for; null: /metrics is not served (decision 093). */
   metricsToken: string | null
+  /** Where unexpected errors are reported; null: nowhere but the logs (decision 099). */
+  sentryDsn: string | null
   notifications: {
     sms: boolean
     voice: boolean
@@ -100,6 +102,7 @@ function build(values: Variables): AppConfig {
     worker: values.WORKER === 'on',
     database: databaseOf(values),
     metricsToken: values.METRICS_TOKEN ?? null,
+    sentryDsn: values.SENTRY_DSN ?? null,
     notifications: {
       sms: values.NOTIFY_SMS === 'on',
       voice: values.NOTIFY_VOICE === 'on',

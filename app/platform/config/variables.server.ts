@@ -135,6 +135,23 @@ export const VARIABLES = {
     '`Permanence <ne-pas-repondre@permanence.invalid>` in the demo; required in production',
     'a sender such as Permanence <rdv@example.fr>',
   ),
+  SENTRY_DSN: variable(
+    z
+      .string()
+      .trim()
+      .refine((value) => {
+        if (!URL.canParse(value)) return false
+        const url = new URL(value)
+        return (
+          /^https?:$/u.test(url.protocol) &&
+          url.username !== '' &&
+          /^\/(.+\/)?\d+$/u.test(url.pathname)
+        )
+      })
+      .optional(),
+    UNSET,
+    'a Sentry DSN such as https://<public key>@o0.ingest.sentry.io/<project id>',
+  ),
   METRICS_TOKEN: variable(
     z.string().trim().min(32).optional(),
     UNSET,

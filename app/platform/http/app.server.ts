@@ -7,6 +7,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
+import { captureError } from '~/platform/error-reporting.server'
 import { loggablePath, logger } from '~/platform/logging.server'
 import { weekPageCache } from '~/platform/cache/page-cache.server'
 import type { AppConfig } from '~/platform/config/config.server'
@@ -23,7 +24,10 @@ export type LoadContext = {
   socketAddress: string
   /** The id the request's log line carries. */
   requestId: string
-  /** Has the request's log line (at error level) carry this error: it ends in a 5xx. */
+  /**
+   * Has the request's log line (at error level) carry this error, and reports it (SENTRY_DSN):
+   * it ends in a 5xx.
+   */
   reportError: (error: unknown) => void
 }
 
@@ -160,7 +164,10 @@ export function createHttpApp(
         clientAddress: request.ip ?? 'unknown',
         socketAddress: request.socket.remoteAddress ?? '',
         requestId: String(request.id),
-        reportError: (error) => void ((response as { err?: unknown }).err = error),
+        reportError: (error) => {
+          ;(response as { err?: unknown }).err = error
+          captureError(error, { request: requestOf(request) })
+        },
       }
       const answer = await handleRemix(
         withFormBody(createRemixRequest(request, response), formBodyOf(response)),
@@ -176,10 +183,17 @@ export function createHttpApp(
   app.use(((error, request, response, next) => {
     if (response.headersSent) return next(error)
     ;(response as { err?: unknown }).err = error
+    captureError(error, { request: requestOf(request) })
     refuse(request, response, 'failed').catch(next)
   }) satisfies express.ErrorRequestHandler)
   return app
 }
+
+const requestOf = (request: express.Request) => ({
+  method: request.method,
+  url: request.originalUrl,
+  id: String(request.id),
+})
 
 function withFormBody(request: Request, body: Buffer | undefined): Request {
   if (!body) return request

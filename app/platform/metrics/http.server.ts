@@ -3,6 +3,7 @@ import { matchRoutes, type AgnosticRouteObject } from '@remix-run/router'
 import type { ServerBuild } from '@remix-run/node'
 import type express from 'express'
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client'
+import { registerActivityMetrics } from './activity.server'
 import { registerOperationsMetrics } from './operations.server'
 
 // GET /metrics for Prometheus (decision 093). Requests are labelled by the Remix route id
@@ -44,6 +45,7 @@ export function createMetrics(build: ServerBuild, token: string | null) {
   const registry = new Registry()
   collectDefaultMetrics({ register: registry })
   registerOperationsMetrics(registry)
+  registerActivityMetrics(registry)
   const requests = new Counter({
     name: 'permanence_http_requests_total',
     help: 'HTTP requests answered, by method, route and status',

@@ -7,7 +7,6 @@ import { db } from '~/platform/database/client.server'
 // person.
 
 const CHANNELS = ['SMS', 'VOICE', 'EMAIL'] as const
-const APPOINTMENT_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW', 'EXCUSED', 'CANCELLED'] as const
 // A message the worker holds (SENDING) has not left either.
 const NOT_SENT = ['PENDING', 'SENDING'] as const
 
@@ -84,17 +83,6 @@ export function registerOperationsMetrics(registry: Registry) {
       })
       for (const { key, count } of countsOf(CHANNELS, rows, (row) => row.channel))
         this.set({ channel: key }, count)
-    },
-  })
-  new Gauge({
-    name: 'permanence_appointments',
-    help: 'Appointments kept in the database, per status: bookings are their sum, cancellations CANCELLED',
-    labelNames: ['status'],
-    registers: [registry],
-    async collect() {
-      const rows = await db().appointment.groupBy({ by: ['status'], _count: { _all: true } })
-      for (const { key, count } of countsOf(APPOINTMENT_STATUSES, rows, (row) => row.status))
-        this.set({ status: key }, count)
     },
   })
   new Gauge({

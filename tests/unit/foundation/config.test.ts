@@ -154,3 +154,18 @@ describe('a refused configuration leaves the loaded one in place', () => {
     expect(config()).toBe(before)
   })
 })
+
+describe('error reporting (SENTRY_DSN, decision 099)', () => {
+  test('off unless a DSN with its public key and project is set', () => {
+    expect(loadConfig('web', PRODUCTION).sentryDsn).toBeNull()
+    expect(loadConfig('web', { ...PRODUCTION, SENTRY_DSN: '' }).sentryDsn).toBeNull()
+    const dsn = 'https://abc123@o42.ingest.sentry.io/4507'
+    expect(loadConfig('web', { ...PRODUCTION, SENTRY_DSN: dsn }).sentryDsn).toBe(dsn)
+    for (const wrong of ['https://o42.ingest.sentry.io/4507', 'https://abc@sentry.example', 'abc'])
+      expect(() => loadConfig('web', { ...PRODUCTION, SENTRY_DSN: wrong }), wrong).toThrow(
+        new ConfigError(
+          'SENTRY_DSN must be a Sentry DSN such as https://<public key>@o0.ingest.sentry.io/<project id>.',
+        ),
+      )
+  })
+})
