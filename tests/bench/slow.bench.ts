@@ -128,11 +128,18 @@ async function measure(browser: Browser, app: RunningApp, step: Step): Promise<M
   if (response?.status() !== 200) throw new Error(`${step.step} answered ${response?.status()}`)
   // Requests still finishing after `load` (none is expected) are counted too.
   await page.waitForLoadState('networkidle')
-  const timings = await page.evaluate(() => {
+  const timings = await page.evaluate(async () => {
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
-    const paint = performance.getEntriesByName('first-contentful-paint')[0]
+    // The paint entry can come a frame after `load`: waited for, a second at most.
+    const fcp = await new Promise<number>((resolve) => {
+      new PerformanceObserver((list) => {
+        const paint = list.getEntriesByName('first-contentful-paint')[0]
+        if (paint) resolve(paint.startTime)
+      }).observe({ type: 'paint', buffered: true })
+      setTimeout(() => resolve(NaN), 1_000)
+    })
     return {
-      fcp: paint?.startTime ?? NaN,
+      fcp,
       domContentLoaded: navigation.domContentLoadedEventEnd,
       load: navigation.loadEventEnd,
     }
