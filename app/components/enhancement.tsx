@@ -20,8 +20,8 @@ const FOCUS_RECORD_MS = 120_000
 
 /**
  * Runs in the browser, as the page's last element, in place of React. Serialised with
- * toString(): it may use nothing from outside, and names no inner function (a bundler
- * that keeps function names would call a helper of its own there).
+ * toString(): it may use nothing from outside itself, not even a bundler's helper (the
+ * Remix build keeps none in it; light-pages.test.ts runs it in Chromium).
  */
 function enhance(focusKey: string, recordMs: number) {
   // Browser tests wait for this mark, as on pages React takes over.
