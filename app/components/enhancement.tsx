@@ -7,9 +7,15 @@ import { useMatches } from '@remix-run/react'
 /** The handle of a route whose page is served without the React runtime. */
 export const withoutHydration = { hydrate: false } as const
 
-/** Whether this page takes the React runtime: unless one of its routes says not. */
+/**
+ * Whether this page takes the React runtime: unless one of its routes says not. Rendered in
+ * the browser, React runs already (a workspace page led here by a client-side step): the
+ * page keeps it, its scripts and its texts.
+ */
 export function useHydration() {
-  return !useMatches().some(
+  const matches = useMatches()
+  if (typeof document !== 'undefined') return true
+  return !matches.some(
     (match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
   )
 }
