@@ -13,6 +13,7 @@ import {
 } from '@remix-run/react'
 import { useTranslation, TranslationProvider } from '~/i18n/use-translation'
 import { DemoBanner } from './components/demo-banner'
+import { Enhancement, useHydration } from './components/enhancement'
 import { Footer } from './components/footer'
 import { LanguageSwitch } from './components/language-switch'
 import { useNonce } from './components/nonce'
@@ -27,6 +28,7 @@ export const handle = { i18n: 'translation' }
 export function Layout({ children }: { children: React.ReactNode }) {
   const { language, translations, demo } = useTexts()
   const nonce = useNonce()
+  const hydrated = useHydration()
   return (
     <TranslationProvider language={language} translations={translations}>
       <html lang={language} dir="ltr">
@@ -40,9 +42,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <body>
           {demo ? <DemoBanner /> : null}
           {children}
-          <TextsScript />
-          <ScrollRestoration nonce={nonce} />
-          <Scripts nonce={nonce} />
+          {hydrated ? (
+            <>
+              <TextsScript />
+              <ScrollRestoration nonce={nonce} />
+              <Scripts nonce={nonce} />
+            </>
+          ) : (
+            <Enhancement nonce={nonce} />
+          )}
         </body>
       </html>
     </TranslationProvider>

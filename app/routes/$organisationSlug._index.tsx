@@ -8,6 +8,9 @@ import { WorkshopCard } from '~/components/workshop-session'
 import { findOrganisationHome } from '~/features/journey/organisations.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 import { languageOf } from '~/i18n/i18n.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const language = await languageOf(request)

@@ -5,6 +5,9 @@ import { BackToOrganisation } from '~/components/back-to-organisation'
 import { OrganisationContact } from '~/features/legal/legal-parts'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // /<organisation>/accessibilite: the RGAA accessibility statement (article 47 of the 2005
 // law): status as the admin sets it (non conforme until audited), the automated checks,

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import {
   ConsentAndRobotTrap,
   HelperContactFields,
@@ -21,6 +21,9 @@ import {
 import { languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
 import type { LoadContext } from '~/platform/http/app.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // A workshop session's page: what, when, where, level, what to bring and the seats left,
 // then registering in one step (the journey's contact fields, and a companion), or, when
@@ -91,7 +94,6 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function WorkshopSession() {
   const page = useLoaderData<typeof loader>()
   const answer = useActionData<typeof action>() as SessionFormAnswer | undefined
-  const navigation = useNavigation()
   const { t } = useTranslation()
   const { session } = page
   const kind = session.availability.kind
@@ -172,7 +174,7 @@ export default function WorkshopSession() {
                 hint: t('publicWorkshops.session.consentWhy'),
               }}
             />
-            <button type="submit" disabled={navigation.state === 'submitting'}>
+            <button type="submit">
               {t(
                 register
                   ? 'publicWorkshops.session.register'

@@ -11,6 +11,9 @@ import {
 } from '~/features/workshops/public-sessions.server'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // "Ateliers": an organisation's upcoming workshop sessions by day, with the seats left,
 // filtered by site and theme through the query string (a plain GET form: no script needed).

@@ -8,6 +8,9 @@ import { lostLinkOrganisation, sendLinksAgain } from '~/features/manage/lost-lin
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
 import type { LoadContext } from '~/platform/http/app.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // /<organisation>/lien-perdu: a phone number or an email in, the links of what is coming
 // sent to it; the same answer whether anything matched or not (decision 092). A plain

@@ -5,6 +5,9 @@ import { BackToOrganisation } from '~/components/back-to-organisation'
 import { Given, OrganisationContact } from '~/features/legal/legal-parts'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // /<organisation>/mentions-legales: publisher, publication director and host (LCEN
 // article 6), as the admin completed them (decision 092).

@@ -8,6 +8,9 @@ import { journeyPaths } from '~/features/journey/paths'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { topicInLanguage } from '~/domain/topics/language'
 import { requireTopic } from '~/features/journey/lookups.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { organisation, topic } = await requireTopic(params)

@@ -11,6 +11,9 @@ import { requireWeekPage } from '~/features/journey/lookups.server'
 import { cached } from '~/platform/cache/micro-cache.server'
 import { resolveWeek, weekView } from '~/features/journey/week-view.server'
 import { topicInLanguage } from '~/domain/topics/language'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // The week of free times is shared by residents looking at it within these seconds.
 const WEEK_CACHE_MS = 3_000

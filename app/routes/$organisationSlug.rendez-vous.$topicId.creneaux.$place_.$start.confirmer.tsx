@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { encodeSlotStart } from '~/domain/time/slot-start'
 import { JourneyHeader } from '~/features/journey/journey-header'
@@ -20,6 +20,9 @@ import { topicInLanguage } from '~/domain/topics/language'
 import { requireSlotStep } from '~/features/journey/lookups.server'
 import type { LoadContext } from '~/platform/http/app.server'
 import { parseForm } from '~/platform/forms.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 /** The draft, checked again: a cookie is the resident's, but never trusted. */
 async function draftOf(request: Request, step: Awaited<ReturnType<typeof requireSlotStep>>) {
@@ -107,7 +110,6 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
 export default function ReviewStep() {
   const data = useLoaderData<typeof loader>()
   const answered = useActionData<typeof action>() as Refusal | undefined
-  const navigation = useNavigation()
   const { t } = useTranslation()
   const paths = journeyPaths(data.organisation.slug, data.topic.id)
   const { resident, helper, note } = data.contact
@@ -211,7 +213,7 @@ export default function ReviewStep() {
       </p>
       {lost ? null : (
         <Form method="post">
-          <button type="submit" disabled={navigation.state === 'submitting'}>
+          <button type="submit">
             {t('journey.review.confirm')}
           </button>
         </Form>

@@ -20,6 +20,9 @@ import { readDraft, saveDraft } from '~/features/journey/draft.server'
 import { requireSlotStep } from '~/features/journey/lookups.server'
 import { maxLengthsOf, parseForm } from '~/platform/forms.server'
 import { topicInLanguage } from '~/domain/topics/language'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const step = await requireSlotStep(params)

@@ -20,6 +20,9 @@ import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { db } from '~/platform/database/client.server'
 import { formReply, maxLengthsOf, parseForm } from '~/platform/forms.server'
 import type { LoadContext } from '~/platform/http/app.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // "Aucun rendez-vous libre": the resident leaves their contact (the contact step's fields
 // and rules) to be told when a time frees up for this topic and place; the alert link's

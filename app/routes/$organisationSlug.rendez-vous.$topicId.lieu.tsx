@@ -13,6 +13,9 @@ import { formatDay } from '~/domain/time/format'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireTopic } from '~/features/journey/lookups.server'
 import { topicInLanguage } from '~/domain/topics/language'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const { organisation, topic } = await requireTopic(params)

@@ -7,6 +7,9 @@ import { listPublicTopics } from '~/features/journey/queries.server'
 import { groupTopicsByTheme } from '~/domain/topics/grouping'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { requireOrganisation } from '~/features/journey/lookups.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const organisation = await requireOrganisation(params.organisationSlug)

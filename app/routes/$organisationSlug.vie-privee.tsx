@@ -5,6 +5,9 @@ import { BackToOrganisation } from '~/components/back-to-organisation'
 import { Given, OrganisationContact } from '~/features/legal/legal-parts'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // /<organisation>/vie-privee: the privacy notice (RGPD articles 13 and 14), from what the
 // admin completed and the retention periods in force (decision 092).

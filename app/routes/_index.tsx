@@ -3,6 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import { listOrganisations } from '~/features/journey/organisations.server'
 import { fixedT } from '~/i18n/i18n.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ request }: { request: Request }) {
   const t = await fixedT(request)

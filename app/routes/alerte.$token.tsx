@@ -16,6 +16,9 @@ import {
   stopRequest,
   takeEarlierSlot,
 } from '~/features/alerts/index.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // The earlier-slot alert's link: the time it offers and "Prendre ce créneau"; when that
 // time is gone, the earlier ones free now, a button each; and stopping the alerts. Every

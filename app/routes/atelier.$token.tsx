@@ -9,6 +9,9 @@ import { giveBackPath, registrationPath, workshopPaths } from '~/features/worksh
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
 import { config } from '~/platform/config/config.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // A workshop registration's link: the confirmation right after registering (or taking an
 // offered seat), then the page to see the seat and give it back. Giving it back is a step

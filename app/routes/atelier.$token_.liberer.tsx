@@ -12,6 +12,9 @@ import {
 import { registrationPath } from '~/features/workshops/paths'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // "Libérer votre place ?": the registration page's button leads here, and only this form
 // gives the seat back (a page of its own: it works without JavaScript).

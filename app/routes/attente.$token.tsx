@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
 import { linkPageMeta } from '~/components/link-pages'
 import { WorkshopSummary } from '~/components/workshop-session'
@@ -12,6 +12,9 @@ import {
 import { leaveWaitlistPath, registrationPath, workshopPaths } from '~/features/workshops/paths'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // A place on a workshop's waiting list: where it stands, and when a seat is held for this
 // person, "Je prends la place" (the held seat becomes their registration). Leaving the
@@ -46,7 +49,6 @@ export async function action({ params, request }: ActionFunctionArgs) {
 export default function WaitlistPlace() {
   const page = useLoaderData<typeof loader>()
   const answered = useActionData<typeof action>()
-  const navigation = useNavigation()
   const { t } = useTranslation()
   const { state } = page
   return (
@@ -104,7 +106,7 @@ export default function WaitlistPlace() {
       {state.kind === 'OFFERED' ? (
         <Form method="post">
           <p className="button-row">
-            <button type="submit" disabled={navigation.state === 'submitting'}>
+            <button type="submit">
               {t('publicWorkshops.waitlist.take')}
             </button>
           </p>

@@ -12,6 +12,9 @@ import {
 import { waitlistPath } from '~/features/workshops/paths'
 import { fixedT, languageOf } from '~/i18n/i18n.server'
 import { useTranslation } from '~/i18n/use-translation'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // "Quitter la liste d'attente ?": only this form takes the place off the list, so one tap
 // on the waiting-list page never does.

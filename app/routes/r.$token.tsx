@@ -12,6 +12,9 @@ import { LinkNotFoundBoundary } from '~/components/link-not-found'
 import { AppointmentPreparation, BookAgain } from '~/features/manage/appointment-parts'
 import { EarlierSlotChoice } from '~/features/manage/earlier-slot-choice'
 import { alertStateOf } from '~/features/alerts/index.server'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // The resident's manage link: the confirmation right after booking, then the page to
 // see, move or cancel. Cancelling is a step of its own (r.$token_.annuler.tsx).

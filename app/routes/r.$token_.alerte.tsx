@@ -9,6 +9,9 @@ import {
 } from '~/features/alerts/index.server'
 import { requireManagedAppointment } from '~/features/manage/pages.server'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // The manage page's earlier-slot button, one step: ask for alerts, or stop them. Back on
 // the manage page, which says what became of it.

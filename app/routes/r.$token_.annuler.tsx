@@ -13,6 +13,9 @@ import { cancelForm } from '~/features/manage/forms.server'
 import { managedView, requireManagedAppointment } from '~/features/manage/pages.server'
 import { linkPageMeta } from '~/components/link-pages'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // "Annuler ce rendez-vous ?": the manage page's cancel button leads here, and only this
 // form cancels, so one tap never does (a page of its own: it works without JavaScript).

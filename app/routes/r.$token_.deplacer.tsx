@@ -8,6 +8,9 @@ import { managedView, moveFinder, requireManagedAppointment } from '~/features/m
 import { resolveWeek, weekView } from '~/features/journey/index.server'
 import { linkPageMeta } from '~/components/link-pages'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const appointment = await requireManagedAppointment(params.token, request)

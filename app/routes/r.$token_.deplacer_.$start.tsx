@@ -14,6 +14,9 @@ import {
 } from '~/features/manage/pages.server'
 import { linkPageMeta } from '~/components/link-pages'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 async function moveStep(params: { token?: string; start?: string }, request: Request) {
   const appointment = await requireManagedAppointment(params.token, request)

@@ -9,6 +9,9 @@ import { managedView, requireManagedAppointment } from '~/features/manage/pages.
 import { linkPageMeta } from '~/components/link-pages'
 import { LinkNotFoundBoundary } from '~/components/link-not-found'
 import { AppointmentPreparation } from '~/features/manage/appointment-parts'
+import { withoutHydration } from '~/components/enhancement'
+
+export const handle = withoutHydration
 
 // A small page that prints on one sheet: the appointment slip a resident keeps.
 export async function loader({ params, request }: LoaderFunctionArgs) {
