@@ -19,7 +19,7 @@ export const handle = withoutHydration
 const WEEK_CACHE_MS = 3_000
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
-  const { organisation, topic, site, isPhone, zone } = await requireWeekPage(params)
+  const { organisation, topic, site, isPhone, zone, scheduling } = await requireWeekPage(params)
   const paths = journeyPaths(organisation.slug, topic.id)
   const [t, language] = await Promise.all([fixedT(request), languageOf(request)])
   const url = new URL(request.url)
@@ -31,13 +31,17 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     WEEK_CACHE_MS,
     async () => {
       const now = new Date()
-      const finder = await availability(db(), {
-        organisationId: organisation.id,
-        topicId: topic.id,
-        mode: isPhone ? 'PHONE' : 'IN_PERSON',
-        siteId: site?.id ?? null,
-        now,
-      })
+      const finder = await availability(
+        db(),
+        {
+          organisationId: organisation.id,
+          topicId: topic.id,
+          mode: isPhone ? 'PHONE' : 'IN_PERSON',
+          siteId: site?.id ?? null,
+          now,
+        },
+        scheduling,
+      )
       const week = await resolveWeek(finder, requested, wantFirst, zone, now)
       if (week.redirectTo) return { redirectTo: week.redirectTo }
       return { view: await weekView(finder, week.week!, zone, language, t, now) }

@@ -2,9 +2,10 @@
 // 1. Every public step of the journey: HTML gzip bytes on the wire and the gzip bytes of
 //    the JavaScript the page loads (script src, modulepreload, inline scripts). Target:
 //    at most 100 KB (100,000 bytes) of JavaScript, gzip, per page.
-// 2. The slot week page under 20 concurrent keep-alive connections (2 s warm-up, 8 s
-//    measured), then /healthz the same way as the ceiling. Target: slot-page throughput
-//    at least half of /healthz throughput.
+// 2. /healthz (the ceiling), the slot week page with every cache off (READ_CACHE=off: its
+//    real cost) and with its one cache on (a second server on the same database), each
+//    under 20 then 50 concurrent keep-alive connections (2 s warm-up, 8 s measured).
+//    Target: the uncached week page's throughput at least half of /healthz's, at 20.
 // 3. Booking commits per second at the domain level: 50 concurrent book() calls on 50
 //    distinct free slots, a few rounds, on a scratch database; then no overlap at all.
 // The database is SQLite, or PostgreSQL with TEST_DB_PROVIDER=postgresql and
@@ -32,7 +33,7 @@ import { startProductionApp, type RunningApp } from '../support/server'
 import { overlappingAppointments, percentile, runBenchmark } from './targets'
 
 const JS_BUDGET_BYTES = 100_000
-const CONCURRENCY = 20
+const CONNECTIONS = [20, 50]
 const WARM_UP_MS = 2_000
 const MEASURE_MS = 8_000
 const MIN_THROUGHPUT_RATIO = 0.5
@@ -270,9 +271,9 @@ type LoadResult = {
   perSecond: number
 }
 
-/** CONCURRENCY keep-alive connections, each sending one request after the other until the deadline. */
-async function loadTest(label: string, url: string): Promise<LoadResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY })
+/** `connections` keep-alive connections, each sending one request after the other until the deadline. */
+async function loadTest(label: string, url: string, connections: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
   const started = performance.now()
   const measureFrom = started + WARM_UP_MS
   const deadline = measureFrom + MEASURE_MS
@@ -297,7 +298,7 @@ async function loadTest(label: string, url: string): Promise<LoadResult> {
     }
   }
   try {
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+    await Promise.all(Array.from({ length: connections }, worker))
   } finally {
     agent.destroy()
   }
@@ -315,30 +316,46 @@ async function loadTest(label: string, url: string): Promise<LoadResult> {
 
 function printLoad(result: LoadResult) {
   console.log(
-    `  ${result.label.padEnd(10)} p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
+    `  ${result.label.padEnd(24)} p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ` +
       `max ${result.max.toFixed(1)} ms, ${result.perSecond.toFixed(1)} requests/s ` +
       `(${result.requests} ok, ${result.errors} errors in ${MEASURE_MS / 1000} s)`,
   )
 }
 
-async function loadBench(app: RunningApp, weekPath: string) {
+async function loadBench(uncached: RunningApp, cached: RunningApp, weekPath: string) {
   console.log(
-    `\n2. Server under load: ${CONCURRENCY} keep-alive connections, ` +
+    `\n2. Server under load: ${CONNECTIONS.join(' then ')} keep-alive connections, ` +
       `${WARM_UP_MS / 1000} s warm-up, ${MEASURE_MS / 1000} s measured, accept-encoding gzip`,
   )
   console.log(`  slot week page: ${weekPath}`)
-  const slots = await loadTest('slot week', `${app.url}${weekPath}`)
-  printLoad(slots)
-  const health = await loadTest('/healthz', `${app.url}/healthz`)
-  printLoad(health)
-  const ratio = slots.perSecond / health.perSecond
-  const ok = ratio >= MIN_THROUGHPUT_RATIO && slots.errors === 0 && health.errors === 0
-  if (!ok) missed.push(`slot page / healthz throughput ${ratio.toFixed(2)}`)
-  console.log(
-    `  ratio slot week / healthz throughput ${ratio.toFixed(2)}; ` +
-      `target >= ${MIN_THROUGHPUT_RATIO} and no errors: ${ok ? 'ok' : 'MISSED'}`,
-  )
+  for (const connections of CONNECTIONS) {
+    console.log(`  ${connections} connections, load average ${loadAverage()} before`)
+    const health = await loadTest('/healthz', `${uncached.url}/healthz`, connections)
+    printLoad(health)
+    const real = await loadTest('week, caches off', `${uncached.url}${weekPath}`, connections)
+    printLoad(real)
+    const kept = await loadTest('week, cache on', `${cached.url}${weekPath}`, connections)
+    printLoad(kept)
+    const ratio = real.perSecond / health.perSecond
+    const errors = health.errors + real.errors + kept.errors
+    const target = connections === CONNECTIONS[0]
+    const ok = ratio >= MIN_THROUGHPUT_RATIO && errors === 0
+    if (target && !ok) missed.push(`uncached week / healthz throughput ${ratio.toFixed(2)}`)
+    console.log(
+      `  ratio week (caches off) / healthz ${ratio.toFixed(2)}, ` +
+        `week (cache on) / healthz ${(kept.perSecond / health.perSecond).toFixed(2)}` +
+        (target
+          ? `; target >= ${MIN_THROUGHPUT_RATIO} with caches off and no errors: ${ok ? 'ok' : 'MISSED'}`
+          : ''),
+    )
+  }
 }
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ')
 
 // --- 3. Booking commits per second -------------------------------------------------------
 
@@ -439,16 +456,14 @@ function printMachine() {
   console.log(
     `machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ` +
       `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB memory; node ${process.version}; ` +
-      `database ${testProvider}; load average ${os
-        .loadavg()
-        .map((load) => load.toFixed(2))
-        .join(' ')} at start`,
+      `database ${testProvider}; load average ${loadAverage()} at start`,
   )
 }
 
 async function main() {
   printMachine()
-  const app = await startProductionApp()
+  // Every cache off: what each view really costs.
+  const app = await startProductionApp({ READ_CACHE: 'off' })
   try {
     const db = appDatabase(app)
     let weekPath: string
@@ -459,7 +474,15 @@ async function main() {
     } finally {
       await db.$disconnect()
     }
-    await loadBench(app, weekPath)
+    const cached = await startProductionApp({ READ_CACHE: 'on' }, testProvider, {
+      url: app.databaseUrl,
+      fresh: false,
+    })
+    try {
+      await loadBench(app, cached, weekPath)
+    } finally {
+      await cached.stop()
+    }
   } finally {
     await app.stop()
   }

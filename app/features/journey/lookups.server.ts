@@ -1,7 +1,13 @@
 import { decodeSlotStart } from '~/domain/time/slot-start'
 import { PHONE_PLACE } from '~/domain/scheduling/place'
-import { findActiveSite, findPublicOrganisation, findPublicTopic } from './queries.server'
-import { cached } from '~/platform/cache/micro-cache.server'
+import { holidayRegionOf, type SchedulingContext } from '~/features/schedule/index.server'
+import {
+  findActiveSite,
+  findPublicOrganisation,
+  findPublicTopic,
+  findWeekPageParts,
+  type PublicSite,
+} from './queries.server'
 
 const notFound = () => new Response('Not found', { status: 404 })
 
@@ -20,31 +26,68 @@ export async function requireTopic(params: { organisationSlug?: string; topicId?
   return { organisation, topic }
 }
 
-// The week page's organisation, topic and site, shared like its week of free times
-// (decision 015): stale for at most these seconds after an admin edit. Steps that write
-// (contact, confirm) read them fresh.
-const WEEK_PAGE_LOOKUPS_MS = 3_000
-
-/** Organisation, topic and place (a site or phone) of the week page, or a 404 page. */
+/**
+ * Organisation, topic and place (a site or phone) of the week page and its alert page, or
+ * a 404 page; with what the slot engine reads of them (`scheduling`, for availability),
+ * all in one read.
+ */
 export async function requireWeekPage(params: {
   organisationSlug?: string
   topicId?: string
   place?: string
 }) {
-  const key = `week-page:${params.organisationSlug}:${params.topicId}:${params.place}`
-  const found = await cached('week-page-lookups', key, WEEK_PAGE_LOOKUPS_MS, async () => {
-    const { organisation, topic } = await requireTopic(params)
-    const isPhone = params.place === PHONE_PLACE
-    const site = isPhone ? null : await findActiveSite(organisation.id, params.place ?? '')
-    const modeAllowed = isPhone ? topic.allowsPhone : topic.allowsInPerson
-    if ((!isPhone && !site) || !modeAllowed) return null
-    return { organisation, topic, site, isPhone, zone: site?.timeZone ?? organisation.timeZone }
-  }).catch((error: unknown) => {
-    if (error instanceof Response) return null
-    throw error
-  })
+  const isPhone = params.place === PHONE_PLACE
+  const found =
+    params.organisationSlug && params.topicId && params.place
+      ? await findWeekPageParts(
+          params.organisationSlug,
+          params.topicId,
+          isPhone ? null : params.place,
+        )
+      : null
   if (!found) throw notFound()
-  return found
+  const { organisation, topic, site } = found
+  const modeAllowed = isPhone ? topic.allowsPhone : topic.allowsInPerson
+  if ((!isPhone && !site) || !modeAllowed) throw notFound()
+  const { holidayRegion, slotStepMinutes, ...publicOrganisation } = organisation
+  const { bufferMinutes, minNoticeMinutes, horizonDays, ...publicTopic } = topic
+  const { holidayRegion: siteRegion, ...publicSite } = site ?? { holidayRegion: null }
+  // The engine's view of this one place: its site only, and no advisor is asked for.
+  const scheduling: SchedulingContext = {
+    organisation: {
+      id: organisation.id,
+      timeZone: organisation.timeZone,
+      holidayRegion: holidayRegionOf(holidayRegion, 'organisation')!,
+      slotStepMinutes,
+    },
+    sites: site
+      ? [
+          {
+            id: site.id,
+            timeZone: site.timeZone,
+            holidayRegion: holidayRegionOf(siteRegion, `site ${site.id}`),
+          },
+        ]
+      : [],
+    topic: {
+      id: topic.id,
+      durationMinutes: topic.durationMinutes,
+      bufferMinutes,
+      minNoticeMinutes,
+      horizonDays,
+      allowsInPerson: topic.allowsInPerson,
+      allowsPhone: topic.allowsPhone,
+    },
+    advisorIds: [],
+  }
+  return {
+    organisation: publicOrganisation,
+    topic: publicTopic,
+    site: site ? (publicSite as PublicSite) : null,
+    isPhone,
+    zone: site?.timeZone ?? organisation.timeZone,
+    scheduling,
+  }
 }
 
 /**

@@ -1,25 +1,25 @@
-import { db } from '~/platform/database/client.server'
+import { db, providerOfClient } from '~/platform/database/client.server'
+import { Sql } from '~/platform/database/sql.server'
 import type { DisplayLanguage } from '~/domain/time/format'
 import { ONE_TO_ONE } from '~/domain/topics/format'
 import { topicInLanguage } from '~/domain/topics/language'
 
+const PUBLIC_ORGANISATION_FIELDS = {
+  id: true,
+  slug: true,
+  name: true,
+  phone: true,
+  timeZone: true,
+  allowedPhoneRegions: true,
+  maxUpcomingPerContact: true,
+  bookingsPerIpPerHour: true,
+  bookingsPerPhonePerDay: true,
+  earlierSlotAlerts: true,
+} as const
+
 /** An organisation as the public journey needs it, or null (unknown slug). */
 export function findPublicOrganisation(slug: string) {
-  return db().organisation.findUnique({
-    where: { slug },
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      phone: true,
-      timeZone: true,
-      allowedPhoneRegions: true,
-      maxUpcomingPerContact: true,
-      bookingsPerIpPerHour: true,
-      bookingsPerPhonePerDay: true,
-      earlierSlotAlerts: true,
-    },
-  })
+  return db().organisation.findUnique({ where: { slug }, select: PUBLIC_ORGANISATION_FIELDS })
 }
 export type PublicOrganisation = NonNullable<Awaited<ReturnType<typeof findPublicOrganisation>>>
 
@@ -85,3 +85,61 @@ export function findActiveSite(organisationId: string, siteId: string) {
   })
 }
 export type PublicSite = NonNullable<Awaited<ReturnType<typeof findActiveSite>>>
+
+/** What the slot engine reads of the organisation, topic and site beside the public fields. */
+const SCHEDULING_FIELDS = {
+  organisation: ['holidayRegion', 'slotStepMinutes'],
+  topic: ['bufferMinutes', 'minNoticeMinutes', 'horizonDays'],
+  site: ['holidayRegion'],
+} as const
+
+type Scheduling = {
+  organisation: { holidayRegion: string; slotStepMinutes: number | null }
+  topic: { bufferMinutes: number; minNoticeMinutes: number; horizonDays: number }
+  site: { holidayRegion: string | null } | null
+}
+
+const TABLES = [
+  { alias: 'o', part: 'organisation', fields: Object.keys(PUBLIC_ORGANISATION_FIELDS) },
+  { alias: 't', part: 'topic', fields: Object.keys(TOPIC_FIELDS) },
+  { alias: 's', part: 'site', fields: Object.keys(PUBLIC_SITE_FIELDS) },
+] as const
+
+/**
+ * The organisation, one of its public one-to-one topics and one of its active sites (none
+ * asked: phone help), with what the slot engine reads of them, in one statement: the week
+ * page and its alert page ask for all three on every view (decision 097). Null when the
+ * organisation or the topic is not found; `site` null when it is not.
+ */
+export async function findWeekPageParts(slug: string, topicId: string, siteId: string | null) {
+  const sql = new Sql(providerOfClient(db()))
+  const columns = TABLES.flatMap(({ alias, part, fields }) =>
+    [...fields, ...SCHEDULING_FIELDS[part]].map(
+      (field) => `${alias}."${field}" AS "${part}.${field}"`,
+    ),
+  )
+  const [row] = await db().$queryRawUnsafe<Record<string, unknown>[]>(
+    `SELECT ${columns.join(', ')}
+       FROM "Organisation" AS o
+       JOIN "Topic" AS t ON t."organisationId" = o."id" AND t."id" = ${sql.param(topicId)}
+        AND t."active" = true AND t."isPublic" = true AND t."format" = '${ONE_TO_ONE.format}'
+       LEFT JOIN "Site" AS s ON s."organisationId" = o."id" AND s."id" = ${sql.param(siteId)}
+        AND s."active" = true
+      WHERE o."slug" = ${sql.param(slug)}`,
+    ...sql.params,
+  )
+  if (!row) return null
+  const part = (name: string) =>
+    Object.fromEntries(
+      Object.entries(row)
+        .filter(([column]) => column.startsWith(`${name}.`))
+        .map(([column, value]) => [column.slice(name.length + 1), value]),
+    )
+  const [organisation, topic, site] = [part('organisation'), part('topic'), part('site')]
+  const found = site.id === null ? null : site
+  return {
+    organisation: organisation as PublicOrganisation & Scheduling['organisation'],
+    topic: topic as PublicTopic & Scheduling['topic'],
+    site: found as (PublicSite & NonNullable<Scheduling['site']>) | null,
+  }
+}

@@ -14,7 +14,12 @@ import {
   type SlotFilter,
 } from '~/domain/scheduling'
 import type { Db } from '~/platform/database/client.server'
-import { ACTIVE_STATUSES, loadSchedulingContext, windowLoader } from './scheduling-context.server'
+import {
+  ACTIVE_STATUSES,
+  loadSchedulingContext,
+  windowLoader,
+  type SchedulingContext,
+} from './scheduling-context.server'
 
 export type AvailabilityRequest = {
   organisationId: string
@@ -27,10 +32,17 @@ export type AvailabilityRequest = {
 
 /**
  * The one door from the app to the slot engine: every caller (public journey, booking
- * checks, moves, advisor views) asks here, with data read from the database.
+ * checks, moves, advisor views) asks here, with data read from the database. A caller
+ * that has just read the organisation, topic and place itself (the week page) gives them
+ * as `known` instead of having them read again.
  */
-export async function availability(db: Db, request: AvailabilityRequest) {
-  const context = await loadSchedulingContext(db, request.organisationId, request.topicId)
+export async function availability(
+  db: Db,
+  request: AvailabilityRequest,
+  known?: SchedulingContext,
+) {
+  const context =
+    known ?? (await loadSchedulingContext(db, request.organisationId, request.topicId))
   if (!context)
     throw new SchedulingError('UNKNOWN_TOPIC', `Unknown organisation ${request.organisationId}`)
   const query: SchedulingQuery = {

@@ -20,7 +20,7 @@ export const RULE_ROW_SELECT = {
   topics: { select: { topicId: true } },
 } as const
 
-type RuleRow = {
+export type RuleRow = {
   id: string
   advisorId: string
   siteId: string | null

@@ -5,13 +5,16 @@ import { isHolidayRegion, type HolidayRegion } from '~/domain/scheduling/holiday
 import type {
   LoadWindow,
   Mode,
+  OpeningRule,
   SchedulingData,
   SchedulingOrganisation,
   SchedulingSite,
   SchedulingTopic,
 } from '~/domain/scheduling/types'
-import type { Db } from '~/platform/database/client.server'
-import { RULE_ROW_SELECT, ruleOfRow } from './rule-rows.server'
+import { providerOfClient, type Db } from '~/platform/database/client.server'
+import type { DatabaseProvider } from '~/platform/database/provider'
+import { Sql } from '~/platform/database/sql.server'
+import { ruleOfRow, type RuleRow } from './rule-rows.server'
 
 // Statuses that hold an advisor's time; the same list as the database's no-overlap guard.
 export const ACTIVE_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
@@ -21,7 +24,8 @@ const DAY_MS = 86_400_000
 // bounds the scan on both sides, whatever the history.
 const LONGEST_APPOINTMENT_MS = DAY_MS
 
-function region(value: string | null, what: string): HolidayRegion | null {
+/** A stored holiday region, checked: an unknown one is refused, never read as the whole country. */
+export function holidayRegionOf(value: string | null, what: string): HolidayRegion | null {
   if (value === null) return null
   if (!isHolidayRegion(value))
     throw new SchedulingError('INVALID_HOLIDAY_REGION', `${what} has holiday region ${value}`)
@@ -58,13 +62,13 @@ export async function loadSchedulingContext(db: Db, organisationId: string, topi
   const schedulingOrganisation: SchedulingOrganisation = {
     id: organisation.id,
     timeZone: organisation.timeZone,
-    holidayRegion: region(organisation.holidayRegion, 'organisation')!,
+    holidayRegion: holidayRegionOf(organisation.holidayRegion, 'organisation')!,
     slotStepMinutes: organisation.slotStepMinutes,
   }
   const sites: SchedulingSite[] = organisation.sites.map((site) => ({
     id: site.id,
     timeZone: site.timeZone,
-    holidayRegion: region(site.holidayRegion, `site ${site.id}`),
+    holidayRegion: holidayRegionOf(site.holidayRegion, `site ${site.id}`),
   }))
   const topic: SchedulingTopic | null = organisation.topics[0] ?? null
   return {
@@ -75,6 +79,9 @@ export async function loadSchedulingContext(db: Db, organisationId: string, topi
   }
 }
 
+/** What the slot engine reads besides the window's data: organisation, sites, topic, advisors. */
+export type SchedulingContext = NonNullable<Awaited<ReturnType<typeof loadSchedulingContext>>>
+
 export type WindowFilter = {
   organisationId: string
   mode: Mode
@@ -84,81 +91,117 @@ export type WindowFilter = {
 
 /**
  * Loads what touches [from, to) with range queries on indexed columns only, so the cost
- * follows the window, not the size of the history.
+ * follows the window, not the size of the history. Two statements written by hand: Prisma's
+ * JS engine compiles each model query in WebAssembly, about seven times the cost of the
+ * same rows read as SQL, and every free time shown or checked asks here (decision 097).
  */
 export function windowLoader(db: Db, filter: WindowFilter, bufferMinutes = 0): LoadWindow {
+  const provider = providerOfClient(db)
   return async (from, to) => {
     const margin = bufferMinutes * 60_000
-    // Reception's rules, if an old one is left, never give slots (decision 065).
-    const advisorScope = {
-      organisationId: filter.organisationId,
-      active: true,
-      ...HOLDS_OPENING_HOURS,
-      ...(filter.advisorId ? { id: filter.advisorId } : {}),
-    }
     // Rule dates are local; a day either side covers every time zone.
     const firstDay = new Date(from.getTime() - DAY_MS).toISOString().slice(0, 10)
     const lastDay = new Date(to.getTime() + DAY_MS).toISOString().slice(0, 10)
-    const [rules, absences, appointments, sessions] = await Promise.all([
-      db.openingRule.findMany({
-        where: {
-          advisor: advisorScope,
-          validFrom: { lte: lastDay },
-          OR: [{ validUntil: null }, { validUntil: { gte: firstDay } }],
-          ...(filter.mode === 'PHONE'
-            ? { siteId: null }
-            : { site: { active: true, ...(filter.siteId ? { id: filter.siteId } : {}) } }),
-        },
-        select: RULE_ROW_SELECT,
-      }),
-      db.absence.findMany({
-        where: {
-          advisor: advisorScope,
-          endsAt: { gt: new Date(from.getTime() - margin) },
-          startsAt: { lt: new Date(to.getTime() + margin) },
-        },
-        select: { advisorId: true, startsAt: true, endsAt: true },
-      }),
-      db.appointment.findMany({
-        where: {
-          organisationId: filter.organisationId,
-          ...(filter.advisorId ? { advisorId: filter.advisorId } : {}),
-          status: { in: [...ACTIVE_STATUSES] },
-          startsAt: {
-            gte: new Date(from.getTime() - margin - LONGEST_APPOINTMENT_MS),
-            lt: new Date(to.getTime() + margin),
-          },
-          endsAt: { gt: new Date(from.getTime() - margin) },
-        },
-        select: { advisorId: true, startsAt: true, endsAt: true },
-      }),
-      // A workshop session holds its advisors' time as an appointment does (decision 082).
-      db.workshopSessionAdvisor.findMany({
-        where: {
-          active: true,
-          advisor: advisorScope,
-          startsAt: {
-            gte: new Date(from.getTime() - margin - LONGEST_APPOINTMENT_MS),
-            lt: new Date(to.getTime() + margin),
-          },
-          endsAt: { gt: new Date(from.getTime() - margin) },
-        },
-        select: { advisorId: true, startsAt: true, endsAt: true },
-      }),
+    const busyFrom = new Date(from.getTime() - margin)
+    const busyTo = new Date(to.getTime() + margin)
+    const [rules, busy] = await Promise.all([
+      readRules(db, provider, filter, firstDay, lastDay),
+      readBusy(db, provider, filter, busyFrom, busyTo),
     ])
     const data: SchedulingData = {
-      rules: rules.map(ruleOfRow),
-      absences: absences.map((absence) => ({
-        advisorId: absence.advisorId,
-        start: absence.startsAt,
-        end: absence.endsAt,
-      })),
-      appointments: [...appointments, ...sessions].map((busy) => ({
-        advisorId: busy.advisorId,
-        start: busy.startsAt,
-        end: busy.endsAt,
-      })),
+      rules,
+      absences: busy.filter((row) => row.kind === 'absence').map(busyTime),
+      appointments: busy.filter((row) => row.kind !== 'absence').map(busyTime),
     }
     return data
   }
+}
+
+type BusyRow = { kind: string; advisorId: string; startsAt: Date; endsAt: Date }
+const busyTime = (row: BusyRow) => ({
+  advisorId: row.advisorId,
+  start: row.startsAt,
+  end: row.endsAt,
+})
+
+/**
+ * Who holds opening hours in the filter: the organisation's active advisors, never
+ * reception (an old rule of theirs, if left, never gives slots: decision 065).
+ */
+function advisorScope(sql: Sql, alias: string, filter: WindowFilter) {
+  return [
+    `${alias}."organisationId" = ${sql.param(filter.organisationId)}`,
+    `${alias}."active" = true`,
+    `${alias}."role" <> '${HOLDS_OPENING_HOURS.role.not}'`,
+    ...(filter.advisorId ? [`${alias}."id" = ${sql.param(filter.advisorId)}`] : []),
+  ].join(' AND ')
+}
+
+async function readRules(
+  db: Db,
+  provider: DatabaseProvider,
+  filter: WindowFilter,
+  firstDay: string,
+  lastDay: string,
+): Promise<OpeningRule[]> {
+  const sql = new Sql(provider)
+  const where = [
+    advisorScope(sql, 'a', filter),
+    `r."validFrom" <= ${sql.param(lastDay)}`,
+    `(r."validUntil" IS NULL OR r."validUntil" >= ${sql.param(firstDay)})`,
+    filter.mode === 'PHONE'
+      ? 'r."siteId" IS NULL'
+      : `EXISTS (SELECT 1 FROM "Site" AS s WHERE s."id" = r."siteId" AND s."active" = true${
+          filter.siteId ? ` AND s."id" = ${sql.param(filter.siteId)}` : ''
+        })`,
+  ].join(' AND ')
+  // One row per rule and topic it serves (one with a null topic: it serves every topic).
+  const rows = await db.$queryRawUnsafe<(Omit<RuleRow, 'topics'> & { topicId: string | null })[]>(
+    `SELECT r."id", r."advisorId", r."siteId", r."weekdays", r."startTime", r."endTime",
+            r."everyNWeeks", r."validFrom", r."validUntil", t."topicId"
+       FROM "OpeningRule" AS r
+       JOIN "Advisor" AS a ON a."id" = r."advisorId"
+       LEFT JOIN "OpeningRuleTopic" AS t ON t."openingRuleId" = r."id"
+      WHERE ${where}`,
+    ...sql.params,
+  )
+  const byId = new Map<string, RuleRow>()
+  for (const { topicId, ...row } of rows) {
+    const rule = byId.get(row.id) ?? { ...row, topics: [] }
+    if (topicId !== null) rule.topics.push({ topicId })
+    byId.set(row.id, rule)
+  }
+  return [...byId.values()].map(ruleOfRow)
+}
+
+/** Absences, active appointments and workshop sessions (decision 082) touching the window. */
+function readBusy(
+  db: Db,
+  provider: DatabaseProvider,
+  filter: WindowFilter,
+  from: Date,
+  to: Date,
+): Promise<BusyRow[]> {
+  const sql = new Sql(provider)
+  const absences = `SELECT 'absence' AS "kind", b."advisorId", b."startsAt", b."endsAt"
+       FROM "Absence" AS b JOIN "Advisor" AS a ON a."id" = b."advisorId"
+      WHERE ${advisorScope(sql, 'a', filter)}
+        AND b."endsAt" > ${sql.param(from)} AND b."startsAt" < ${sql.param(to)}`
+  const statuses = ACTIVE_STATUSES.map((status) => `'${status}'`).join(', ')
+  const appointments = `SELECT 'appointment' AS "kind", p."advisorId", p."startsAt", p."endsAt"
+       FROM "Appointment" AS p
+      WHERE p."organisationId" = ${sql.param(filter.organisationId)}
+        ${filter.advisorId ? `AND p."advisorId" = ${sql.param(filter.advisorId)}` : ''}
+        AND p."status" IN (${statuses})
+        AND p."startsAt" >= ${sql.param(new Date(from.getTime() - LONGEST_APPOINTMENT_MS))}
+        AND p."startsAt" < ${sql.param(to)} AND p."endsAt" > ${sql.param(from)}`
+  const sessions = `SELECT 'session' AS "kind", w."advisorId", w."startsAt", w."endsAt"
+       FROM "WorkshopSessionAdvisor" AS w JOIN "Advisor" AS a ON a."id" = w."advisorId"
+      WHERE w."active" = true AND ${advisorScope(sql, 'a', filter)}
+        AND w."startsAt" >= ${sql.param(new Date(from.getTime() - LONGEST_APPOINTMENT_MS))}
+        AND w."startsAt" < ${sql.param(to)} AND w."endsAt" > ${sql.param(from)}`
+  return db.$queryRawUnsafe<BusyRow[]>(
+    `${absences} UNION ALL ${appointments} UNION ALL ${sessions}`,
+    ...sql.params,
+  )
 }

@@ -1,5 +1,6 @@
 import type { InstantRange } from '~/domain/statistics/period'
 import { providerOfClient, type Db } from '~/platform/database/client.server'
+import { Sql } from '~/platform/database/sql.server'
 import type { PrismaPromise } from '~/platform/database/generated/sqlite/internal/prismaNamespace'
 
 // The statistics read in the database, grouped there: no query loads the rows it counts
@@ -82,15 +83,6 @@ export function topicsOf(db: Db, ids: string[]) {
 }
 
 /** Conditions and parameters of a raw query, numbered for the provider. */
-class Sql {
-  readonly params: unknown[] = []
-  constructor(private readonly provider: 'sqlite' | 'postgresql') {}
-  param(value: unknown) {
-    this.params.push(value)
-    return this.provider === 'postgresql' ? `$${this.params.length}` : '?'
-  }
-}
-
 function appointmentConditions(sql: Sql, scope: Scope, range: InstantRange, alias: string) {
   const conditions = [`${alias}."startsAt" >= ${sql.param(range.from)}`]
   conditions.push(`${alias}."startsAt" < ${sql.param(range.to)}`)

@@ -1,10 +1,13 @@
 import { LRUCache } from 'lru-cache'
-import { forgetPages } from './page-cache.server'
+import { config } from '~/platform/config/config.server'
 
-// A few seconds of memory for the busiest public page (the week of free times): under a
-// rush every resident looking at the same week shares one computation. Stale for at most
-// `ttlMs` on other instances; the confirm step re-checks with the engine and the database
-// anyway (decision 015). The least recently used entry goes first when it is full.
+// A few seconds of memory for the busiest public page (the week of free times) and the
+// nearby times of a lost slot: under a rush every resident looking at the same week shares
+// one computation. Stale for at most `ttlMs` on other instances; the confirm step re-checks
+// with the engine and the database anyway (decisions 015, 097). The least recently used
+// entry goes first when it is full. Only the Remix build loads this module, so a plain
+// module value is the process's one cache (no globalThis holder). READ_CACHE=off turns it
+// off.
 type Entry = { value: Promise<unknown>; group: string }
 const entries = new LRUCache<string, Entry>({ max: 500 })
 
@@ -14,6 +17,7 @@ export async function cached<T>(
   ttlMs: number,
   compute: () => Promise<T>,
 ): Promise<T> {
+  if (!config().readCache) return compute()
   const hit = entries.get(key)
   if (hit) return hit.value as Promise<T>
   const value = compute()
@@ -26,5 +30,4 @@ export async function cached<T>(
 /** Forgets a group (an organisation) at once, when this instance changes its bookings. */
 export function forget(group: string) {
   for (const [key, entry] of entries.entries()) if (entry.group === group) entries.delete(key)
-  forgetPages()
 }

@@ -42,6 +42,8 @@ export type AppConfig = {
   seedDemo: boolean
   /** The notification worker runs inside the web process. */
   worker: boolean
+  /** The few seconds of shared week of free times (decision 097); off, benchmarks see its real cost. */
+  readCache: boolean
   database: DatabaseConfig
   /** The bearer token /metrics asks for; null: /metrics is not served (decision 093). */
   metricsToken: string | null
@@ -100,6 +102,7 @@ function build(values: Variables): AppConfig {
     sessionSecret: values.SESSION_SECRET ?? (holder.demoSecret ??= randomBytes(32).toString('hex')),
     seedDemo: values.SEED_DEMO ? values.SEED_DEMO === '1' : !production,
     worker: values.WORKER === 'on',
+    readCache: values.READ_CACHE === 'on',
     database: databaseOf(values),
     metricsToken: values.METRICS_TOKEN ?? null,
     sentryDsn: values.SENTRY_DSN ?? null,

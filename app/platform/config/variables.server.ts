@@ -99,6 +99,7 @@ export const VARIABLES = {
   ),
   SEED_DEMO: variable(flag.optional(), '`1` in the demo, `0` in production', '1 or 0'),
   WORKER: onOff(),
+  READ_CACHE: onOff(),
   NOTIFY_SMS: onOff(),
   NOTIFY_VOICE: onOff(),
   NOTIFY_EMAIL: onOff(),

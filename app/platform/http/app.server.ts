@@ -9,7 +9,6 @@ import helmet from 'helmet'
 import { pinoHttp } from 'pino-http'
 import { captureError } from '~/platform/error-reporting.server'
 import { loggablePath, logger } from '~/platform/logging.server'
-import { weekPageCache } from '~/platform/cache/page-cache.server'
 import type { AppConfig } from '~/platform/config/config.server'
 import { createMetrics } from '~/platform/metrics/http.server'
 import { errorForLog } from './error-log.server'
@@ -155,7 +154,6 @@ export function createHttpApp(
       texts,
     }),
   )
-  app.use(weekPageCache())
   const handleRemix = createRequestHandler(build, build.mode)
   app.all('*', async (request, response, next) => {
     try {
