@@ -22,6 +22,9 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** What serves the app at an address: one instance, or a proxy in front of several. */
+export type Served = { url: string }
+
 export type RunningApp = {
   url: string
   /** The server's process id (a benchmark reads its memory in /proc). */
@@ -62,14 +65,17 @@ export async function startApp(
     seeded = false,
     provider = testProvider,
     kept,
+    port: chosenPort,
   }: {
     seeded?: boolean
     provider?: DatabaseProvider
     /** A database kept between runs (a benchmark's seeded data): neither created nor dropped. */
     kept?: { url: string; fresh: boolean }
+    /** This port rather than a free one: an instance started again where a proxy expects it. */
+    port?: number
   } = {},
 ): Promise<RunningApp> {
-  const port = await freePort()
+  const port = chosenPort ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
   const database = kept
     ? { url: kept.url, drop: async () => undefined }
@@ -163,7 +169,7 @@ async function waitUntilListening(url: string, child: ChildProcess, output: () =
 }
 
 export function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')
