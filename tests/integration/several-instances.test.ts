@@ -66,8 +66,10 @@ describe.skipIf(testProvider !== 'postgresql')(
     // PostgreSQL's hundred connections with another test file running beside this one. Not
     // a capacity test: on a loaded machine a request waits for a connection (30 s rather
     // than 5) instead of answering 503.
+    // Starts in flight when a hook times out end after afterAll began: it waits for them.
+    const starting: Promise<unknown>[] = []
     const startInstance = async (index: number, seed = false) => {
-      instances[index] = await startApp(
+      const start = startApp(
         {
           SEED_DEMO: seed ? '1' : '0',
           WORKER: 'off',
@@ -76,8 +78,10 @@ describe.skipIf(testProvider !== 'postgresql')(
           TRUST_PROXY: 'loopback',
           PUBLIC_URL: proxy.url,
         },
-        { kept: { url: databaseUrl(), fresh: false }, port: ports[index] },
+        { kept: { url: databaseUrl(), fresh: false }, port: ports[index], startWithinMs: 180_000 },
       )
+      starting.push(start)
+      instances[index] = await start
     }
     const startWorker = async (index: number) => {
       const worker = startWorkerProcess(
@@ -95,7 +99,9 @@ describe.skipIf(testProvider !== 'postgresql')(
         },
       )
       workers[index] = worker
-      owners[index] = await workerOwner(worker)
+      const owner = workerOwner(worker)
+      starting.push(owner)
+      owners[index] = await owner
     }
 
     beforeAll(async () => {
@@ -112,19 +118,20 @@ describe.skipIf(testProvider !== 'postgresql')(
       await startInstance(0, true)
       await liftRateLimits(db())
       await db().organisation.updateMany({ data: { dailySmsCap: 100_000 } })
-      // Two at a time on two cores, so each start stays within its own time limit; five
-      // starts on a loaded machine can take minutes, hence the hook's longer limit.
+      // Two at a time on two cores. Seven starts in all, two of them during the rush: on a
+      // loaded machine each may take well over a minute, hence the longer limits.
       await Promise.all([startInstance(1), startWorker(0)])
       await Promise.all([startInstance(2), startWorker(1)])
-    }, 240_000)
+    }, 480_000)
 
     afterAll(async () => {
+      await Promise.allSettled(starting)
       await killAll(workers.filter(Boolean))
       await Promise.all(instances.map((instance) => instance.stop()))
       await proxy?.close()
       await fake?.close()
       await database?.drop()
-    })
+    }, 300_000)
 
     test('a rush through the proxy with one instance and one worker killed mid-way: every booking told is kept, no overlap, every message sent once', async () => {
       const startedAt = new Date()
@@ -318,6 +325,6 @@ describe.skipIf(testProvider !== 'postgresql')(
           `received once (${reminders} reminders); ${heldByTheDead} rows held by the killed ` +
           `worker taken over; requests per instance ${served}`,
       )
-    }, 180_000)
+    }, 300_000)
   },
 )

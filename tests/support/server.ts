@@ -66,6 +66,7 @@ export async function startApp(
     provider = testProvider,
     kept,
     port: chosenPort,
+    startWithinMs = 60_000,
   }: {
     seeded?: boolean
     provider?: DatabaseProvider
@@ -73,6 +74,8 @@ export async function startApp(
     kept?: { url: string; fresh: boolean }
     /** This port rather than a free one: an instance started again where a proxy expects it. */
     port?: number
+    /** How long it may take to listen (a test starting many processes on two cores). */
+    startWithinMs?: number
   } = {},
 ): Promise<RunningApp> {
   const port = chosenPort ?? (await freePort())
@@ -100,7 +103,7 @@ export async function startApp(
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  await waitUntilListening(url, child, () => output)
+  await waitUntilListening(url, child, () => output, startWithinMs)
   return {
     url,
     pid: child.pid!,
@@ -152,8 +155,13 @@ async function scratchDatabaseUrl(provider: DatabaseProvider) {
   }
 }
 
-async function waitUntilListening(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 60_000
+async function waitUntilListening(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  withinMs: number,
+) {
+  const deadline = Date.now() + withinMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output()}`)
     try {
@@ -165,7 +173,7 @@ async function waitUntilListening(url: string, child: ChildProcess, output: () =
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   child.kill('SIGKILL')
-  throw new Error(`The app did not start within 60 s:\n${output()}`)
+  throw new Error(`The app did not start within ${withinMs / 1000} s:\n${output()}`)
 }
 
 export function stopProcess(child: ChildProcess): Promise<void> {
