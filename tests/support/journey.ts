@@ -1,7 +1,7 @@
 import { createDb, type Db } from '~/platform/database/client.server'
 import { resolveDatabaseConfig } from '~/platform/database/config.server'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
-import type { RunningApp } from './server'
+import type { RunningApp, Served } from './server'
 
 /** The running app's own database, to check what a request wrote (or did not). */
 export function appDatabase(app: RunningApp): Db {
@@ -10,7 +10,7 @@ export function appDatabase(app: RunningApp): Db {
 
 /** The first free slot's contact-step path for a demo topic at a demo site (or by phone). */
 export async function firstSlotPath(
-  app: RunningApp,
+  app: Served,
   db: Db,
   topicName: string,
   place: 'site' | 'phone' = 'site',
@@ -30,12 +30,7 @@ export async function firstSlotPath(
 }
 
 /** Posts a form the way a browser without JavaScript does; returns the raw response. */
-export function postForm(
-  app: RunningApp,
-  path: string,
-  fields: Record<string, string>,
-  cookie = '',
-) {
+export function postForm(app: Served, path: string, fields: Record<string, string>, cookie = '') {
   return fetch(`${app.url}${path}`, {
     method: 'POST',
     body: new URLSearchParams(fields),
@@ -61,7 +56,7 @@ export const cookieOf = (response: Response) =>
 
 /** Contact step then confirm, as a browser without JavaScript; returns the confirm response. */
 export async function bookFirstFreeSlot(
-  app: RunningApp,
+  app: Served,
   db: Db,
   topicName: string,
   fields: Record<string, string>,

@@ -2,7 +2,7 @@ import { decodeSlotStart } from '~/domain/time/slot-start'
 import type { Db } from '~/platform/database/client.server'
 import { DEMO_ORGANISATION_SLUG } from '~/features/demo/seed.server'
 import { cookieOf, firstSlotPath, hiddenFields, postForm } from './journey'
-import type { RunningApp } from './server'
+import type { Served } from './server'
 
 // Many people booking at the same second, through the real forms: each one walks the
 // journey to the review page first (its own draft cookie, holding its nonce), then every
@@ -20,7 +20,7 @@ export const startOfPath = (contactPath: string) => decodeSlotStart(contactPath.
 
 /** Contact step, then the review page, as a browser without JavaScript. */
 export async function reachReview(
-  app: RunningApp,
+  app: Served,
   contactPath: string,
   person: Person,
 ): Promise<ReadyConfirmation> {
@@ -36,7 +36,7 @@ export async function reachReview(
   return { path, cookie, fields: hiddenFields(html) }
 }
 
-export const confirmBooking = (app: RunningApp, ready: ReadyConfirmation) =>
+export const confirmBooking = (app: Served, ready: ReadyConfirmation) =>
   postForm(app, ready.path, ready.fields, ready.cookie)
 
 /** Runs `work` over the items, `width` at a time: preparing a rush is not the rush. */
@@ -68,10 +68,10 @@ export const liftRateLimits = (db: Db) =>
   })
 
 /** The next free slot of the rush topic at the town hall (one advisor per slot there). */
-export const nextRushSlot = (app: RunningApp, db: Db) => firstSlotPath(app, db, RUSH_TOPIC)
+export const nextRushSlot = (app: Served, db: Db) => firstSlotPath(app, db, RUSH_TOPIC)
 
 /** Free slot paths of the rush topic at the town hall, week after week, until `count`. */
-export async function freeSlotPaths(app: RunningApp, db: Db, count: number) {
+export async function freeSlotPaths(app: Served, db: Db, count: number) {
   const { contactPath } = await nextRushSlot(app, db)
   const base = contactPath.split('/').slice(0, -2).join('/')
   const paths = new Set<string>()
@@ -89,7 +89,7 @@ export async function freeSlotPaths(app: RunningApp, db: Db, count: number) {
 }
 
 /** Statuses of a set of responses, counted: { 303: 1, 409: 49 }. */
-export function statusCounts(responses: Response[]) {
+export function statusCounts(responses: { status: number }[]) {
   const counts: Record<number, number> = {}
   for (const response of responses) counts[response.status] = (counts[response.status] ?? 0) + 1
   return counts

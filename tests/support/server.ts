@@ -22,6 +22,9 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** What serves the app at an address: one instance, or a proxy in front of several. */
+export type Served = { url: string }
+
 export type RunningApp = {
   url: string
   /** The server's process id (a benchmark reads its memory in /proc). */
@@ -62,14 +65,20 @@ export async function startApp(
     seeded = false,
     provider = testProvider,
     kept,
+    port: chosenPort,
+    startWithinMs = 60_000,
   }: {
     seeded?: boolean
     provider?: DatabaseProvider
     /** A database kept between runs (a benchmark's seeded data): neither created nor dropped. */
     kept?: { url: string; fresh: boolean }
+    /** This port rather than a free one: an instance started again where a proxy expects it. */
+    port?: number
+    /** How long it may take to listen (a test starting many processes on two cores). */
+    startWithinMs?: number
   } = {},
 ): Promise<RunningApp> {
-  const port = await freePort()
+  const port = chosenPort ?? (await freePort())
   const url = `http://127.0.0.1:${port}`
   const database = kept
     ? { url: kept.url, drop: async () => undefined }
@@ -94,7 +103,7 @@ export async function startApp(
   child.stdout!.on('data', (chunk) => (output += chunk))
   child.stderr!.on('data', (chunk) => (output += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  await waitUntilListening(url, child, () => output)
+  await waitUntilListening(url, child, () => output, startWithinMs)
   return {
     url,
     pid: child.pid!,
@@ -146,8 +155,13 @@ async function scratchDatabaseUrl(provider: DatabaseProvider) {
   }
 }
 
-async function waitUntilListening(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 60_000
+async function waitUntilListening(
+  url: string,
+  child: ChildProcess,
+  output: () => string,
+  withinMs: number,
+) {
+  const deadline = Date.now() + withinMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The app exited (${child.exitCode}):\n${output()}`)
     try {
@@ -159,11 +173,11 @@ async function waitUntilListening(url: string, child: ChildProcess, output: () =
     await new Promise((resolve) => setTimeout(resolve, 200))
   }
   child.kill('SIGKILL')
-  throw new Error(`The app did not start within 60 s:\n${output()}`)
+  throw new Error(`The app did not start within ${withinMs / 1000} s:\n${output()}`)
 }
 
 export function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     child.once('exit', () => resolve())
     child.kill('SIGTERM')

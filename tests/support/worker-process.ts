@@ -14,10 +14,15 @@ export const CRASH_TWILIO = {
   from: '+33700000001',
 }
 
+/**
+ * `env`: settings of this test (a pool size, channels turned off). `logged`: its log lines on
+ * stdout (LOG_LEVEL=info), where it names its lease owner (workerOwner).
+ */
 export function startWorkerProcess(
   database: TestDatabase,
   fake: FakeTwilio,
   settings: { secret: string; publicUrl: string },
+  { env: extra = {}, logged = false }: { env?: Record<string, string>; logged?: boolean } = {},
 ): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -34,14 +39,34 @@ export function startWorkerProcess(
     SESSION_SECRET: settings.secret,
     PUBLIC_URL: settings.publicUrl,
     SMS_PER_NUMBER_PER_DAY: '100000',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: logged ? 'info' : 'silent',
+    ...extra,
   }
   delete env.HTTP_PROXY
   delete env.http_proxy
   return spawn(process.execPath, ['--import', 'tsx', 'app/main/worker.ts'], {
     cwd: ROOT,
     env,
-    stdio: 'ignore',
+    stdio: ['ignore', logged ? 'pipe' : 'ignore', 'ignore'],
+  })
+}
+
+/** The lease owner a worker started with `logged` names in its log (decision 040's leases). */
+export function workerOwner(worker: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let lines = ''
+    const read = (chunk: Buffer) => {
+      lines += chunk
+      const owner = /"owner":"([^"]+)"/.exec(lines)?.[1]
+      if (!owner) return
+      worker.stdout!.off('data', read)
+      worker.stdout!.resume()
+      resolve(owner)
+    }
+    worker.stdout!.on('data', read)
+    worker.once('exit', (code) =>
+      reject(new Error(`The worker exited (${code}) before it started`)),
+    )
   })
 }
 
@@ -58,9 +83,9 @@ export async function killAll(workers: ChildProcess[]) {
   )
 }
 
-export const until = async (check: () => boolean, ms: number) => {
+export const until = async (check: () => boolean | Promise<boolean>, ms: number) => {
   const end = Date.now() + ms
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > end) throw new Error('timed out')
     await new Promise((resolve) => setTimeout(resolve, 2))
   }
