@@ -213,9 +213,7 @@ export default function ReviewStep() {
       </p>
       {lost ? null : (
         <Form method="post">
-          <button type="submit">
-            {t('journey.review.confirm')}
-          </button>
+          <button type="submit">{t('journey.review.confirm')}</button>
         </Form>
       )}
     </div>

@@ -106,9 +106,7 @@ export default function WaitlistPlace() {
       {state.kind === 'OFFERED' ? (
         <Form method="post">
           <p className="button-row">
-            <button type="submit">
-              {t('publicWorkshops.waitlist.take')}
-            </button>
+            <button type="submit">{t('publicWorkshops.waitlist.take')}</button>
           </p>
         </Form>
       ) : null}
