@@ -16,6 +16,7 @@ import {
   people,
   reachReview,
   serverErrors,
+  SLOT_TAKEN,
   startOfPath,
   statusCounts,
   type Person,
@@ -59,7 +60,7 @@ describe(`a booking rush on ${testProvider}`, () => {
     expect(serverErrors(responses)).toBe(0)
     expect(statusCounts(responses)).toEqual({ 303: 1, 409: 49 })
     const refusal = await responses.find((response) => response.status === 409)!.text()
-    expect(refusal).toContain('ce créneau vient d’être pris')
+    expect(refusal).toMatch(SLOT_TAKEN)
     expect(await activeAt(startOfPath(contactPath), site.id)).toBe(1)
   })
 

@@ -27,6 +27,7 @@ import {
   startOfPath,
   statusCounts,
   type Person,
+  SLOT_TAKEN,
   type ReadyConfirmation,
 } from '../support/rush'
 import { freePort, startApp, TEST_SESSION_SECRET, type RunningApp } from '../support/server'
@@ -35,7 +36,6 @@ import { killAll, startWorkerProcess, until, workerOwner } from '../support/work
 const WAVES = 3
 const SLOTS_PER_WAVE = 8
 const RESIDENTS_PER_SLOT = 2
-const TAKEN = /Désolé, ce créneau vient d’être pris|Ce créneau n’est plus disponible/u
 const ALTERNATIVES = 'Horaires proches encore libres'
 
 type Attempt = { slot: string; person: Person; review: ReadyConfirmation }
@@ -146,7 +146,7 @@ describe.skipIf(testProvider !== 'postgresql')(
       const refused = await confirmBooking(instances[2]!, lateReview)
       expect(refused.status).toBe(409)
       const refusal = await refused.text()
-      expect(refusal).toMatch(TAKEN)
+      expect(refusal).toMatch(SLOT_TAKEN)
       expect(refusal).toContain(ALTERNATIVES)
       const offered = [...refusal.matchAll(/href="[^"]*\/creneaux\/[^/]+\/([^/]+)\/confirmer"/gu)]
       expect(offered.length).toBeGreaterThan(0)
@@ -240,7 +240,7 @@ describe.skipIf(testProvider !== 'postgresql')(
         [],
       )
       for (const outcome of outcomes.filter((each) => each.status === 409)) {
-        expect(outcome.body).toMatch(TAKEN)
+        expect(outcome.body).toMatch(SLOT_TAKEN)
         expect(outcome.body).toContain(ALTERNATIVES)
       }
       for (const outcome of outcomes.filter((each) => each.status === 502))

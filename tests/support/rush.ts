@@ -9,6 +9,11 @@ import type { Served } from './server'
 // confirmation is sent at once. Shared by the rush tests and `npm run bench:rush`.
 
 export const RUSH_TOPIC = 'Déclarer mes impôts en ligne'
+/**
+ * What a resident who lost the slot reads: taken at the commit, or already gone when the
+ * confirmation checked it (a booking elsewhere cleared the week's cache first).
+ */
+export const SLOT_TAKEN = /Désolé, ce créneau vient d’être pris|Ce créneau n’est plus disponible/u
 
 export type Person = { firstName: string; lastName: string; phone: string }
 
