@@ -31,7 +31,8 @@ export type DayTally = {
   messages: MessageCounts
 }
 
-type AppointmentGroup = {
+/** Appointments counted by status, channel, mode and topic, as one grouped read gives them. */
+export type AppointmentGroup = {
   status: string
   createdVia: string
   mode: string

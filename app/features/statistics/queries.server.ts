@@ -1,4 +1,5 @@
 import type { InstantRange } from '~/domain/statistics/period'
+import type { AppointmentGroup } from '~/domain/statistics/tally'
 import { providerOfClient, type Db } from '~/platform/database/client.server'
 import { Sql } from '~/platform/database/sql.server'
 import type { PrismaPromise } from '~/platform/database/generated/sqlite/internal/prismaNamespace'
@@ -25,14 +26,6 @@ export type Scope = {
   organisationId: string | null
   siteId: string | null
   advisorId: string | null
-}
-
-export type AppointmentGroup = {
-  status: string
-  createdVia: string
-  mode: string
-  topicId: string
-  count: number
 }
 
 const appointmentWhere = (scope: Scope, range: InstantRange) => ({
