@@ -194,10 +194,13 @@ describe('the resident journey in a real Chromium', () => {
     // No reminder will go out, and the advisor is told.
     const rows = await session.database.notification.findMany({ where: { appointmentId: row.id } })
     const reminders = rows.filter((notification) => notification.kind.startsWith('REMINDER:'))
-    // Skipped ones were due before the booking; every other one is now cancelled.
-    const statuses = new Set(reminders.map((reminder) => reminder.status))
-    expect(statuses).toContain('CANCELLED')
-    expect([...statuses].filter((status) => status !== 'SKIPPED')).toEqual(['CANCELLED'])
+    // Skipped ones were already past or too close when it was booked; every other one is
+    // now cancelled. Which of the two each is depends on the time of day the test runs.
+    expect(reminders.length).toBeGreaterThan(0)
+    for (const reminder of reminders) {
+      expect(['SKIPPED', 'CANCELLED'], reminder.kind).toContain(reminder.status)
+      if (reminder.dueAt < row.createdAt) expect(reminder.status, reminder.kind).toBe('SKIPPED')
+    }
     expect(rows.map((notification) => notification.kind)).toContain('ADVISOR_NOTICE')
     await page.goto(manage)
     await page.getByText('Ce rendez-vous est annulé.').waitFor()
