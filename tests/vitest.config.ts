@@ -22,6 +22,7 @@ export default defineConfig({
           setupFiles,
           // Vitest refuses projects run together with different worker counts.
           maxWorkers: 2,
+          isolate: false,
         },
       },
       {
@@ -35,6 +36,7 @@ export default defineConfig({
           // Two files at a time (decision 089): they spend much of their time waiting on
           // child processes and timers; Vitest's default on two cores is one.
           maxWorkers: 2,
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -52,6 +54,7 @@ export default defineConfig({
           // Two files at a time (decision 089): each spends most of its time waiting on the
           // app and Chromium; Vitest's default on two cores is one.
           maxWorkers: 2,
+          isolate: false,
           globalSetup: ['tests/support/browser-setup.ts'],
         },
       },

@@ -27,7 +27,7 @@ import { createTestDatabase, testProvider, type TestDatabase } from '../support/
 import { createStatisticsFixture } from '../support/statistics-fixture'
 import { appDatabase } from '../support/journey'
 import { confirmBooking, freeSlotPaths, liftRateLimits, people, reachReview } from '../support/rush'
-import { startApp, startProductionApp } from '../support/server'
+import { builtEntry, startApp, startProductionApp } from '../support/server'
 import { CRASH_TWILIO, startWorkerProcess, until } from '../support/worker-process'
 
 // Operations (decision 094): an online backup restored while the app writes, and a stop by
@@ -38,11 +38,11 @@ const PUBLIC_URL = 'https://rdv.example.fr'
 
 /** `npm run db:backup [file]` against a database; its exit code and output. */
 async function runBackup(databaseUrl: string, file?: string) {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'app/main/backup.ts', ...(file ? [file] : [])],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl }, stdio: 'pipe' },
-  )
+  const child = spawn(process.execPath, [builtEntry('backup'), ...(file ? [file] : [])], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: 'pipe',
+  })
   let output = ''
   child.stdout.on('data', (chunk) => (output += chunk))
   child.stderr.on('data', (chunk) => (output += chunk))

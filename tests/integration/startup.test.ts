@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { startApp, startExpectingFailure, TEST_SESSION_SECRET } from '../support/server'
+import { startApp, startExpectingFailure, TEST_SESSION_SECRET, type Entry } from '../support/server'
 
 // Start-up failures an operator must be able to fix from one line.
 describe('the app refuses to start with a clear line', () => {
@@ -63,8 +63,8 @@ const FAKES_NOTHING = 'production never fakes a provider.'
 async function expectRefusal(
   env: Record<string, string>,
   line: string,
-  entry: { path: string; failure: string } = {
-    path: 'app/main/web.ts',
+  entry: { path: Entry; failure: string } = {
+    path: 'web',
     failure: 'Permanence cannot start',
   },
 ) {
@@ -78,7 +78,7 @@ async function expectRefusal(
   expect(databaseCreated).toBe(false)
   await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow()
 }
-const WORKER = { path: 'app/main/worker.ts', failure: 'Permanence worker cannot start' }
+const WORKER = { path: 'worker' as const, failure: 'Permanence worker cannot start' }
 
 describe('production refuses to start without what it needs', () => {
   test('with every setting it starts, and starts no local provider', async () => {
@@ -171,10 +171,7 @@ describe('production refuses to start without what it needs', () => {
   })
 
   test('npm run db:seed', async () => {
-    const { code, stderr, databaseCreated } = await startExpectingFailure(
-      PRODUCTION,
-      'app/main/seed.ts',
-    )
+    const { code, stderr, databaseCreated } = await startExpectingFailure(PRODUCTION, 'seed')
     expect(code).toBe(1)
     expect(stderr.trim()).toBe(
       'Cannot seed: The demo organisation is never seeded in production (NODE_ENV=production).',

@@ -78,7 +78,7 @@ const stages: Step[][] = [
     ...TIME_ZONES.map((zone) =>
       vitest('unit', { TZ: zone }, `unit (TZ=${zone})`, ['--maxWorkers=1']),
     ),
-    { name: 'build', command: ['npx', 'remix', 'build'] },
+    { name: 'build', command: ['npm', 'run', '--silent', 'build'] },
   ],
   ...databases.map(({ provider, env }) => [
     vitest('integration', env, `integration (${provider})`),

@@ -22,6 +22,16 @@ export async function freePort(): Promise<number> {
   })
 }
 
+/** The process entry points that `npm run build` bundles into build/main (decision 100). */
+export type Entry = 'web' | 'worker' | 'seed' | 'migrate' | 'retention' | 'backup'
+
+/** The bundle of an entry point, as production runs it with `node`. */
+export function builtEntry(entry: Entry): string {
+  const file = path.join(ROOT, 'build', 'main', `${entry}.mjs`)
+  if (!existsSync(file)) throw new Error(`No ${file}: run \`npm run build\` first.`)
+  return file
+}
+
 /** What serves the app at an address: one instance, or a proxy in front of several. */
 export type Served = { url: string }
 
@@ -84,7 +94,7 @@ export async function startApp(
     ? { url: kept.url, drop: async () => undefined }
     : await scratchDatabaseUrl(provider)
   if (seeded && (!kept || kept.fresh)) await seedDemoDatabase(database.url)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/web.ts'], {
+  const child = spawn(process.execPath, [builtEntry('web')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -125,7 +135,7 @@ export const startProductionApp = (
 ) => startApp({ ...PRODUCTION_ENV, ...env }, { seeded: true, provider, kept })
 
 async function seedDemoDatabase(databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/main/seed.ts'], {
+  const child = spawn(process.execPath, [builtEntry('seed')], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -190,13 +200,10 @@ export function stopProcess(child: ChildProcess): Promise<void> {
  * scratch SQLite file unless `env` names a database; returns its exit code, its output,
  * the port it was given and whether that file was created.
  */
-export async function startExpectingFailure(
-  env: Record<string, string>,
-  entry = 'app/main/web.ts',
-) {
+export async function startExpectingFailure(env: Record<string, string>, entry: Entry = 'web') {
   const port = await freePort()
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), 'permanence-refused-')), 'app.db')
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [builtEntry(entry)], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { FakeTwilio } from '~/features/notifications/providers/fake-twilio.server'
 import type { TestDatabase } from './database'
+import { builtEntry } from './server'
 
-// A notification worker in a process of its own (`app/main/worker.ts`), sending through the
+// A notification worker in a process of its own (`npm run worker`'s entry, bundled), sending through the
 // real SDK to the fake Twilio: what a crash test kills with SIGKILL.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
@@ -44,7 +45,7 @@ export function startWorkerProcess(
   }
   delete env.HTTP_PROXY
   delete env.http_proxy
-  return spawn(process.execPath, ['--import', 'tsx', 'app/main/worker.ts'], {
+  return spawn(process.execPath, [builtEntry('worker')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', logged ? 'pipe' : 'ignore', 'ignore'],
