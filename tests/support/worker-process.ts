@@ -4,8 +4,8 @@ import type { FakeTwilio } from '~/features/notifications/providers/fake-twilio.
 import type { TestDatabase } from './database'
 import { builtEntry } from './server'
 
-// A notification worker in a process of its own (`npm run worker`'s entry, bundled), sending through the
-// real SDK to the fake Twilio: what a crash test kills with SIGKILL.
+// A notification worker in a process of its own (`npm run worker`'s entry, bundled),
+// sending through the real SDK to the fake Twilio: what a crash test kills with SIGKILL.
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
