@@ -7,6 +7,8 @@ import {
   tallyStatistics,
   untalliedChanges,
 } from '~/features/statistics/tally.server'
+import { mergeResidents } from '~/features/residents/directory.server'
+import { eraseAppointment } from '~/features/retention/anonymise.server'
 import type { Db } from '~/platform/database/client.server'
 import { createTestDatabase, testProvider, type TestDatabase } from '../support/database'
 import { createStatisticsFixture } from '../support/statistics-fixture'
@@ -20,6 +22,7 @@ const ZONE = 'Europe/Paris'
 const OCTOBER: LocalPeriod = { first: '2026-10-01', last: '2026-10-31' }
 const SEPTEMBER: LocalPeriod = { first: '2026-08-31', last: '2026-09-30' }
 const NOW = new Date('2026-11-15T12:00:00Z')
+const AUTUMN: LocalPeriod = { first: '2026-08-31', last: '2026-10-31' }
 const INSTANCE = { organisationId: null, siteId: null, advisorId: null }
 
 let database: TestDatabase
@@ -176,5 +179,87 @@ describe(`daily statistics tallies on ${testProvider}`, () => {
     const later = new Date(NOW.getTime() + 61_000)
     expect((await tallyStatistics(db, { owner: 'worker-a', now: later })).changes).toBe(1)
     await expectTalliedAsLive(OCTOBER)
+  })
+
+  test('people helped: attendance, a session moved, a merge, a stand-in, a first visit undone', async () => {
+    const tally = async () => {
+      await tallyStatistics(db, { owner: 'worker-a', now: NOW })
+      expect(await untalliedChanges(db)).toBe(0)
+      for (const period of [OCTOBER, SEPTEMBER, AUTUMN]) await expectTalliedAsLive(period)
+      return (await instanceFigures(db, OCTOBER, ZONE, NOW)).people
+    }
+    const resident = (firstName: string) =>
+      db.resident.findFirstOrThrow({ where: { organisationId: fixture.organisationId, firstName } })
+    const start = await tally()
+
+    // G was marked absent from the October session; now present, and new.
+    const g = await resident('G')
+    await db.workshopRegistration.updateMany({
+      where: { residentId: g.id, status: 'ABSENT' },
+      data: { status: 'ATTENDED' },
+    })
+    expect(await tally()).toEqual({ total: start.total + 1, fresh: start.fresh + 1 })
+
+    // B is honoured in October, then merged into E: one person less if E was helped in
+    // October too; B's rows are E's from then on.
+    const b = await resident('B')
+    const e = await resident('E')
+    const october = instantRange(OCTOBER, ZONE)
+    await db.appointment.updateMany({
+      where: { residentId: b.id, startsAt: { gte: october.from, lt: october.to } },
+      data: { status: 'HONOURED' },
+    })
+    const withB = await tally()
+    const eHelpedInOctober = await db.appointment.count({
+      where: {
+        residentId: e.id,
+        status: 'HONOURED',
+        startsAt: { gte: october.from, lt: october.to },
+      },
+    })
+    const merged = await mergeResidents(
+      db,
+      { advisorId: fixture.admin.id, organisationId: fixture.organisationId, role: 'ADMIN' },
+      {
+        keptId: e.id,
+        duplicateId: b.id,
+        keptUpdatedAt: e.updatedAt,
+        duplicateUpdatedAt: b.updatedAt,
+      },
+    )
+    expect(merged).toEqual({ ok: true })
+    const afterMerge = await tally()
+    expect(await db.statisticsPersonDay.count({ where: { personId: b.id } })).toBe(0)
+    expect(await db.statisticsFirstHelp.findUnique({ where: { personId: b.id } })).toBeNull()
+    expect(afterMerge.total).toBe(withB.total - (eHelpedInOctober > 0 ? 1 : 0))
+
+    // E's appointments pass their retention period: moved to a stand-in, still one person.
+    const rows = await db.appointment.findMany({ where: { residentId: e.id } })
+    expect(rows.length).toBeGreaterThan(0)
+    await db.$transaction(async (tx) => {
+      for (const row of rows) await eraseAppointment(tx, row, NOW)
+    })
+    expect(await tally()).toEqual(afterMerge)
+    expect(await db.statisticsPersonDay.count({ where: { personId: e.id } })).toBeGreaterThan(0)
+
+    // The October session moves to September: its people are helped in September instead.
+    const session = await db.workshopSession.findFirstOrThrow({
+      where: { organisationId: fixture.organisationId, status: 'SCHEDULED' },
+    })
+    const september = new Date('2026-09-16T12:00:00Z')
+    await db.workshopSession.update({
+      where: { id: session.id },
+      data: { startsAt: september, endsAt: new Date(september.getTime() + 2 * 3_600_000) },
+    })
+    const moved = await tally()
+    expect(moved.total).toBeLessThan(afterMerge.total)
+
+    // G's only help is undone: G is helped nowhere, and has no first day.
+    await db.workshopRegistration.updateMany({
+      where: { residentId: g.id, status: 'ATTENDED' },
+      data: { status: 'ABSENT' },
+    })
+    await tally()
+    expect(await db.statisticsFirstHelp.findUnique({ where: { personId: g.id } })).toBeNull()
   })
 })

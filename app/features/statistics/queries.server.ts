@@ -127,13 +127,45 @@ export async function leadTimeHistogram(db: Db, scope: Scope, range: InstantRang
 }
 
 /**
+ * The people helped in the scope and period, as SQL of one column "residentId": residents
+ * with an honoured appointment or an attended session. Rows past their retention period
+ * belong to the person's stand-in (decision 090): a person is the resident whose standInId
+ * the row names, or the row's resident. A scalar lookup, not a join: SQLite's planner
+ * scanned every resident for the join, its statistics seeing a column of nulls (353 ms
+ * against 21 ms for 10,000 a year).
+ */
+function helpedPeople(sql: Sql, scope: Scope, range: InstantRange) {
+  const appointments = appointmentConditions(sql, scope, range, 'a').join(' AND ')
+  const sessions = sessionConditions(sql, scope, range, 's').join(' AND ')
+  return `SELECT DISTINCT COALESCE(
+      (SELECT o."id" FROM "Resident" AS o WHERE o."standInId" = x."residentId"), x."residentId"
+    ) AS "residentId"
+    FROM (
+      SELECT a."residentId" FROM "Appointment" AS a WHERE ${appointments} AND a."status" = 'HONOURED'
+      UNION
+      SELECT r."residentId" FROM "WorkshopRegistration" AS r
+        JOIN "WorkshopSession" AS s ON s."id" = r."sessionId"
+        WHERE ${sessions} AND r."status" = 'ATTENDED'
+    ) AS x`
+}
+
+/** The ids of the people helped in the scope and period (a day's, for the tallies). */
+export async function peopleHelpedIds(db: Db, scope: Scope, range: InstantRange) {
+  const sql = new Sql(providerOfClient(db))
+  const rows = await read(
+    db,
+    db.$queryRawUnsafe<{ residentId: string }[]>(helpedPeople(sql, scope, range), ...sql.params),
+  )
+  return rows.map((row) => row.residentId)
+}
+
+/**
  * People helped: distinct residents with an honoured appointment or an attended session in
  * the period, and how many of them had none before it (new to the organisation).
  */
 export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
   const sql = new Sql(providerOfClient(db))
-  const appointments = appointmentConditions(sql, scope, range, 'a').join(' AND ')
-  const sessions = sessionConditions(sql, scope, range, 's').join(' AND ')
+  const people = helpedPeople(sql, scope, range)
   // One parameter per use, in the order they appear: SQLite's are positional.
   const from = sql.param(range.from)
   const fromStandIn = sql.param(range.from)
@@ -141,22 +173,7 @@ export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
   const rows = await read(
     db,
     db.$queryRawUnsafe<{ total: unknown; fresh: unknown }[]>(
-      // Rows past their retention period belong to the person's stand-in (decision 090): a
-      // person is the resident whose standInId the row names, or the row's resident. A
-      // scalar lookup, not a join: SQLite's planner scanned every resident for the join,
-      // its statistics seeing a column of nulls (353 ms against 21 ms for 10,000 a year).
-      `WITH rows AS (
-       SELECT a."residentId" FROM "Appointment" AS a WHERE ${appointments} AND a."status" = 'HONOURED'
-       UNION
-       SELECT r."residentId" FROM "WorkshopRegistration" AS r
-         JOIN "WorkshopSession" AS s ON s."id" = r."sessionId"
-         WHERE ${sessions} AND r."status" = 'ATTENDED'
-     ), people AS (
-       SELECT DISTINCT COALESCE(
-         (SELECT o."id" FROM "Resident" AS o WHERE o."standInId" = x."residentId"), x."residentId"
-       ) AS "residentId"
-       FROM rows AS x
-     ), helped AS (
+      `WITH people AS (${people}), helped AS (
        SELECT h."residentId", p."standInId"
        FROM people AS h LEFT JOIN "Resident" AS p ON p."id" = h."residentId"
      )
@@ -177,6 +194,30 @@ export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
     ),
   )
   return { total: toNumber(rows[0]?.total), fresh: toNumber(rows[0]?.fresh) }
+}
+
+/**
+ * People helped over local days, from the tallies (decision 101): the distinct persons of
+ * the days' rows, and those whose first day helped falls among them. Grouped rather than
+ * COUNT(DISTINCT): PostgreSQL hashes a GROUP BY, and sorts for a DISTINCT count.
+ */
+export async function talliedPeopleHelped(db: Db, first: string, last: string) {
+  const sql = new Sql(providerOfClient(db))
+  const [rows, fresh] = await Promise.all([
+    read(
+      db,
+      db.$queryRawUnsafe<{ total: unknown }[]>(
+        `SELECT COUNT(*) AS "total" FROM (
+           SELECT p."personId" FROM "StatisticsPersonDay" AS p
+           WHERE p."day" >= ${sql.param(first)} AND p."day" <= ${sql.param(last)}
+           GROUP BY p."personId"
+         ) AS people`,
+        ...sql.params,
+      ),
+    ),
+    read(db, db.statisticsFirstHelp.count({ where: { day: { gte: first, lte: last } } })),
+  ])
+  return { total: toNumber(rows[0]?.total), fresh }
 }
 
 /** Held sessions, their seats and the seats taken; waiting-list entries and those registered. */

@@ -1,13 +1,15 @@
 import { DateTime } from 'luxon'
-import { instantRange, type LocalPeriod } from '~/domain/statistics/period'
+import { instantRange, type InstantRange, type LocalPeriod } from '~/domain/statistics/period'
 import { dayTally, sumTallies, type DayTally } from '~/domain/statistics/tally'
-import type { Db } from '~/platform/database/client.server'
+import { providerOfClient, type Db } from '~/platform/database/client.server'
+import { Sql } from '~/platform/database/sql.server'
 import type { PeriodFigures } from './figures.server'
 import {
   appointmentGroups,
   leadTimeHistogram,
   messageFigures,
-  peopleHelped,
+  peopleHelpedIds,
+  talliedPeopleHelped,
   workshopFigures,
   type Scope,
 } from './queries.server'
@@ -19,8 +21,8 @@ import {
 const TALLY_ID = 'instance'
 const LEASE_MS = 60_000
 const CHANGES_PER_BATCH = 5_000
-// Ids per DELETE: under SQLite's limit on bound parameters.
-const IDS_PER_DELETE = 900
+// Ids per statement: under SQLite's limit on bound parameters.
+const IDS_PER_STATEMENT = 900
 
 type TallyRun = { owner: string; now: Date; stopping?: () => boolean }
 
@@ -46,6 +48,57 @@ async function claim(db: Db, owner: string, now: Date): Promise<boolean> {
 
 const dayKey = (organisationId: string, day: string) => `${organisationId} ${day}`
 
+const inChunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / IDS_PER_STATEMENT) }, (_, index) =>
+    items.slice(index * IDS_PER_STATEMENT, (index + 1) * IDS_PER_STATEMENT),
+  )
+
+/** Each person's first day helped, read again from their days. */
+function recountFirstHelp(db: Db, personIds: string[]) {
+  const sql = new Sql(providerOfClient(db))
+  const ids = personIds.map((id) => sql.param(id)).join(', ')
+  return db.$executeRawUnsafe(
+    `INSERT INTO "StatisticsFirstHelp" ("personId", "day")
+     SELECT p."personId", MIN(p."day") FROM "StatisticsPersonDay" AS p
+     WHERE p."personId" IN (${ids}) GROUP BY p."personId"`,
+    ...sql.params,
+  )
+}
+
+/**
+ * Keeps the people helped on one organisation's local day, and the first day helped of
+ * each person who came or went, in one transaction: a crash leaves the day as it was, to be
+ * counted again from the same change.
+ */
+async function tallyPeople(db: Db, organisationId: string, day: string, range: InstantRange) {
+  const scope: Scope = { organisationId, siteId: null, advisorId: null }
+  const [kept, helped] = await Promise.all([
+    db.statisticsPersonDay.findMany({ where: { organisationId, day }, select: { personId: true } }),
+    peopleHelpedIds(db, scope, range),
+  ])
+  const before = new Set(kept.map((row) => row.personId))
+  const now = new Set(helped)
+  const gone = [...before].filter((id) => !now.has(id))
+  const came = [...now].filter((id) => !before.has(id))
+  if (gone.length === 0 && came.length === 0) return
+  await db.$transaction([
+    ...inChunks(gone).map((ids) =>
+      db.statisticsPersonDay.deleteMany({ where: { organisationId, day, personId: { in: ids } } }),
+    ),
+    ...(came.length === 0
+      ? []
+      : [
+          db.statisticsPersonDay.createMany({
+            data: came.map((personId) => ({ organisationId, day, personId })),
+          }),
+        ]),
+    ...inChunks([...gone, ...came]).flatMap((ids) => [
+      db.statisticsFirstHelp.deleteMany({ where: { personId: { in: ids } } }),
+      recountFirstHelp(db, ids),
+    ]),
+  ])
+}
+
 /** Counts one organisation's local day again from its rows, and keeps the tally. */
 async function tallyDay(db: Db, organisationId: string, day: string, zone: string) {
   const range = instantRange({ first: day, last: day }, zone)
@@ -54,6 +107,7 @@ async function tallyDay(db: Db, organisationId: string, day: string, zone: strin
     appointmentGroups(db, scope, range),
     leadTimeHistogram(db, scope, range),
     messageFigures(db, scope, range),
+    tallyPeople(db, organisationId, day, range),
   ])
   if (groups.length === 0 && messages.reminders.length === 0 && messages.smsSegments === 0) {
     await db.statisticsDay.deleteMany({ where: { organisationId, day } })
@@ -102,12 +156,8 @@ export async function tallyStatistics(db: Db, run: TallyRun) {
       }
       for (const { organisationId, day, zone } of days.values())
         await tallyDay(db, organisationId, day, zone)
-      const ids = changes.map((change) => change.id)
-      for (let start = 0; start < ids.length; start += IDS_PER_DELETE) {
-        await db.statisticsChange.deleteMany({
-          where: { id: { in: ids.slice(start, start + IDS_PER_DELETE) } },
-        })
-      }
+      for (const ids of inChunks(changes.map((change) => change.id)))
+        await db.statisticsChange.deleteMany({ where: { id: { in: ids } } })
       done.days += days.size
       done.changes += changes.length
       if (run.stopping?.()) break
@@ -129,8 +179,8 @@ export function untalliedChanges(db: Db) {
 
 /**
  * The whole instance's figures for a period: the counts summed from each organisation's
- * tallies of those local days; people helped and workshops read live (distinct people
- * cannot be summed, and sessions are few), in `zone`.
+ * tallies of those local days, people helped counted from the tallied people of those days
+ * (decision 101), workshops read live in `zone` (sessions are few).
  */
 export async function instanceFigures(
   db: Db,
@@ -145,7 +195,7 @@ export async function instanceFigures(
       where: { day: { gte: period.first, lte: period.last } },
       select: { figures: true },
     }),
-    peopleHelped(db, scope, range),
+    talliedPeopleHelped(db, period.first, period.last),
     workshopFigures(db, scope, range, now),
   ])
   const counts = sumTallies(days.map((day) => JSON.parse(day.figures) as DayTally))
