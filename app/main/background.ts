@@ -14,8 +14,6 @@ import { logger } from '~/platform/logging.server'
 // the alerts of the requests it suits). Every task is a conditional
 // update, so two workers running them at once do each piece once.
 
-const TASK_EVERY_MS = 30_000
-
 type Task = { name: string; run: (now: Date) => Promise<unknown> }
 
 export type BackgroundWork = { worker: RunningWorker; stop: () => Promise<void> }
@@ -59,7 +57,7 @@ export async function startBackgroundWork(db: Db, config: AppConfig): Promise<Ba
       ),
     )
   }
-  const timer = setInterval(tick, TASK_EVERY_MS)
+  const timer = setInterval(tick, config.tasksEverySeconds * 1_000)
   timer.unref()
   return {
     worker,

@@ -101,8 +101,11 @@ async function failingRequest(app: RunningApp, db: Db, topicName: string) {
 
 type Ingest = Awaited<ReturnType<typeof startFakeIngest>>
 
-/** A fake ingest, and the app in production with SENTRY_DSN set to what `dsn` says. */
-function appBesideIngest(dsn: (ingest: Ingest) => string) {
+/**
+ * A fake ingest, and the app in production with SENTRY_DSN set to what `dsn` says; no
+ * worker unless `env` asks for one.
+ */
+function appBesideIngest(dsn: (ingest: Ingest) => string, env: Record<string, string> = {}) {
   const running = {} as { ingest: Ingest; app: RunningApp; db: Db }
   beforeAll(async () => {
     running.ingest = await startFakeIngest()
@@ -110,6 +113,7 @@ function appBesideIngest(dsn: (ingest: Ingest) => string) {
       SENTRY_DSN: dsn(running.ingest),
       WORKER: 'off',
       LOG_LEVEL: 'error',
+      ...env,
     })
     running.db = appDatabase(running.app)
   })
@@ -160,6 +164,46 @@ describe(`error reporting with SENTRY_DSN (${testProvider})`, () => {
     expect(
       ingest.envelopes.every(({ path: sentTo }) => sentTo.startsWith('/api/1/envelope/')),
     ).toBe(true)
+  })
+})
+
+describe(`error reporting of the background tasks with SENTRY_DSN (${testProvider})`, () => {
+  const running = appBesideIngest((ingest) => ingest.dsn, {
+    WORKER: 'on',
+    TASKS_EVERY_SECONDS: '1',
+  })
+
+  test('a task that fails reaches Sentry with its name and frames, nothing of its data', async () => {
+    const { db, ingest } = running
+    // An organisation whose zone is unknown: the tallies cannot say which day a change
+    // touched, and the task fails on each tick until the zone is mended.
+    const organisation = await db.organisation.create({
+      data: {
+        slug: 'fuseau-inconnu',
+        name: 'Mairie au fuseau inconnu',
+        kind: 'COMMUNE',
+        timeZone: BROKEN_ZONE,
+        holidayRegion: 'FR-METRO',
+      },
+    })
+    try {
+      await db.statisticsChange.create({
+        data: { organisationId: organisation.id, at: new Date() },
+      })
+      const fromTask = () =>
+        ingest.events().find((event) => event.tags.task === 'statistics tallies')
+      await until(() => fromTask() !== undefined)
+      const event = fromTask()!
+      expect(event).toMatchObject({ environment: 'production', tags: { role: 'web' } })
+      expect(event.request).toBeUndefined()
+      expect(event.exception.values[0]!.stacktrace!.frames.length).toBeGreaterThan(0)
+      const sent = ingest.envelopes.map(({ raw }) => raw).join('\n')
+      for (const data of [BROKEN_ZONE, organisation.id, 'fuseau-inconnu'])
+        expect(sent, data).not.toContain(data)
+    } finally {
+      await db.statisticsChange.deleteMany({ where: { organisationId: organisation.id } })
+      await db.organisation.delete({ where: { id: organisation.id } })
+    }
   })
 })
 

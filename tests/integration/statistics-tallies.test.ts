@@ -219,7 +219,7 @@ describe(`daily statistics tallies on ${testProvider}`, () => {
     })
     const merged = await mergeResidents(
       db,
-      { advisorId: fixture.admin.id, organisationId: fixture.organisationId, role: 'ADMIN' },
+      { advisorId: fixture.admin.id, organisationId: fixture.organisationId },
       {
         keptId: e.id,
         duplicateId: b.id,

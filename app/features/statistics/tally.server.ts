@@ -65,10 +65,21 @@ function recountFirstHelp(db: Db, personIds: string[]) {
   )
 }
 
+/** The first days helped kept for these persons. */
+async function firstDaysOf(db: Db, personIds: string[]) {
+  const firsts = new Map<string, string>()
+  for (const ids of inChunks(personIds)) {
+    const rows = await db.statisticsFirstHelp.findMany({ where: { personId: { in: ids } } })
+    for (const row of rows) firsts.set(row.personId, row.day)
+  }
+  return firsts
+}
+
 /**
- * Keeps the people helped on one organisation's local day, and the first day helped of
- * each person who came or went, in one transaction: a crash leaves the day as it was, to be
- * counted again from the same change.
+ * Keeps the people helped on one organisation's local day, in one transaction with the
+ * first days it moves: a crash leaves both as they were, to be counted again from the same
+ * change. A first day is written only when the day comes before it, or read again from the
+ * person's days when the day was it: most days move no one's.
  */
 async function tallyPeople(db: Db, organisationId: string, day: string, range: InstantRange) {
   const scope: Scope = { organisationId, siteId: null, advisorId: null }
@@ -81,6 +92,9 @@ async function tallyPeople(db: Db, organisationId: string, day: string, range: I
   const gone = [...before].filter((id) => !now.has(id))
   const came = [...now].filter((id) => !before.has(id))
   if (gone.length === 0 && came.length === 0) return
+  const firsts = await firstDaysOf(db, [...gone, ...came])
+  const earlier = came.filter((id) => !firsts.has(id) || day < firsts.get(id)!)
+  const recounted = gone.filter((id) => firsts.get(id) === day)
   await db.$transaction([
     ...inChunks(gone).map((ids) =>
       db.statisticsPersonDay.deleteMany({ where: { organisationId, day, personId: { in: ids } } }),
@@ -92,10 +106,17 @@ async function tallyPeople(db: Db, organisationId: string, day: string, range: I
             data: came.map((personId) => ({ organisationId, day, personId })),
           }),
         ]),
-    ...inChunks([...gone, ...came]).flatMap((ids) => [
+    ...inChunks([...earlier, ...recounted]).map((ids) =>
       db.statisticsFirstHelp.deleteMany({ where: { personId: { in: ids } } }),
-      recountFirstHelp(db, ids),
-    ]),
+    ),
+    ...(earlier.length === 0
+      ? []
+      : [
+          db.statisticsFirstHelp.createMany({
+            data: earlier.map((personId) => ({ personId, day })),
+          }),
+        ]),
+    ...inChunks(recounted).map((ids) => recountFirstHelp(db, ids)),
   ])
 }
 

@@ -42,6 +42,8 @@ export type AppConfig = {
   seedDemo: boolean
   /** The notification worker runs inside the web process. */
   worker: boolean
+  /** Seconds between two runs of the worker's periodic tasks (holds, alerts, tallies, retention). */
+  tasksEverySeconds: number
   /** The few seconds of shared week of free times (decision 097); off, benchmarks see its real cost. */
   readCache: boolean
   database: DatabaseConfig
@@ -102,6 +104,7 @@ function build(values: Variables): AppConfig {
     sessionSecret: values.SESSION_SECRET ?? (holder.demoSecret ??= randomBytes(32).toString('hex')),
     seedDemo: values.SEED_DEMO ? values.SEED_DEMO === '1' : !production,
     worker: values.WORKER === 'on',
+    tasksEverySeconds: values.TASKS_EVERY_SECONDS,
     readCache: values.READ_CACHE === 'on',
     database: databaseOf(values),
     metricsToken: values.METRICS_TOKEN ?? null,

@@ -99,6 +99,11 @@ export const VARIABLES = {
   ),
   SEED_DEMO: variable(flag.optional(), '`1` in the demo, `0` in production', '1 or 0'),
   WORKER: onOff(),
+  TASKS_EVERY_SECONDS: variable(
+    wholeNumber(1, 3_600).default(30),
+    '`30`',
+    'a whole number of seconds, 1 to 3600',
+  ),
   READ_CACHE: onOff(),
   NOTIFY_SMS: onOff(),
   NOTIFY_VOICE: onOff(),
