@@ -52,9 +52,12 @@ export type LoadResult = {
 export function loadWindow(warmUpMs: number, measureMs: number) {
   const measureFrom = performance.now() + warmUpMs
   const deadline = measureFrom + measureMs
-  const samples = new Map<string, { latencies: number[]; errors: number }>()
+  const samples = new Map<
+    string,
+    { latencies: number[]; errors: number; answered: number; failed: number }
+  >()
   const of = (label: string) => {
-    const found = samples.get(label) ?? { latencies: [], errors: 0 }
+    const found = samples.get(label) ?? { latencies: [], errors: 0, answered: 0, failed: 0 }
     samples.set(label, found)
     return found
   }
@@ -72,12 +75,16 @@ export function loadWindow(warmUpMs: number, measureMs: number) {
         ok = false
       }
       const end = performance.now()
+      if (ok) of(label).answered += 1
+      else of(label).failed += 1
       if (begin >= measureFrom && end <= deadline) {
         if (ok) of(label).latencies.push(end - begin)
         else of(label).errors += 1
       }
       return answer
     },
+    /** Answers and errors over the whole run, warm-up and stragglers included. */
+    run: (label: string) => ({ answered: of(label).answered, errors: of(label).failed }),
     result(label: string): LoadResult {
       const { latencies, errors } = of(label)
       const sorted = [...latencies].sort((a, b) => a - b)
