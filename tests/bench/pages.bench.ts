@@ -30,7 +30,13 @@ import {
 import { createTestDatabase, testProvider } from '../support/database'
 import { appDatabase, cookieOf, firstSlotPath, postForm } from '../support/journey'
 import { startProductionApp, type RunningApp } from '../support/server'
-import { overlappingAppointments, percentile, runBenchmark } from './targets'
+import {
+  clientsUntilClosed,
+  loadWindow,
+  overlappingAppointments,
+  runBenchmark,
+  type LoadResult,
+} from './targets'
 
 const JS_BUDGET_BYTES = 100_000
 const CONNECTIONS = [20, 50]
@@ -261,57 +267,22 @@ function printPages(pages: PageWeight[]) {
 
 // --- 2. Latency and throughput -----------------------------------------------------------
 
-type LoadResult = {
-  label: string
-  requests: number
-  errors: number
-  p50: number
-  p99: number
-  max: number
-  perSecond: number
-}
-
 /** `connections` keep-alive connections, each sending one request after the other until the deadline. */
 async function loadTest(label: string, url: string, connections: number): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: connections })
-  const started = performance.now()
-  const measureFrom = started + WARM_UP_MS
-  const deadline = measureFrom + MEASURE_MS
-  const latencies: number[] = []
-  let errors = 0
-  const worker = async () => {
-    // Bounded twice: by the deadline, and by a count no run can reach.
-    for (let sent = 0; sent < 1_000_000 && performance.now() < deadline; sent++) {
-      const begin = performance.now()
-      let ok = false
-      try {
-        const response = await request(url, { agent, keepBody: false })
-        ok = response.status === 200
-      } catch {
-        ok = false
-      }
-      const end = performance.now()
-      if (begin >= measureFrom && end <= deadline) {
-        if (ok) latencies.push(end - begin)
-        else errors += 1
-      }
-    }
-  }
+  const window = loadWindow(WARM_UP_MS, MEASURE_MS)
   try {
-    await Promise.all(Array.from({ length: connections }, worker))
+    await clientsUntilClosed(connections, window, () =>
+      window.time(
+        label,
+        () => request(url, { agent, keepBody: false }),
+        (response) => response.status !== 200,
+      ),
+    )
   } finally {
     agent.destroy()
   }
-  latencies.sort((a, b) => a - b)
-  return {
-    label,
-    requests: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-    max: latencies[latencies.length - 1] ?? NaN,
-    perSecond: latencies.length / (MEASURE_MS / 1000),
-  }
+  return window.result(label)
 }
 
 function printLoad(result: LoadResult) {

@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks'
 import type { DatabaseProvider } from '~/platform/database/provider'
 import { DEMO_PASSWORD } from '~/features/demo/seed.server'
 import { withPostgresAdmin } from '../support/database'
-import { appDatabase, postForm } from '../support/journey'
+import { appDatabase, postForm, signIn } from '../support/journey'
 import {
   confirmBooking,
   inBatches,
@@ -54,12 +54,6 @@ async function probeHealth(app: RunningApp, done: Promise<unknown>) {
     latencies.push(response.ok ? performance.now() - begin : Infinity)
   }
   return latencies
-}
-
-async function signIn(app: RunningApp, email: string) {
-  const response = await postForm(app, '/espace/connexion', { email, password: DEMO_PASSWORD })
-  if (response.status !== 302) throw new Error(`Sign-in answered ${response.status}`)
-  return response.headers.get('set-cookie')!.split(';')[0]!
 }
 
 /** The reception's booking form for a new resident at `start`, as the page gives it. */
@@ -149,7 +143,7 @@ async function scenario(
   withReception: boolean,
   firstRound: number,
 ) {
-  const cookie = withReception ? await signIn(app, RECEPTION) : null
+  const cookie = withReception ? await signIn(app, RECEPTION, DEMO_PASSWORD) : null
   const deadlocksBefore = await deadlocksOf(app, provider)
   const rounds: Round[] = []
   const health: number[] = []

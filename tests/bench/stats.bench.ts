@@ -31,13 +31,11 @@ import {
   workshopFigures,
 } from '~/features/statistics/queries.server'
 import type { Db } from '~/platform/database/client.server'
-import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { postgresUrlFor, testProvider, withPostgresAdmin } from '../support/database'
-import { appDatabase } from '../support/journey'
-import { startProductionApp, type RunningApp } from '../support/server'
-import { percentile, printLoad, printMachine } from './targets'
+import { dialect, keptDatabase, seedStep, withoutGuards } from '../support/bulk-seed'
+import { testProvider } from '../support/database'
+import { appDatabase, signIn } from '../support/journey'
+import { startProductionApp } from '../support/server'
+import { printLoad, printMachine, timed } from './targets'
 
 const PROVIDER = testProvider
 const APPOINTMENTS = PROVIDER === 'postgresql' ? 2_000_000 : 200_000
@@ -72,88 +70,10 @@ const OPERATORS = ['CAF', 'CPAM', 'DGFiP', 'FranceTitres', 'CNAV']
 
 const missed: string[] = []
 
-/** The SQL of each provider: a series of integers, text ids, instants and enum casts. */
-function dialect(provider: typeof PROVIDER) {
-  const pg = provider === 'postgresql'
-  return {
-    /** `FROM <series> AS g(i)` of 0..n-1. */
-    series: (n: number) =>
-      pg
-        ? `generate_series(0, ${n - 1}) AS g(i)`
-        : `(WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < ${n - 1}) SELECT i FROM s) AS g`,
-    /** Integer division. */
-    div: (a: string, b: number) => (pg ? `(${a}) / ${b}` : `CAST((${a}) / ${b} AS INTEGER)`),
-    /** An instant `minutes` after 2025-01-01 00:00 UTC, as the app stores it. */
-    at: (minutes: string) =>
-      pg
-        ? `(TIMESTAMP '2025-01-01 07:00:00' + (${minutes}) * INTERVAL '1 minute')`
-        : `strftime('%Y-%m-%dT%H:%M:%f+00:00', '2025-01-01 07:00:00', (${minutes}) || ' minutes')`,
-    now: pg ? 'now()' : `strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now')`,
-    cast: (value: string, type: string) => (pg ? `(${value})::"${type}"` : value),
-    /** The element `index` of a constant list. */
-    pick: (list: string[], index: string) =>
-      `(CASE ${index} ${list.map((item, n) => `WHEN ${n} THEN '${item}'`).join(' ')} END)`,
-  }
-}
-
-/**
- * Bulk insert into `table` with its secondary indexes, exclusion constraints and triggers
- * set aside, then rebuilt: one index build instead of two million updates of it. The rows
- * are non-overlapping by construction; the rebuilt constraints check them again.
- */
-async function withoutGuards(db: Db, table: string, work: () => Promise<void>) {
-  if (PROVIDER === 'postgresql') {
-    const indexes = await db.$queryRawUnsafe<{ name: string; definition: string }[]>(
-      `SELECT indexname::text AS "name", indexdef AS "definition" FROM pg_indexes
-       WHERE tablename = $1 AND indexname NOT IN (SELECT conname::text FROM pg_constraint WHERE conrelid = $2::regclass)`,
-      table,
-      `"${table}"`,
-    )
-    const exclusions = await db.$queryRawUnsafe<{ name: string; definition: string }[]>(
-      `SELECT conname::text AS "name", pg_get_constraintdef(oid) AS "definition" FROM pg_constraint
-       WHERE conrelid = $1::regclass AND contype = 'x'`,
-      `"${table}"`,
-    )
-    for (const index of indexes) await db.$executeRawUnsafe(`DROP INDEX "${index.name}"`)
-    for (const exclusion of exclusions)
-      await db.$executeRawUnsafe(`ALTER TABLE "${table}" DROP CONSTRAINT "${exclusion.name}"`)
-    await db.$executeRawUnsafe(`ALTER TABLE "${table}" DISABLE TRIGGER USER`)
-    await work()
-    const rebuilding = performance.now()
-    await db.$executeRawUnsafe(`ALTER TABLE "${table}" ENABLE TRIGGER USER`)
-    for (const index of indexes) await db.$executeRawUnsafe(index.definition)
-    for (const exclusion of exclusions)
-      await db.$executeRawUnsafe(
-        `ALTER TABLE "${table}" ADD CONSTRAINT "${exclusion.name}" ${exclusion.definition}`,
-      )
-    console.log(`  ${table}: indexes and constraints rebuilt in ${seconds(rebuilding)}`)
-    return
-  }
-  const objects = await db.$queryRawUnsafe<{ type: string; name: string; sql: string }[]>(
-    `SELECT type, name, sql FROM sqlite_master
-     WHERE tbl_name = ? AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
-    table,
-  )
-  for (const object of objects)
-    await db.$executeRawUnsafe(`DROP ${object.type.toUpperCase()} "${object.name}"`)
-  await work()
-  const rebuilding = performance.now()
-  for (const object of objects) await db.$executeRawUnsafe(object.sql)
-  console.log(`  ${table}: indexes and triggers rebuilt in ${seconds(rebuilding)}`)
-}
-
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`
-
 /** Everything of the benchmark's organisations, one statement per table. */
 async function seed(db: Db) {
   const sql = dialect(PROVIDER)
-  const run = async (label: string, statement: string): Promise<void> => {
-    const started = performance.now()
-    const rows = await db.$executeRawUnsafe(statement)
-    console.log(
-      `  ${label}: ${rows.toLocaleString('en')} rows in ${((performance.now() - started) / 1000).toFixed(1)} s`,
-    )
-  }
+  const run = (label: string, statement: string) => seedStep(db, label, statement)
   const perOrganisation = APPOINTMENTS / ORGANISATIONS
   const perAdvisor = perOrganisation / ADVISORS
   // Two years, each advisor's appointments one after the other: never an overlap.
@@ -196,7 +116,7 @@ async function seed(db: Db) {
   const status = `(CASE WHEN ${share} < 70 THEN 'HONOURED' WHEN ${share} < 80 THEN 'NO_SHOW' WHEN ${share} < 88 THEN 'EXCUSED' WHEN ${share} < 93 THEN 'CANCELLED' ELSE 'BOOKED' END)`
   const channel = `(CASE WHEN (i * 17) % 10 < 6 THEN 'ONLINE' WHEN (i * 17) % 10 < 8 THEN 'RECEPTION' WHEN (i * 17) % 10 < 9 THEN 'HELPER' ELSE 'ADVISOR' END)`
   const start = `${k} * ${stepMinutes}`
-  await withoutGuards(db, 'Appointment', () =>
+  await withoutGuards(db, PROVIDER, 'Appointment', () =>
     run(
       'appointments',
       `INSERT INTO "Appointment" ("id", "organisationId", "advisorId", "topicId", "residentId", "mode", "siteId",
@@ -224,7 +144,7 @@ async function seed(db: Db) {
     `UPDATE "Appointment" SET "reported" = true WHERE "status" = 'HONOURED' AND "id" LIKE 'bx%'`,
   )
   const reminderStatus = `(CASE WHEN i % 20 = 0 THEN 'FAILED' WHEN i % 3 = 0 THEN 'SENT' ELSE 'DELIVERED' END)`
-  await withoutGuards(db, 'Notification', () =>
+  await withoutGuards(db, PROVIDER, 'Notification', () =>
     run(
       'reminders (one per appointment)',
       `INSERT INTO "Notification" ("id", "organisationId", "appointmentId", "kind", "channel", "recipient", "status",
@@ -292,54 +212,11 @@ async function seed(db: Db) {
   })
 }
 
-async function signIn(app: RunningApp) {
-  const response = await fetch(`${app.url}/espace/connexion`, {
-    method: 'POST',
-    body: new URLSearchParams({ email: ADMIN, password: PASSWORD }),
-    redirect: 'manual',
-  })
-  if (response.status !== 302) throw new Error(`sign-in answered ${response.status}`)
-  return response.headers.get('set-cookie')!.split(';')[0]!
-}
-
-/** Median and slowest of the timed runs, after one run to warm up. */
-async function timed(label: string, work: () => Promise<void>) {
-  await work()
-  const times: number[] = []
-  for (let run = 0; run < RUNS; run++) {
-    const started = performance.now()
-    await work()
-    times.push(performance.now() - started)
-  }
-  times.sort((x, y) => x - y)
-  const median = percentile(times, 50)
-  console.log(
-    `  ${label}: median ${median.toFixed(0)} ms, fastest ${times[0]!.toFixed(0)} ms, slowest ${times.at(-1)!.toFixed(0)} ms (${RUNS} runs)`,
-  )
-  return median
-}
-
-/** The kept database named by BENCH_KEEP_DATABASE, created when missing; none otherwise. */
-async function keptDatabase() {
-  const name = process.env.BENCH_KEEP_DATABASE
-  if (!name) return undefined
-  if (PROVIDER === 'sqlite') {
-    const file = path.join(tmpdir(), `${name}.db`)
-    return { url: `file:${file}`, fresh: !existsSync(file) }
-  }
-  const exists = await withPostgresAdmin(async (client) => {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`)
-    return found.rowCount !== 0
-  })
-  return { url: postgresUrlFor(name), fresh: !exists }
-}
-
 async function main() {
   printMachine(
     `bench:stats on ${PROVIDER}: ${APPOINTMENTS.toLocaleString('en')} appointments, ${ORGANISATIONS} organisations, two years`,
   )
-  const kept = await keptDatabase()
+  const kept = await keptDatabase(PROVIDER)
   const app = await startProductionApp({}, PROVIDER, kept)
   const db = appDatabase(app)
   try {
@@ -348,10 +225,11 @@ async function main() {
       console.log('\nseeding')
       await seed(db)
     } else console.log(`\nreusing the database kept as ${process.env.BENCH_KEEP_DATABASE}`)
-    const cookie = await signIn(app)
+    const cookie = await signIn(app, ADMIN, PASSWORD)
     const path = `/espace/statistiques?periode=custom&du=${YEAR.first}&au=${YEAR.last}`
     console.log(`\nthe statistics page, ${YEAR.first} to ${YEAR.last} against the year before`)
     const organisation = await timed(
+      RUNS,
       `one organisation (${APPOINTMENTS / ORGANISATIONS / 2} appointments a year), GET ${path}`,
       async () => {
         const response = await fetch(`${app.url}${path}`, { headers: { cookie } })
@@ -360,7 +238,7 @@ async function main() {
           throw new Error(`the page answered ${response.status}`)
       },
     )
-    const site = await timed('one organisation, one site (?lieu=)', async () => {
+    const site = await timed(RUNS, 'one organisation, one site (?lieu=)', async () => {
       const response = await fetch(`${app.url}${path}&lieu=bs0`, { headers: { cookie } })
       if (response.status !== 200) throw new Error(`the page answered ${response.status}`)
       await response.text()
@@ -379,11 +257,11 @@ async function main() {
       'reminders and SMS segments': () => messageFigures(db, organisationScope, year),
     }
     for (const [label, query] of Object.entries(queries)) {
-      await timed(label, async () => {
+      await timed(RUNS, label, async () => {
         await query()
       })
     }
-    await timed('the whole instance, live, at the query level (both years)', async () => {
+    await timed(RUNS, 'the whole instance, live, at the query level (both years)', async () => {
       const scope = { organisationId: null, siteId: null, advisorId: null }
       const now = new Date()
       await Promise.all([
@@ -411,6 +289,7 @@ async function main() {
         : 'ANALYZE',
     )
     const instance = await timed(
+      RUNS,
       'the whole instance from the tallies, at the query level (both years)',
       async () => {
         const now = new Date()

@@ -48,6 +48,13 @@ export const hiddenFields = (html: string): Record<string, string> =>
     ]),
   )
 
+/** Signs an advisor in through the form; returns the session cookie a browser would keep. */
+export async function signIn(app: Served, email: string, password: string) {
+  const response = await postForm(app, '/espace/connexion', { email, password })
+  if (response.status !== 302) throw new Error(`Sign-in of ${email} answered ${response.status}`)
+  return response.headers.get('set-cookie')!.split(';')[0]!
+}
+
 export const cookieOf = (response: Response) =>
   response.headers
     .getSetCookie()

@@ -20,7 +20,7 @@ export const CRASH_TWILIO = {
  * stdout (LOG_LEVEL=info), where it names its lease owner (workerOwner).
  */
 export function startWorkerProcess(
-  database: TestDatabase,
+  database: Pick<TestDatabase, 'config'>,
   fake: FakeTwilio,
   settings: { secret: string; publicUrl: string },
   { env: extra = {}, logged = false }: { env?: Record<string, string>; logged?: boolean } = {},
