@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '~/platform/database/client.server'
+import { withoutJit } from '~/platform/database/sql.server'
 import { KIND, recipientFor, smsPerNumberPerDay, smsSentSince } from './outbox.server'
 import {
   chooseChannel,
@@ -142,7 +143,9 @@ export class Dispatcher {
     const until = new Date(now.getTime() + this.leaseMs)
     let ids: string[]
     if (this.options.provider === 'postgresql') {
-      const rows = await db.$queryRaw<{ id: string }[]>`
+      const rows = await withoutJit(
+        db,
+        db.$queryRaw<{ id: string }[]>`
         UPDATE "Notification"
         SET "status" = 'SENDING', "leaseOwner" = ${this.owner}, "leaseUntil" = ${until},
             "attempts" = "attempts" + 1, "updatedAt" = ${now}
@@ -155,7 +158,8 @@ export class Dispatcher {
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED
         )
-        RETURNING "id"`
+        RETURNING "id"`,
+      )
       ids = rows.map((row) => row.id)
     } else {
       // SQLite has one writer at a time: one conditional update of the candidates; the

@@ -1,25 +1,12 @@
 import type { InstantRange } from '~/domain/statistics/period'
 import type { AppointmentGroup } from '~/domain/statistics/tally'
 import { providerOfClient, type Db } from '~/platform/database/client.server'
-import { Sql } from '~/platform/database/sql.server'
-import type { PrismaPromise } from '~/platform/database/generated/sqlite/internal/prismaNamespace'
+import { Sql, withoutJit } from '~/platform/database/sql.server'
 
 // The statistics read in the database, grouped there: no query loads the rows it counts
 // (decision 087). Each one is bounded by the period on an indexed start time, and the
 // indexes hold every column they count (index-only reads, migration
 // 20261201225001_statistics_covering_indexes).
-
-/**
- * One statistics read; on PostgreSQL without JIT compilation. A year's read is costed
- * above PostgreSQL's JIT threshold, and compiling took longer (0.3 to 0.5 s in
- * bench:stats) than the index-only read itself. SET LOCAL keeps it to this transaction,
- * so a connection pooler in front of the database sees nothing unusual.
- */
-async function read<T>(db: Db, query: PrismaPromise<T>): Promise<T> {
-  if (providerOfClient(db) !== 'postgresql') return query
-  const [, result] = await db.$transaction([db.$executeRawUnsafe('SET LOCAL jit = off'), query])
-  return result as T
-}
 
 /** Whose figures: an organisation (null: the whole instance), optionally one site or advisor. */
 export type Scope = {
@@ -50,7 +37,7 @@ export async function appointmentGroups(
   scope: Scope,
   range: InstantRange,
 ): Promise<AppointmentGroup[]> {
-  const groups = await read(
+  const groups = await withoutJit(
     db,
     db.appointment.groupBy({
       by: ['status', 'createdVia', 'mode', 'topicId'],
@@ -116,7 +103,7 @@ export async function leadTimeHistogram(db: Db, scope: Scope, range: InstantRang
     provider === 'postgresql'
       ? `GREATEST(0, FLOOR(date_part('epoch', a."startsAt" - a."createdAt") / 3600))::int`
       : `MAX(0, CAST((julianday(a."startsAt") - julianday(a."createdAt")) * 24 AS INTEGER))`
-  const rows = await read(
+  const rows = await withoutJit(
     db,
     db.$queryRawUnsafe<{ hours: unknown; count: unknown }[]>(
       `SELECT ${hours} AS "hours", COUNT(*) AS "count" FROM "Appointment" AS a WHERE ${where} GROUP BY 1`,
@@ -152,7 +139,7 @@ function helpedPeople(sql: Sql, scope: Scope, range: InstantRange) {
 /** The ids of the people helped in the scope and period (a day's, for the tallies). */
 export async function peopleHelpedIds(db: Db, scope: Scope, range: InstantRange) {
   const sql = new Sql(providerOfClient(db))
-  const rows = await read(
+  const rows = await withoutJit(
     db,
     db.$queryRawUnsafe<{ residentId: string }[]>(helpedPeople(sql, scope, range), ...sql.params),
   )
@@ -170,7 +157,7 @@ export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
   const from = sql.param(range.from)
   const fromStandIn = sql.param(range.from)
   const before = sql.param(range.from)
-  const rows = await read(
+  const rows = await withoutJit(
     db,
     db.$queryRawUnsafe<{ total: unknown; fresh: unknown }[]>(
       `WITH people AS (${people}), helped AS (
@@ -204,7 +191,7 @@ export async function peopleHelped(db: Db, scope: Scope, range: InstantRange) {
 export async function talliedPeopleHelped(db: Db, first: string, last: string) {
   const sql = new Sql(providerOfClient(db))
   const [rows, fresh] = await Promise.all([
-    read(
+    withoutJit(
       db,
       db.$queryRawUnsafe<{ total: unknown }[]>(
         `SELECT COUNT(*) AS "total" FROM (
@@ -215,7 +202,7 @@ export async function talliedPeopleHelped(db: Db, first: string, last: string) {
         ...sql.params,
       ),
     ),
-    read(db, db.statisticsFirstHelp.count({ where: { day: { gte: first, lte: last } } })),
+    withoutJit(db, db.statisticsFirstHelp.count({ where: { day: { gte: first, lte: last } } })),
   ])
   return { total: toNumber(rows[0]?.total), fresh }
 }
@@ -224,15 +211,15 @@ export async function talliedPeopleHelped(db: Db, first: string, last: string) {
 export async function workshopFigures(db: Db, scope: Scope, range: InstantRange, now: Date) {
   const where = sessionWhere(scope, range, now)
   const [sessions, taken, waitlist] = await Promise.all([
-    read(
+    withoutJit(
       db,
       db.workshopSession.aggregate({ where, _count: { _all: true }, _sum: { seatCount: true } }),
     ),
-    read(
+    withoutJit(
       db,
       db.workshopRegistration.count({ where: { status: { not: 'CANCELLED' }, session: where } }),
     ),
-    read(
+    withoutJit(
       db,
       db.waitlistEntry.groupBy({
         by: ['status'],
@@ -293,7 +280,7 @@ export async function messageFigures(db: Db, scope: Scope, range: InstantRange) 
   )
   const where = notificationConditions(sql, scope, range).join(' AND ')
   // One read of the period's messages for both figures.
-  const rows = await read(
+  const rows = await withoutJit(
     db,
     db.$queryRawUnsafe<{ channel: string; status: string; count: unknown; segments: unknown }[]>(
       `SELECT n."channel" AS "channel", n."status" AS "status",
