@@ -46,13 +46,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const chosenAdvisor = advisors.find((a) => a.id === url.searchParams.get('conseiller'))?.id ?? ''
   const now = new Date()
   const movable = appointment.status === 'BOOKED'
-  const finder = await availability(db(), {
+  const wanted = {
     organisationId: appointment.organisationId,
     topicId: appointment.topicId,
     mode: appointment.mode,
     siteId: appointment.siteId,
     now,
-  })
+  }
+  const anyone = await availability(db(), wanted)
+  // With an advisor chosen, the week shown first is that of their first free time, not of
+  // anyone's (which may hold none of theirs).
+  const finder =
+    chosenAdvisor && anyone.query.advisorIds?.includes(chosenAdvisor)
+      ? await availability(db(), { ...wanted, advisorId: chosenAdvisor })
+      : anyone
   const first = movable ? await finder.first() : null
   const week = weekDates(
     requestedDate(
