@@ -27,8 +27,7 @@ import '../support/config-setup'
 import { DateTime } from 'luxon'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { book, type BookingRequest } from '~/domain/booking/book'
-import { idempotencyKeyHash } from '~/domain/booking/manage-token.server'
+import { book } from '~/domain/booking/book'
 import { nameSearchKey } from '~/domain/residents/identity'
 import { localDateOf, startOfLocalDay } from '~/domain/time/format'
 import { hashPassword } from '~/features/access/passwords.server'
@@ -42,6 +41,7 @@ import { listResidents } from '~/features/residents/directory.server'
 import { availability } from '~/features/schedule/availability.server'
 import type { Db } from '~/platform/database/client.server'
 import { resolveDatabaseConfig } from '~/platform/database/config.server'
+import { bookingRequest } from '../support/booking-fixtures'
 import { dialect, keptDatabase, secondsSince, seedStep, withoutGuards } from '../support/bulk-seed'
 import { createTestDatabase, testProvider } from '../support/database'
 import { appDatabase, cookieOf, hiddenFields, postForm, signIn } from '../support/journey'
@@ -761,27 +761,20 @@ async function bookOnce(db: Db, now: Date) {
   })
   if (free.length === 0) throw new Error('No free time to book at ss0 in two weeks')
   const start = any(free).start
-  const [firstName, lastName] = ['Growth', `Bench ${Date.now()}`]
-  const request: BookingRequest = {
-    ...scope,
-    start,
-    resident: {
-      firstName,
-      lastName,
-      searchKey: nameSearchKey(firstName, lastName),
-      phoneE164: '+33700000001',
-      phoneType: 'MOBILE',
-      email: null,
-      language: 'fr',
-      consent: true,
+  const request = bookingRequest(
+    {
+      organisation: { id: scope.organisationId },
+      topic: { id: scope.topicId },
+      site: { id: scope.siteId },
     },
-    helper: null,
-    note: null,
-    createdVia: 'ONLINE',
-    idempotencyKeyHash: idempotencyKeyHash(`scale-${Date.now()}`, 'bench'),
-    maxUpcomingPerContact: 1_000_000,
-    actorAdvisorId: null,
-  }
+    {
+      start,
+      firstName: 'Growth',
+      lastName: `Bench ${Date.now()}`,
+      phone: '+33700000001',
+      maxUpcomingPerContact: 1_000_000,
+    },
+  )
   return book(request, now, await bookingPorts(db, request, now, TEST_SESSION_SECRET))
 }
 

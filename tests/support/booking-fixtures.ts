@@ -41,8 +41,9 @@ export async function createBookableOrganisation(db: Db, advisors = 1) {
 }
 
 let keys = 0
+/** A resident's booking request at the fixture's (or any) organisation, topic and site. */
 export function bookingRequest(
-  fixture: Awaited<ReturnType<typeof createBookableOrganisation>>,
+  fixture: { organisation: { id: string }; topic: { id: string }; site: { id: string } },
   overrides: Partial<BookingRequest> & {
     firstName?: string
     lastName?: string
