@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import type { Db } from '~/platform/database/client.server'
 import { withoutJit } from '~/platform/database/sql.server'
-import { KIND, recipientFor, smsPerNumberPerDay, smsSentSince } from './outbox.server'
+import {
+  KIND,
+  recipientFor,
+  smsPerNumberPerDay,
+  smsSentSince,
+  smsSentSinceEach,
+} from './outbox.server'
 import {
   chooseChannel,
   endOfQuietHours,
@@ -30,7 +36,9 @@ import {
 } from './kinds'
 import type { Rendered, RenderContext } from './render.server'
 import {
+  loadBatchSubjects,
   loadSubject,
+  subjectKey,
   subjectRefOf,
   type Hold,
   type Subject,
@@ -115,6 +123,9 @@ export class Dispatcher {
   private readonly subjects = new Map<string, Promise<Subject | null>>()
   /** SMS counted today per organisation and per number, read once per batch. */
   private readonly smsToday = new Map<string, Promise<{ count: number }>>()
+  /** Per batch: when today began in a zone, and whether a number is in allowed regions. */
+  private readonly dayStarts = new Map<string, Date>()
+  private readonly allowedNumbers = new Map<string, boolean>()
 
   constructor(private readonly options: DispatcherOptions) {
     this.owner = options.owner ?? `worker-${randomUUID()}`
@@ -228,6 +239,9 @@ export class Dispatcher {
     const rows = await this.claim()
     this.subjects.clear()
     this.smsToday.clear()
+    this.dayStarts.clear()
+    this.allowedNumbers.clear()
+    await this.readAhead(rows)
     const outcomes: Outcome[] = []
     let next = 0
     const lane = async () => {
@@ -244,6 +258,67 @@ export class Dispatcher {
     await Promise.all(Array.from({ length: Math.min(this.concurrency, rows.length) }, lane))
     if (next < rows.length) await this.handBack(rows.slice(next))
     return outcomes
+  }
+
+  /**
+   * What the rows' checks read, in a few reads for the batch rather than a few per row
+   * (most of a worker's time otherwise): its appointments, and today's SMS of its
+   * organisations and numbers. A read that fails here is left to each row, which reports it.
+   */
+  private async readAhead(rows: readonly ClaimedRow[]) {
+    const refs = rows.flatMap((row) => subjectRefOf(row) ?? [])
+    for (const [key, subject] of loadBatchSubjects(this.options.db, refs))
+      this.subjects.set(key, subject)
+    const days = new Map<number, { organisations: Set<string>; numbers: Set<string> }>()
+    const now = this.clock()
+    for (const row of rows) {
+      const ref = row.channel === 'SMS' ? subjectRefOf(row) : null
+      const subject = ref && (await this.subjectOf(ref).catch(() => null))
+      if (!subject) continue
+      const since = this.startOfToday(subject.organisation.timeZone, now).getTime()
+      const day = days.get(since) ?? { organisations: new Set(), numbers: new Set() }
+      day.organisations.add(row.organisationId)
+      day.numbers.add(row.recipient)
+      days.set(since, day)
+    }
+    const { db } = this.options
+    try {
+      for (const [since, day] of days) {
+        const at = new Date(since)
+        const [organisations, numbers] = await Promise.all([
+          smsSentSinceEach(db, 'organisationId', [...day.organisations], at),
+          smsSentSinceEach(db, 'recipient', [...day.numbers], at),
+        ])
+        for (const [id, count] of organisations) this.remember(`org:${id}`, count)
+        for (const [number, count] of numbers) this.remember(`to:${number}`, count)
+      }
+    } catch {
+      this.smsToday.clear()
+    }
+  }
+
+  private startOfToday(zone: string, now: Date) {
+    let since = this.dayStarts.get(zone)
+    if (!since) {
+      since = startOfLocalDay(localDateOf(now, zone), zone)
+      this.dayStarts.set(zone, since)
+    }
+    return since
+  }
+
+  private isAllowedNumber(recipient: string, allowedRegions: string) {
+    const key = `${allowedRegions} ${recipient}`
+    let allowed = this.allowedNumbers.get(key)
+    if (allowed === undefined) {
+      const regions = allowedRegions.split(',').map((region) => region.trim())
+      allowed = normalisePhone(recipient, regions).ok
+      this.allowedNumbers.set(key, allowed)
+    }
+    return allowed
+  }
+
+  private remember(key: string, count: number) {
+    if (!this.smsToday.has(key)) this.smsToday.set(key, Promise.resolve({ count }))
   }
 
   /**
@@ -322,18 +397,17 @@ export class Dispatcher {
     if (resident && row.channel !== 'EMAIL' && contact.smsOptedOut)
       return this.reroute(row, subject, 'recipient opted out (STOP)')
 
-    if (row.channel !== 'EMAIL') {
-      const regions = organisation.allowedPhoneRegions.split(',').map((r) => r.trim())
-      if (!normalisePhone(row.recipient, regions).ok)
-        return this.fail(
-          row,
-          resident ? subject : null,
-          new ProviderError(`phone region not allowed`, true),
-        )
-    }
+    if (
+      row.channel !== 'EMAIL' &&
+      !this.isAllowedNumber(row.recipient, organisation.allowedPhoneRegions)
+    )
+      return this.fail(
+        row,
+        resident ? subject : null,
+        new ProviderError(`phone region not allowed`, true),
+      )
     if (row.channel === 'SMS') {
-      const zone = organisation.timeZone
-      const since = startOfLocalDay(localDateOf(now, zone), zone)
+      const since = this.startOfToday(organisation.timeZone, now)
       const counted = await this.counted(`org:${row.organisationId}`, () =>
         smsSentSince(this.options.db, { organisationId: row.organisationId }, since),
       )
@@ -447,7 +521,7 @@ export class Dispatcher {
   }
 
   private subjectOf(ref: SubjectRef) {
-    const key = `${ref.column}:${ref.id}`
+    const key = subjectKey(ref)
     let found = this.subjects.get(key)
     if (!found) {
       found = loadSubject(this.options.db, ref)
@@ -522,7 +596,15 @@ export class Dispatcher {
     }
     const { db } = this.options
     if (!offer) {
-      const { count } = await db.notification.updateMany({ where: this.held(row), data })
+      // Hand-written: Prisma's query compiler spends about 1 ms of CPU on this updateMany
+      // against 0.3 ms for the statement itself, and every message sent runs it (decision 102).
+      const count = await db.$executeRaw`
+        UPDATE "Notification"
+        SET "status" = 'SENT', "segments" = ${data.segments},
+            "providerMessageId" = ${data.providerMessageId}, "sender" = ${data.sender},
+            "sentAt" = ${data.sentAt}, "lastError" = ${data.lastError},
+            "leaseOwner" = NULL, "leaseUntil" = NULL, "updatedAt" = ${this.clock()}
+        WHERE "id" = ${row.id} AND "status" = 'SENDING' AND "leaseOwner" = ${this.owner}`
       return count === 1 ? 'SENT' : 'LOST_LEASE'
     }
     return db.$transaction(async (transaction) => {

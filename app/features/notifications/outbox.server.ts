@@ -349,6 +349,24 @@ export function smsSentSince(
   return db.notification.count({ where: { ...scope, channel: 'SMS', sentAt: { gte: since } } })
 }
 
+/** smsSentSince for several organisations, or several numbers, in one read. */
+export async function smsSentSinceEach(
+  db: Pick<Db, 'notification'>,
+  scope: 'organisationId' | 'recipient',
+  values: readonly string[],
+  since: Date,
+): Promise<Map<string, number>> {
+  const counts = new Map(values.map((value) => [value, 0]))
+  if (values.length === 0) return counts
+  const groups = await db.notification.groupBy({
+    by: [scope],
+    where: { [scope]: { in: [...values] }, channel: 'SMS', sentAt: { gte: since } },
+    _count: { _all: true },
+  })
+  for (const group of groups) counts.set(group[scope], group._count._all)
+  return counts
+}
+
 /**
  * The SMS Twilio accepted for `from`, from `to` (what a reply can be about, delivered or
  * not); a row sent before senders were recorded has none (decision 042).

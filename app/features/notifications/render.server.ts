@@ -1,6 +1,7 @@
 import twilio from 'twilio'
 import type { Db } from '~/platform/database/client.server'
 import { eventOfKind } from './kinds'
+import { MESSAGE_TARGET } from './outbox.server'
 import { manageTokenFor } from '~/domain/booking/manage-token.server'
 import {
   fullName,
@@ -69,48 +70,47 @@ export const MESSAGE_SITE = {
   },
 } as const
 
-export function loadAppointment(db: Db, appointmentId: string) {
-  return db.appointment.findUnique({
-    where: { id: appointmentId },
-    select: {
-      id: true,
-      status: true,
-      mode: true,
-      startsAt: true,
-      endsAt: true,
-      version: true,
-      manageTokenHash: true,
-      messagesTo: true,
-      helperPhoneE164: true,
-      helperEmail: true,
-      topic: { select: { name: true, instructions: true, nameEn: true, instructionsEn: true } },
-      site: MESSAGE_SITE,
-      organisation: {
-        select: {
-          slug: true,
-          name: true,
-          phone: true,
-          email: true,
-          smsSenderName: true,
-          timeZone: true,
-          dailySmsCap: true,
-          allowedPhoneRegions: true,
-        },
-      },
-      advisor: { select: { phone: true } },
-      resident: {
-        select: {
-          firstName: true,
-          lastName: true,
-          phoneE164: true,
-          phoneType: true,
-          email: true,
-          smsOptedOut: true,
-          notificationConsent: true,
-        },
+/** What a message about an appointment reads, and what the dispatcher checks. */
+const MESSAGE_APPOINTMENT = {
+  select: {
+    id: true,
+    status: true,
+    mode: true,
+    startsAt: true,
+    endsAt: true,
+    version: true,
+    manageTokenHash: true,
+    ...MESSAGE_TARGET,
+    topic: { select: { name: true, instructions: true, nameEn: true, instructionsEn: true } },
+    site: MESSAGE_SITE,
+    organisation: {
+      select: {
+        slug: true,
+        name: true,
+        phone: true,
+        email: true,
+        smsSenderName: true,
+        timeZone: true,
+        dailySmsCap: true,
+        allowedPhoneRegions: true,
       },
     },
+    advisor: { select: { phone: true } },
+    resident: { select: { firstName: true, lastName: true, ...MESSAGE_TARGET.resident.select } },
+  },
+} as const
+
+export function loadAppointment(db: Db, appointmentId: string) {
+  return db.appointment.findUnique({ where: { id: appointmentId }, ...MESSAGE_APPOINTMENT })
+}
+
+/** Several appointments in one read (a dispatcher's batch), by id. */
+export async function loadAppointments(db: Db, appointmentIds: readonly string[]) {
+  const found = await db.appointment.findMany({
+    where: { id: { in: [...appointmentIds] } },
+    ...MESSAGE_APPOINTMENT,
   })
+  return new Map(found.map((appointment) => [appointment.id, appointment]))
 }
 export type LoadedAppointment = NonNullable<Awaited<ReturnType<typeof loadAppointment>>>
 

@@ -18,7 +18,9 @@ import { WORKSHOP_KIND } from './workshop-outbox.server'
 import {
   helpedOf,
   loadAppointment,
+  loadAppointments,
   MESSAGE_SITE,
+  type LoadedAppointment,
   placeView,
   render,
   renderMessage,
@@ -111,9 +113,41 @@ export async function loadSubject(db: Db, ref: SubjectRef): Promise<Subject | nu
 
 // ── appointments ─────────────────────────────────────────────────────────────────────
 
+/** A row's subject in a map of subjects: one key per subject, whichever rows name it. */
+export function subjectKey(ref: SubjectRef) {
+  return `${ref.column}:${ref.id}`
+}
+
+/**
+ * The subjects of a batch of rows read together where it pays: its appointments in one
+ * read (most rows are about one), by subjectKey. Other subjects are left to loadSubject.
+ */
+export function loadBatchSubjects(
+  db: Db,
+  refs: readonly SubjectRef[],
+): Map<string, Promise<Subject | null>> {
+  const ids = [...new Set(refs.filter((r) => r.column === 'appointmentId').map((r) => r.id))]
+  const subjects = new Map<string, Promise<Subject | null>>()
+  if (ids.length === 0) return subjects
+  const appointments = loadAppointments(db, ids)
+  for (const id of ids) {
+    const subject = appointments.then((found) => {
+      const appointment = found.get(id)
+      return appointment ? appointmentSubjectOf(appointment) : null
+    })
+    // Its rejection reaches the row that awaits it; a row handed back unread awaits nothing.
+    subject.catch(() => undefined)
+    subjects.set(subjectKey({ column: 'appointmentId', id, label: LABELS.appointmentId }), subject)
+  }
+  return subjects
+}
+
 async function appointmentSubject(db: Db, id: string): Promise<Subject | null> {
   const appointment = await loadAppointment(db, id)
-  if (!appointment) return null
+  return appointment ? appointmentSubjectOf(appointment) : null
+}
+
+function appointmentSubjectOf(appointment: LoadedAppointment): Subject {
   return {
     organisation: appointment.organisation,
     contact: messageContactOf(appointment),
