@@ -102,6 +102,10 @@ type ClaimedRow = {
   sentAt: Date | null
 }
 
+/** Keys of the batch's SMS counts (Dispatcher.smsToday). */
+const smsOfOrganisation = (organisationId: string) => `org:${organisationId}`
+const smsToNumber = (recipient: string) => `to:${recipient}`
+
 /** An offer on its way: its hold, and the instant it counts from. */
 type Offer = { hold: Hold; offeredAt: Date; holdUntil: Date }
 
@@ -271,9 +275,15 @@ export class Dispatcher {
       this.subjects.set(key, subject)
     const days = new Map<number, { organisations: Set<string>; numbers: Set<string> }>()
     const now = this.clock()
-    for (const row of rows) {
-      const ref = row.channel === 'SMS' ? subjectRefOf(row) : null
-      const subject = ref && (await this.subjectOf(ref).catch(() => null))
+    // Other subjects are read one by one: all at once, as the lanes would have.
+    const subjects = await Promise.all(
+      rows.map((row) => {
+        const ref = row.channel === 'SMS' ? subjectRefOf(row) : null
+        return ref ? this.subjectOf(ref).catch(() => null) : null
+      }),
+    )
+    for (const [index, row] of rows.entries()) {
+      const subject = subjects[index]
       if (!subject) continue
       const since = this.startOfToday(subject.organisation.timeZone, now).getTime()
       const day = days.get(since) ?? { organisations: new Set(), numbers: new Set() }
@@ -289,8 +299,8 @@ export class Dispatcher {
           smsSentSinceEach(db, 'organisationId', [...day.organisations], at),
           smsSentSinceEach(db, 'recipient', [...day.numbers], at),
         ])
-        for (const [id, count] of organisations) this.remember(`org:${id}`, count)
-        for (const [number, count] of numbers) this.remember(`to:${number}`, count)
+        for (const [id, count] of organisations) this.remember(smsOfOrganisation(id), count)
+        for (const [number, count] of numbers) this.remember(smsToNumber(number), count)
       }
     } catch {
       this.smsToday.clear()
@@ -408,10 +418,10 @@ export class Dispatcher {
       )
     if (row.channel === 'SMS') {
       const since = this.startOfToday(organisation.timeZone, now)
-      const counted = await this.counted(`org:${row.organisationId}`, () =>
+      const counted = await this.counted(smsOfOrganisation(row.organisationId), () =>
         smsSentSince(this.options.db, { organisationId: row.organisationId }, since),
       )
-      const number = await this.counted(`to:${row.recipient}`, () =>
+      const number = await this.counted(smsToNumber(row.recipient), () =>
         smsSentSince(this.options.db, { recipient: row.recipient }, since),
       )
       const cap = organisation.dailySmsCap

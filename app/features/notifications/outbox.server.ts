@@ -340,13 +340,16 @@ export function smsPerNumberPerDay(): number {
   return config().notifications.smsPerNumberPerDay
 }
 
+/** The SMS that left since then: what the daily caps count. */
+const smsLeftSince = (since: Date) => ({ channel: 'SMS' as const, sentAt: { gte: since } })
+
 /** SMS that left since then, for an organisation or to one number: what the caps count. */
 export function smsSentSince(
   db: Pick<Db, 'notification'>,
   scope: { organisationId: string } | { recipient: string },
   since: Date,
 ) {
-  return db.notification.count({ where: { ...scope, channel: 'SMS', sentAt: { gte: since } } })
+  return db.notification.count({ where: { ...scope, ...smsLeftSince(since) } })
 }
 
 /** smsSentSince for several organisations, or several numbers, in one read. */
@@ -360,7 +363,7 @@ export async function smsSentSinceEach(
   if (values.length === 0) return counts
   const groups = await db.notification.groupBy({
     by: [scope],
-    where: { [scope]: { in: [...values] }, channel: 'SMS', sentAt: { gte: since } },
+    where: { [scope]: { in: [...values] }, ...smsLeftSince(since) },
     _count: { _all: true },
   })
   for (const group of groups) counts.set(group[scope], group._count._all)
@@ -390,7 +393,7 @@ export async function smsUsageToday(
     smsSentSince(db, { organisationId: organisation.id }, since),
     db.notification.groupBy({
       by: ['recipient'],
-      where: { organisationId: organisation.id, channel: 'SMS', sentAt: { gte: since } },
+      where: { organisationId: organisation.id, ...smsLeftSince(since) },
       having: { recipient: { _count: { gte: perNumber } } },
     }),
   ])

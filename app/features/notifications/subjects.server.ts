@@ -114,7 +114,7 @@ export async function loadSubject(db: Db, ref: SubjectRef): Promise<Subject | nu
 // ── appointments ─────────────────────────────────────────────────────────────────────
 
 /** A row's subject in a map of subjects: one key per subject, whichever rows name it. */
-export function subjectKey(ref: SubjectRef) {
+export function subjectKey(ref: Pick<SubjectRef, 'column' | 'id'>) {
   return `${ref.column}:${ref.id}`
 }
 
@@ -137,7 +137,7 @@ export function loadBatchSubjects(
     })
     // Its rejection reaches the row that awaits it; a row handed back unread awaits nothing.
     subject.catch(() => undefined)
-    subjects.set(subjectKey({ column: 'appointmentId', id, label: LABELS.appointmentId }), subject)
+    subjects.set(subjectKey({ column: 'appointmentId', id }), subject)
   }
   return subjects
 }
