@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon'
 import { isComputableYear, isPlausibleYear } from './plausible-years'
+import { timeZone } from './zones'
 
 // The one home of how dates and times read, always in the place's zone, never the
 // server's. French follows the administrative style: "mardi 3 mars 2026 à 14 h 30",
@@ -19,7 +20,7 @@ const NON_BREAKING_SPACE = '\u00a0'
 const LOCALES: Record<DisplayLanguage, string> = { fr: 'fr-FR', en: 'en-GB' }
 
 function local(instant: Date, zone: string, language: DisplayLanguage): DateTime {
-  const time = DateTime.fromJSDate(instant, { zone })
+  const time = DateTime.fromJSDate(instant, { zone: timeZone(zone) })
   if (!time.isValid) throw new RangeError(`Cannot show ${String(instant)} in zone "${zone}"`)
   return time.setLocale(LOCALES[language])
 }
@@ -126,7 +127,7 @@ export function localDateOf(instant: Date, zone: string): string {
 
 /** Midnight of a local date at a place (the first instant of that day, DST-proof). */
 export function startOfLocalDay(date: string, zone: string): Date {
-  const day = DateTime.fromISO(date, { zone }).startOf('day')
+  const day = DateTime.fromISO(date, { zone: timeZone(zone) }).startOf('day')
   if (!day.isValid || day.toISODate() !== date || !isComputableYear(day.year)) {
     throw new RangeError(`Not a date "${date}" in zone "${zone}"`)
   }

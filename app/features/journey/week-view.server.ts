@@ -3,6 +3,7 @@ import { encodeSlotStart } from '~/domain/time/slot-start'
 import type { availability } from '~/features/schedule/index.server'
 import { formatDay, formatTime, localDateOf, type DisplayLanguage } from '~/domain/time/format'
 import { isPlausibleYear } from '~/domain/time/plausible-years'
+import { timeZone } from '~/domain/time/zones'
 
 type Finder = Awaited<ReturnType<typeof availability>>
 type Translate = (key: string, options?: Record<string, unknown>) => string
@@ -10,7 +11,7 @@ type Translate = (key: string, options?: Record<string, unknown>) => string
 const WEEK = /^\d{4}-\d{2}-\d{2}$/
 
 function mondayOf(localDate: string, zone: string) {
-  return DateTime.fromISO(localDate, { zone }).startOf('week')
+  return DateTime.fromISO(localDate, { zone: timeZone(zone) }).startOf('week')
 }
 
 /**
@@ -28,8 +29,8 @@ export async function resolveWeek(
     !requested ||
     wantFirst ||
     !WEEK.test(requested) ||
-    !DateTime.fromISO(requested, { zone }).isValid ||
-    !isPlausibleYear(DateTime.fromISO(requested, { zone }).year)
+    !DateTime.fromISO(requested, { zone: timeZone(zone) }).isValid ||
+    !isPlausibleYear(DateTime.fromISO(requested, { zone: timeZone(zone) }).year)
   ) {
     const first = wantFirst || !requested ? await finder.first() : null
     return { redirectTo: mondayOf(localDateOf(first?.start ?? now, zone), zone).toISODate()! }
@@ -74,7 +75,13 @@ export async function weekView(
     nextWeek: monday.plus({ weeks: 1 }).toISODate()!,
     nextDayWeek: nextDay ? mondayOf(nextDay, zone).toISODate() : null,
     nextDayLabel: nextDay
-      ? formatDay(DateTime.fromISO(nextDay, { zone }).set({ hour: 12 }).toJSDate(), zone, language)
+      ? formatDay(
+          DateTime.fromISO(nextDay, { zone: timeZone(zone) })
+            .set({ hour: 12 })
+            .toJSDate(),
+          zone,
+          language,
+        )
       : null,
     days: [...days.values()],
   }
