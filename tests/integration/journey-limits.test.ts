@@ -81,4 +81,32 @@ describe(`abuse limits (${testProvider})`, () => {
     })
     expect((await postForm(app, contactPath, fields)).status).toBe(302)
   })
+  test('the limit counts by address too: another phone with the same email is refused', async () => {
+    await db.organisation.update({
+      where: { slug: DEMO_ORGANISATION_SLUG },
+      data: { maxUpcomingPerContact: 1, bookingsPerIpPerHour: 50 },
+    })
+    const first = await bookFirstSlot('Déclarer mes impôts en ligne', {
+      phone: '06 55 55 55 01',
+      email: 'jeanne.limite@example.fr',
+    })
+    expect(first.status).toBe(303)
+    const before = await db.appointment.count()
+    const second = await bookFirstSlot('Créer et utiliser une adresse e-mail', {
+      phone: '06 55 55 55 02',
+      email: 'jeanne.limite@example.fr',
+    })
+    expect(second.status).toBe(409)
+    expect(await second.text()).toContain('Vous avez déjà 1 rendez-vous à venir.')
+    expect(await db.appointment.count()).toBe(before)
+    const otherPerson = await bookFirstSlot('Créer et utiliser une adresse e-mail', {
+      phone: '06 55 55 55 03',
+      email: 'paul.autre@example.fr',
+    })
+    expect(otherPerson.status).toBe(303)
+    await db.organisation.update({
+      where: { slug: DEMO_ORGANISATION_SLUG },
+      data: { maxUpcomingPerContact: 3 },
+    })
+  })
 })

@@ -1,7 +1,8 @@
 import type { BookingPorts, NewAppointment, SaveOutcome } from '~/domain/booking/book'
 import { SlotTakenError } from '~/domain/booking/errors'
 import { ACTIVE_STATUSES, availability } from '~/features/schedule/index.server'
-import type { Db } from '~/platform/database/client.server'
+import { providerOfClient, type Db } from '~/platform/database/client.server'
+import { Sql } from '~/platform/database/sql.server'
 import { mapOverlap } from '~/platform/database/errors.server'
 import { countBooking } from '~/platform/metrics/activity.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
@@ -47,19 +48,30 @@ export async function bookingPorts(
   }
 }
 
-/** Booked appointments still to come of anyone with this phone or this email. */
+/**
+ * Booked appointments still to come of anyone with this phone or this email. Read from the
+ * residents with that contact (a row or two, by index) to their appointments: read from the
+ * organisation's appointments to come instead, as Prisma's relation filter is, it visited
+ * every one of them (5.5x from one organisation to a thousand in bench:scale).
+ */
 async function countUpcoming(tx: Db, appointment: NewAppointment, now: Date) {
   const { phoneE164, email } = appointment.resident
-  const matches = [...(phoneE164 ? [{ phoneE164 }] : []), ...(email ? [{ email }] : [])]
-  if (matches.length === 0) return 0
-  return tx.appointment.count({
-    where: {
-      organisationId: appointment.organisationId,
-      status: 'BOOKED',
-      startsAt: { gt: now },
-      resident: { OR: matches },
-    },
-  })
+  if (!phoneE164 && !email) return 0
+  const sql = new Sql(providerOfClient(tx))
+  const organisationId = sql.param(appointment.organisationId)
+  const contacts = [
+    ...(phoneE164 ? [`r."phoneE164" = ${sql.param(phoneE164)}`] : []),
+    ...(email ? [`r."email" = ${sql.param(email)}`] : []),
+  ]
+  const [row] = await tx.$queryRawUnsafe<{ upcoming: number | bigint }[]>(
+    `SELECT COUNT(*) AS "upcoming"
+       FROM "Resident" AS r JOIN "Appointment" AS p ON p."residentId" = r."id"
+      WHERE r."organisationId" = ${organisationId} AND (${contacts.join(' OR ')})
+        AND p."organisationId" = ${sql.param(appointment.organisationId)}
+        AND p."status" = 'BOOKED' AND p."startsAt" > ${sql.param(now)}`,
+    ...sql.params,
+  )
+  return Number(row?.upcoming ?? 0)
 }
 
 /**
