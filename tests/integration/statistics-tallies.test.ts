@@ -262,4 +262,41 @@ describe(`daily statistics tallies on ${testProvider}`, () => {
     await tally()
     expect(await db.statisticsFirstHelp.findUnique({ where: { personId: g.id } })).toBeNull()
   })
+
+  test('an organisation whose time zone is unknown keeps its changes and holds no other back', async () => {
+    const broken = await db.organisation.create({
+      data: {
+        slug: 'fuseau-inconnu',
+        name: 'Mairie au fuseau inconnu',
+        kind: 'COMMUNE',
+        timeZone: 'Mars/Olympus_Mons',
+        holidayRegion: 'FR-METRO',
+      },
+    })
+    try {
+      // Its change comes first, as the oldest would on every run.
+      await db.statisticsChange.create({ data: { organisationId: broken.id, at: NOW } })
+      const october = instantRange(OCTOBER, ZONE)
+      const booked = await db.appointment.findFirstOrThrow({
+        where: { startsAt: { gte: october.from, lt: october.to }, status: { not: 'CANCELLED' } },
+      })
+      await db.appointment.update({ where: { id: booked.id }, data: { status: 'CANCELLED' } })
+
+      await expect(tallyStatistics(db, { owner: 'worker-a', now: NOW })).rejects.toThrow(
+        'unknown time zone',
+      )
+      await expectTalliedAsLive(OCTOBER)
+      expect(await db.statisticsChange.findMany({ select: { organisationId: true } })).toEqual([
+        { organisationId: broken.id },
+      ])
+      // The lease is handed back: the next run, the zone mended, counts what was left.
+      await db.organisation.update({ where: { id: broken.id }, data: { timeZone: ZONE } })
+      await tallyStatistics(db, { owner: 'worker-b', now: NOW })
+      expect(await untalliedChanges(db)).toBe(0)
+    } finally {
+      await db.statisticsChange.deleteMany({ where: { organisationId: broken.id } })
+      await db.statisticsDay.deleteMany({ where: { organisationId: broken.id } })
+      await db.organisation.delete({ where: { id: broken.id } })
+    }
+  })
 })

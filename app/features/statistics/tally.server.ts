@@ -146,41 +146,44 @@ async function tallyDay(db: Db, organisationId: string, day: string, zone: strin
  * Tallies the days the recorded changes touched, a batch at a time, then deletes the
  * changes it read (by id: one committed while the batch ran stays for the next). One
  * worker at a time, under a lease; returns how many days and changes it handled.
+ *
+ * A day that cannot be counted (its organisation's zone unknown, a read that failed) keeps
+ * its changes for the next run and does not hold the others back: the run goes on past it
+ * and fails at its end with the first error, so the task is still reported.
  */
 export async function tallyStatistics(db: Db, run: TallyRun) {
   const done = { days: 0, changes: 0 }
   if (!(await claim(db, run.owner, run.now))) return done
+  const failures: unknown[] = []
   try {
-    for (;;) {
+    for (let after = 0; ;) {
       const changes = await db.statisticsChange.findMany({
+        where: { id: { gt: after } },
         orderBy: { id: 'asc' },
         take: CHANGES_PER_BATCH,
         select: { id: true, organisationId: true, at: true },
       })
       if (changes.length === 0) break
-      const organisations = await db.organisation.findMany({
-        where: { id: { in: [...new Set(changes.map((change) => change.organisationId))] } },
-        select: { id: true, timeZone: true },
-      })
-      const zones = new Map(organisations.map((o) => [o.id, o.timeZone]))
-      const days = new Map<string, { organisationId: string; day: string; zone: string }>()
-      for (const change of changes) {
-        const zone = zones.get(change.organisationId)
-        // An organisation deleted since: its rows went with it, nothing to count.
-        if (!zone) continue
-        const day = DateTime.fromJSDate(change.at, { zone }).toISODate()!
-        days.set(dayKey(change.organisationId, day), {
-          organisationId: change.organisationId,
-          day,
-          zone,
-        })
+      after = changes.at(-1)!.id
+      const { days, dayOfChange } = await daysTouched(db, changes)
+      const counted = new Set<string>()
+      for (const [key, { organisationId, day, zone }] of days) {
+        try {
+          if (day === null) throw new Error('An organisation has an unknown time zone')
+          await tallyDay(db, organisationId, day, zone)
+          counted.add(key)
+        } catch (error) {
+          failures.push(error)
+        }
       }
-      for (const { organisationId, day, zone } of days.values())
-        await tallyDay(db, organisationId, day, zone)
-      for (const ids of inChunks(changes.map((change) => change.id)))
+      const handled = changes.filter((change) => {
+        const key = dayOfChange.get(change.id)
+        return key === null || (key !== undefined && counted.has(key))
+      })
+      for (const ids of inChunks(handled.map((change) => change.id)))
         await db.statisticsChange.deleteMany({ where: { id: { in: ids } } })
-      done.days += days.size
-      done.changes += changes.length
+      done.days += counted.size
+      done.changes += handled.length
       if (run.stopping?.()) break
       if (!(await claim(db, run.owner, new Date()))) break
     }
@@ -190,7 +193,37 @@ export async function tallyStatistics(db: Db, run: TallyRun) {
       data: { leaseOwner: null, leaseUntil: null },
     })
   }
+  if (failures.length > 0) throw failures[0]
   return done
+}
+
+type Change = { id: number; organisationId: string; at: Date }
+
+/**
+ * The organisation-days the changes touched (day null where the organisation's zone is
+ * unknown), and each change's day key: null for an organisation deleted since, whose rows
+ * went with it, so nothing is left to count.
+ */
+async function daysTouched(db: Db, changes: Change[]) {
+  const organisations = await db.organisation.findMany({
+    where: { id: { in: [...new Set(changes.map((change) => change.organisationId))] } },
+    select: { id: true, timeZone: true },
+  })
+  const zones = new Map(organisations.map((o) => [o.id, o.timeZone]))
+  const days = new Map<string, { organisationId: string; day: string | null; zone: string }>()
+  const dayOfChange = new Map<number, string | null>()
+  for (const change of changes) {
+    const zone = zones.get(change.organisationId)
+    if (!zone) {
+      dayOfChange.set(change.id, null)
+      continue
+    }
+    const day = DateTime.fromJSDate(change.at, { zone }).toISODate()
+    const key = dayKey(change.organisationId, day ?? '')
+    days.set(key, { organisationId: change.organisationId, day, zone })
+    dayOfChange.set(change.id, key)
+  }
+  return { days, dayOfChange }
 }
 
 /** Changes written and not tallied yet: how far behind the instance's figures are. */
