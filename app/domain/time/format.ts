@@ -25,6 +25,18 @@ function local(instant: Date, zone: string, language: DisplayLanguage): DateTime
   return time.setLocale(LOCALES[language])
 }
 
+/**
+ * The wall clock at a place from the zone's offset alone: what formatTime and localDateOf
+ * need, without building a DateTime per slot (a week page prints several hundred).
+ */
+function wallClock(instant: Date, zone: string): Date {
+  const ms = instant.getTime()
+  const place = timeZone(zone)
+  const offset = Number.isNaN(ms) || !place.isValid ? NaN : place.offset(ms)
+  if (Number.isNaN(offset)) throw new RangeError(`Cannot show ${String(instant)} in zone "${zone}"`)
+  return new Date(ms + offset * 60_000)
+}
+
 /** "3", "1er": French writes the first of the month as an ordinal. */
 function dayOfMonth(time: DateTime, language: DisplayLanguage): string {
   return language === 'fr' && time.day === 1 ? '1er' : String(time.day)
@@ -43,8 +55,8 @@ export function formatTime(
   language: DisplayLanguage,
   options: FormatOptions = {},
 ): string {
-  const time = local(instant, zone, language)
-  return formatClock(time.hour, time.minute, language, options)
+  const wall = wallClock(instant, zone)
+  return formatClock(wall.getUTCHours(), wall.getUTCMinutes(), language, options)
 }
 
 /**
@@ -122,7 +134,11 @@ export function formatShortDay(instant: Date, zone: string, language: DisplayLan
 
 /** The local calendar date "YYYY-MM-DD" of an instant at a place. */
 export function localDateOf(instant: Date, zone: string): string {
-  return local(instant, zone, 'en').toISODate()!
+  const wall = wallClock(instant, zone)
+  const year = wall.getUTCFullYear()
+  // Outside years 0–9999 the ISO text takes a sign and six digits, as luxon writes it.
+  if (year < 0 || year > 9999) return local(instant, zone, 'en').toISODate()!
+  return wall.toISOString().slice(0, 10)
 }
 
 /** Midnight of a local date at a place (the first instant of that day, DST-proof). */

@@ -1,5 +1,5 @@
 // A zone that remembers its offsets must give the offsets Intl gives, clock changes included.
-import { IANAZone } from 'luxon'
+import { DateTime, IANAZone } from 'luxon'
 import { describe, expect, test } from 'vitest'
 import { timeZone } from '~/domain/time/zones'
 import { formatTime, localDateOf } from '~/domain/time/format'
@@ -57,5 +57,29 @@ describe('timeZone', () => {
     expect(formatTime(new Date('2026-03-29T01:30:00Z'), 'Europe/Paris', 'fr')).toBe(
       '3\u00a0h\u00a030',
     )
+  })
+
+  test.each(ZONES)(
+    "%s: the time and the date printed from the offset are luxon's, every quarter hour of two years",
+    (name) => {
+      const wrong: string[] = []
+      for (let ts = Date.UTC(2026, 0, 1); ts < Date.UTC(2028, 0, 1); ts += 15 * MINUTE_MS) {
+        const instant = new Date(ts)
+        const reference = DateTime.fromJSDate(instant, { zone: name })
+        const time = formatTime(instant, name, 'fr', { spaces: 'plain' })
+        const expected =
+          reference.minute === 0
+            ? `${reference.hour} h`
+            : `${reference.hour} h ${String(reference.minute).padStart(2, '0')}`
+        if (time !== expected || localDateOf(instant, name) !== reference.toISODate())
+          wrong.push(instant.toISOString())
+      }
+      expect(wrong).toEqual([])
+    },
+  )
+
+  test("an invalid instant is refused, a far year keeps luxon's ISO form", () => {
+    expect(() => formatTime(new Date(NaN), 'Europe/Paris', 'fr')).toThrow(RangeError)
+    expect(localDateOf(new Date(Date.UTC(12026, 0, 1, 12)), 'Europe/Paris')).toBe('+012026-01-01')
   })
 })
