@@ -2,7 +2,7 @@ import { findDuplicates } from '~/domain/residents/duplicates'
 import { planMerge, type MergeProblem } from '~/domain/residents/merge'
 import type { Db } from '~/platform/database/client.server'
 import { serialiseWrites } from '~/platform/database/write-locks.server'
-import { residentSearchWhere } from './search.server'
+import { residentSearchWhere, residentsPage } from './search.server'
 
 // The residents directory of the workspace: list, read, correct, merge. Scoped by
 // organisation; the caller has checked the permission (app/domain/access/policy.ts).
@@ -87,12 +87,9 @@ export async function listResidents(
   }
   const [total, residents] = await Promise.all([
     db.resident.count({ where }),
-    db.resident.findMany({
-      where,
-      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+    residentsPage(db, where, {
       skip: (input.page - 1) * DIRECTORY_PAGE_SIZE,
       take: DIRECTORY_PAGE_SIZE,
-      select: { id: true, firstName: true, lastName: true, phoneE164: true, email: true },
     }),
   ])
   const upcoming = await db.appointment.findMany({
@@ -111,7 +108,14 @@ export async function listResidents(
   return {
     total,
     pages: Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE)),
-    residents: residents.map((resident) => ({ ...resident, next: next.get(resident.id) ?? null })),
+    residents: residents.map(({ id, firstName, lastName, phoneE164, email }) => ({
+      id,
+      firstName,
+      lastName,
+      phoneE164,
+      email,
+      next: next.get(id) ?? null,
+    })),
   }
 }
 

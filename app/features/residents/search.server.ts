@@ -37,16 +37,41 @@ export function residentSearchWhere(organisationId: string, query: string) {
   }
 }
 
+type ResidentWhere = NonNullable<Parameters<Db['resident']['findMany']>[0]>['where']
+
+/**
+ * One page of residents by name, read in two steps: the page's ids from the directory
+ * index alone (Resident_directory_idx holds every column a search filters and sorts on),
+ * then those rows. Filtering the organisation's rows themselves read one heap page per
+ * resident, which grew with the instance (decision 105).
+ */
+export async function residentsPage(
+  db: Db,
+  where: ResidentWhere,
+  page: { skip: number; take: number },
+) {
+  const ids = (
+    await db.resident.findMany({
+      where,
+      orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
+      ...page,
+      select: { id: true },
+    })
+  ).map((row) => row.id)
+  if (ids.length === 0) return []
+  const rows = await db.resident.findMany({
+    where: { id: { in: ids } },
+    select: residentSelect,
+  })
+  const byId = new Map(rows.map((row) => [row.id, row]))
+  return ids.flatMap((id) => byId.get(id) ?? [])
+}
+
 /** The residents matching what was typed (residentSearchWhere). At most 20, by name. */
 export async function searchResidents(db: Db, organisationId: string, query: string) {
   const where = residentSearchWhere(organisationId, query)
   if (!where) return []
-  return db.resident.findMany({
-    where,
-    orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }, { id: 'asc' }],
-    take: 20,
-    select: residentSelect,
-  })
+  return residentsPage(db, where, { skip: 0, take: 20 })
 }
 
 export function residentById(db: Db, id: string) {
