@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon'
+import { DAY_MS, formatLocalDate } from '../scheduling/calendar'
 import { isComputableYear, isPlausibleYear } from './plausible-years'
 import { timeZone } from './zones'
 
@@ -138,7 +139,7 @@ export function localDateOf(instant: Date, zone: string): string {
   const year = wall.getUTCFullYear()
   // Outside years 0–9999 the ISO text takes a sign and six digits, as luxon writes it.
   if (year < 0 || year > 9999) return local(instant, zone, 'en').toISODate()!
-  return wall.toISOString().slice(0, 10)
+  return formatLocalDate(Math.floor(wall.getTime() / DAY_MS))
 }
 
 /** Midnight of a local date at a place (the first instant of that day, DST-proof). */

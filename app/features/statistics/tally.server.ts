@@ -168,8 +168,11 @@ export async function tallyStatistics(db: Db, run: TallyRun) {
       const { days, dayOfChange } = await daysTouched(db, changes)
       const counted = new Set<string>()
       for (const [key, { organisationId, day, zone }] of days) {
+        if (day === null) {
+          failures.push(new Error('An organisation has an unknown time zone'))
+          continue
+        }
         try {
-          if (day === null) throw new Error('An organisation has an unknown time zone')
           await tallyDay(db, organisationId, day, zone)
           counted.add(key)
         } catch (error) {
