@@ -6,12 +6,12 @@ import { feedIcs } from '~/platform/ics'
 import { config } from '~/platform/config/config.server'
 import { workspaceUrlOf } from '~/features/notifications/index.server'
 import { workspaceSessionPath } from '~/features/workshops/index.server'
+import { DAY_MS } from '~/domain/scheduling/calendar'
 
 // /agenda/<token>.ics: an advisor's appointments and workshop sessions for their phone's
 // calendar (decision 070).
 // No session: the secret URL is the credential. Minimal personal data: the resident's
 // first name and initial, the topic, the site or "téléphone". Unknown or revoked: 404.
-const DAY_MS = 86_400_000
 const PAST_DAYS = 30
 const AHEAD_DAYS = 90
 

@@ -58,7 +58,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // anyone's (which may hold none of theirs).
   const finder =
     chosenAdvisor && anyone.query.advisorIds?.includes(chosenAdvisor)
-      ? await availability(db(), { ...wanted, advisorId: chosenAdvisor })
+      ? await availability(db(), { ...wanted, advisorId: chosenAdvisor }, anyone.context)
       : anyone
   const first = movable ? await finder.first() : null
   const week = weekDates(

@@ -1,8 +1,7 @@
+import { DAY_MS, MINUTE_MS } from '../scheduling/calendar'
+
 // "Prévenez-moi si un créneau plus tôt se libère": who may ask, when the worker's scan
 // alerts, which times an alert may offer (docs/decisions/083-earlier-slot-alerts.md).
-
-const MINUTE_MS = 60_000
-const DAY_MS = 86_400_000
 
 /** No alert in the last days before the booked appointment: too late to reorganise. */
 const NO_ALERT_WITHIN_DAYS = 7

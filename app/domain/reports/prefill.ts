@@ -1,6 +1,7 @@
 // What a report starts from (decision 085): everything the app already knows of the
 // appointment or the session, in La Coop's codes, so the advisor only adds what it cannot
 // know. Pure: the feature reads the rows and hands them in.
+import { MINUTE_MS } from '../scheduling/calendar'
 import {
   DURATIONS_MINUTES,
   isOneOf,
@@ -42,8 +43,6 @@ type TopicFacts = {
   franceServicesOperator: string | null
 }
 
-const MINUTE = 60_000
-
 /**
  * A length in minutes as La Coop's list has it: the nearest of 15…120 when it is within
  * 7 minutes of one (a 28-minute appointment is a "30 minutes"); otherwise its own length.
@@ -58,7 +57,8 @@ export function durationOf(minutes: number): Duration {
     : { choice: 'custom', minutes: rounded }
 }
 
-const lengthOf = (startsAt: Date, endsAt: Date) => (endsAt.getTime() - startsAt.getTime()) / MINUTE
+const lengthOf = (startsAt: Date, endsAt: Date) =>
+  (endsAt.getTime() - startsAt.getTime()) / MINUTE_MS
 
 const operatorOf = (topic: TopicFacts) =>
   isOneOf(FRANCE_SERVICES_OPERATORS, topic.franceServicesOperator)

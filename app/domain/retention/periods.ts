@@ -1,3 +1,5 @@
+import { DAY_MS } from '../scheduling/calendar'
+
 // How long each kind of personal data is kept, per organisation (decision 090), and from
 // which instant a row is past its period. Defaults follow RDV Service Public's practice.
 
@@ -81,8 +83,8 @@ export function cutoffsOf(periods: RetentionPeriods, now: Date): RetentionCutoff
     audit: monthsBefore(now, periods.audit),
     residents: monthsBefore(now, periods.residents),
     advisors,
-    advisorWarning: new Date(advisors.getTime() + ADVISOR_WARNING_DAYS * 86_400_000),
-    expired: new Date(now.getTime() - EXPIRED_GRACE_DAYS * 86_400_000),
+    advisorWarning: new Date(advisors.getTime() + ADVISOR_WARNING_DAYS * DAY_MS),
+    expired: new Date(now.getTime() - EXPIRED_GRACE_DAYS * DAY_MS),
   }
 }
 
@@ -98,7 +100,7 @@ export function advisorDue(
   }
   // Never anonymised before the warning's 30 days, even when an admin shortened the period.
   const warningOver =
-    advisor.retentionWarnedAt.getTime() + ADVISOR_WARNING_DAYS * 86_400_000 <= now.getTime()
+    advisor.retentionWarnedAt.getTime() + ADVISOR_WARNING_DAYS * DAY_MS <= now.getTime()
   return advisor.deactivatedAt < cutoffs.advisors && warningOver ? 'ANONYMISE' : 'NONE'
 }
 

@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon'
+import { DAY_MS } from '../scheduling/calendar'
 
 // luxon asks Intl for a zone's offset each time it builds a DateTime (about 10 µs), and a
 // week of free times builds several hundred. A zone here remembers the offset of each UTC
@@ -6,7 +7,6 @@ import { IANAZone } from 'luxon'
 // holding a clock change is answered instant by instant. Like DayClock (scheduling/zone.ts)
 // it assumes at most one clock change within a day, true of every zone for decades.
 
-const DAY_MS = 86_400_000
 const DAYS_PER_ZONE_LIMIT = 20_000
 const ZONES_LIMIT = 1_000
 const CHANGES_WITHIN_DAY = null

@@ -1,7 +1,6 @@
 // How long a freed seat is held for the person it is offered to (decision 080).
 
-const MINUTE = 60_000
-const HOUR = 60 * MINUTE
+import { HOUR_MS, MINUTE_MS } from '../scheduling/calendar'
 
 export const DEFAULT_HOLD_HOURS = 12
 /** The hold ends at the latest this long before the session: time to come, or to pass it on. */
@@ -15,9 +14,9 @@ export const MIN_HOLD_MINUTES = 30
  * start, the seat is not held for anyone and simply shows as free.
  */
 export function holdEndsAt(sentAt: Date, sessionStart: Date, holdHours: number): Date | null {
-  const latest = sessionStart.getTime() - HOLD_ENDS_BEFORE_START_MINUTES * MINUTE
-  const ends = Math.min(sentAt.getTime() + holdHours * HOUR, latest)
-  return ends - sentAt.getTime() >= MIN_HOLD_MINUTES * MINUTE ? new Date(ends) : null
+  const latest = sessionStart.getTime() - HOLD_ENDS_BEFORE_START_MINUTES * MINUTE_MS
+  const ends = Math.min(sentAt.getTime() + holdHours * HOUR_MS, latest)
+  return ends - sentAt.getTime() >= MIN_HOLD_MINUTES * MINUTE_MS ? new Date(ends) : null
 }
 
 /** Whether an offer written now could still give a hold (else the seat is left free). */

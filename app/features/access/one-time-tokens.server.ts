@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Db } from '~/platform/database/client.server'
+import { DAY_MS } from '~/domain/scheduling/calendar'
 
 // One-time links sent to advisors by email (password reset, invitation), decision 071:
 // 32 random bytes in the link, only their SHA-256 stored; a link works once, until it
@@ -9,7 +10,7 @@ export type TokenPurpose = 'PASSWORD_RESET' | 'INVITATION'
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   PASSWORD_RESET: 3600_000,
-  INVITATION: 7 * 86_400_000,
+  INVITATION: 7 * DAY_MS,
 }
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex')

@@ -19,6 +19,7 @@ import { db as database, type Db } from '~/platform/database/client.server'
 import { fieldProblems } from '~/platform/form-fields.server'
 import { parseForm } from '~/platform/forms.server'
 import { logger } from '~/platform/logging.server'
+import { HOUR_MS } from '~/domain/scheduling/calendar'
 
 // The audit log page and its CSV (decision 091): the organisation's audit events, newest
 // first, filtered by period, advisor, resident and action, read by keyset on (createdAt,
@@ -90,7 +91,7 @@ async function whereOf(db: Db, organisationId: string, zone: string, filters: Au
 
 /** The day after, at midnight: a DST day is 23 or 25 hours long, so the day is looked up. */
 function endOfDay(date: string, zone: string) {
-  const later = new Date(startOfLocalDay(date, zone).getTime() + 36 * 3_600_000)
+  const later = new Date(startOfLocalDay(date, zone).getTime() + 36 * HOUR_MS)
   return startOfLocalDay(localDateOf(later, zone), zone)
 }
 

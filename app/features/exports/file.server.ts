@@ -4,6 +4,7 @@ import { stringify } from 'csv-stringify'
 import ExcelJS from 'exceljs'
 import { guardRow, type ExportCell } from '~/domain/exports/formula-guard'
 import type { ExportFormat } from './filters.server'
+import { DAY_MS, MINUTE_MS } from '~/domain/scheduling/calendar'
 
 // The file, written as its rows are read (decision 086): CSV for Excel in France (UTF-8
 // with a BOM, `;` between cells, as Excel's French locale expects) or XLSX through
@@ -113,14 +114,12 @@ function csvFile(columns: readonly string[], rows: AsyncIterable<ExportCell[]>):
   return { body: chunked(csv), done }
 }
 
-const EXCEL_DAY_MS = 86_400_000
-
 /** A local date or time as Excel stores it: days since its epoch, the time as a fraction. */
 function xlsxCell(cell: ExportCell): ExcelJS.CellValue {
   if (cell === null || typeof cell !== 'object') return cell
   if (cell.kind === 'date') return new Date(`${cell.iso}T00:00:00Z`)
   const [hours, minutes] = cell.iso.split(':').map(Number)
-  return ((hours ?? 0) * 60 + (minutes ?? 0)) / (EXCEL_DAY_MS / 60_000)
+  return ((hours ?? 0) * 60 + (minutes ?? 0)) / (DAY_MS / MINUTE_MS)
 }
 
 const NUMBER_FORMATS = { date: 'dd/mm/yyyy', time: 'hh:mm' } as const

@@ -10,6 +10,7 @@ import type { requireSlotStep } from './lookups.server'
 import { cached, forget } from '~/platform/cache/micro-cache.server'
 import { withinBookingLimits } from './limits.server'
 import { config } from '~/platform/config/config.server'
+import { DAY_MS } from '~/domain/scheduling/calendar'
 
 type Step = Awaited<ReturnType<typeof requireSlotStep>>
 type Contact = {
@@ -107,12 +108,11 @@ export async function nearestAlternatives(step: Step, now: Date, count = 4): Pro
   const key = `alternatives:${step.journeyKey}:${wanted}:${count}`
   return cached(step.organisation.id, key, ALTERNATIVES_CACHE_MS, async () => {
     const finder = await finderOf(step, now)
-    const day = 86_400_000
     // A time long past (an old link) is nearest to the times from now on.
     const around = Math.max(wanted, now.getTime())
     const slots = await finder.slots({
-      from: new Date(Math.max(now.getTime(), around - 3 * day)),
-      to: new Date(around + 7 * day),
+      from: new Date(Math.max(now.getTime(), around - 3 * DAY_MS)),
+      to: new Date(around + 7 * DAY_MS),
     })
     return slots
       .filter((slot) => slot.start.getTime() !== wanted)

@@ -15,6 +15,7 @@ import { fallsBackOnFailure } from './kinds'
 import { eventOf, loadAppointment, sayOptions, viewOf } from './render.server'
 import { loadSubject, subjectRefOf } from './subjects.server'
 import { acceptByReply } from './offer-answers.server'
+import { DAY_MS } from '~/domain/scheduling/calendar'
 
 // Twilio webhooks: delivery status, inbound SMS (ANNULER, OUI, STOP, START), signed with
 // the account's auth token. A request whose signature does not check changes nothing.
@@ -399,7 +400,7 @@ async function helpOnceADay(
       action: HELP_ACTION,
       entityType: 'Phone',
       entityId,
-      createdAt: { gt: new Date(now.getTime() - 24 * 3_600_000) },
+      createdAt: { gt: new Date(now.getTime() - DAY_MS) },
     },
   })
   if (recent > 0) return null

@@ -13,6 +13,7 @@ import {
   type Slot,
   type SlotFilter,
 } from '~/domain/scheduling'
+import { MINUTE_MS } from '~/domain/scheduling/calendar'
 import type { Db } from '~/platform/database/client.server'
 import {
   ACTIVE_STATUSES,
@@ -67,11 +68,13 @@ export async function availability(
   }
   return {
     query,
+    /** What was read for the query: a second finder of the same topic can be given it. */
+    context,
     /** Slots starting within the range. */
     slots,
     /** The slot starting exactly at `start` at this site (null: by phone), if one is free. */
     slotAt: async (start: Date, siteId: string | null): Promise<Slot | null> =>
-      (await slots({ from: start, to: new Date(start.getTime() + 60_000) })).find(
+      (await slots({ from: start, to: new Date(start.getTime() + MINUTE_MS) })).find(
         (slot) => slot.siteId === siteId && slot.start.getTime() === start.getTime(),
       ) ?? null,
     first: () => findFirstAvailableSlot(query, load),

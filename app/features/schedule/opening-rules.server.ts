@@ -18,6 +18,7 @@ import { countCancellations } from '~/platform/metrics/activity.server'
 import { notifyCancelled } from '~/features/notifications/index.server'
 import { encodeWeekdays, RULE_ROW_SELECT, ruleColumns, ruleOfRow } from './rule-rows.server'
 import { loadSchedulingContext, windowLoader } from './scheduling-context.server'
+import { DAY_MS } from '~/domain/scheduling/calendar'
 
 export type OpeningRuleInput = {
   advisorId: string
@@ -452,7 +453,7 @@ export async function previewRuleSlots(
   if (!topic) return null
   const context = await loadSchedulingContext(db, organisationId, topic.id)
   if (!context?.topic) return null
-  const range = { from: now, to: new Date(now.getTime() + PREVIEW_DAYS * 86_400_000) }
+  const range = { from: now, to: new Date(now.getTime() + PREVIEW_DAYS * DAY_MS) }
   const window = schedulingDataWindow(range, context.topic)
   const data = await windowLoader(
     db,

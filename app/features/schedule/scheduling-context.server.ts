@@ -15,10 +15,10 @@ import { providerOfClient, type Db } from '~/platform/database/client.server'
 import type { DatabaseProvider } from '~/platform/database/provider'
 import { Sql } from '~/platform/database/sql.server'
 import { ruleOfRow, type RuleRow } from './rule-rows.server'
+import { DAY_MS } from '~/domain/scheduling/calendar'
 
 // Statuses that hold an advisor's time; the same list as the database's no-overlap guard.
 export const ACTIVE_STATUSES = ['BOOKED', 'HONOURED', 'NO_SHOW'] as const
-const DAY_MS = 86_400_000
 // No appointment or workshop session lasts longer than a day (a session starts and ends on
 // one date), so a window's busy rows all start after `from - 1 day`: the start index
 // bounds the scan on both sides, whatever the history.
