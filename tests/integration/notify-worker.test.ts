@@ -46,13 +46,14 @@ beforeEach(async () => {
 
 const PUBLIC_URL = 'https://rdv.example.fr'
 const SERVER_FROM = '+33700000001'
-const twilio = () =>
+/** Short by default (timeouts are tested); generous where a loaded machine must not retry. */
+const twilio = (timeoutMs = 300) =>
   createTwilioChannel({
     accountSid: 'AC11111111111111111111111111111111',
     authToken: 'token',
     from: SERVER_FROM,
     baseUrl: fake.baseUrl,
-    timeoutMs: 300,
+    timeoutMs,
   })
 
 function dispatcher(clock: { now: Date }, options: Partial<DispatcherOptions> = {}) {
@@ -76,6 +77,17 @@ async function bookWith(request: BookingRequest, now = NOW) {
 }
 
 const at = (iso: string) => ({ now: new Date(iso) })
+
+/** An appointment whose own messages are set aside: the test writes the rows it sends. */
+async function bookedWithoutMessages() {
+  const fixture = await createBookableOrganisation(database.db)
+  const { appointmentId } = await bookWith(bookingRequest(fixture))
+  await database.db.notification.updateMany({
+    where: { appointmentId },
+    data: { status: 'CANCELLED' },
+  })
+  return { fixture, appointmentId }
+}
 
 describe(`the outbox worker on ${testProvider}`, () => {
   test('sends the confirmation with its manage link, the reminder when due, and nothing twice', async () => {
@@ -192,12 +204,7 @@ describe(`the outbox worker on ${testProvider}`, () => {
   })
 
   test('a retried reminder whose text equals an earlier sent one is still sent', async () => {
-    const fixture = await createBookableOrganisation(database.db)
-    const { appointmentId } = await bookWith(bookingRequest(fixture))
-    await database.db.notification.updateMany({
-      where: { appointmentId },
-      data: { status: 'CANCELLED' },
-    })
+    const { fixture, appointmentId } = await bookedWithoutMessages()
     const later = new Date(NOW.getTime() + 3_600_000)
     for (const [kind, dueAt] of [
       ['REMINDER:A', NOW],
@@ -445,12 +452,7 @@ describe(`the outbox worker on ${testProvider}`, () => {
   })
 
   test('two workers at once take disjoint rows: each message reaches the provider once', async () => {
-    const fixture = await createBookableOrganisation(database.db)
-    const { appointmentId } = await bookWith(bookingRequest(fixture))
-    await database.db.notification.updateMany({
-      where: { appointmentId },
-      data: { status: 'CANCELLED' },
-    })
+    const { fixture, appointmentId } = await bookedWithoutMessages()
     const count = 300
     await database.db.notification.createMany({
       data: Array.from({ length: count }, (_, index) => ({
@@ -464,13 +466,7 @@ describe(`the outbox worker on ${testProvider}`, () => {
     })
     const clock = { now: NOW }
     // A generous timeout: under a loaded machine a 300 ms one makes (correct) retries.
-    const channel = createTwilioChannel({
-      accountSid: 'AC11111111111111111111111111111111',
-      authToken: 'token',
-      from: '+33700000001',
-      baseUrl: fake.baseUrl,
-      timeoutMs: 10_000,
-    })
+    const channel = twilio(10_000)
     const options = { batchSize: 20, concurrency: 4, twilio: channel }
     const [a, b] = await Promise.all([
       dispatcher(clock, { ...options, owner: 'a' }).drain(),
@@ -487,6 +483,83 @@ describe(`the outbox worker on ${testProvider}`, () => {
     expect(await database.db.notification.count({ where: { appointmentId, status: 'SENT' } })).toBe(
       count,
     )
+  })
+})
+
+describe(`sends marked together, on ${testProvider}`, () => {
+  test('each row gets its own message id and time; a row another worker took meanwhile is left to it', async () => {
+    const { fixture, appointmentId } = await bookedWithoutMessages()
+    const recipients = Array.from({ length: 6 }, (_, index) => `+3361234560${index}`)
+    await database.db.notification.createMany({
+      data: recipients.map((recipient, index) => ({
+        organisationId: fixture.organisation.id,
+        appointmentId,
+        kind: `REMINDER:GROUP_${index}`,
+        channel: 'SMS' as const,
+        recipient,
+        dueAt: new Date(NOW.getTime() - index),
+      })),
+    })
+    const taken = recipients[2]!
+    // While its SMS is at the provider, its lease passes to another worker.
+    let takeover: Promise<unknown> = Promise.resolve()
+    // The others are answered at one instant, so on PostgreSQL their marks queue behind the
+    // first one's statement and go in one (on SQLite each statement ends before the next
+    // answer is read).
+    let answerAt = 0
+    fake.setResponder(({ to }) => {
+      answerAt ||= Date.now() + 100
+      if (to !== taken) return { delayMs: Math.max(0, answerAt - Date.now()) }
+      // then(): a Prisma query runs only once it is awaited or then'd.
+      takeover = database.db.notification
+        .updateMany({
+          where: { appointmentId, recipient: taken },
+          data: { leaseOwner: 'another-worker' },
+        })
+        .then(() => undefined)
+      return { delayMs: 300 }
+    })
+    const channel = twilio(10_000)
+    const clock = { now: NOW }
+    const outcomes = await dispatcher(clock, {
+      twilio: channel,
+      concurrency: 6,
+      owner: 'one',
+    }).drain()
+    await takeover
+    fake.setResponder(null)
+    expect(outcomes.filter((outcome) => outcome === 'SENT')).toHaveLength(5)
+    expect(outcomes.filter((outcome) => outcome === 'LOST_LEASE')).toHaveLength(1)
+
+    const rows = await database.db.notification.findMany({
+      where: { appointmentId, kind: { startsWith: 'REMINDER:GROUP_' } },
+      select: {
+        recipient: true,
+        status: true,
+        providerMessageId: true,
+        segments: true,
+        sentAt: true,
+        leaseOwner: true,
+      },
+    })
+    for (const row of rows) {
+      const record = fake.records.find((sent) => sent.to === row.recipient)!
+      if (row.recipient === taken) {
+        expect(row).toMatchObject({
+          status: 'SENDING',
+          providerMessageId: null,
+          leaseOwner: 'another-worker',
+        })
+        continue
+      }
+      expect(row).toMatchObject({
+        status: 'SENT',
+        providerMessageId: record.sid,
+        segments: 1,
+        sentAt: NOW,
+        leaseOwner: null,
+      })
+    }
   })
 })
 
