@@ -87,7 +87,7 @@ const CONNECTIONS = { week: 24, booking: 6, calendar: 8, search: 8, statistics: 
 const WARM_UP_MS = 2_000
 const HEALTH_SECONDS = Math.min(SECONDS, 10)
 /** Enough due messages to measure a rate over several seconds. */
-const DISPATCH_AT_LEAST = 2_000
+const DISPATCH_AT_LEAST = 10_000
 const DISPATCH_WITHIN_MS = 120_000
 const EXPLAIN_RUNS = 5
 const NOISE_MS = 0.25
