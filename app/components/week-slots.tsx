@@ -1,8 +1,12 @@
-import { Link } from '@remix-run/react'
 import { useTranslation } from '~/i18n/use-translation'
 import type { WeekView } from '~/features/journey/index.server'
 
-/** A week of free times with its navigation; each time links where `hrefOf` says. */
+/**
+ * A week of free times with its navigation; each time links where `slotHref` says. Plain
+ * links: both pages that show it go without React in the browser (decision 096), where a
+ * `Link` is the same anchor and costs a route resolution per link on the server (about a
+ * tenth of the week page's CPU for its forty-odd links).
+ */
 export function WeekSlots({
   view,
   weekHref,
@@ -22,10 +26,10 @@ export function WeekSlots({
     <>
       <nav aria-label={view.weekLabel} className="week-nav">
         {view.previousWeek ? (
-          <Link to={weekHref(view.previousWeek)}>← {t('journey.slot.previousWeek')}</Link>
+          <a href={weekHref(view.previousWeek)}>← {t('journey.slot.previousWeek')}</a>
         ) : null}
-        <Link to={firstHref}>{t('journey.slot.firstAvailable')}</Link>
-        <Link to={weekHref(view.nextWeek)}>{t('journey.slot.nextWeek')} →</Link>
+        <a href={firstHref}>{t('journey.slot.firstAvailable')}</a>
+        <a href={weekHref(view.nextWeek)}>{t('journey.slot.nextWeek')} →</a>
       </nav>
       <h2>{view.weekLabel}</h2>
       {view.days.length === 0 ? (
@@ -34,16 +38,16 @@ export function WeekSlots({
           {view.nextDayLabel && view.nextDayWeek ? (
             <p>
               {t('journey.slot.nextSlotOn', { day: view.nextDayLabel })}{' '}
-              <Link to={weekHref(view.nextDayWeek)}>{t('journey.slot.goToNext')}</Link>
+              <a href={weekHref(view.nextDayWeek)}>{t('journey.slot.goToNext')}</a>
             </p>
           ) : (
             <>
               <p>{t('journey.slot.noSlotAtAll')}</p>
               {alertHref ? (
                 <p>
-                  <Link to={alertHref} className="button">
+                  <a href={alertHref} className="button">
                     {t('alerts.journey.link')}
-                  </Link>
+                  </a>
                 </p>
               ) : null}
             </>
@@ -56,9 +60,9 @@ export function WeekSlots({
             <ul className="slot-list">
               {day.slots.map((slot) => (
                 <li key={slot.start}>
-                  <Link to={slotHref(slot.start)} className="slot" aria-label={slot.label}>
+                  <a href={slotHref(slot.start)} className="slot" aria-label={slot.label}>
                     {slot.time}
-                  </Link>
+                  </a>
                 </li>
               ))}
             </ul>
