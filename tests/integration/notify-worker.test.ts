@@ -486,30 +486,92 @@ describe(`the outbox worker on ${testProvider}`, () => {
   })
 })
 
-describe(`sends marked together, on ${testProvider}`, () => {
-  test('each row gets its own message id and time; a row another worker took meanwhile is left to it', async () => {
-    const { fixture, appointmentId } = await bookedWithoutMessages()
-    const recipients = Array.from({ length: 6 }, (_, index) => `+3361234560${index}`)
-    await database.db.notification.createMany({
-      data: recipients.map((recipient, index) => ({
-        organisationId: fixture.organisation.id,
-        appointmentId,
-        kind: `REMINDER:GROUP_${index}`,
-        channel: 'SMS' as const,
-        recipient,
-        dueAt: new Date(NOW.getTime() - index),
-      })),
+/**
+ * The dispatcher's database, its mark statements watched: the first is held 200 ms so that
+ * the sends ending meanwhile queue behind it (on either database), and with `failGroup`
+ * the first statement marking several sends fails, as a lost connection would.
+ */
+function watchedMarks(options: { failGroup?: boolean } = {}) {
+  const marked: number[] = []
+  let held = false
+  let failed = false
+  const db = new Proxy(database.db, {
+    get(target, property) {
+      if (property !== '$queryRawUnsafe') {
+        const value = Reflect.get(target, property, target) as unknown
+        return typeof value === 'function' ? value.bind(target) : value
+      }
+      return async (statement: string, ...values: unknown[]) => {
+        if (!statement.trimStart().startsWith('UPDATE "Notification"'))
+          return target.$queryRawUnsafe(statement, ...values)
+        if (!held) {
+          held = true
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        }
+        const sends = (statement.match(/\bWHEN\b/g) ?? []).length / 5
+        if (options.failGroup && !failed && sends > 1) {
+          failed = true
+          throw new Error('connection lost')
+        }
+        const rows = await target.$queryRawUnsafe<unknown[]>(statement, ...values)
+        marked.push(rows.length)
+        return rows
+      }
+    },
+  })
+  return { db, marked }
+}
+
+async function groupOfReminders(count: number) {
+  const { fixture, appointmentId } = await bookedWithoutMessages()
+  const recipients = Array.from({ length: count }, (_, index) => `+3361234560${index}`)
+  await database.db.notification.createMany({
+    data: recipients.map((recipient, index) => ({
+      organisationId: fixture.organisation.id,
+      appointmentId,
+      kind: `REMINDER:GROUP_${index}`,
+      channel: 'SMS' as const,
+      recipient,
+      dueAt: new Date(NOW.getTime() - index),
+    })),
+  })
+  const rows = () =>
+    database.db.notification.findMany({
+      where: { appointmentId, kind: { startsWith: 'REMINDER:GROUP_' } },
+      select: {
+        recipient: true,
+        status: true,
+        providerMessageId: true,
+        sender: true,
+        segments: true,
+        sentAt: true,
+        leaseOwner: true,
+      },
     })
+  return { appointmentId, recipients, rows }
+}
+
+/** A row sent: the provider's id and sender of the SMS that went to its number. */
+function expectSentAsRecorded(row: { recipient: string }) {
+  const record = fake.records.find((sent) => sent.to === row.recipient)!
+  expect(row).toMatchObject({
+    status: 'SENT',
+    providerMessageId: record.sid,
+    sender: record.from,
+    segments: 1,
+    sentAt: NOW,
+    leaseOwner: null,
+  })
+}
+
+describe(`sends marked together, on ${testProvider}`, () => {
+  test('each row gets its own message id; a row another worker took meanwhile is left to it', async () => {
+    const { appointmentId, recipients, rows } = await groupOfReminders(6)
     const taken = recipients[2]!
     // While its SMS is at the provider, its lease passes to another worker.
     let takeover: Promise<unknown> = Promise.resolve()
-    // The others are answered at one instant, so on PostgreSQL their marks queue behind the
-    // first one's statement and go in one (on SQLite each statement ends before the next
-    // answer is read).
-    let answerAt = 0
     fake.setResponder(({ to }) => {
-      answerAt ||= Date.now() + 100
-      if (to !== taken) return { delayMs: Math.max(0, answerAt - Date.now()) }
+      if (to !== taken) return undefined
       // then(): a Prisma query runs only once it is awaited or then'd.
       takeover = database.db.notification
         .updateMany({
@@ -517,12 +579,12 @@ describe(`sends marked together, on ${testProvider}`, () => {
           data: { leaseOwner: 'another-worker' },
         })
         .then(() => undefined)
-      return { delayMs: 300 }
+      return { delayMs: 100 }
     })
-    const channel = twilio(10_000)
-    const clock = { now: NOW }
-    const outcomes = await dispatcher(clock, {
-      twilio: channel,
+    const watched = watchedMarks()
+    const outcomes = await dispatcher(at(NOW.toISOString()), {
+      db: watched.db,
+      twilio: twilio(10_000),
       concurrency: 6,
       owner: 'one',
     }).drain()
@@ -530,36 +592,41 @@ describe(`sends marked together, on ${testProvider}`, () => {
     fake.setResponder(null)
     expect(outcomes.filter((outcome) => outcome === 'SENT')).toHaveLength(5)
     expect(outcomes.filter((outcome) => outcome === 'LOST_LEASE')).toHaveLength(1)
+    // The first statement alone, the sends that ended meanwhile together.
+    expect(watched.marked[0]).toBe(1)
+    expect(Math.max(...watched.marked)).toBeGreaterThan(1)
+    expect(watched.marked.reduce((sum, count) => sum + count, 0)).toBe(5)
 
-    const rows = await database.db.notification.findMany({
-      where: { appointmentId, kind: { startsWith: 'REMINDER:GROUP_' } },
-      select: {
-        recipient: true,
-        status: true,
-        providerMessageId: true,
-        segments: true,
-        sentAt: true,
-        leaseOwner: true,
-      },
-    })
-    for (const row of rows) {
-      const record = fake.records.find((sent) => sent.to === row.recipient)!
-      if (row.recipient === taken) {
-        expect(row).toMatchObject({
-          status: 'SENDING',
-          providerMessageId: null,
-          leaseOwner: 'another-worker',
-        })
+    const found = await rows()
+    expect(found).toHaveLength(6)
+    for (const row of found) {
+      if (row.recipient !== taken) {
+        expectSentAsRecorded(row)
         continue
       }
       expect(row).toMatchObject({
-        status: 'SENT',
-        providerMessageId: record.sid,
-        segments: 1,
-        sentAt: NOW,
-        leaseOwner: null,
+        status: 'SENDING',
+        providerMessageId: null,
+        leaseOwner: 'another-worker',
       })
     }
+  })
+
+  test('a failed group statement: each send is marked alone, none goes twice', async () => {
+    const { rows } = await groupOfReminders(5)
+    const watched = watchedMarks({ failGroup: true })
+    const outcomes = await dispatcher(at(NOW.toISOString()), {
+      db: watched.db,
+      twilio: twilio(10_000),
+      concurrency: 5,
+    }).drain()
+    expect(outcomes).toEqual(Array(5).fill('SENT'))
+    // The first alone, then the failed group's four one by one.
+    expect(watched.marked).toEqual([1, 1, 1, 1, 1])
+    expect(fake.records).toHaveLength(5)
+    const found = await rows()
+    expect(found).toHaveLength(5)
+    for (const row of found) expectSentAsRecorded(row)
   })
 })
 

@@ -118,6 +118,11 @@ type Mark = {
 /** Bounded so that one statement's parameters stay far under SQLite's limit (32,766). */
 const MARKS_PER_STATEMENT = 100
 
+/** Each mark's outcome: sent, or its lease was another worker's by then. */
+function settle(marks: readonly Mark[], marked: ReadonlySet<string>) {
+  for (const mark of marks) mark.done.resolve(marked.has(mark.row.id) ? 'SENT' : 'LOST_LEASE')
+}
+
 /** An offer on its way: its hold, and the instant it counts from. */
 type Offer = { hold: Hold; offeredAt: Date; holdUntil: Date }
 
@@ -657,13 +662,28 @@ export class Dispatcher {
     while (this.marks.length > 0) {
       const marks = this.marks.splice(0, MARKS_PER_STATEMENT)
       try {
-        const marked = await this.markAll(marks)
-        for (const mark of marks) mark.done.resolve(marked.has(mark.row.id) ? 'SENT' : 'LOST_LEASE')
+        settle(marks, await this.markAll(marks))
       } catch (error) {
-        for (const mark of marks) mark.done.reject(error)
+        if (marks.length === 1) marks[0]!.done.reject(error)
+        else await this.markOneByOne(marks)
       }
     }
     this.marking = false
+  }
+
+  /**
+   * A group's statement failed (a lost connection, a busy database, one row's provider id
+   * already recorded): each send is marked again alone, so that only a send whose own mark
+   * fails is retried, as with one statement per send (an email retried goes out again).
+   */
+  private async markOneByOne(marks: readonly Mark[]) {
+    for (const mark of marks) {
+      try {
+        settle([mark], await this.markAll([mark]))
+      } catch (error) {
+        mark.done.reject(error)
+      }
+    }
   }
 
   /**
