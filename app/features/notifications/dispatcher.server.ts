@@ -692,27 +692,27 @@ export class Dispatcher {
    */
   private async markAll(marks: readonly Mark[]): Promise<Set<string>> {
     const sql = new Sql(this.options.provider)
-    const postgresql = this.options.provider === 'postgresql'
-    const typed = (placeholder: string, type: 'integer' | 'timestamp' | 'text') =>
-      postgresql && type !== 'text'
-        ? `CAST(${placeholder} AS ${type === 'integer' ? 'integer' : 'timestamp(3)'})`
+    // PostgreSQL reads an untyped parameter as text; SQLite takes any value as it comes.
+    const typed = (placeholder: string, type?: 'integer' | 'timestamp(3)') =>
+      type && this.options.provider === 'postgresql'
+        ? `CAST(${placeholder} AS ${type})`
         : placeholder
     const perRow = (
       column: string,
-      type: 'integer' | 'timestamp' | 'text',
       value: (mark: Mark) => unknown,
+      type?: 'integer' | 'timestamp(3)',
     ) =>
       `"${column}" = CASE "id" ${marks
         .map((mark) => `WHEN ${sql.param(mark.row.id)} THEN ${typed(sql.param(value(mark)), type)}`)
         .join(' ')} END`
     const set = [
-      perRow('segments', 'integer', (mark) => mark.segments),
-      perRow('providerMessageId', 'text', (mark) => mark.sent.providerMessageId),
-      perRow('sender', 'text', (mark) => mark.sent.sender ?? null),
-      perRow('sentAt', 'timestamp', (mark) => mark.sentAt),
-      perRow('lastError', 'text', (mark) => mark.note),
+      perRow('segments', (mark) => mark.segments, 'integer'),
+      perRow('providerMessageId', (mark) => mark.sent.providerMessageId),
+      perRow('sender', (mark) => mark.sent.sender ?? null),
+      perRow('sentAt', (mark) => mark.sentAt, 'timestamp(3)'),
+      perRow('lastError', (mark) => mark.note),
     ]
-    const updatedAt = typed(sql.param(this.clock()), 'timestamp')
+    const updatedAt = typed(sql.param(this.clock()), 'timestamp(3)')
     const ids = marks.map((mark) => sql.param(mark.row.id)).join(', ')
     const owner = sql.param(this.owner)
     const rows = await this.options.db.$queryRawUnsafe<{ id: string }[]>(
