@@ -1,5 +1,5 @@
 import { db, providerOfClient } from '~/platform/database/client.server'
-import { Sql } from '~/platform/database/sql.server'
+import { readRows, Sql } from '~/platform/database/sql.server'
 import type { DisplayLanguage } from '~/domain/time/format'
 import { ONE_TO_ONE } from '~/domain/topics/format'
 import { topicInLanguage } from '~/domain/topics/language'
@@ -105,6 +105,23 @@ const TABLES = [
   { alias: 's', part: 'site', fields: Object.keys(PUBLIC_SITE_FIELDS) },
 ] as const
 
+// Each part's fields, and the statement's column list, are the same on every view.
+const PARTS = TABLES.map(({ alias, part, fields }) => ({
+  alias,
+  part,
+  fields: [...fields, ...SCHEDULING_FIELDS[part]],
+}))
+const COLUMNS = PARTS.flatMap(({ alias, part, fields }) =>
+  fields.map((field) => `${alias}."${field}" AS "${part}.${field}"`),
+).join(', ')
+
+/** One part's fields of the row, under their own names. */
+function partOf(row: Record<string, unknown>, part: (typeof PARTS)[number]) {
+  const values: Record<string, unknown> = {}
+  for (const field of part.fields) values[field] = row[`${part.part}.${field}`]
+  return values
+}
+
 /**
  * The organisation, one of its public one-to-one topics and one of its active sites (none
  * asked: phone help), with what the slot engine reads of them, in one statement: the week
@@ -113,29 +130,19 @@ const TABLES = [
  */
 export async function findWeekPageParts(slug: string, topicId: string, siteId: string | null) {
   const sql = new Sql(providerOfClient(db()))
-  const columns = TABLES.flatMap(({ alias, part, fields }) =>
-    [...fields, ...SCHEDULING_FIELDS[part]].map(
-      (field) => `${alias}."${field}" AS "${part}.${field}"`,
-    ),
-  )
-  const [row] = await db().$queryRawUnsafe<Record<string, unknown>[]>(
-    `SELECT ${columns.join(', ')}
+  const [row] = await readRows<Record<string, unknown>>(
+    db(),
+    `SELECT ${COLUMNS}
        FROM "Organisation" AS o
        JOIN "Topic" AS t ON t."organisationId" = o."id" AND t."id" = ${sql.param(topicId)}
         AND t."active" = true AND t."isPublic" = true AND t."format" = '${ONE_TO_ONE.format}'
        LEFT JOIN "Site" AS s ON s."organisationId" = o."id" AND s."id" = ${sql.param(siteId)}
         AND s."active" = true
       WHERE o."slug" = ${sql.param(slug)}`,
-    ...sql.params,
+    sql.params,
   )
   if (!row) return null
-  const part = (name: string) =>
-    Object.fromEntries(
-      Object.entries(row)
-        .filter(([column]) => column.startsWith(`${name}.`))
-        .map(([column, value]) => [column.slice(name.length + 1), value]),
-    )
-  const [organisation, topic, site] = [part('organisation'), part('topic'), part('site')]
+  const [organisation, topic, site] = PARTS.map((part) => partOf(row, part))
   const found = site.id === null ? null : site
   return {
     organisation: organisation as PublicOrganisation & Scheduling['organisation'],

@@ -13,7 +13,7 @@ import type {
 } from '~/domain/scheduling/types'
 import { providerOfClient, type Db } from '~/platform/database/client.server'
 import type { DatabaseProvider } from '~/platform/database/provider'
-import { Sql } from '~/platform/database/sql.server'
+import { readRows, Sql } from '~/platform/database/sql.server'
 import { ruleOfRow, type RuleRow } from './rule-rows.server'
 import { DAY_MS } from '~/domain/scheduling/calendar'
 
@@ -156,14 +156,15 @@ async function readRules(
         })`,
   ].join(' AND ')
   // One row per rule and topic it serves (one with a null topic: it serves every topic).
-  const rows = await db.$queryRawUnsafe<(Omit<RuleRow, 'topics'> & { topicId: string | null })[]>(
+  const rows = await readRows<Omit<RuleRow, 'topics'> & { topicId: string | null }>(
+    db,
     `SELECT r."id", r."advisorId", r."siteId", r."weekdays", r."startTime", r."endTime",
             r."everyNWeeks", r."validFrom", r."validUntil", t."topicId"
        FROM "OpeningRule" AS r
        JOIN "Advisor" AS a ON a."id" = r."advisorId"
        LEFT JOIN "OpeningRuleTopic" AS t ON t."openingRuleId" = r."id"
       WHERE ${where}`,
-    ...sql.params,
+    sql.params,
   )
   const byId = new Map<string, RuleRow>()
   for (const { topicId, ...row } of rows) {
@@ -200,8 +201,9 @@ function readBusy(
       WHERE w."active" = true AND ${advisorScope(sql, 'a', filter)}
         AND w."startsAt" >= ${sql.param(new Date(from.getTime() - LONGEST_APPOINTMENT_MS))}
         AND w."startsAt" < ${sql.param(to)} AND w."endsAt" > ${sql.param(from)}`
-  return db.$queryRawUnsafe<BusyRow[]>(
+  return readRows<BusyRow>(
+    db,
     `${absences} UNION ALL ${appointments} UNION ALL ${sessions}`,
-    ...sql.params,
+    sql.params,
   )
 }
