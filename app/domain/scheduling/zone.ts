@@ -112,6 +112,15 @@ export function localDay(instant: number, timeZone: string): number {
   return Math.floor(clock.toWall(instant) / DAY_MS)
 }
 
+/**
+ * The first instant of a local day in a zone: its midnight, or the clock change when the
+ * change skips midnight (the day then begins at 01:00).
+ */
+export function dayStart(day: number, timeZone: string): number {
+  const clock = dayClock(timeZone, day)
+  return clock.toInstant(clock.midnight) ?? clock.change
+}
+
 /** The local date ("YYYY-MM-DD") of an instant, with the instants that bound that day. */
 export function localDayRange(instant: Date, timeZone: string) {
   if (!isValidTimeZone(timeZone)) {

@@ -39,14 +39,41 @@ function wallClock(instant: Date, zone: string): Date {
 }
 
 /** "3", "1er": French writes the first of the month as an ordinal. */
-function dayOfMonth(time: DateTime, language: DisplayLanguage): string {
-  return language === 'fr' && time.day === 1 ? '1er' : String(time.day)
+function dayOfMonth(day: number, language: DisplayLanguage): string {
+  return language === 'fr' && day === 1 ? '1er' : String(day)
+}
+
+type CalendarNames = { weekdays: string[]; months: string[] }
+const calendarNames = new Map<DisplayLanguage, CalendarNames>()
+
+/**
+ * Each language's names of weekdays (Sunday first, as getUTCDay counts) and months, as
+ * luxon's "cccc" and "LLLL" write them: read from Intl once, not per date (a week page
+ * names each of its days).
+ */
+function namesOf(language: DisplayLanguage): CalendarNames {
+  let names = calendarNames.get(language)
+  if (!names) {
+    const locale = LOCALES[language]
+    const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' })
+    const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' })
+    // 2024-01-07 was a Sunday.
+    names = {
+      weekdays: Array.from({ length: 7 }, (_, index) =>
+        weekday.format(Date.UTC(2024, 0, 7 + index)),
+      ),
+      months: Array.from({ length: 12 }, (_, index) => month.format(Date.UTC(2024, index, 15))),
+    }
+    calendarNames.set(language, names)
+  }
+  return names
 }
 
 /** "mardi 3 mars" / "Tuesday 3 March". */
 export function formatDay(instant: Date, zone: string, language: DisplayLanguage): string {
-  const time = local(instant, zone, language)
-  return `${time.toFormat('cccc')} ${dayOfMonth(time, language)} ${time.toFormat('LLLL')}`
+  const wall = wallClock(instant, zone)
+  const { weekdays, months } = namesOf(language)
+  return `${weekdays[wall.getUTCDay()]} ${dayOfMonth(wall.getUTCDate(), language)} ${months[wall.getUTCMonth()]}`
 }
 
 /** "14 h 30", "9 h" / "2:30 pm", "9 am": how times are printed in each language. */
@@ -130,7 +157,7 @@ export function formatShortDateTime(
 /** "mar. 3 mars" / "Tue 3 Mar": a day where room is short (an SMS, a calendar column). */
 export function formatShortDay(instant: Date, zone: string, language: DisplayLanguage): string {
   const time = local(instant, zone, language)
-  return `${time.toFormat('ccc')} ${dayOfMonth(time, language)} ${time.toFormat('LLL')}`
+  return `${time.toFormat('ccc')} ${dayOfMonth(time.day, language)} ${time.toFormat('LLL')}`
 }
 
 /** The local calendar date "YYYY-MM-DD" of an instant at a place. */

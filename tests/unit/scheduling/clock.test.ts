@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { DateTime } from 'luxon'
 import { describe, expect, test } from 'vitest'
-import { dayClock, localDay } from '~/domain/scheduling/zone'
+import { dayClock, dayStart, localDay } from '~/domain/scheduling/zone'
 
 const DAY = 86_400_000
 const ZONES = [
@@ -83,5 +83,44 @@ describe('DayClock agrees with luxon', () => {
       ),
       { numRuns: 400 },
     )
+  })
+})
+
+describe('dayStart: the first instant of a local day', () => {
+  // Santiago and Havana change their clocks at midnight: those days begin at 01:00.
+  const MIDNIGHT_CHANGES = [
+    { zone: 'America/Santiago', date: '2026-09-06', begins: '2026-09-06T01:00:00.000-03:00' },
+    { zone: 'America/Havana', date: '2026-03-08', begins: '2026-03-08T01:00:00.000-04:00' },
+  ]
+
+  test.each(MIDNIGHT_CHANGES)(
+    '$zone on $date, where midnight is skipped',
+    ({ zone, date, begins }) => {
+      const start = dayStart(dayNumber(date), zone)
+      expect(start).toBe(Date.parse(begins))
+      expect(start).toBe(DateTime.fromISO(date, { zone }).startOf('day').toMillis())
+    },
+  )
+
+  test('Havana on 2026-11-01, where midnight comes twice: the first one', () => {
+    expect(dayStart(dayNumber('2026-11-01'), 'America/Havana')).toBe(
+      Date.parse('2026-11-01T00:00:00.000-04:00'),
+    )
+  })
+
+  // luxon's startOf('day') takes the second of two midnights; the day began an hour before.
+  const firstMidnight = (zone: string, date: string) => {
+    const start = DateTime.fromISO(date, { zone }).startOf('day').toMillis()
+    const hourBefore = DateTime.fromMillis(start - 3_600_000, { zone })
+    return hourBefore.toISODate() === date ? start - 3_600_000 : start
+  }
+
+  test('every day of 2026-2027 in every zone', () => {
+    for (const zone of [...ZONES, ...MIDNIGHT_CHANGES.map(({ zone }) => zone)]) {
+      for (let day = dayNumber('2026-01-01'); day < dayNumber('2028-01-01'); day += 1) {
+        const date = new Date(day * DAY).toISOString().slice(0, 10)
+        expect(dayStart(day, zone), `${zone} ${date}`).toBe(firstMidnight(zone, date))
+      }
+    }
   })
 })

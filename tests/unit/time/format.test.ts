@@ -1,4 +1,5 @@
 // Dates and times always read in the place's zone, whatever the server's TZ.
+import { DateTime } from 'luxon'
 import { describe, expect, test } from 'vitest'
 import {
   formatAppointmentDate,
@@ -119,6 +120,26 @@ describe('formatDay and formatTime', () => {
   ])('%s reads %j / %j', (iso, fr, en) => {
     expect(formatTime(at(iso), PARIS, 'fr', PLAIN)).toBe(fr)
     expect(formatTime(at(iso), PARIS, 'en', PLAIN)).toBe(en)
+  })
+})
+
+describe('formatDay names every day as luxon does', () => {
+  // Around midnight in three zones, so that the local date, not UTC's, is named.
+  test.each(['Europe/Paris', 'Indian/Reunion', 'America/Cayenne'])('%s, 2026-2027', (zone) => {
+    for (let day = Date.UTC(2026, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+      for (const instant of [new Date(day + 30 * 60_000), new Date(day + 23.5 * 3_600_000)]) {
+        for (const [language, locale] of [
+          ['fr', 'fr-FR'],
+          ['en', 'en-GB'],
+        ] as const) {
+          const time = DateTime.fromJSDate(instant, { zone }).setLocale(locale)
+          const dayOfMonth = language === 'fr' && time.day === 1 ? '1er' : String(time.day)
+          expect(formatDay(instant, zone, language)).toBe(
+            `${time.toFormat('cccc')} ${dayOfMonth} ${time.toFormat('LLLL')}`,
+          )
+        }
+      }
+    }
   })
 })
 
