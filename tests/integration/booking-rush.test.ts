@@ -97,8 +97,14 @@ describe(`a booking rush on ${testProvider}`, () => {
 
     expect(serverErrors(responses)).toBe(0)
     expect(statusCounts(responses)).toEqual({ 303: 3, 409: 17 })
-    const refusal = await responses.find((response) => response.status === 409)!.text()
-    expect(refusal).toContain('Vous avez déjà 3 rendez-vous à venir.')
+    // A booking gives the time to one of the site's advisors, which can take from another
+    // listed time the only advisor free then: that one is refused as gone, the rest at the limit.
+    const refusals = await Promise.all(
+      responses.filter((response) => response.status === 409).map((response) => response.text()),
+    )
+    const LIMIT = 'Vous avez déjà 3 rendez-vous à venir.'
+    expect(refusals.filter((text) => !text.includes(LIMIT) && !SLOT_TAKEN.test(text))).toEqual([])
+    expect(refusals.filter((text) => text.includes(LIMIT)).length).toBeGreaterThan(0)
     expect(
       await db().appointment.count({
         where: { status: 'BOOKED', resident: { phoneE164: '+33698765432' } },
