@@ -99,14 +99,14 @@ type Scheduling = {
   site: { holidayRegion: string | null } | null
 }
 
-const TABLES = [
-  { alias: 'o', part: 'organisation', fields: Object.keys(PUBLIC_ORGANISATION_FIELDS) },
-  { alias: 't', part: 'topic', fields: Object.keys(TOPIC_FIELDS) },
-  { alias: 's', part: 'site', fields: Object.keys(PUBLIC_SITE_FIELDS) },
-] as const
-
 // Each part's fields, and the statement's column list, are the same on every view.
-const PARTS = TABLES.map(({ alias, part, fields }) => ({
+const PARTS = (
+  [
+    { alias: 'o', part: 'organisation', fields: Object.keys(PUBLIC_ORGANISATION_FIELDS) },
+    { alias: 't', part: 'topic', fields: Object.keys(TOPIC_FIELDS) },
+    { alias: 's', part: 'site', fields: Object.keys(PUBLIC_SITE_FIELDS) },
+  ] as const
+).map(({ alias, part, fields }) => ({
   alias,
   part,
   fields: [...fields, ...SCHEDULING_FIELDS[part]],

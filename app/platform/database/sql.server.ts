@@ -50,23 +50,28 @@ export async function readRows<Row>(db: Db, sql: string, params: unknown[]): Pro
   return rowsOf(result) as Row[]
 }
 
-const SCALAR_TYPES: Record<string, ArgType['scalarType']> = {
-  string: 'string',
-  boolean: 'boolean',
-  bigint: 'bigint',
+/** How the adapter is to format a parameter, as Prisma would tell it. */
+function argTypeOf(value: unknown): ArgType {
+  return { scalarType: scalarTypeOf(value), arity: 'scalar' }
 }
 
-function argTypeOf(value: unknown): ArgType {
-  if (value instanceof Date) return { scalarType: 'datetime', arity: 'scalar' }
-  if (typeof value === 'number') {
-    return { scalarType: Number.isInteger(value) ? 'int' : 'float', arity: 'scalar' }
+function scalarTypeOf(value: unknown): ArgType['scalarType'] {
+  if (value === null) return 'unknown'
+  if (value instanceof Date) return 'datetime'
+  switch (typeof value) {
+    case 'string':
+      return 'string'
+    case 'boolean':
+      return 'boolean'
+    case 'bigint':
+      return 'bigint'
+    case 'number':
+      return Number.isInteger(value) ? 'int' : 'float'
+    default:
+      throw new TypeError(
+        `readRows takes strings, numbers, booleans, dates and null, not ${typeof value}`,
+      )
   }
-  if (value === null || SCALAR_TYPES[typeof value]) {
-    return { scalarType: SCALAR_TYPES[typeof value] ?? 'unknown', arity: 'scalar' }
-  }
-  throw new TypeError(
-    `readRows takes strings, numbers, booleans, dates and null, not ${typeof value}`,
-  )
 }
 
 /** Prisma's own conversions of a raw result set (its serializeRawSql, then deserializeRawResult). */
@@ -74,13 +79,13 @@ function rowsOf({ columnNames, columnTypes, rows }: SqlResultSet) {
   return rows.map((row) => {
     const record: Record<string, unknown> = {}
     for (let index = 0; index < columnNames.length; index += 1) {
-      record[columnNames[index]] = valueOf(row[index], columnTypes[index])
+      record[columnNames[index]] = columnValue(row[index], columnTypes[index])
     }
     return record
   })
 }
 
-function valueOf(value: unknown, type: ColumnType): unknown {
+function columnValue(value: unknown, type: ColumnType): unknown {
   if (value === null) return null
   switch (type) {
     case ColumnTypeEnum.Int32:
